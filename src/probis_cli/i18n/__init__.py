@@ -1,0 +1,58 @@
+"""Message catalogues (Indonesian default, English on request) and the language switch.
+
+Each area keeps its own catalogue module (explicit list below) so that messages live
+next to the code that raises them without one huge file; ids must be unique across them.
+"""
+
+from __future__ import annotations
+
+import os
+import string
+from functools import lru_cache
+from typing import Any, Literal
+
+Lang = Literal["id", "en"]
+LANGS: tuple[Lang, ...] = ("id", "en")
+ENV_VAR = "PROBIS_LANG"
+
+
+def resolve_lang(value: str | None = None) -> Lang:
+    """The language from an explicit value, else $PROBIS_LANG, else Indonesian."""
+    raw = (value or os.environ.get(ENV_VAR) or "id").strip().lower()
+    if raw.startswith("en"):
+        return "en"
+    return "id"
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> dict[str, dict[str, str]]:
+    """All messages, ``{lang: {id: template}}``, merged from the area catalogues."""
+    from probis_cli.i18n import cli_messages, core, lint_messages, render_messages
+
+    merged: dict[str, dict[str, str]] = {"id": {}, "en": {}}
+    for module in (core, cli_messages, lint_messages, render_messages):
+        for lang in LANGS:
+            for key, template in module.MESSAGES[lang].items():
+                if key in merged[lang]:
+                    raise RuntimeError(f"duplicate message id {key!r} in {module.__name__}")
+                merged[lang][key] = template
+    return merged
+
+
+class _Lenient(string.Formatter):
+    def get_value(self, key: int | str, args: Any, kwargs: Any) -> Any:
+        if isinstance(key, str) and key not in kwargs:
+            return "{" + key + "}"
+        return super().get_value(key, args, kwargs)
+
+
+_FMT = _Lenient()
+
+
+def translate(message_id: str, lang: Lang, /, **args: Any) -> str:
+    """Format message ``message_id`` in ``lang``; falls back to Indonesian, then to the id."""
+    cat = catalogue()
+    template = cat[lang].get(message_id) or cat["id"].get(message_id)
+    if template is None:
+        return message_id + (" " + repr(args) if args else "")
+    return _FMT.format(template, **args)

@@ -1,0 +1,1 @@
+"""probis_cli.lint.rules."""
