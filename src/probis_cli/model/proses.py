@@ -1,0 +1,55 @@
+"""The ``proses`` document: a business process at any level."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from probis_cli.model.common import DaftarRef, DaftarTeks, Dokumen, Kode, KodeRencana, Ref, Strict, Teks
+
+Kategori = Literal["inti", "pendukung", "manajemen"]
+
+
+class Masukan(Strict):
+    """An input of the process and where it comes from."""
+
+    nama: Teks
+    dari: Ref | None = Field(default=None, description="OPD, OPD/unit, atau pihak luar yang menghasilkannya.")
+    eksternal: bool = Field(default=False, description="Berasal dari luar Pemda (tidak dihasilkan proses mana pun).")
+
+
+class Keluaran(Strict):
+    """An output of the process and who receives it."""
+
+    nama: Teks
+    untuk: DaftarRef = Field(default_factory=list, description="Penerima: OPD, OPD/unit, atau pihak luar.")
+
+
+class Aktivitas(Strict):
+    """An activity of the cross-functional map."""
+
+    kode: Kode
+    nama: Teks
+    pelaksana: Ref
+    lanjut: list[Kode] | None = Field(default=None, description="Aktivitas berikutnya; bawaan: aktivitas sesudahnya.")
+    keluaran: str | None = None
+
+
+class Proses(Dokumen):
+    """A business process (proses bisnis)."""
+
+    jenis: Literal["proses"]
+    kode: Kode
+    nama: Teks
+    kategori: Kategori
+    induk: Kode | None = Field(default=None, description="Proses induk; tanpa induk = level 1.")
+    pemilik: DaftarRef = Field(description="Pemilik proses: OPD atau OPD/unit.")
+    deskripsi: str | None = None
+    kegiatan: list[KodeRencana] = Field(default_factory=list, description="Kegiatan/sub kegiatan Renstra yang dilaksanakan.")
+    masukan: list[Masukan] = Field(default_factory=list)
+    keluaran: list[Keluaran] = Field(default_factory=list)
+    pelanggan: DaftarTeks = Field(default_factory=list)
+    aktivitas: list[Aktivitas] = Field(default_factory=list)
+    sop: list[Kode] = Field(default_factory=list)
+    rab: str | None = Field(default=None, description="Kode Referensi Arsitektur Bisnis SPBE (opsional).")

@@ -1,0 +1,97 @@
+"""The ``sop`` document: an SOP AP (PermenPAN-RB 35/2012), identitas and prosedur."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import AliasChoices, Field
+
+from probis_cli.model.common import DaftarTeks, Dokumen, Kode, Ref, Strict, Tanggal, Teks
+
+Simbol = Literal["mulai", "proses", "keputusan", "selesai"]
+
+
+class Pengesahan(Strict):
+    """Who signs the SOP."""
+
+    jabatan: Teks
+    nama: str | None = None
+    nip: str | None = None
+
+
+class PelaksanaSop(Strict):
+    """An actor column of the prosedur table."""
+
+    kode: Kode
+    nama: Teks
+    jabatan: Ref | None = Field(default=None, description="Rujukan jabatan di OPD, mis. dinkes/kasi-imunisasi.")
+
+
+class MutuBaku(Strict):
+    """Mutu baku of a step: what is needed, how long, what comes out."""
+
+    kelengkapan: DaftarTeks = Field(default_factory=list)
+    waktu: str | None = None
+    output: str | None = None
+
+
+class Cabang(Strict):
+    """A labelled exit of a decision."""
+
+    label: Teks
+    ke: int
+
+
+class Langkah(Strict):
+    """One step of the prosedur."""
+
+    no: int
+    kegiatan: Teks
+    pelaksana: Kode
+    simbol: Simbol = "proses"
+    lanjut: int | None = Field(default=None, description="Langkah berikutnya; bawaan: nomor sesudahnya.")
+    ya: int | None = Field(default=None, description="Keputusan: langkah jika ya.")
+    tidak: int | None = Field(default=None, description="Keputusan: langkah jika tidak.")
+    cabang: list[Cabang] | None = Field(default=None, description="Keputusan dengan label sendiri, mis. lengkap / tidak lengkap.")
+    mutu_baku: MutuBaku = Field(default_factory=MutuBaku)
+    keterangan: str | None = None
+
+    def branches(self) -> list[Cabang]:
+        """The decision's exits, from ``cabang`` or the ``ya``/``tidak`` shorthand."""
+        if self.cabang is not None:
+            return list(self.cabang)
+        out = []
+        if self.ya is not None:
+            out.append(Cabang(label="Ya", ke=self.ya))
+        if self.tidak is not None:
+            out.append(Cabang(label="Tidak", ke=self.tidak))
+        return out
+
+
+class Sop(Dokumen):
+    """An SOP AP."""
+
+    jenis: Literal["sop"]
+    kode: Kode
+    nomor: str | None = None
+    nama: Teks
+    proses: Kode | None = None
+    unit: Ref | None = Field(default=None, description="Unit pemilik SOP: OPD/unit.")
+    tanggal_pembuatan: Tanggal | None = None
+    tanggal_revisi: Tanggal | None = None
+    tanggal_efektif: Tanggal | None = None
+    disahkan_oleh: Pengesahan | None = None
+    dasar_hukum: DaftarTeks = Field(default_factory=list)
+    kualifikasi_pelaksana: DaftarTeks = Field(
+        default_factory=list, validation_alias=AliasChoices("kualifikasi_pelaksana", "kualifikasi_pelaksanaan")
+    )
+    keterkaitan: DaftarTeks = Field(default_factory=list, description="SOP terkait (kode) atau uraian.")
+    peralatan: DaftarTeks = Field(
+        default_factory=list, validation_alias=AliasChoices("peralatan", "peralatan_perlengkapan")
+    )
+    peringatan: DaftarTeks = Field(default_factory=list)
+    pencatatan: DaftarTeks = Field(
+        default_factory=list, validation_alias=AliasChoices("pencatatan", "pencatatan_pendataan")
+    )
+    pelaksana: list[PelaksanaSop] = Field(default_factory=list)
+    langkah: list[Langkah] = Field(default_factory=list)

@@ -1,0 +1,141 @@
+"""Read many files fast: a content-keyed parse cache and parsing spread over cores."""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from probis_cli.source.reader import RawDocument, ReadIssue, ReadResult, decode, read_bytes
+
+CACHE_VERSION = 3
+CACHE_DIR_NAME = ".probis-cache"
+PARALLEL_MIN_FILES = 400  # below this, starting worker processes costs more than it saves
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """One file of the repository as read: relative path, text, documents, read issues."""
+
+    path: str
+    abspath: Path
+    text: str
+    documents: tuple[RawDocument, ...]
+    issues: tuple[ReadIssue, ...]
+    digest: str
+
+
+def _digest(raw: bytes) -> str:
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+def _pack(result: ReadResult) -> tuple[Any, Any]:
+    docs = tuple((d.data, d.pos, d.line, d.column) for d in result.documents)
+    issues = tuple((i.code, i.message_id, i.line, i.column, i.args, i.fatal) for i in result.issues)
+    return docs, issues
+
+
+def _unpack(packed: tuple[Any, Any]) -> tuple[tuple[RawDocument, ...], tuple[ReadIssue, ...]]:
+    docs, issues = packed
+    return (
+        tuple(RawDocument(*d) for d in docs),
+        tuple(ReadIssue(c, m, ln, col, tuple(tuple(a) for a in args), fatal) for c, m, ln, col, args, fatal in issues),
+    )
+
+
+def _parse_chunk(chunk: list[bytes]) -> list[tuple[Any, Any]]:
+    return [_pack(read_bytes(raw)) for raw in chunk]
+
+
+class ParseCache:
+    """A single marshal file mapping content digests to parse results (self-gitignored folder)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.entries: dict[str, Any] = {}
+        self.dirty = False
+        if folder is None:
+            return
+        try:
+            blob = (folder / f"parse-v{CACHE_VERSION}.marshal").read_bytes()
+            loaded = marshal.loads(blob)
+            if isinstance(loaded, dict):
+                self.entries = loaded
+        except (OSError, ValueError, EOFError, TypeError):
+            self.entries = {}
+
+    def save(self, live: set[str]) -> None:
+        """Write atomically, keeping only entries of files that still exist."""
+        if self.folder is None or not (self.dirty or set(self.entries) - live):
+            return
+        entries = {k: v for k, v in self.entries.items() if k in live}
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            gitignore = self.folder / ".gitignore"
+            if not gitignore.exists():
+                gitignore.write_text("# dibuat otomatis oleh probis\n*\n", encoding="utf-8")
+            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".parse-", suffix=".tmp")
+            with os.fdopen(fd, "wb") as handle:
+                marshal.dump(entries, handle)
+            os.replace(tmp, self.folder / f"parse-v{CACHE_VERSION}.marshal")
+        except OSError:
+            pass  # a cache that cannot be written only costs speed
+
+
+def load_sources(
+    root: Path,
+    paths: list[Path],
+    *,
+    use_cache: bool = True,
+    workers: int | None = None,
+) -> list[SourceFile]:
+    """Read and parse ``paths`` (under ``root``), reusing cached parses of unchanged content."""
+    cache = ParseCache(root / CACHE_DIR_NAME if use_cache else None)
+    raws: list[bytes | None] = []
+    digests: list[str] = []
+    io_issues: dict[int, ReadIssue] = {}
+    for i, path in enumerate(paths):
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raws.append(None)
+            digests.append("")
+            io_issues[i] = ReadIssue("Y011", "read.io_error", None, None, (("detail", exc.strerror or str(exc)),))
+            continue
+        raws.append(raw)
+        digests.append(_digest(raw))
+
+    todo = [i for i, raw in enumerate(raws) if raw is not None and digests[i] not in cache.entries]
+    if todo:
+        n_workers = workers if workers is not None else (os.cpu_count() or 1)
+        todo_raw = [raws[i] for i in todo]
+        if n_workers > 1 and len(todo) >= PARALLEL_MIN_FILES:
+            size = max(1, len(todo) // (n_workers * 4))
+            chunks = [todo_raw[k : k + size] for k in range(0, len(todo_raw), size)]
+            with ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("fork")) as pool:
+                packed = [p for part in pool.map(_parse_chunk, chunks) for p in part]  # type: ignore[arg-type]
+        else:
+            packed = _parse_chunk(todo_raw)  # type: ignore[arg-type]
+        for i, p in zip(todo, packed):
+            cache.entries[digests[i]] = p
+        cache.dirty = True
+
+    out: list[SourceFile] = []
+    for i, path in enumerate(paths):
+        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+        raw = raws[i]
+        if raw is None:
+            out.append(SourceFile(rel, path, "", (), (io_issues[i],), ""))
+            continue
+        documents, issues = _unpack(cache.entries[digests[i]])
+        text, _ = decode(raw)
+        text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+        out.append(SourceFile(rel, path, text, documents, issues, digests[i]))
+    cache.save({d for d in digests if d})
+    return out
