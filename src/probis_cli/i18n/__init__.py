@@ -52,6 +52,9 @@ _FMT = _Lenient()
 def translate(message_id: str, lang: Lang, /, **args: Any) -> str:
     """Format message ``message_id`` in ``lang``; falls back to Indonesian, then to the id."""
     cat = catalogue()
+    # An argument named ``x_id`` holds a message id whose translation fills ``{x}``.
+    for key in [k for k in args if k.endswith("_id") and isinstance(args[k], str)]:
+        args[key[:-3]] = translate(args[key], lang)
     template = cat[lang].get(message_id) or cat["id"].get(message_id)
     if template is None:
         return message_id + (" " + repr(args) if args else "")

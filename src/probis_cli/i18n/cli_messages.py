@@ -1,3 +1,96 @@
-"""Messages of this area (see probis_cli.i18n)."""
+"""Messages and help texts of the command line."""
 
-MESSAGES: dict[str, dict[str, str]] = {"id": {}, "en": {}}
+MESSAGES: dict[str, dict[str, str]] = {
+    "id": {
+        "cli.app_help": (
+            "probis — Peta Proses Bisnis, keterkaitan RPJMD, dan SOP AP Pemerintah Daerah sebagai "
+            "repositori YAML.\n\n"
+            "Contoh:\n\n"
+            "  probis validate                 memeriksa repositori di folder ini\n\n"
+            "  probis validate -f github       anotasi untuk GitHub Actions\n\n"
+            "  probis render --out build/peta  membuat diagram dan draf SOP\n\n"
+            "Bahasa Inggris: --lang en atau PROBIS_LANG=en."
+        ),
+        "cli.opt_version": "Tampilkan versi lalu keluar.",
+        "cli.error_prefix": "Galat:",
+        "cli.interrupted": "Dihentikan.",
+        "cli.internal_error": (
+            "Terjadi kesalahan internal probis (bukan kesalahan di berkas Anda). "
+            "Jalankan ulang dengan PROBIS_DEBUG=1 untuk melihat rinciannya dan laporkan ke pengelola probis."
+        ),
+        "cli.validate_help": (
+            "Memeriksa setiap dokumen, setiap rujukan (RPJMD → program → kegiatan → proses → SOP), "
+            "dan aturan linter; melaporkan temuan dengan berkas:baris:kolom.\n\n"
+            "Kode keluar: 0 bersih, 1 ada temuan setingkat --fail-on atau lebih, 2 galat penggunaan/internal.\n\n"
+            "Contoh: probis validate examples/kota-contoh --format sarif --output hasil.sarif"
+        ),
+        "cli.arg_paths": "Folder repositori atau berkas yang diperiksa (bawaan: folder ini). Seluruh repositori selalu dibaca agar rujukan dapat diperiksa.",
+        "cli.opt_format": "Format laporan: {formats}.",
+        "cli.opt_output": "Tulis laporan ke berkas ini, bukan ke layar.",
+        "cli.opt_fail_on": "Tingkat temuan yang membuat kode keluar 1: error, peringatan, atau info.",
+        "cli.opt_select": "Hanya laporkan kode/awalan/nama aturan ini (pisahkan dengan koma), mis. T,K003.",
+        "cli.opt_ignore": "Jangan laporkan kode/awalan/nama aturan ini (pisahkan dengan koma).",
+        "cli.opt_no_lint": "Hanya periksa skema dan rujukan, tanpa aturan linter.",
+        "cli.opt_no_cache": "Jangan pakai cache hasil baca (.probis-cache).",
+        "cli.opt_color": "Paksa warna hidup/mati (bawaan: otomatis).",
+        "cli.opt_lang": "Bahasa pesan: id (Indonesia) atau en (Inggris). Juga lewat PROBIS_LANG.",
+        "cli.bad_format": "Format '{value}' tidak dikenal; pilih salah satu: {formats}.",
+        "cli.bad_severity": "Tingkat '{value}' tidak dikenal; pilih error, peringatan, atau info.",
+        "cli.path_missing": "Path tidak ditemukan: {path}",
+        "cli.schema_help": (
+            "Menulis JSON Schema untuk setiap jenis dokumen (pemda, rpjmd, opd, proses, sop) ke folder "
+            "schemas/, untuk dipakai editor lewat komentar '# yaml-language-server: $schema=...'."
+        ),
+        "cli.opt_schema_out": "Folder tujuan skema.",
+        "cli.opt_schema_check": "Jangan menulis; keluar dengan kode 1 bila skema yang ada sudah usang.",
+        "cli.schema_stale": "Skema usang: {files}. Jalankan 'probis schema' untuk memperbaruinya.",
+        "cli.schema_fresh": "Skema sudah mutakhir.",
+        "cli.schema_written": "{count} berkas skema diperbarui di {out}.",
+    },
+    "en": {
+        "cli.app_help": (
+            "probis — business process maps (Peta Proses Bisnis), RPJMD traceability and SOP AP for "
+            "Indonesian local governments, kept as a YAML repository.\n\n"
+            "Examples:\n\n"
+            "  probis validate                 check the repository in this folder\n\n"
+            "  probis validate -f github       annotations for GitHub Actions\n\n"
+            "  probis render --out build/peta  draw the diagrams and SOP drafts\n\n"
+            "Indonesian is the default; English: --lang en or PROBIS_LANG=en."
+        ),
+        "cli.opt_version": "Show the version and exit.",
+        "cli.error_prefix": "Error:",
+        "cli.interrupted": "Interrupted.",
+        "cli.internal_error": (
+            "probis hit an internal error (not a problem in your files). "
+            "Run again with PROBIS_DEBUG=1 to see the details and report it to the probis maintainers."
+        ),
+        "cli.validate_help": (
+            "Check every document, every reference (RPJMD → program → kegiatan → process → SOP) "
+            "and the lint rules; report findings with file:line:column.\n\n"
+            "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or internal error.\n\n"
+            "Example: probis validate examples/kota-contoh --format sarif --output results.sarif"
+        ),
+        "cli.arg_paths": "Repository folder or files to check (default: this folder). The whole repository is always read so references can be checked.",
+        "cli.opt_format": "Report format: {formats}.",
+        "cli.opt_output": "Write the report to this file instead of the screen.",
+        "cli.opt_fail_on": "Severity that makes the exit code 1: error, peringatan (warning), or info.",
+        "cli.opt_select": "Only report these codes/prefixes/rule names (comma-separated), e.g. T,K003.",
+        "cli.opt_ignore": "Do not report these codes/prefixes/rule names (comma-separated).",
+        "cli.opt_no_lint": "Check only schema and references, without lint rules.",
+        "cli.opt_no_cache": "Do not use the parse cache (.probis-cache).",
+        "cli.opt_color": "Force colour on/off (default: automatic).",
+        "cli.opt_lang": "Message language: id (Indonesian) or en (English). Also via PROBIS_LANG.",
+        "cli.bad_format": "Unknown format '{value}'; choose one of: {formats}.",
+        "cli.bad_severity": "Unknown severity '{value}'; choose error, peringatan (warning), or info.",
+        "cli.path_missing": "Path not found: {path}",
+        "cli.schema_help": (
+            "Write the JSON Schema of every document kind (pemda, rpjmd, opd, proses, sop) into "
+            "schemas/, for editors through a '# yaml-language-server: $schema=...' comment."
+        ),
+        "cli.opt_schema_out": "Destination folder for the schemas.",
+        "cli.opt_schema_check": "Do not write; exit with code 1 when the existing schemas are stale.",
+        "cli.schema_stale": "Stale schemas: {files}. Run 'probis schema' to update them.",
+        "cli.schema_fresh": "Schemas are up to date.",
+        "cli.schema_written": "{count} schema files updated in {out}.",
+    },
+}

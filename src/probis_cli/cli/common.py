@@ -1,0 +1,78 @@
+"""Helpers shared by the commands: language from argv/env, console, error exit."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import NoReturn
+
+import typer
+from rich.console import Console
+
+from probis_cli.i18n import Lang, resolve_lang, translate
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def lang_from_argv(argv: list[str]) -> Lang:
+    """Language chosen by ``--lang X`` / ``--lang=X`` anywhere in argv, else $PROBIS_LANG."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return resolve_lang(argv[i + 1])
+        if arg.startswith("--lang="):
+            return resolve_lang(arg.split("=", 1)[1])
+    return resolve_lang(None)
+
+
+def t(lang: Lang, message_id: str, **args: object) -> str:
+    """Shorthand for translate()."""
+    return translate(message_id, lang, **args)
+
+
+class LangChoice(str, Enum):
+    """--lang values."""
+
+    id = "id"
+    en = "en"
+
+
+def stderr_console() -> Console:
+    """Console for messages and progress (stderr keeps stdout clean for reports)."""
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def fail(lang: Lang, message_id: str, **args: object) -> NoReturn:
+    """Print an error message to stderr and exit with code 2."""
+    console = stderr_console()
+    console.print(f"[bold red]{t(lang, 'cli.error_prefix')}[/] ", end="")
+    console.print(t(lang, message_id, **args), markup=False)
+    raise typer.Exit(EXIT_ERROR)
+
+
+def want_color(flag: bool | None) -> bool:
+    """Colour when asked, else when stdout is a terminal and NO_COLOR is unset."""
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Write via a temporary file and rename, so an interrupted run leaves no half file."""
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -1,0 +1,39 @@
+"""``probis schema``: write (or check) the JSON Schema of every document kind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from probis_cli.cli.common import EXIT_FINDINGS, LangChoice, stderr_console, t, write_atomic
+from probis_cli.i18n import Lang
+from probis_cli.model.schema import schema_files
+
+
+def register(app: typer.Typer, lang: Lang) -> None:
+    """Add the command to ``app``."""
+
+    @app.command("schema", help=t(lang, "cli.schema_help"))
+    def schema(
+        out: Path = typer.Option(Path("schemas"), "--out", "-o", help=t(lang, "cli.opt_schema_out")),
+        check: bool = typer.Option(False, "--check", help=t(lang, "cli.opt_schema_check")),
+        lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"),
+    ) -> None:
+        console = stderr_console()
+        stale: list[str] = []
+        for name, text in schema_files().items():
+            path = out / name
+            current = path.read_text(encoding="utf-8") if path.is_file() else None
+            if current == text:
+                continue
+            stale.append(str(path))
+            if not check:
+                write_atomic(path, text)
+        if check:
+            if stale:
+                console.print(t(lang, "cli.schema_stale", files=", ".join(stale)), markup=False)
+                raise typer.Exit(EXIT_FINDINGS)
+            console.print(t(lang, "cli.schema_fresh"), markup=False)
+            return
+        console.print(t(lang, "cli.schema_written", count=len(stale), out=str(out)), markup=False)
