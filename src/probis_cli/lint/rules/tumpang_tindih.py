@@ -1,0 +1,604 @@
+"""Tumpang tindih kewenangan: overlapping kegiatan, outputs, processes and ownership between OPD.
+
+What counts as "different OPD": two processes are of different OPD when their owner sets
+(``Index.owners``) are disjoint. A process and its ancestors/descendants are never compared
+(a child refines its parent, repeating its output is not an overlap). Processes that only
+carry out kegiatan of the program penunjang (``X.XX.01.…``) are internal housekeeping that
+every OPD runs by design; the output/name rules skip them unless told otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from probis_cli.findings import Location, Message, Severity
+from probis_cli.i18n import Lang
+from probis_cli.index import Index
+from probis_cli.lint.base import Hit, NoOptions, Rule, RuleDoc
+
+# ---------------------------------------------------------------------------------------
+# Shared helpers
+
+
+def is_penunjang(code: str) -> bool:
+    """Whether a kegiatan / sub kegiatan / program code belongs to the program penunjang (X.XX.01)."""
+    parts = code.split(".")
+    return len(parts) >= 3 and parts[2] == "01"
+
+
+def shared_codes(index: Index, extra: Iterable[str] = ()) -> tuple[str, ...]:
+    """Codes declared as run together by several OPD: probis.yaml settings plus ``extra``."""
+    codes: list[str] = []
+    if index.pemda is not None:
+        codes.extend(index.pemda.model.pengaturan.lint.kegiatan_bersama)
+    codes.extend(extra)
+    return tuple(sorted({c.strip() for c in codes if c.strip()}))
+
+
+def is_shared(code: str, shared: tuple[str, ...]) -> bool:
+    """Whether ``code`` is a shared code or lies below one (a shared program or kegiatan covers its children)."""
+    return any(code == s or code.startswith(s + ".") for s in shared)
+
+
+def opd_label(index: Index, kode: str) -> str:
+    """``kode`` with the OPD's short name when it differs, e.g. ``dinkes (Dinkes)``."""
+    doc = index.opd.get(kode)
+    if doc is None:
+        return kode
+    label = doc.model.label
+    return kode if label == kode else f"{kode} ({label})"
+
+
+def owners_label(index: Index, kode: str) -> str:
+    """The owners of a process as text for messages."""
+    return ", ".join(opd_label(index, o) for o in index.owners(kode)) or "-"
+
+
+def related_processes(index: Index, a: str, b: str) -> bool:
+    """Whether one process is an ancestor of the other."""
+    return a in index.ancestors(b) or b in index.ancestors(a)
+
+
+def only_penunjang(index: Index, kode: str) -> bool:
+    """Whether a process carries out kegiatan, all of them of the program penunjang."""
+    codes = index.effective_kegiatan(kode)
+    return bool(codes) and all(is_penunjang(c) for c in codes)
+
+
+# ---------------------------------------------------------------------------------------
+# Example repositories
+
+_PEMDA = """\
+# file: probis.yaml
+probis: 1
+jenis: pemda
+nama: Pemerintah Kota Contoh
+tingkat: kota
+periode: 2025-2029
+pihak_luar: [{kode: masyarakat, nama: Masyarakat}]
+# file: rpjmd.yaml
+probis: 1
+jenis: rpjmd
+periode: 2025-2029
+visi: Kota Contoh yang sehat dan tertib administrasi
+"""
+
+_DINKES = """\
+# file: opd/dinkes.yaml
+probis: 1
+jenis: opd
+kode: dinkes
+nama: Dinas Kesehatan
+singkatan: Dinkes
+urusan: [1.02]
+unit: [{kode: bid-p2p, nama: Bidang P2P}, {kode: seksi-imunisasi, nama: Seksi Imunisasi, induk: bid-p2p}]
+kegiatan:
+  - kode: 1.02.01.2.01
+    nama: Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah
+  - kode: 1.02.02.2.02
+    nama: Penyediaan Layanan Kesehatan untuk UKM dan UKP Rujukan Tingkat Daerah Kabupaten/Kota
+"""
+
+
+def _capil(extra_kegiatan: str = "") -> str:
+    return (
+        """\
+# file: opd/disdukcapil.yaml
+probis: 1
+jenis: opd
+kode: disdukcapil
+nama: Dinas Kependudukan dan Pencatatan Sipil
+singkatan: Disdukcapil
+urusan: [2.12]
+unit: [{kode: bid-dafduk, nama: Bidang Pelayanan Pendaftaran Penduduk}]
+kegiatan:
+  - kode: 2.12.01.2.01
+    nama: Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah
+  - kode: 2.12.02.2.01
+    nama: Pelayanan Pendaftaran Penduduk
+"""
+        + extra_kegiatan
+    )
+
+
+def _rsud(kegiatan: str) -> str:
+    # The RSUD holds urusan 1.02 like the Dinkes: its program penunjang codes are literally
+    # the Dinkes's codes, which must not count as an overlap.
+    return (
+        """\
+# file: opd/rsud.yaml
+probis: 1
+jenis: opd
+kode: rsud
+nama: Rumah Sakit Umum Daerah
+singkatan: RSUD
+urusan: [1.02]
+kegiatan:
+  - kode: 1.02.01.2.01
+    nama: Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah
+"""
+        + (
+            kegiatan
+            or """\
+  - kode: 1.02.02.2.02
+    nama: Penyediaan Layanan Kesehatan untuk UKM dan UKP Rujukan Tingkat Daerah Kabupaten/Kota
+"""
+        )
+    )
+
+
+def _proses(kode: str, nama: str, pemilik: str, *, kegiatan: str = "", keluaran: str = "", path: str = "") -> str:
+    body = f"""\
+# file: {path or f'proses/{kode}.yaml'}
+probis: 1
+jenis: proses
+kode: {kode}
+nama: {nama}
+kategori: inti
+pemilik: {pemilik}
+"""
+    if kegiatan:
+        body += f"kegiatan: [{kegiatan}]\n"
+    if keluaran:
+        body += f"keluaran: [{{nama: {keluaran}, untuk: masyarakat}}]\n"
+    return body
+
+
+# ---------------------------------------------------------------------------------------
+# T001 kegiatan-ganda
+
+
+class KegiatanGandaOptions(BaseModel):
+    """Options of T001."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    bersama: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Kode program/kegiatan/sub kegiatan yang memang dijalankan bersama beberapa OPD "
+            "(menambah pengaturan.lint.kegiatan_bersama; kode induk mencakup turunannya)."
+        ),
+    )
+    sub_berbeda_boleh: bool = Field(
+        default=True,
+        description=(
+            "Kegiatan yang sama boleh ada di beberapa OPD bila masing-masing mencantumkan sub "
+            "kegiatan yang berbeda (sub kegiatan yang sama tetap dilaporkan)."
+        ),
+    )
+
+
+class KegiatanGanda(Rule):
+    """T001: the same kegiatan or sub kegiatan code is claimed in the Renstra of two OPD."""
+
+    code: ClassVar[str] = "T001"
+    name: ClassVar[str] = "kegiatan-ganda"
+    severity: ClassVar[Severity] = Severity.ERROR
+    Options: ClassVar[type[BaseModel]] = KegiatanGandaOptions
+    docs: ClassVar[dict[Lang, RuleDoc]] = {
+        "id": RuleDoc(
+            summary="Kode kegiatan/sub kegiatan yang sama diklaim oleh lebih dari satu OPD.",
+            why=(
+                "Dalam nomenklatur Permendagri 90/2019 setiap sub kegiatan dijalankan oleh satu "
+                "perangkat daerah. Kode yang sama di Renstra dua OPD berarti kewenangan tumpang "
+                "tindih: anggaran, kinerja dan tanggung jawabnya tidak jelas. Kegiatan program "
+                "penunjang (X.XX.01.…) memang ada di setiap OPD dan tidak pernah dilaporkan."
+            ),
+            fix=(
+                "Tetapkan satu OPD pelaksana dan hapus kode dari Renstra OPD lain, atau bagi "
+                "kegiatan per sub kegiatan. Bila memang dijalankan bersama, cantumkan kodenya di "
+                "pengaturan.lint.kegiatan_bersama (probis.yaml) atau opsi `bersama`."
+            ),
+        ),
+        "en": RuleDoc(
+            summary="The same kegiatan/sub kegiatan code is claimed by more than one OPD.",
+            why=(
+                "In the Permendagri 90/2019 nomenclature each sub kegiatan is carried out by one "
+                "perangkat daerah. The same code in two OPD's Renstra means overlapping authority: "
+                "budget, performance and responsibility become unclear. Kegiatan of the program "
+                "penunjang (X.XX.01.…) recur in every OPD by design and are never reported."
+            ),
+            fix=(
+                "Assign one OPD and remove the code from the other Renstra, or split the kegiatan "
+                "by sub kegiatan. When it really is run jointly, list the code under "
+                "pengaturan.lint.kegiatan_bersama (probis.yaml) or in the `bersama` option."
+            ),
+        ),
+    }
+    bad: ClassVar[str] = _PEMDA + _DINKES + _rsud("")
+    good: ClassVar[str] = (
+        _PEMDA
+        + _DINKES
+        + _rsud(
+            """\
+  - kode: 1.02.02.2.01
+    nama: Penyediaan Fasilitas Pelayanan Kesehatan untuk UKM dan UKP Kewenangan Daerah Kabupaten/Kota
+"""
+        )
+    )
+
+    def check(self, index: Index, options: KegiatanGandaOptions) -> Iterator[Hit]:
+        """Report every claim after the first of a kegiatan / sub kegiatan code."""
+        shared = shared_codes(index, options.bersama)
+        for code in sorted(index.kegiatan):
+            entries = index.kegiatan[code]
+            if len({e.opd for e in entries}) < 2 or is_penunjang(code) or is_shared(code, shared):
+                continue
+            first = entries[0]
+            for entry in entries[1:]:
+                if (
+                    options.sub_berbeda_boleh
+                    and entry.kegiatan.sub_kegiatan
+                    and first.kegiatan.sub_kegiatan
+                ):
+                    continue  # the split is by sub kegiatan; overlapping subs are reported below
+                yield self._hit(index, "lint.T001.kegiatan", code, entry.kegiatan.nama, entry.opd, entry.loc("kode"), [
+                    (e.opd, e.loc("kode")) for e in entries if e is not entry
+                ])
+        for code in sorted(index.sub_kegiatan):
+            subs = index.sub_kegiatan[code]
+            if len({e.opd for e in subs}) < 2 or is_penunjang(code) or is_shared(code, shared):
+                continue
+            for sub in subs[1:]:
+                yield self._hit(index, "lint.T001.sub_kegiatan", code, sub.sub_kegiatan.nama, sub.opd, sub.loc("kode"), [
+                    (e.opd, e.loc("kode")) for e in subs if e is not sub
+                ])
+
+    @staticmethod
+    def _hit(
+        index: Index, message: str, code: str, nama: str, opd: str, where: Location, others: list[tuple[str, Location]]
+    ) -> Hit:
+        other_opd = [o for o, _ in others if o != opd]
+        return Hit(
+            where,
+            Message.of(
+                message,
+                kode=code,
+                nama=nama,
+                opd=opd_label(index, opd),
+                lain=", ".join(opd_label(index, o) for o in other_opd),
+            ),
+            related=tuple(loc for _, loc in others),
+        )
+
+
+# ---------------------------------------------------------------------------------------
+# T004 urusan-tidak-diampu
+
+
+class UrusanTidakDiampu(Rule):
+    """T004: an OPD runs kegiatan, or a process links kegiatan, of a bidang urusan it does not hold."""
+
+    code: ClassVar[str] = "T004"
+    name: ClassVar[str] = "urusan-tidak-diampu"
+    severity: ClassVar[Severity] = Severity.ERROR
+    Options: ClassVar[type[BaseModel]] = NoOptions
+    docs: ClassVar[dict[Lang, RuleDoc]] = {
+        "id": RuleDoc(
+            summary="OPD menjalankan kegiatan di bidang urusan yang tidak diampunya.",
+            why=(
+                "Kode kegiatan diawali kode bidang urusan (X.XX). Kegiatan di luar `urusan` OPD "
+                "berarti OPD bertindak di luar kewenangannya, sumber utama tumpang tindih. "
+                "Program penunjang memakai kode urusan OPD sendiri dan sah selama urusan itu "
+                "diampu. Proses yang mengaitkan kegiatan urusan lain juga dilaporkan (kecuali "
+                "kegiatan itu sudah tercantum di Renstra pemiliknya; yang itu dilaporkan di OPD). "
+                "OPD tanpa daftar urusan dan kode di pengaturan.lint.kegiatan_bersama dilewati."
+            ),
+            fix=(
+                "Tambahkan bidang urusan ke `urusan` OPD bila memang diampu (mis. OPD gabungan), "
+                "atau pindahkan kegiatan/proses ke OPD yang mengampu urusan itu."
+            ),
+        ),
+        "en": RuleDoc(
+            summary="An OPD runs kegiatan in a bidang urusan it does not hold.",
+            why=(
+                "A kegiatan code starts with its bidang urusan (X.XX). A kegiatan outside the OPD's "
+                "`urusan` means the OPD acts beyond its authority, the main source of overlaps. The "
+                "program penunjang uses the OPD's own urusan code and is fine while that urusan is "
+                "held. A process linking a kegiatan of another urusan is reported too (unless its "
+                "owner's Renstra already lists the kegiatan; that is reported at the OPD). OPD "
+                "without an urusan list and codes in pengaturan.lint.kegiatan_bersama are skipped."
+            ),
+            fix=(
+                "Add the bidang urusan to the OPD's `urusan` when it really holds it (e.g. a merged "
+                "OPD), or move the kegiatan/process to the OPD that holds the urusan."
+            ),
+        ),
+    }
+    bad: ClassVar[str] = (
+        _PEMDA
+        + _DINKES
+        + """\
+  - kode: 2.12.02.2.01
+    nama: Pelayanan Pendaftaran Penduduk
+"""
+    )
+    good: ClassVar[str] = _PEMDA + _DINKES + _capil()
+
+    def check(self, index: Index, options: NoOptions) -> Iterator[Hit]:
+        """Check Renstra kegiatan against the OPD's urusan, then process kegiatan links."""
+        shared = shared_codes(index)
+        held = {kode: set(doc.model.urusan) for kode, doc in index.opd.items()}
+        for kode in sorted(index.opd):
+            doc = index.opd[kode]
+            if not held[kode]:
+                continue
+            for i, k in enumerate(doc.model.kegiatan):
+                bidang = k.kode[:4]
+                if bidang in held[kode] or is_shared(k.kode, shared):
+                    continue
+                yield Hit(
+                    doc.loc("kegiatan", i, "kode"),
+                    Message.of(
+                        "lint.T004.kegiatan",
+                        kode=k.kode,
+                        nama=k.nama,
+                        bidang=bidang,
+                        opd=opd_label(index, kode),
+                        urusan=", ".join(doc.model.urusan),
+                    ),
+                )
+        for pkode in sorted(index.proses):
+            pdoc = index.proses[pkode]
+            owners = [o for o in index.owners(pkode) if o in index.opd]
+            if not owners or any(not held[o] for o in owners):
+                continue
+            owner_urusan = set().union(*(held[o] for o in owners))
+            for i, code in enumerate(pdoc.model.kegiatan):
+                bidang = code[:4]
+                if bidang in owner_urusan or is_shared(code, shared):
+                    continue
+                claimants = {e.opd for e in index.kegiatan.get(code, [])} | {
+                    e.opd for e in index.sub_kegiatan.get(code, [])
+                }
+                own_claim = bool(claimants & set(owners))
+                if own_claim:
+                    continue  # reported at the OPD's Renstra
+                yield Hit(
+                    pdoc.loc("kegiatan", i),
+                    Message.of(
+                        "lint.T004.proses",
+                        proses=pkode,
+                        kode=code,
+                        bidang=bidang,
+                        pemilik=owners_label(index, pkode),
+                        urusan=", ".join(sorted(owner_urusan)),
+                    ),
+                )
+
+
+# ---------------------------------------------------------------------------------------
+# T005 pemilik-ganda
+
+
+class PemilikGanda(Rule):
+    """T005: a process has more than one owner."""
+
+    code: ClassVar[str] = "T005"
+    name: ClassVar[str] = "pemilik-ganda"
+    severity: ClassVar[Severity] = Severity.ERROR
+    Options: ClassVar[type[BaseModel]] = NoOptions
+    docs: ClassVar[dict[Lang, RuleDoc]] = {
+        "id": RuleDoc(
+            summary="Satu proses bisnis memiliki lebih dari satu pemilik.",
+            why=(
+                "Pemilik proses bertanggung jawab atas kinerja dan perbaikan proses. Dua pemilik "
+                "(dua OPD, atau dua unit) berarti batas kewenangan dan tanggung jawab tidak jelas; "
+                "keterlibatan pihak lain digambarkan sebagai pelaksana aktivitas, bukan pemilik."
+            ),
+            fix=(
+                "Pilih satu pemilik (OPD atau OPD/unit). Unit atau OPD lain yang terlibat dicatat "
+                "sebagai pelaksana aktivitas atau penerima/pemberi masukan dan keluaran; bila "
+                "perlu, pecah proses menjadi subproses dengan pemilik masing-masing."
+            ),
+        ),
+        "en": RuleDoc(
+            summary="A business process has more than one owner.",
+            why=(
+                "The process owner is accountable for the process's performance and improvement. "
+                "Two owners (two OPD, or two units) mean unclear boundaries of authority and "
+                "responsibility; other parties take part as activity performers, not owners."
+            ),
+            fix=(
+                "Choose one owner (OPD or OPD/unit). Record the other units or OPD as performers of "
+                "activities or as sources/recipients of inputs and outputs; if needed, split the "
+                "process into sub-processes each with its own owner."
+            ),
+        ),
+    }
+    bad: ClassVar[str] = (
+        _PEMDA
+        + _DINKES
+        + _capil()
+        + _proses("PB.01", "Pelayanan Akta Kelahiran di Rumah Sakit", "[disdukcapil/bid-dafduk, dinkes]")
+    )
+    good: ClassVar[str] = (
+        _PEMDA
+        + _DINKES
+        + _capil()
+        + _proses("PB.01", "Pelayanan Akta Kelahiran di Rumah Sakit", "disdukcapil/bid-dafduk")
+    )
+
+    def check(self, index: Index, options: NoOptions) -> Iterator[Hit]:
+        """Report processes with two or more distinct owner references."""
+        for kode in sorted(index.proses):
+            doc = index.proses[kode]
+            refs: list[str] = []
+            for ref in doc.model.pemilik:
+                if ref not in refs:
+                    refs.append(ref)
+            if len(refs) < 2:
+                continue
+            second = doc.model.pemilik.index(refs[1])
+            yield Hit(
+                doc.loc("pemilik", second),
+                Message.of("lint.T005.hit", proses=kode, nama=doc.model.nama, pemilik=", ".join(refs), jumlah=len(refs)),
+            )
+
+
+# ---------------------------------------------------------------------------------------
+# T006 unit-sop-berbeda
+
+
+def _unit_within(index: Index, ref: str, owner: str) -> bool:
+    """Whether actor ``ref`` lies within owner reference ``owner`` (same, or below it)."""
+    if ref == owner:
+        return True
+    ref_opd, _, ref_unit = ref.partition("/")
+    own_opd, _, own_unit = owner.partition("/")
+    if ref_opd != own_opd:
+        return False
+    if not own_unit or not ref_unit:
+        # One side is the OPD as a whole: the SOP and the process sit in the same OPD.
+        return True
+    doc = index.opd.get(ref_opd)
+    if doc is None:
+        return False
+    parents = {u.kode: u.induk for u in doc.model.unit}
+    jabatan_unit = {j.kode: j.unit for j in doc.model.jabatan}
+    current: str | None = ref_unit if ref_unit in parents else jabatan_unit.get(ref_unit)
+    seen: set[str] = set()
+    while current is not None and current not in seen:
+        if current == own_unit:
+            return True
+        seen.add(current)
+        current = parents.get(current)
+    return False
+
+
+class UnitSopBerbeda(Rule):
+    """T006: an SOP's unit is not (within) the owner of the process it belongs to."""
+
+    code: ClassVar[str] = "T006"
+    name: ClassVar[str] = "unit-sop-berbeda"
+    severity: ClassVar[Severity] = Severity.PERINGATAN
+    Options: ClassVar[type[BaseModel]] = NoOptions
+    docs: ClassVar[dict[Lang, RuleDoc]] = {
+        "id": RuleDoc(
+            summary="Unit pemilik SOP berbeda dengan pemilik proses bisnisnya.",
+            why=(
+                "SOP adalah penjabaran proses bisnis level terendah dan disusun oleh yang "
+                "melaksanakannya. SOP milik unit lain (apalagi OPD lain) daripada pemilik proses "
+                "menandakan prosedur ditulis di tempat yang salah atau kewenangan yang tumpang "
+                "tindih. Unit di bawah unit pemilik, atau OPD yang sama bila salah satunya OPD "
+                "secara keseluruhan, dianggap sesuai."
+            ),
+            fix=(
+                "Samakan `unit` SOP dengan pemilik proses (atau unit di bawahnya), atau kaitkan SOP "
+                "ke proses milik unit tersebut."
+            ),
+        ),
+        "en": RuleDoc(
+            summary="The unit owning an SOP differs from the owner of its business process.",
+            why=(
+                "An SOP details a lowest-level process and is written by those who perform it. An "
+                "SOP owned by another unit (let alone another OPD) than the process owner shows a "
+                "procedure written in the wrong place or overlapping authority. A unit below the "
+                "owning unit, or the same OPD when either side is the OPD as a whole, is fine."
+            ),
+            fix=(
+                "Make the SOP's `unit` the process owner (or a unit below it), or link the SOP to "
+                "the process owned by that unit."
+            ),
+        ),
+    }
+    _SOP = """\
+# file: sop/SOP-001.yaml
+probis: 1
+jenis: sop
+kode: SOP-001
+nama: Pelayanan Imunisasi Dasar
+proses: PB.01
+unit: {unit}
+pelaksana: [{{kode: petugas, nama: Petugas}}]
+langkah:
+  - {{no: 1, kegiatan: Menerima pasien, pelaksana: petugas, simbol: mulai}}
+  - {{no: 2, kegiatan: Memberikan imunisasi, pelaksana: petugas, simbol: selesai}}
+"""
+    bad: ClassVar[str] = (
+        _PEMDA
+        + _DINKES
+        + _capil()
+        + _proses("PB.01", "Pelayanan Imunisasi", "dinkes/bid-p2p")
+        + _SOP.format(unit="disdukcapil/bid-dafduk")
+    )
+    good: ClassVar[str] = (
+        _PEMDA
+        + _DINKES
+        + _capil()
+        + _proses("PB.01", "Pelayanan Imunisasi", "dinkes/bid-p2p")
+        + _SOP.format(unit="dinkes/seksi-imunisasi")
+    )
+
+    def check(self, index: Index, options: NoOptions) -> Iterator[Hit]:
+        """Compare each SOP's unit with the owners of its process."""
+        for kode in sorted(index.sop):
+            doc = index.sop[kode]
+            unit, proses = doc.model.unit, doc.model.proses
+            if unit is None or proses is None or proses not in index.proses or unit not in index.actors:
+                continue
+            pdoc = index.proses[proses]
+            owners = [o for o in pdoc.model.pemilik if o in index.actors]
+            if not owners or any(_unit_within(index, unit, o) for o in owners):
+                continue
+            yield Hit(
+                doc.loc("unit"),
+                Message.of("lint.T006.hit", sop=kode, unit=unit, proses=proses, pemilik=", ".join(owners)),
+                related=(pdoc.loc("pemilik"),),
+            )
+
+
+RULES: list[type[Rule]] = [KegiatanGanda, UrusanTidakDiampu, PemilikGanda, UnitSopBerbeda]
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "id": {
+        "lint.T001.kegiatan": "Kegiatan {kode} ({nama}) diklaim oleh {opd} dan juga oleh {lain}.",
+        "lint.T001.sub_kegiatan": "Sub kegiatan {kode} ({nama}) diklaim oleh {opd} dan juga oleh {lain}.",
+        "lint.T004.kegiatan": (
+            "Kegiatan {kode} ({nama}) termasuk bidang urusan {bidang}, yang tidak diampu {opd} (urusan: {urusan})."
+        ),
+        "lint.T004.proses": (
+            "Proses {proses} mengaitkan kegiatan {kode} dari bidang urusan {bidang}, yang tidak diampu "
+            "pemiliknya {pemilik} (urusan: {urusan})."
+        ),
+        "lint.T005.hit": "Proses {proses} ({nama}) memiliki {jumlah} pemilik: {pemilik}. Tetapkan satu pemilik.",
+        "lint.T006.hit": "Unit SOP {sop} ({unit}) bukan pemilik proses {proses} ({pemilik}) atau unit di bawahnya.",
+    },
+    "en": {
+        "lint.T001.kegiatan": "Kegiatan {kode} ({nama}) is claimed by {opd} and also by {lain}.",
+        "lint.T001.sub_kegiatan": "Sub kegiatan {kode} ({nama}) is claimed by {opd} and also by {lain}.",
+        "lint.T004.kegiatan": (
+            "Kegiatan {kode} ({nama}) belongs to bidang urusan {bidang}, which {opd} does not hold (urusan: {urusan})."
+        ),
+        "lint.T004.proses": (
+            "Process {proses} links kegiatan {kode} of bidang urusan {bidang}, which its owner {pemilik} "
+            "does not hold (urusan: {urusan})."
+        ),
+        "lint.T005.hit": "Process {proses} ({nama}) has {jumlah} owners: {pemilik}. Choose one owner.",
+        "lint.T006.hit": "The unit of SOP {sop} ({unit}) is not the owner of process {proses} ({pemilik}) nor a unit below it.",
+    },
+}
