@@ -9,12 +9,12 @@ import traceback
 import typer
 
 from probis_cli import __version__
-from probis_cli.cli import schema, validate
+from probis_cli.cli import render, schema, validate
 from probis_cli.cli.common import EXIT_ERROR, lang_from_argv, stderr_console, t
 from probis_cli.i18n import Lang
 
 # Explicit list of command modules; each exposes register(app, lang).
-COMMANDS = [validate, schema]
+COMMANDS = [validate, render, schema]
 
 
 def build_app(lang: Lang) -> typer.Typer:

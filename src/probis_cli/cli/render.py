@@ -1,0 +1,131 @@
+"""``probis render``: diagrams (Graphviz) and SOP AP drafts (Markdown) from the repository."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from probis_cli import api
+from probis_cli.cli.common import EXIT_ERROR, EXIT_FINDINGS, LangChoice, fail, stderr_console, t
+from probis_cli.findings import Severity
+from probis_cli.i18n import Lang
+from probis_cli.render import run as render_run
+from probis_cli.render.base import RenderContext
+
+
+def _split(values: list[str] | None) -> list[str]:
+    out: list[str] = []
+    for value in values or []:
+        out.extend(v.strip() for v in value.split(",") if v.strip())
+    return out
+
+
+def register(app: typer.Typer, lang: Lang) -> None:
+    """Add the command to ``app``."""
+
+    @app.command("render", help=t(lang, "cli.render_help"))
+    def render(
+        path: Path = typer.Argument(Path("."), help=t(lang, "cli.render_arg_path")),
+        out: Optional[Path] = typer.Option(None, "--out", "-o", help=t(lang, "cli.render_opt_out"), show_default=False),
+        formats: Optional[list[str]] = typer.Option(None, "--format", "-f", help=t(lang, "cli.render_opt_format"), show_default=False),
+        kinds: Optional[list[str]] = typer.Option(None, "--jenis", "--kind", help=t(lang, "cli.render_opt_kind"), show_default=False),
+        opd: Optional[list[str]] = typer.Option(None, "--opd", help=t(lang, "cli.render_opt_opd"), show_default=False),
+        codes: Optional[list[str]] = typer.Option(None, "--kode", "--code", help=t(lang, "cli.render_opt_code"), show_default=False),
+        check: bool = typer.Option(False, "--check", help=t(lang, "cli.render_opt_check")),
+        force: bool = typer.Option(False, "--force", help=t(lang, "cli.render_opt_force")),
+        engine: str = typer.Option("auto", "--engine", envvar="PROBIS_GRAPHVIZ", help=t(lang, "cli.render_opt_engine")),
+        jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help=t(lang, "cli.render_opt_jobs"), show_default=False),
+        lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"),
+    ) -> None:
+        console = stderr_console()
+        try:
+            loaded = api.load(path)
+        except FileNotFoundError as exc:
+            fail(lang, "cli.path_missing", path=str(exc))
+        errors = [f for f in loaded.findings if f.severity >= Severity.ERROR]
+        if errors:
+            # Render what resolves, but say that the repository has errors first.
+            console.print(t(lang, "cli.render_has_errors", count=len(errors)), markup=False)
+        settings = loaded.index.pemda.model.pengaturan.render if loaded.index.pemda else None
+        out_dir = out if out is not None else loaded.root / (settings.keluaran if settings else "build/probis")
+        fmts = _split(formats) or (list(settings.format) if settings else ["svg"])
+        bad = [f for f in fmts if f not in render_run.ALL_FORMATS]
+        if bad:
+            fail(lang, "cli.render_bad_format", value=", ".join(bad), formats=", ".join(render_run.ALL_FORMATS))
+        template_dir = None
+        if settings and settings.templat:
+            template_dir = str((loaded.root / settings.templat).resolve())
+        logo = None
+        if settings and settings.logo:
+            logo_path = (loaded.root / settings.logo).resolve()
+            logo = str(logo_path)
+        image_format = next((f for f in fmts if f in ("svg", "png")), "svg")
+        ctx = RenderContext(lang=lang, image_format=image_format, template_dir=template_dir, logo=logo)
+        try:
+            artifacts = render_run.build_artifacts(loaded.index, ctx)
+        except Exception as exc:  # template errors of a Pemda's override are user input
+            from jinja2 import TemplateError
+
+            if isinstance(exc, TemplateError):
+                fail(lang, "cli.render_template_error", detail=str(exc))
+            raise
+        selected_all = not (kinds or opd or codes)
+        chosen = render_run.select_artifacts(artifacts, groups=_split(kinds), opd=_split(opd), codes=_split(codes))
+        if not chosen:
+            fail(lang, "cli.render_nothing", groups=", ".join(sorted({a.group for a in artifacts})))
+        the_plan = render_run.plan(chosen, fmts, ctx)
+        if selected_all:
+            the_plan.artifacts = artifacts
+        if check:
+            stale = render_run.stale_outputs(out_dir, the_plan, prune=selected_all)
+            if stale:
+                console.print(t(lang, "cli.render_stale", count=len(stale), out=str(out_dir)), markup=False)
+                for item in stale[:50]:
+                    console.print(f"  {item}", markup=False)
+                if len(stale) > 50:
+                    console.print(t(lang, "cli.render_more", count=len(stale) - 50), markup=False)
+                raise typer.Exit(EXIT_FINDINGS)
+            console.print(t(lang, "cli.render_fresh", count=len(the_plan.jobs)), markup=False)
+            return
+        from probis_cli.render.engine import EngineUnavailable
+
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+            disable=len(the_plan.jobs) < 20,
+        ) as bar:
+            task = bar.add_task(t(lang, "cli.render_progress"), total=len(the_plan.jobs))
+
+            def progress(done: int, total: int, _current: str) -> None:
+                bar.update(task, completed=done, total=total)
+
+            try:
+                outcome = render_run.execute(
+                    out_dir, the_plan, engine_preference=engine, force=force, prune=selected_all, workers=jobs, progress=progress
+                )
+            except EngineUnavailable as exc:
+                fail(lang, "cli.render_no_engine", detail=str(exc))
+        if outcome.engine:
+            console.print(t(lang, "cli.render_engine", engine=outcome.engine), markup=False)
+        console.print(
+            t(
+                lang,
+                "cli.render_summary",
+                written=len(outcome.written),
+                unchanged=len(outcome.unchanged),
+                removed=len(outcome.removed),
+                out=str(out_dir),
+            ),
+            markup=False,
+        )
+        for output, reason in outcome.failed:
+            console.print(t(lang, "cli.render_failed", output=output, reason=reason), markup=False)
+        if outcome.failed:
+            raise typer.Exit(EXIT_ERROR)
