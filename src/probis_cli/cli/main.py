@@ -6,11 +6,14 @@ import os
 import sys
 import traceback
 
+from typing import Any
+
 import typer
 
 from probis_cli import __version__
 from probis_cli.cli import render, schema, validate
-from probis_cli.cli.common import EXIT_ERROR, lang_from_argv, stderr_console, t
+from probis_cli.cli.localise import HELP_OPTION_NAMES, localise, translate_help_options
+from probis_cli.cli.common import EXIT_ERROR, LangChoice, lang_from_argv, stderr_console, t
 from probis_cli.i18n import Lang
 
 # Explicit list of command modules; each exposes register(app, lang).
@@ -25,7 +28,7 @@ def build_app(lang: Lang) -> typer.Typer:
         no_args_is_help=True,
         add_completion=False,
         rich_markup_mode="rich",
-        context_settings={"help_option_names": ["-h", "--help"]},
+        context_settings={"help_option_names": HELP_OPTION_NAMES},
         pretty_exceptions_enable=False,
     )
 
@@ -37,6 +40,7 @@ def build_app(lang: Lang) -> typer.Typer:
     @app.callback()
     def _root(
         version: bool = typer.Option(False, "--version", "-V", help=t(lang, "cli.opt_version"), callback=version_callback, is_eager=True),
+        lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"),
     ) -> None:
         pass
 
@@ -45,13 +49,21 @@ def build_app(lang: Lang) -> typer.Typer:
     return app
 
 
+def build_command(lang: Lang) -> Any:
+    """The click command behind the app, with click's own words in ``lang`` too."""
+    localise(lang)
+    command = typer.main.get_command(build_app(lang))
+    translate_help_options(command, t(lang, "cli.opt_help"))
+    return command
+
+
 def run(argv: list[str] | None = None) -> None:
     """Entry point of the console script."""
     args = sys.argv[1:] if argv is None else argv
     lang = lang_from_argv(args)
-    app = build_app(lang)
+    command = build_command(lang)
     try:
-        app(args=args, prog_name="probis", standalone_mode=True)
+        command.main(args=args, prog_name="probis", standalone_mode=True)
     except SystemExit:
         raise
     except KeyboardInterrupt:

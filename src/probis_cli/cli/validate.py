@@ -26,12 +26,12 @@ def register(app: typer.Typer, lang: Lang) -> None:
 
     @app.command("validate", help=t(lang, "cli.validate_help"), no_args_is_help=False)
     def validate(
-        paths: Optional[list[Path]] = typer.Argument(None, help=t(lang, "cli.arg_paths"), show_default=False),
-        fmt: str = typer.Option("text", "--format", "-f", help=t(lang, "cli.opt_format", formats=", ".join(REPORTERS))),
-        output: Optional[Path] = typer.Option(None, "--output", "-o", help=t(lang, "cli.opt_output")),
-        fail_on: str = typer.Option("error", "--fail-on", help=t(lang, "cli.opt_fail_on")),
-        select: Optional[list[str]] = typer.Option(None, "--select", help=t(lang, "cli.opt_select")),
-        ignore: Optional[list[str]] = typer.Option(None, "--ignore", help=t(lang, "cli.opt_ignore")),
+        paths: Optional[list[Path]] = typer.Argument(None, help=t(lang, "cli.arg_paths"), show_default=False, metavar="PATH..."),
+        fmt: str = typer.Option("text", "--format", "-f", metavar="FORMAT", help=t(lang, "cli.opt_format", formats=", ".join(REPORTERS))),
+        output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help=t(lang, "cli.opt_output")),
+        fail_on: str = typer.Option("error", "--fail-on", metavar="TINGKAT", help=t(lang, "cli.opt_fail_on")),
+        select: Optional[list[str]] = typer.Option(None, "--select", metavar="KODE", help=t(lang, "cli.opt_select")),
+        ignore: Optional[list[str]] = typer.Option(None, "--ignore", metavar="KODE", help=t(lang, "cli.opt_ignore")),
         no_lint: bool = typer.Option(False, "--no-lint", help=t(lang, "cli.opt_no_lint")),
         no_cache: bool = typer.Option(False, "--no-cache", help=t(lang, "cli.opt_no_cache")),
         color: Optional[bool] = typer.Option(None, "--color/--no-color", help=t(lang, "cli.opt_color"), show_default=False),

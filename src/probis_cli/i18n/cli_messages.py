@@ -12,6 +12,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Bahasa Inggris: --lang en atau PROBIS_LANG=en."
         ),
         "cli.opt_version": "Tampilkan versi lalu keluar.",
+        "cli.opt_help": "Tampilkan bantuan ini lalu keluar.",
         "cli.error_prefix": "Galat:",
         "cli.interrupted": "Dihentikan.",
         "cli.internal_error": (
@@ -86,6 +87,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Indonesian is the default; English: --lang en or PROBIS_LANG=en."
         ),
         "cli.opt_version": "Show the version and exit.",
+        "cli.opt_help": "Show this help and exit.",
         "cli.error_prefix": "Error:",
         "cli.interrupted": "Interrupted.",
         "cli.internal_error": (

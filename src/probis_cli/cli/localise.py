@@ -1,0 +1,97 @@
+"""Indonesian for the words click and typer print around our own help texts and errors.
+
+click passes its strings through module-level ``_`` (gettext) and typer keeps panel titles
+in module constants; both are process-wide, which suits a CLI that runs in one language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import typer
+
+from probis_cli.i18n import Lang
+
+_ID: dict[str, str] = {
+    "Usage:": "Penggunaan:",
+    "Usage: ": "Penggunaan: ",
+    "Show this message and exit.": "Tampilkan bantuan ini lalu keluar.",
+    "Error": "Galat",
+    "Aborted!": "Dibatalkan!",
+    "No such option: {name}": "Opsi tidak dikenal: {name}",
+    "No such option: {name}. Did you mean {possibility}?": "Opsi tidak dikenal: {name}. Maksud Anda {possibility}?",
+    "No such command {name!r}.": "Perintah {name!r} tidak dikenal.",
+    "Missing argument {param_hint}.": "Argumen {param_hint} belum diisi.",
+    "Missing option {param_hint}.": "Opsi {param_hint} belum diisi.",
+    "Missing parameter: {param_name}": "Parameter belum diisi: {param_name}",
+    "Invalid value: {message}": "Nilai tidak valid: {message}",
+    "Invalid value for {param_hint}: {message}": "Nilai tidak valid untuk {param_hint}: {message}",
+    "Got unexpected extra argument ({args})": "Ada argumen tambahan yang tidak diharapkan ({args})",
+    "Got unexpected extra arguments ({args})": "Ada argumen tambahan yang tidak diharapkan ({args})",
+    "Option {name!r} requires an argument.": "Opsi {name!r} memerlukan nilai.",
+    "Try {command!r} for help.": "Coba {command!r} untuk bantuan.",
+    "{value!r} is not one of {choices}.": "{value!r} bukan salah satu dari {choices}.",
+    "{value!r} is not a valid {number_type}.": "{value!r} bukan {number_type} yang valid.",
+    "{value!r} is not a valid integer.": "{value!r} bukan bilangan bulat yang valid.",
+    "Path {name} {filename!r} does not exist.": "Path {name} {filename!r} tidak ada.",
+}
+_TYPER_ID = {
+    "DEFAULT_STRING": "[bawaan: {}]",
+    "ENVVAR_STRING": "[variabel lingkungan: {}]",
+    "REQUIRED_LONG_STRING": "[wajib]",
+    "ARGUMENTS_PANEL_TITLE": "Argumen",
+    "OPTIONS_PANEL_TITLE": "Opsi",
+    "COMMANDS_PANEL_TITLE": "Perintah",
+    "ERRORS_PANEL_TITLE": "Galat",
+    "ABORTED_TEXT": "Dibatalkan.",
+    "RICH_HELP": "Coba [blue]'{command_path} {help_option}'[/] untuk bantuan.",
+}
+_TYPER_ORIGINAL: dict[str, Any] = {}
+HELP_OPTION_NAMES = ["-h", "--help"]
+
+
+def _translator(lang: Lang) -> Callable[[str], str]:
+    if lang == "id":
+        return lambda message: _ID.get(message, message)
+    return lambda message: message
+
+
+def localise(lang: Lang) -> None:
+    """Switch click's and typer's own words to ``lang`` (idempotent, reversible)."""
+    import importlib
+    import sys
+
+    import typer.rich_utils as rich_utils
+
+    # typer >= 0.20 vendors click as typer._click; older versions use click itself.
+    for base in ("typer._click", "click"):
+        for sub in ("core", "decorators", "exceptions", "formatting", "parser", "types"):
+            try:
+                importlib.import_module(f"{base}.{sub}")
+            except ImportError:
+                pass
+    tr = _translator(lang)
+    for name, module in list(sys.modules.items()):
+        if name.startswith(("typer._click.", "click.")) or name in ("typer.core", "typer.main"):
+            if callable(getattr(module, "_", None)):
+                module._ = tr  # type: ignore[attr-defined]
+    for name, value in _TYPER_ID.items():
+        _TYPER_ORIGINAL.setdefault(name, getattr(rich_utils, name, None))
+        setattr(rich_utils, name, value if lang == "id" else _TYPER_ORIGINAL[name])
+
+
+def translate_help_options(command: Any, help_text: str) -> None:
+    """Give every (sub)command's --help option our wording (click creates it lazily)."""
+    context_class = getattr(command, "context_class", None)
+    if context_class is None:
+        return
+    # Same names as the app's context_settings: the option is cached on first creation.
+    option = command.get_help_option(context_class(command, help_option_names=HELP_OPTION_NAMES))
+    if option is not None:
+        option.help = help_text
+    for sub in getattr(command, "commands", {}).values():
+        translate_help_options(sub, help_text)
+
+
+__all__ = ["localise", "translate_help_options", "typer"]
