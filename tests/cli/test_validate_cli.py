@@ -1,0 +1,127 @@
+"""``probis validate`` through the CLI: exit codes, formats, languages, output file."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.badinput.conftest import BASE
+from tests.cli.conftest import Run
+
+
+@pytest.fixture
+def good(tmp_path: Path) -> Path:
+    for rel, text in BASE.items():
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture
+def bad(good: Path) -> Path:
+    (good / "proses/PB.02.yaml").write_text(
+        "probis: 1\njenis: proses\nkode: PB.02\nnama: Rapat\nkategori: inti\npemilik: dinkes/bid-p2x\nkegiatan: [1.02.02.2.01]\n",
+        encoding="utf-8",
+    )
+    return good
+
+
+def test_clean_repository_exits_0(cli: Callable[..., Run], good: Path) -> None:
+    run = cli("validate", str(good), "--no-lint")
+    assert run.exit_code == 0, run.stdout + run.stderr
+    assert "Tidak ada temuan" in run.stdout
+
+
+def test_findings_exit_1_with_location_and_source_line(cli: Callable[..., Run], bad: Path) -> None:
+    run = cli("validate", str(bad), "--no-lint")
+    assert run.exit_code == 1
+    assert "proses/PB.02.yaml:6:10" in run.stdout
+    assert "S008" in run.stdout and "Maksud Anda 'dinkes/bid-p2p'?" in run.stdout
+    assert "pemilik: dinkes/bid-p2x" in run.stdout
+
+
+def test_english_by_flag_and_by_environment(cli: Callable[..., Run], bad: Path) -> None:
+    by_flag = cli("validate", str(bad), "--no-lint", "--lang", "en")
+    by_env = cli("validate", str(bad), "--no-lint", env={"PROBIS_LANG": "en"})
+    for run in (by_flag, by_env):
+        assert "Did you mean 'dinkes/bid-p2p'?" in run.stdout
+        assert "1 error, 0 warnings" in run.stdout
+
+
+def test_fail_on_threshold(cli: Callable[..., Run], good: Path) -> None:
+    (good / "proses/kosong.yaml").write_text("", encoding="utf-8")  # a peringatan
+    assert cli("validate", str(good), "--no-lint").exit_code == 0
+    assert cli("validate", str(good), "--no-lint", "--fail-on", "peringatan").exit_code == 1
+    assert cli("validate", str(good), "--no-lint", "--fail-on", "warning").exit_code == 1
+
+
+def test_select_and_ignore(cli: Callable[..., Run], bad: Path) -> None:
+    assert cli("validate", str(bad), "--no-lint", "--ignore", "S008").exit_code == 0
+    assert cli("validate", str(bad), "--no-lint", "--ignore", "rujukan-tidak-ditemukan").exit_code == 0
+    assert cli("validate", str(bad), "--no-lint", "--select", "Y").exit_code == 0
+    assert cli("validate", str(bad), "--no-lint", "--select", "S,Y").exit_code == 1
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "junit", "github"])
+def test_machine_formats_to_file(cli: Callable[..., Run], bad: Path, tmp_path_factory: pytest.TempPathFactory, fmt: str) -> None:
+    out = tmp_path_factory.mktemp("out") / f"hasil.{fmt}"
+    run = cli("validate", str(bad), "--no-lint", "--format", fmt, "--output", str(out))
+    assert run.exit_code == 1
+    text = out.read_text(encoding="utf-8")
+    if fmt in ("json", "sarif"):
+        data = json.loads(text)
+        assert "S008" in json.dumps(data)
+    elif fmt == "junit":
+        assert ET.fromstring(text).find(".//failure") is not None
+    else:
+        assert text.startswith("::error file=proses/PB.02.yaml,line=6,col=10,")
+
+
+def test_single_file_scope_reads_the_whole_repository(cli: Callable[..., Run], bad: Path) -> None:
+    # Checking one file still resolves its references against the others.
+    assert cli("validate", str(bad / "proses/PB.01.yaml"), "--no-lint").exit_code == 0
+    assert cli("validate", str(bad / "proses/PB.02.yaml"), "--no-lint").exit_code == 1
+
+
+def test_usage_errors_exit_2(cli: Callable[..., Run], good: Path) -> None:
+    assert cli("validate", str(good / "tidak-ada")).exit_code == 2
+    assert cli("validate", str(good), "--format", "xml").exit_code == 2
+    assert cli("validate", str(good), "--fail-on", "parah").exit_code == 2
+    assert cli("validate", "--tidak-ada-opsi").exit_code == 2
+
+
+def test_bad_input_never_shows_a_traceback(cli: Callable[..., Run], good: Path) -> None:
+    (good / "a.yaml").write_bytes(b"\xff\xfe\x00")
+    (good / "b.yaml").write_text("a: [\n", encoding="utf-8")
+    (good / "c.yaml").write_text("- 1\n", encoding="utf-8")
+    run = cli("validate", str(good), "--no-lint")
+    assert run.exception is None
+    assert run.exit_code == 1
+    assert "Traceback" not in run.stdout + run.stderr
+    for code in ("Y001", "Y002", "Y007"):
+        assert code in run.stdout
+
+
+@pytest.mark.parametrize(("lang", "words"), [("id", ["Memeriksa setiap dokumen", "Opsi", "bawaan"]), ("en", ["Check every document", "Options", "default"])])
+def test_help_in_both_languages(cli: Callable[..., Run], lang: str, words: list[str]) -> None:
+    run = cli("validate", "--help", "--lang", lang)
+    assert run.exit_code == 0
+    for word in words:
+        assert word in run.stdout
+
+
+def test_parse_cache_is_created_and_reused(cli: Callable[..., Run], bad: Path) -> None:
+    first = cli("validate", str(bad), "--no-lint")
+    assert (bad / ".probis-cache").is_dir()
+    assert (bad / ".probis-cache" / ".gitignore").read_text(encoding="utf-8").strip().endswith("*")
+    second = cli("validate", str(bad), "--no-lint")
+    assert first.stdout == second.stdout
+    shutil.rmtree(bad / ".probis-cache")
+    assert cli("validate", str(bad), "--no-lint", "--no-cache").stdout == first.stdout
+    assert not (bad / ".probis-cache").exists()
