@@ -19,6 +19,7 @@ from probis_cli.findings import Message, Severity
 from probis_cli.i18n import Lang
 from probis_cli.index import Index
 from probis_cli.lint.base import Hit, NoOptions, Rule, RuleDoc
+from probis_cli.lint.durasi import parse_durasi, vague_word
 from probis_cli.model.build import Document, suggest
 from probis_cli.model.sop import Langkah, Sop
 
@@ -161,7 +162,91 @@ def _bad(old: str, new: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------
-# M001 waktu-tidak-terukur — see the end of the module (needs the duration parser)
+# M001 waktu-tidak-terukur
+
+
+class WaktuOptions(BaseModel):
+    """Options of M001."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kecuali_terminator: bool = Field(
+        default=False,
+        description=(
+            "Langkah bersimbol mulai/selesai (kapsul) boleh tanpa waktu; waktu yang ditulis tetap "
+            "diperiksa. Bawaan: setiap baris SOP AP wajib bermutu baku."
+        ),
+    )
+
+
+class WaktuTidakTerukur(Rule):
+    """M001: a step's mutu baku waktu is missing or not a number with a unit."""
+
+    code: ClassVar[str] = "M001"
+    name: ClassVar[str] = "waktu-tidak-terukur"
+    severity: ClassVar[Severity] = Severity.ERROR
+    Options: ClassVar[type[BaseModel]] = WaktuOptions
+    docs: ClassVar[dict[Lang, RuleDoc]] = {
+        "id": RuleDoc(
+            summary="Waktu mutu baku langkah SOP kosong atau tidak terukur.",
+            why=(
+                "Prosedur harus terukur: waktu mutu baku adalah angka dengan satuan (menit, jam, "
+                "hari, hari kerja, minggu, bulan). 'Segera', 'secepatnya' atau 'sesuai kebutuhan' "
+                "tidak dapat dipantau maupun dijanjikan kepada pengguna layanan, dan waktu total "
+                "SOP tidak dapat dihitung. Bentuk seperti '1 x 24 jam', '2 jam 30 menit', "
+                "'5-10 menit' atau '3 hari kerja' diterima."
+            ),
+            fix=(
+                "Tulis waktu sebagai angka dengan satuan, mis. `waktu: 15 menit` atau "
+                "`waktu: 1 x 24 jam`; bila waktunya beragam, tulis batas atasnya (mis. 'paling lama 3 hari')."
+            ),
+        ),
+        "en": RuleDoc(
+            summary="A SOP step's mutu baku waktu is missing or not measurable.",
+            why=(
+                "Procedures must be measurable: the mutu baku waktu is a number with a unit (menit, "
+                "jam, hari, hari kerja, minggu, bulan). 'Segera', 'secepatnya' or 'sesuai kebutuhan' "
+                "can be neither monitored nor promised to service users, and the SOP's total time "
+                "cannot be computed. Forms such as '1 x 24 jam', '2 jam 30 menit', '5-10 menit' or "
+                "'3 hari kerja' are accepted."
+            ),
+            fix=(
+                "Write the time as a number with a unit, e.g. `waktu: 15 menit` or `waktu: 1 x 24 jam`; "
+                "when it varies, give the upper bound (e.g. 'paling lama 3 hari')."
+            ),
+        ),
+    }
+    bad: ClassVar[str] = _bad(
+        "mutu_baku: {kelengkapan: [Vaksin], waktu: 10 menit, output: Anak terimunisasi}",
+        "mutu_baku: {kelengkapan: [Vaksin], waktu: segera, output: Anak terimunisasi}",
+    )
+    good: ClassVar[str] = GOOD
+
+    def check(self, index: Index, options: WaktuOptions) -> Iterator[Hit]:
+        """Parse the waktu of every step."""
+        for kode in sorted(index.sop):
+            doc = index.sop[kode]
+            for i, step in enumerate(doc.model.langkah):
+                where = doc.loc("langkah", i, "mutu_baku", "waktu")
+                waktu = step.mutu_baku.waktu
+                if waktu is None or not waktu.strip():
+                    if options.kecuali_terminator and step.simbol in ("mulai", "selesai"):
+                        continue
+                    yield Hit(where, Message.of("lint.M001.kosong", sop=kode, no=step.no, kegiatan=step.kegiatan))
+                    continue
+                durasi = parse_durasi(waktu)
+                if durasi is not None:
+                    if durasi.menit <= 0:
+                        yield Hit(where, Message.of("lint.M001.nol", sop=kode, no=step.no, waktu=waktu))
+                    continue
+                vague = vague_word(waktu)
+                if vague is not None:
+                    message = Message.of("lint.M001.samar", sop=kode, no=step.no, waktu=waktu, kata=vague)
+                elif any(c.isdigit() for c in waktu):
+                    message = Message.of("lint.M001.tanpa_satuan", sop=kode, no=step.no, waktu=waktu)
+                else:
+                    message = Message.of("lint.M001.tak_terbaca", sop=kode, no=step.no, waktu=waktu)
+                yield Hit(where, message)
 
 
 # ---------------------------------------------------------------------------------------
@@ -872,6 +957,7 @@ class NomorLangkahTidakUrut(Rule):
 
 
 RULES: list[type[Rule]] = [
+    WaktuTidakTerukur,
     OutputKosong,
     CabangKeputusan,
     LangkahTakTerjangkau,
@@ -885,6 +971,18 @@ RULES: list[type[Rule]] = [
 
 MESSAGES: dict[str, dict[str, str]] = {
     "id": {
+        "lint.M001.kosong": "SOP {sop} langkah {no} ({kegiatan}): waktu mutu baku belum diisi.",
+        "lint.M001.samar": (
+            "SOP {sop} langkah {no}: waktu '{waktu}' tidak terukur ('{kata}'); tulis angka dengan satuan, "
+            "mis. 15 menit atau 1 hari kerja."
+        ),
+        "lint.M001.tanpa_satuan": (
+            "SOP {sop} langkah {no}: waktu '{waktu}' tanpa satuan yang dikenal; tulis mis. 15 menit, 2 jam, 3 hari kerja."
+        ),
+        "lint.M001.tak_terbaca": (
+            "SOP {sop} langkah {no}: waktu '{waktu}' bukan angka dengan satuan; tulis mis. 15 menit atau 1 x 24 jam."
+        ),
+        "lint.M001.nol": "SOP {sop} langkah {no}: waktu '{waktu}' bernilai nol; tulis waktu yang sebenarnya diperlukan.",
         "lint.M002.hit": "SOP {sop} langkah {no} ({kegiatan}): output mutu baku belum diisi.",
         "lint.M003.jumlah": (
             "SOP {sop} langkah {no} ({kegiatan}) adalah keputusan dengan {jumlah} cabang; keputusan harus "
@@ -938,6 +1036,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "lint.M010.hit": "SOP {sop}: langkah ke-{urutan} bernomor {no}; nomori langkah berurutan 1, 2, 3, …",
     },
     "en": {
+        "lint.M001.kosong": "SOP {sop} step {no} ({kegiatan}): the mutu baku waktu is empty.",
+        "lint.M001.samar": (
+            "SOP {sop} step {no}: waktu '{waktu}' is not measurable ('{kata}'); write a number with a unit, "
+            "e.g. 15 menit or 1 hari kerja."
+        ),
+        "lint.M001.tanpa_satuan": (
+            "SOP {sop} step {no}: waktu '{waktu}' has no known unit; write e.g. 15 menit, 2 jam, 3 hari kerja."
+        ),
+        "lint.M001.tak_terbaca": (
+            "SOP {sop} step {no}: waktu '{waktu}' is not a number with a unit; write e.g. 15 menit or 1 x 24 jam."
+        ),
+        "lint.M001.nol": "SOP {sop} step {no}: waktu '{waktu}' is zero; write the time the step really takes.",
         "lint.M002.hit": "SOP {sop} step {no} ({kegiatan}): the mutu baku output is empty.",
         "lint.M003.jumlah": (
             "SOP {sop} step {no} ({kegiatan}) is a decision with {jumlah} branches; a decision must have "
