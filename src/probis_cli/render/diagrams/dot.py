@@ -1,0 +1,234 @@
+"""DOT building blocks shared by the diagram renderers: safe ids, escaped labels, wrapping,
+common colours and the graph factory.
+
+Labels are plain (escString) or record labels, never HTML-like ones: the WebAssembly
+Graphviz that makes ``pip install`` enough is built without expat and cannot draw them.
+User text reaches DOT only through :func:`plain_label` / :func:`record_label`, which
+remove control characters, collapse whitespace, double backslashes (so ``\\N`` or a
+trailing ``\\`` stay literal), escape the record metacharacters ``{ } | < >`` and mark
+the result ``nohtml`` (a name such as ``<KTP & KK>`` must not turn into an HTML label);
+the ``graphviz`` package escapes the double quotes. Node ids come from codes through an
+injective, printable mapping (never ``hash``/``id``), so the same index always gives
+byte-identical DOT.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import Any, Literal
+
+import graphviz
+
+from probis_cli.i18n import translate
+from probis_cli.index import Index
+from probis_cli.render.base import RenderContext
+from probis_cli.render.engine import FONT, FONT_BOLD, FONT_ITALIC, graph_defaults, wrap_lines
+
+__all__ = ["FONT", "FONT_BOLD", "FONT_ITALIC"]
+
+# Colours used consistently across diagrams (owner / other OPD / external party).
+COLOR_OWNER = "#DCEBFA"
+COLOR_OWNER_LINE = "#2F6DB5"
+COLOR_OTHER_OPD = "#FFEDB8"
+COLOR_OTHER_OPD_LINE = "#B7860B"
+COLOR_EXTERNAL = "#E6E6E6"
+COLOR_EXTERNAL_LINE = "#666666"
+COLOR_KATEGORI: dict[str, tuple[str, str, str]] = {  # node fill, band background, band line
+    "manajemen": ("#E6DDF5", "#F7F4FC", "#9A86C4"),
+    "inti": ("#D5E7FA", "#F1F7FD", "#6C9BD2"),
+    "pendukung": ("#DCF0DD", "#F3FAF3", "#78B07B"),
+}
+COLOR_MUTED = "#555555"
+
+NAME_WIDTH = 26  # characters per line for names in nodes
+
+Justify = Literal["center", "left"]
+
+
+# -- ids ------------------------------------------------------------------------------------
+def safe_id(kind: str, *parts: str) -> str:
+    """A DOT node id for ``kind`` and ``parts``: injective, printable, stable across runs.
+
+    Letters, digits and ``.`` are kept; every other character becomes ``_<hex>_`` (``_``
+    included), and parts are joined with ``__``, which an encoded part never contains.
+    """
+    encoded = []
+    for part in parts:
+        encoded.append(
+            "".join(ch if ch.isascii() and (ch.isalnum() or ch == ".") else f"_{ord(ch):x}_" for ch in part)
+        )
+    return "__".join([kind, *encoded])
+
+
+# -- text -----------------------------------------------------------------------------------
+def clean(text: object) -> str:
+    """``text`` on one line: whitespace runs collapsed, control characters removed."""
+    out = []
+    for ch in str(text):
+        if ch.isspace():
+            out.append(" ")
+        elif unicodedata.category(ch) in ("Cc", "Cs") or ch in ("\ufffe", "\uffff"):
+            continue
+        else:
+            out.append(ch)
+    return " ".join("".join(out).split())
+
+
+def wrap(text: object, width: int = NAME_WIDTH, *, max_lines: int | None = None) -> list[str]:
+    """``text`` cleaned and wrapped in balanced lines of about ``width`` characters.
+
+    Words longer than twice the width are cut (a pasted URL must not make a node metres
+    wide). With ``max_lines``, the rest is dropped and the last line ends in ``…``.
+    """
+    words = []
+    for word in clean(text).split(" "):
+        while len(word) > 2 * width:
+            words.append(word[:width])
+            word = word[width:]
+        words.append(word)
+    lines = wrap_lines(" ".join(words), width) or [""]
+    if max_lines is not None and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1][: max(width - 1, 1)].rstrip() + "…"
+    return lines
+
+
+def _escape_plain(line: str) -> str:
+    return line.replace("\\", "\\\\")
+
+
+_RECORD_SPECIAL = re.compile(r"([{}|<> ])")
+
+
+def _escape_record(line: str) -> str:
+    return _RECORD_SPECIAL.sub(r"\\\1", _escape_plain(line))
+
+
+def _join(lines: Sequence[str], justify: Justify, escape: Any) -> str:
+    if justify == "left":
+        return "".join(escape(line) + "\\l" for line in lines)
+    return "\\n".join(escape(line) for line in lines)
+
+
+def plain_label(*blocks: Sequence[str], justify: Justify = "center") -> str:
+    """A plain label from blocks of (unescaped) lines; empty blocks are skipped."""
+    lines = [line for block in blocks for line in block]
+    return graphviz.nohtml(_join(lines, justify, _escape_plain))
+
+
+def record_label(fields: Sequence[Sequence[str]], *, flip: bool = False, justify: Justify = "center") -> str:
+    """A record label with one field per block of lines, stacked top to bottom.
+
+    Record fields run across in TB and down in LR layouts; ``flip=True`` (for TB) wraps
+    them in braces so that they stack vertically there too.
+    """
+    body = "|".join(_join(block, justify, _escape_record) for block in fields if block)
+    return graphviz.nohtml("{" + body + "}" if flip else body)
+
+
+def text(*parts: object) -> str:
+    """Cleaned text for labels built from several parts (not yet escaped)."""
+    return clean(" ".join(str(p) for p in parts if p))
+
+
+# -- graphs ---------------------------------------------------------------------------------
+def new_graph(name: str, *, title: str, subtitle: str | None = None, **graph_attr: str) -> graphviz.Digraph:
+    """A digraph with the engine's defaults, a bold title on top and ``graph_attr`` applied."""
+    defaults = graph_defaults()
+    attrs = dict(defaults["graph"])
+    title_lines = wrap(title, 90)
+    if subtitle:
+        title_lines += wrap(subtitle, 110)
+    attrs.update(
+        {
+            "label": plain_label(title_lines, justify="left"),
+            "labelloc": "t",
+            "labeljust": "l",
+            "fontname": FONT_BOLD,
+            "fontsize": "15",
+        }
+    )
+    attrs.update(graph_attr)
+    node_attr = dict(defaults["node"])
+    node_attr.update({"shape": "box", "style": "filled", "fillcolor": "white"})
+    return graphviz.Digraph(
+        name=safe_id("g", name),
+        graph_attr=attrs,
+        node_attr=node_attr,
+        edge_attr=dict(defaults["edge"]),
+    )
+
+
+def cluster_attrs(title: Sequence[str], **attrs: str) -> dict[str, str]:
+    """Attributes of a titled cluster (bold title, left aligned)."""
+    out = {"label": plain_label(title, justify="left"), "labeljust": "l", "fontname": FONT_BOLD, "fontsize": "12"}
+    out.update(attrs)
+    return out
+
+
+def add_legend(g: graphviz.Digraph, tag: str, heading: str, items: Iterable[tuple[str, dict[str, str]]]) -> str:
+    """A legend cluster of sample nodes (``(text, node attributes)``); returns its first node id.
+
+    Drawn with nodes, not an HTML table, so that the WebAssembly engine can draw it.
+    """
+    first = ""
+    with g.subgraph(name=safe_id("cluster", "legend", tag)) as legend:
+        legend.attr(**cluster_attrs([heading], style="rounded", color="#AAAAAA", fontsize="10"))
+        previous = ""
+        for i, (caption, attrs) in enumerate(items):
+            node = safe_id("legend", tag, str(i))
+            legend.node(node, plain_label(wrap(caption, 24)), fontsize="9", **attrs)
+            if previous:
+                legend.edge(previous, node, style="invis")
+            else:
+                first = node
+            previous = node
+    return first
+
+
+def msg(ctx: RenderContext, message_id: str, **args: Any) -> str:
+    """A diagram word or title in the render language."""
+    return translate(message_id, ctx.lang, **args)
+
+
+def pemda_name(index: Index, ctx: RenderContext) -> str:
+    """The Pemda's name, or a neutral word when probis.yaml is missing."""
+    if index.pemda is not None:
+        return index.pemda.model.nama
+    return msg(ctx, "diagram.pemda")
+
+
+def opd_label(index: Index, opd: str) -> str:
+    """Short name of an OPD (singkatan, else nama, else its code)."""
+    doc = index.opd.get(opd)
+    return doc.model.label if doc is not None else opd
+
+
+def opd_name(index: Index, opd: str) -> str:
+    """Full name of an OPD (else its code)."""
+    doc = index.opd.get(opd)
+    return doc.model.nama if doc is not None else opd
+
+
+def actor_name(index: Index, ref: str) -> str:
+    """Display name of a pelaksana / pihak reference: unit or jabatan with its OPD, OPD, party."""
+    actor = index.actor(ref)
+    if actor is None:
+        return ref
+    if actor.kind in ("unit", "jabatan") and actor.opd is not None:
+        return f"{actor.nama} ({opd_label(index, actor.opd)})"
+    if actor.kind == "opd":
+        return opd_label(index, ref)
+    return actor.nama
+
+
+def owner_text(index: Index, kode: str) -> str:
+    """Owners of a process as short OPD names, comma separated."""
+    return ", ".join(opd_label(index, o) for o in index.owners(kode))
+
+
+def ordered_unique(items: Iterable[str]) -> list[str]:
+    """Items without repeats, first occurrence kept."""
+    return list(dict.fromkeys(items))
