@@ -5,7 +5,9 @@ Nothing here prints or exits; results are returned.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import gc
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,7 +15,7 @@ from typing import Any
 from probis_cli.findings import Finding, Result, Severity
 from probis_cli.index import Index, build_index
 from probis_cli.model.build import Document, build_documents
-from probis_cli.source.discover import discover, find_root, matches_any
+from probis_cli.source.discover import discover, find_root
 from probis_cli.source.loader import SourceFile, load_sources
 from probis_cli.source.reader import read_bytes
 
@@ -39,6 +41,22 @@ class Loaded:
         if not self.scope or "" in self.scope:
             return True
         return any(path == s or path.startswith(s.rstrip("/") + "/") for s in self.scope)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building large acyclic structures.
+
+    Loading creates millions of small objects and no reference cycles; the collector would
+    rescan the growing heap again and again (measured: it doubles the load time).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _root_settings(root: Path) -> dict[str, Any]:
@@ -77,14 +95,15 @@ def load(paths: Sequence[Path] | Path, *, use_cache: bool = True, workers: int |
         if not resolved.exists():
             raise FileNotFoundError(str(target))
         scope.append("" if resolved == root else resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else "")
-    sources = load_sources(root, discover_paths(root), use_cache=use_cache, workers=workers)
-    documents: list[Document[Any]] = []
-    findings: list[Finding] = []
-    for source in sources:
-        docs, found = build_documents(source)
-        documents.extend(docs)
-        findings.extend(found)
-    index, ref_findings = build_index(root, documents)
+    with gc_paused():
+        sources = load_sources(root, discover_paths(root), use_cache=use_cache, workers=workers)
+        documents: list[Document[Any]] = []
+        findings: list[Finding] = []
+        for source in sources:
+            docs, found = build_documents(source)
+            documents.extend(docs)
+            findings.extend(found)
+        index, ref_findings = build_index(root, documents)
     findings.extend(ref_findings)
     return Loaded(root, sources, index, findings, scope)
 
@@ -118,7 +137,8 @@ def check(loaded: Loaded, options: CheckOptions = CheckOptions()) -> Result:
     if options.lint:
         from probis_cli.lint.engine import run_lint
 
-        outcome = run_lint(loaded, options)
+        with gc_paused():
+            outcome = run_lint(loaded, options)
         findings = outcome.findings
         suppressed, baselined = outcome.suppressed, outcome.baselined
     kept = [

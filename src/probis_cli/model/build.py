@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import marshal
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -60,19 +61,25 @@ def core_finding(code: str, location: Location, message_id: str, **args: Any) ->
     return Finding(code, name, severity, location, Message.of(message_id, **args))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Document(Generic[M]):
     """A validated document with where it came from, able to locate any of its parts."""
 
     path: str
     model: M
-    pos: PosTree
+    pos: PosTree | bytes  # bytes: marshalled, decoded on first use
     line: int
     column: int
 
+    def tree(self) -> PosTree:
+        """The position tree (decoded from the cache on first use)."""
+        if isinstance(self.pos, bytes):
+            self.pos = marshal.loads(self.pos)
+        return self.pos  # type: ignore[return-value]
+
     def loc(self, *path: str | int, key: bool = False) -> Location:
         """Location of the node at ``path`` (keys and list indexes) in this document."""
-        found = locate(self.pos, tuple(path), key=key) if path else None
+        found = locate(self.tree(), tuple(path), key=key) if path else None
         if found is None:
             return Location(self.path, self.line, self.column)
         return Location(self.path, found[0], found[1])
@@ -210,6 +217,9 @@ def build_documents(source: SourceFile) -> tuple[list[Document[Any]], list[Findi
     for raw in source.documents:
         here = Location(source.path, raw.line, raw.column)
         data = raw.data
+
+        def tree(raw_pos: PosTree | bytes = raw.pos) -> PosTree:
+            return marshal.loads(raw_pos) if isinstance(raw_pos, bytes) else raw_pos
         if not isinstance(data, dict):
             what = "list" if isinstance(data, list) else "scalar"
             findings.append(core_finding("Y007", here, "read.not_mapping", what=what))
@@ -224,7 +234,7 @@ def build_documents(source: SourceFile) -> tuple[list[Document[Any]], list[Findi
         model = DOCUMENT_MODELS.get(str(jenis))
         if model is None:
             hint = suggest(str(jenis), list(DOCUMENT_MODELS))
-            location = Location(source.path, *(locate(raw.pos, ("jenis",)) or (raw.line, raw.column)))
+            location = Location(source.path, *(locate(tree(), ("jenis",)) or (raw.line, raw.column)))
             findings.append(
                 core_finding("S001", location, "schema.unknown_jenis", value=str(jenis), hint=hint or "", allowed=", ".join(DOCUMENT_MODELS))
             )
@@ -234,13 +244,13 @@ def build_documents(source: SourceFile) -> tuple[list[Document[Any]], list[Findi
             findings.append(core_finding("S003", here, "schema.missing", field="probis"))
             continue
         if str(version).strip() != str(SCHEMA_VERSION):
-            location = Location(source.path, *(locate(raw.pos, ("probis",)) or (raw.line, raw.column)))
+            location = Location(source.path, *(locate(tree(), ("probis",)) or (raw.line, raw.column)))
             findings.append(core_finding("S006", location, "schema.version", value=str(version), supported=SCHEMA_VERSION))
             continue
         try:
             instance = model.model_validate(data)
         except ValidationError as exc:
-            findings.extend(_error_findings(exc, model, source.path, raw.pos, raw.line, raw.column))
+            findings.extend(_error_findings(exc, model, source.path, tree(), raw.line, raw.column))
             continue
         documents.append(Document(source.path, instance, raw.pos, raw.line, raw.column))
     return documents, findings

@@ -14,7 +14,7 @@ from typing import Any
 
 from probis_cli.source.reader import RawDocument, ReadIssue, ReadResult, decode, read_bytes
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 CACHE_DIR_NAME = ".probis-cache"
 PARALLEL_MIN_FILES = 400  # below this, starting worker processes costs more than it saves
 
@@ -36,7 +36,9 @@ def _digest(raw: bytes) -> str:
 
 
 def _pack(result: ReadResult) -> tuple[Any, Any]:
-    docs = tuple((d.data, d.pos, d.line, d.column) for d in result.documents)
+    # Position trees are as large as the data but needed only for the few nodes that get a
+    # finding: keep them marshalled, decoded lazily (see model.build.Document.tree()).
+    docs = tuple((d.data, marshal.dumps(d.pos), d.line, d.column) for d in result.documents)
     issues = tuple((i.code, i.message_id, i.line, i.column, i.args, i.fatal) for i in result.issues)
     return docs, issues
 
@@ -50,6 +52,9 @@ def _unpack(packed: tuple[Any, Any]) -> tuple[tuple[RawDocument, ...], tuple[Rea
 
 
 def _parse_chunk(chunk: list[bytes]) -> list[tuple[Any, Any]]:
+    import gc
+
+    gc.disable()  # nothing here makes reference cycles; the collector would only rescan
     return [_pack(read_bytes(raw)) for raw in chunk]
 
 

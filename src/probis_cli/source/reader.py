@@ -48,7 +48,7 @@ class RawDocument:
     """One YAML document of a file: plain data, its position tree, where it starts."""
 
     data: Any
-    pos: PosTree
+    pos: PosTree | bytes  # bytes: a marshalled PosTree from the parse cache
     line: int
     column: int
 
