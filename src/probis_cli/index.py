@@ -294,14 +294,14 @@ def _index_opd(index: Index, findings: list[Finding]) -> None:
                 index.sub_kegiatan.setdefault(s.kode, []).append(SubKegiatanEntry(kode, doc, i, j))
 
     if index.rpjmd is not None:
-        doc = index.rpjmd
-        for i, p in enumerate(doc.model.program):
+        rdoc = index.rpjmd
+        for i, p in enumerate(rdoc.model.program):
             for j, s in enumerate(p.sasaran):
                 if s not in index.sasaran:
-                    findings.append(_unresolved(doc.loc("program", i, "sasaran", j), expected="what.sasaran", value=s, choices=set(index.sasaran)))
+                    findings.append(_unresolved(rdoc.loc("program", i, "sasaran", j), expected="what.sasaran", value=s, choices=set(index.sasaran)))
             for j, ref in enumerate(p.opd):
                 if ref not in index.opd:
-                    findings.append(_unresolved(doc.loc("program", i, "opd", j), expected="what.opd", value=ref, choices=set(index.opd)))
+                    findings.append(_unresolved(rdoc.loc("program", i, "opd", j), expected="what.opd", value=ref, choices=set(index.opd)))
 
 
 def _check_actor(index: Index, doc: Document[Any], path: tuple[str | int, ...], ref: str, findings: list[Finding], *, internal_only: bool = False) -> None:
@@ -386,12 +386,12 @@ def _index_sop(index: Index, findings: list[Finding]) -> None:
                 if str(target) not in number_keys:
                     findings.append(_unresolved(doc.loc("langkah", i, *path), expected="what.langkah", value=str(target), choices=number_keys))
     # Processes list their SOPs; an SOP names its process. Keep both directions in one view.
-    for kode, doc in index.proses.items():
-        for s in doc.model.sop:
-            if s in index.sop:
+    for kode, pdoc in index.proses.items():
+        for sop_kode in pdoc.model.sop:
+            if sop_kode in index.sop:
                 lst = index.sop_by_proses.setdefault(kode, [])
-                if s not in lst:
-                    lst.append(s)
+                if sop_kode not in lst:
+                    lst.append(sop_kode)
     for lst in index.sop_by_proses.values():
         lst.sort()
 

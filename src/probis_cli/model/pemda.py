@@ -42,11 +42,14 @@ class PengaturanLint(Strict):
     )
 
 
+FormatRender = Literal["svg", "png", "pdf", "dot"]
+
+
 class PengaturanRender(Strict):
     """Render settings."""
 
     keluaran: str = Field(default="build/probis", description="Folder keluaran render (relatif ke akar repositori).")
-    format: list[Literal["svg", "png", "pdf", "dot"]] = Field(default_factory=lambda: ["svg"])
+    format: list[FormatRender] = Field(default_factory=lambda: list[FormatRender](["svg"]))
     templat: str | None = Field(default=None, description="Folder templat pengganti milik Pemda.")
     logo: str | None = Field(default=None, description="Berkas logo Pemda untuk kop SOP.")
 

@@ -119,14 +119,14 @@ def load_sources(
     todo = [i for i, raw in enumerate(raws) if raw is not None and digests[i] not in cache.entries]
     if todo:
         n_workers = workers if workers is not None else (os.cpu_count() or 1)
-        todo_raw = [raws[i] for i in todo]
+        todo_raw = [r for r in (raws[i] for i in todo) if r is not None]
         if n_workers > 1 and len(todo) >= PARALLEL_MIN_FILES:
             size = max(1, len(todo) // (n_workers * 4))
             chunks = [todo_raw[k : k + size] for k in range(0, len(todo_raw), size)]
             with ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("fork")) as pool:
-                packed = [p for part in pool.map(_parse_chunk, chunks) for p in part]  # type: ignore[arg-type]
+                packed = [p for part in pool.map(_parse_chunk, chunks) for p in part]
         else:
-            packed = _parse_chunk(todo_raw)  # type: ignore[arg-type]
+            packed = _parse_chunk(todo_raw)
         for i, p in zip(todo, packed):
             cache.entries[digests[i]] = p
         cache.dirty = True
@@ -134,12 +134,12 @@ def load_sources(
     out: list[SourceFile] = []
     for i, path in enumerate(paths):
         rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
-        raw = raws[i]
-        if raw is None:
+        data = raws[i]
+        if data is None:
             out.append(SourceFile(rel, path, "", (), (io_issues[i],), ""))
             continue
         documents, issues = _unpack(cache.entries[digests[i]])
-        text, _ = decode(raw)
+        text, _ = decode(data)
         text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
         out.append(SourceFile(rel, path, text, documents, issues, digests[i]))
     cache.save({d for d in digests if d})

@@ -118,7 +118,7 @@ def read_text(text: str) -> ReadResult:
 def _event_source(text: str) -> Any:
     """An object with ``get_event()``: libyaml through ruamel.yaml.clib, else pure Python."""
     try:
-        from ruamel.yaml.cyaml import CParser
+        from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
 
         return CParser(text)
     except ImportError:  # pragma: no cover - exercised only where the C extension is missing
