@@ -296,9 +296,9 @@ def _index_opd(index: Index, findings: list[Finding]) -> None:
     if index.rpjmd is not None:
         rdoc = index.rpjmd
         for i, p in enumerate(rdoc.model.program):
-            for j, s in enumerate(p.sasaran):
-                if s not in index.sasaran:
-                    findings.append(_unresolved(rdoc.loc("program", i, "sasaran", j), expected="what.sasaran", value=s, choices=set(index.sasaran)))
+            for j, sasaran in enumerate(p.sasaran):
+                if sasaran not in index.sasaran:
+                    findings.append(_unresolved(rdoc.loc("program", i, "sasaran", j), expected="what.sasaran", value=sasaran, choices=set(index.sasaran)))
             for j, ref in enumerate(p.opd):
                 if ref not in index.opd:
                     findings.append(_unresolved(rdoc.loc("program", i, "opd", j), expected="what.opd", value=ref, choices=set(index.opd)))
