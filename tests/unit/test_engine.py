@@ -51,7 +51,8 @@ PETA = """digraph peta {
   subgraph cluster_bpkad {
     label="Badan Pengelolaan Keuangan dan Aset Daerah"; fontname="Helvetica-Bold";
     spm [label="Verifikasi SPM"];
-    tabel [shape=record, label="{Sasaran|Indikator}|{Meningkatnya investasi\\l|Nilai realisasi\\l}"];
+    tabel [shape=record,
+           label="{Sasaran|Indikator}|{Meningkatnya investasi\\l|Nilai realisasi\\l}"];
   }
   terima -> izin [label="dokumen lengkap"];
   izin -> spm [label="laporan realisasi triwulanan"];
@@ -337,7 +338,12 @@ def test_engines_and_errors_pickle() -> None:
     error = RenderTimeout("timeout", "terlalu lama", engine="x", detail="d")
     copy = pickle.loads(pickle.dumps(error))
     assert type(copy) is RenderTimeout
-    assert (copy.code, copy.message, copy.engine, copy.detail) == ("timeout", "terlalu lama", "x", "d")
+    assert (copy.code, copy.message, copy.engine, copy.detail) == (
+        "timeout",
+        "terlalu lama",
+        "x",
+        "d",
+    )
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="fork start method")
@@ -392,10 +398,12 @@ def test_wasm_estimates_helvetica_close_to_real_widths() -> None:
     # Liberation Sans (bundled, Helvetica's widths) draws "Dinas ... Satu Pintu" at 14 pt
     # 366 pt wide; the estimate must not be narrower, nor much wider.
     source = (
-        'digraph { node [shape=plaintext margin=0 width=0 height=0 fontsize=14 fontname="Helvetica"]; '
+        "digraph { node [shape=plaintext margin=0 width=0 height=0 fontsize=14 "
+        'fontname="Helvetica"]; '
         'a [label="Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu"]; }'
     )
-    match = re.search(r"\ba\s*\[.*?width=([\d.]+)", WasmEngine().render(source, "dot").decode(), re.S)
+    laid_out = WasmEngine().render(source, "dot").decode()
+    match = re.search(r"\ba\s*\[.*?width=([\d.]+)", laid_out, re.S)
     assert match
     assert 366 <= float(match.group(1)) * 72 <= 366 * 1.06
 

@@ -382,8 +382,9 @@ class SystemDotEngine:
                 engine=self.name,
             ) from exc
         except OSError as exc:
-            raise RenderError("crash", f"cannot run {self.executable}: {exc}", engine=self.name,
-                              detail=str(exc)) from exc
+            raise RenderError(
+                "crash", f"cannot run {self.executable}: {exc}", engine=self.name, detail=str(exc)
+            ) from exc
         message = proc.stderr.decode("utf-8", "replace").strip()
         if proc.returncode != 0 or not proc.stdout:
             code: ErrorCode = "syntax" if "syntax error" in message else "failed"
@@ -456,8 +457,9 @@ class WasmEngine:
         """Lay out in a fresh WebAssembly instance; PNG/PDF are converted from its SVG."""
         _check_format(fmt)
         if "\x00" in dot_source:
-            raise RenderError("bad-input", "the DOT source contains a NUL character",
-                              engine=self.name)
+            raise RenderError(
+                "bad-input", "the DOT source contains a NUL character", engine=self.name
+            )
         source = _prepare_dot_for_wasm(dot_source, self.name)
         if fmt == "dot":
             return _unproxy_dot(self._layout(source, "dot"))
@@ -905,7 +907,8 @@ def _fix_pdf_dates(pdf: bytes) -> bytes:
 
 
 def _bundled_fonts() -> list[str]:
-    return [str(_FONT_DIR / name) for name in _BUNDLED_FACES.values() if (_FONT_DIR / name).is_file()]
+    paths = (_FONT_DIR / name for name in _BUNDLED_FACES.values())
+    return [str(path) for path in paths if path.is_file()]
 
 
 def _svg_to_png(svg: bytes, engine_name: str) -> bytes:
