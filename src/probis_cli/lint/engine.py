@@ -1,0 +1,168 @@
+"""The lint engine: configuration -> rules -> severity -> suppressions -> baseline.
+
+``run_lint(loaded, options)`` takes a loaded repository (its read/schema/reference findings
+included) and returns every finding after the rules ran and the configuration, inline
+suppressions and baseline were applied; ``api.check`` then narrows to the scope and the
+``--select``/``--ignore`` options. Rules are pure functions of the index; a rule that raises
+becomes a P000 finding instead of stopping the run.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from probis_cli.findings import Finding, Location, Message
+from probis_cli.index import Index
+from probis_cli.lint.base import Rule
+from probis_cli.lint.baseline import BaselineError, apply_baseline, baseline_path, read_baseline
+from probis_cli.lint.config import PROTECTED_CODES, LintConfig, read_config
+from probis_cli.lint.registry import ALL_RULES, ENGINE_CODES, known_codes
+from probis_cli.lint.suppression import FileSuppressions, Suppressor, parse_suppressions
+from probis_cli.model.build import CORE_CODES
+from probis_cli.source.discover import matches_any
+
+if TYPE_CHECKING:
+    from probis_cli.api import CheckOptions, Loaded
+
+
+@dataclass
+class LintOutcome:
+    """What the engine produced: all findings (sorted) and what it set aside."""
+
+    findings: list[Finding] = field(default_factory=list)
+    suppressed: int = 0
+    baselined: int = 0
+    config: LintConfig = field(default_factory=LintConfig)
+    baseline_file: Path | None = None  # the baseline that was applied, if any
+    timings: dict[str, float] = field(default_factory=dict)  # rule code -> seconds
+
+
+def engine_finding(code: str, location: Location, message_id: str, **args: Any) -> Finding:
+    """A finding with one of the engine's P codes."""
+    name, severity = ENGINE_CODES[code]
+    return Finding(code, name, severity, location, Message.of(message_id, **args))
+
+
+def _config_location(index: Index) -> Location:
+    return Location(index.pemda.path) if index.pemda is not None else Location("probis.yaml")
+
+
+def run_rules(index: Index, config: LintConfig, timings: dict[str, float] | None = None) -> tuple[list[Finding], set[str]]:
+    """Run the enabled rules; return their findings (stamped) and the codes that ran to the end."""
+    findings: list[Finding] = []
+    ran: set[str] = set()
+    for setting in config.enabled():
+        rule = setting.rule
+        started = time.perf_counter()
+        try:
+            hits = list(rule().check(index, setting.options))
+        except Exception as exc:  # noqa: BLE001 - one broken rule must not hide the others' findings
+            findings.append(
+                engine_finding(
+                    "P000", _config_location(index), "lint.engine.rule_failed",
+                    code=rule.code, rule=rule.name, error=f"{type(exc).__name__}: {exc}",
+                )
+            )
+            continue
+        finally:
+            if timings is not None:
+                timings[rule.code] = time.perf_counter() - started
+        ran.add(rule.code)
+        for hit in hits:
+            findings.append(Finding(rule.code, rule.name, setting.severity, hit.location, hit.message, hit.related, hit.key))
+    return findings, ran
+
+
+def _relevel(findings: Sequence[Finding], config: LintConfig) -> list[Finding]:
+    """Apply per-code severity and tingkat: mati to non-rule findings; drop ignored codes."""
+    out: list[Finding] = []
+    for f in findings:
+        if f.code in PROTECTED_CODES:
+            out.append(f)
+            continue
+        if f.code in config.ignored or f.code in config.off:
+            continue
+        severity = config.severity.get(f.code)
+        if severity is not None and severity != f.severity:
+            f = Finding(f.code, f.name, severity, f.location, f.message, f.related, f.fingerprint_extra)
+        out.append(f)
+    return out
+
+
+def _per_file_ignored(f: Finding, config: LintConfig, memo: dict[str, list[frozenset[str]]]) -> bool:
+    if not config.per_file:
+        return False
+    sets = memo.get(f.location.path)
+    if sets is None:
+        sets = [codes for glob, codes in config.per_file if matches_any(f.location.path, [glob])]
+        memo[f.location.path] = sets
+    return any(f.code in codes for codes in sets)
+
+
+def _suppressions(loaded: Loaded, codes: dict[str, str]) -> Suppressor:
+    files: dict[str, FileSuppressions] = {}
+    for source in loaded.sources:
+        parsed = parse_suppressions(source.path, source.text, codes)
+        if parsed is not None:
+            files[source.path] = parsed
+    return Suppressor(files)
+
+
+def run_lint(loaded: Loaded, options: CheckOptions, *, rules: Sequence[type[Rule]] = ALL_RULES) -> LintOutcome:
+    """Lint ``loaded``: every finding after configuration, suppressions and the baseline."""
+    index = loaded.index
+    outcome = LintOutcome()
+    config = read_config(index, rules)
+    outcome.config = config
+    rule_findings, ran = run_rules(index, config, outcome.timings)
+
+    codes = known_codes()
+    codes.update({r.code: r.name for r in rules})
+    suppressor = _suppressions(loaded, codes)
+    # Codes whose absence we can judge: unused directives for them are reported (P001).
+    judged = (ran | {c for c in CORE_CODES} | {"P003", "P004"}) - config.ignored - config.off
+
+    findings = _relevel([*loaded.findings, *config.findings, *suppressor.malformed()], config) + rule_findings
+    findings = [f for f in findings if f.code not in config.ignored or f.code in PROTECTED_CODES]
+    memo: dict[str, list[frozenset[str]]] = {}
+    kept: list[Finding] = []
+    for f in findings:
+        if f.code not in PROTECTED_CODES and _per_file_ignored(f, config, memo):
+            outcome.suppressed += 1
+        elif suppressor.suppresses(f):
+            outcome.suppressed += 1
+        else:
+            kept.append(f)
+    # Unused suppressions are findings too, and may themselves be suppressed or configured.
+    for f in _relevel(suppressor.unused(judged), config):
+        if _per_file_ignored(f, config, memo) or suppressor.suppresses(f):
+            outcome.suppressed += 1
+        else:
+            kept.append(f)
+
+    kept.sort(key=Finding.sort_key)
+    if options.use_baseline:
+        path = baseline_path(loaded.root, option=options.baseline, configured=config.baseline)
+        try:
+            baseline = read_baseline(path)
+            if baseline is None and options.baseline is not None:
+                raise BaselineError("lint.baseline.missing", path=str(options.baseline))
+        except BaselineError as exc:
+            kept.append(engine_finding("P004", Location(_display(loaded.root, path)), exc.message_id, **exc.args_))
+            baseline = None
+        if baseline is not None:
+            kept, outcome.baselined = apply_baseline(kept, baseline)
+            outcome.baseline_file = path
+    outcome.findings = sorted(kept, key=Finding.sort_key)
+    return outcome
+
+
+def _display(root: Path, path: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
