@@ -23,6 +23,14 @@ def _split(values: list[str] | None) -> list[str]:
     return out
 
 
+def _engine_text(lang: Lang, code: str, detail: str) -> str:
+    """An engine error in the user's language, with the tool's own detail (if any) after it."""
+    text = t(lang, f"cli.engine.{code}")
+    if text.startswith("cli.engine."):
+        text = code
+    return f"{text} ({detail})" if detail else text
+
+
 def register(app: typer.Typer, lang: Lang) -> None:
     """Add the command to ``app``."""
 
@@ -111,7 +119,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
                     out_dir, the_plan, engine_preference=engine, force=force, prune=selected_all, workers=jobs, progress=progress
                 )
             except EngineUnavailable as exc:
-                fail(lang, "cli.render_no_engine", detail=str(exc))
+                fail(lang, "cli.render_no_engine", detail=_engine_text(lang, exc.code, exc.detail or exc.message))
         if outcome.engine:
             console.print(t(lang, "cli.render_engine", engine=outcome.engine), markup=False)
         console.print(
@@ -125,7 +133,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
             ),
             markup=False,
         )
-        for output, reason in outcome.failed:
-            console.print(t(lang, "cli.render_failed", output=output, reason=reason), markup=False)
+        for output, code, detail in outcome.failed:
+            console.print(t(lang, "cli.render_failed", output=output, reason=_engine_text(lang, code, detail)), markup=False)
         if outcome.failed:
             raise typer.Exit(EXIT_ERROR)

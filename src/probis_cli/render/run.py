@@ -63,7 +63,7 @@ class Outcome:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    failed: list[tuple[str, str]] = field(default_factory=list)  # (output, reason)
+    failed: list[tuple[str, str, str]] = field(default_factory=list)  # (output, error code, detail)
     engine: str | None = None
 
 
@@ -196,7 +196,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
 _ENGINE: Any = None
 
 
-def _layout_chunk(args: tuple[str, list[tuple[str, str]]]) -> list[tuple[bytes | None, str]]:
+def _layout_chunk(args: tuple[str, list[tuple[str, str]]]) -> list[tuple[bytes | None, str, str]]:
     """Worker: lay out ``(dot, fmt)`` pairs with one engine per process."""
     from probis_cli.render.engine import RenderError, find_engine
 
@@ -204,12 +204,12 @@ def _layout_chunk(args: tuple[str, list[tuple[str, str]]]) -> list[tuple[bytes |
     prefer, items = args
     if _ENGINE is None:
         _ENGINE = find_engine(prefer)  # type: ignore[arg-type]
-    out: list[tuple[bytes | None, str]] = []
+    out: list[tuple[bytes | None, str, str]] = []
     for dot, fmt in items:
         try:
-            out.append((_ENGINE.render(dot, fmt), ""))
+            out.append((_ENGINE.render(dot, fmt), "", ""))
         except RenderError as exc:
-            out.append((None, str(exc)))
+            out.append((None, exc.code, exc.detail or exc.message))
     return out
 
 
@@ -272,9 +272,9 @@ def execute(
             args = [(engine_preference, [(j.artifact.content, j.fmt) for j in chunk]) for chunk in chunks]
             with ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("fork")) as pool:
                 for chunk, results in zip(chunks, pool.map(_layout_chunk, args)):
-                    for job, (data, error) in zip(chunk, results):
+                    for job, (data, code, detail) in zip(chunk, results):
                         if data is None:
-                            outcome.failed.append((job.output, error))
+                            outcome.failed.append((job.output, code, detail))
                         else:
                             record(job, data)
         else:
@@ -284,7 +284,7 @@ def execute(
                 try:
                     data = engine.render(job.artifact.content, job.fmt)  # type: ignore[arg-type]
                 except RenderError as exc:
-                    outcome.failed.append((job.output, str(exc)))
+                    outcome.failed.append((job.output, exc.code, exc.detail or exc.message))
                     continue
                 record(job, data)
 
