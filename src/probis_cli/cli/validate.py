@@ -8,10 +8,13 @@ from typing import Optional
 import typer
 
 from probis_cli import __version__, api
-from probis_cli.cli.common import EXIT_OK, LangChoice, fail, t, want_color, write_atomic
-from probis_cli.findings import Severity
+from probis_cli.cli.common import EXIT_OK, LangChoice, fail, stderr_console, t, want_color, write_atomic
+from probis_cli.findings import Result, Severity
 from probis_cli.i18n import Lang
-from probis_cli.report import REPORTERS, ReportContext
+from probis_cli.lint.baseline import prepare_baseline
+from probis_cli.lint.docs import describe_all
+from probis_cli.lint.registry import known_codes
+from probis_cli.report import REPORTERS, ReportContext, RuleInfo
 
 
 def _split(values: list[str] | None) -> tuple[str, ...]:
@@ -19,6 +22,35 @@ def _split(values: list[str] | None) -> tuple[str, ...]:
     for value in values or []:
         out.extend(v.strip() for v in value.split(",") if v.strip())
     return tuple(out)
+
+
+def rule_infos(lang: Lang) -> dict[str, RuleInfo]:
+    """Metadata of every lint rule for the reporters that describe rules (SARIF)."""
+    out: dict[str, RuleInfo] = {}
+    for view in describe_all(lang):
+        out[view.code] = RuleInfo(view.code, view.name, view.summary, help_text=f"{view.why}\n\n{view.fix}")
+    return out
+
+
+def _write_baseline(loaded: api.Loaded, result: Result, options: api.CheckOptions, lang: Lang) -> None:
+    names = known_codes()
+
+    def covered(path: str, code: str) -> bool:
+        """Whether this run could have reported ``code`` in ``path``."""
+        if not loaded.in_scope(path):
+            return False
+        if not api.code_selected(code, names.get(code, ""), options.select, options.ignore):
+            return False
+        return options.lint or code[:1] in ("Y", "S")
+
+    pemda = loaded.index.pemda
+    configured = pemda.model.pengaturan.lint.baseline if pemda is not None else None
+    plan = prepare_baseline(loaded.root, result.findings, option=options.baseline, configured=configured, covered=covered)
+    write_atomic(plan.path, plan.text)
+    console = stderr_console()
+    console.print(t(lang, "cli.baseline_written", path=str(plan.path), count=plan.count, files=plan.files), markup=False)
+    if plan.kept:
+        console.print(t(lang, "cli.baseline_kept", count=plan.kept), markup=False)
 
 
 def register(app: typer.Typer, lang: Lang) -> None:
@@ -35,6 +67,9 @@ def register(app: typer.Typer, lang: Lang) -> None:
         no_lint: bool = typer.Option(False, "--no-lint", help=t(lang, "cli.opt_no_lint")),
         no_cache: bool = typer.Option(False, "--no-cache", help=t(lang, "cli.opt_no_cache")),
         color: Optional[bool] = typer.Option(None, "--color/--no-color", help=t(lang, "cli.opt_color"), show_default=False),
+        write_baseline: bool = typer.Option(False, "--buat-baseline", "--write-baseline", help=t(lang, "cli.opt_write_baseline")),
+        baseline: Optional[Path] = typer.Option(None, "--baseline", metavar="FILE", help=t(lang, "cli.opt_baseline")),
+        no_baseline: bool = typer.Option(False, "--no-baseline", "--tanpa-baseline", help=t(lang, "cli.opt_no_baseline")),
         lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"),
     ) -> None:
         if fmt not in REPORTERS:
@@ -48,14 +83,24 @@ def register(app: typer.Typer, lang: Lang) -> None:
             loaded = api.load(targets, use_cache=not no_cache)
         except FileNotFoundError as exc:
             fail(lang, "cli.path_missing", path=str(exc))
-        options = api.CheckOptions(select=_split(select), ignore=_split(ignore), lint=not no_lint)
+        options = api.CheckOptions(
+            select=_split(select),
+            ignore=_split(ignore),
+            lint=not no_lint,
+            baseline=baseline,
+            use_baseline=not (no_baseline or write_baseline),
+        )
         result = api.check(loaded, options)
+        if write_baseline:
+            _write_baseline(loaded, result, options, lang)
+            raise typer.Exit(EXIT_OK)
         context = ReportContext(
             lang=lang,
             sources=loaded.source_texts(),
             root_name=loaded.root.name,
             tool_version=__version__,
             color=want_color(color) if output is None else False,
+            rules=rule_infos(lang),
         )
         text = REPORTERS[fmt](result, context)
         if output is not None:

@@ -102,14 +102,12 @@ _OWN: dict[str, dict[str, str]] = {
         "rules.no_options": "Aturan ini tidak memiliki opsi.",
         "rules.bad": "Contoh buruk (aturan ini melapor)",
         "rules.good": "Contoh baik",
+        "rules.good_same": "(Hanya berkas yang berubah ditampilkan; sama dengan contoh buruk: {files})",
+        "rules.good_removed": "(Dihapus dari contoh buruk: {files})",
         "rules.footer": (
             "Atur tingkat atau matikan aturan di probis.yaml: pengaturan.lint.aturan.KODE.tingkat "
             "(error | peringatan | info | mati). Abaikan satu temuan dengan komentar "
             "'# probis: abaikan[KODE]'. Penjelasan: probis rules KODE."
-        ),
-        "rules.configure": (
-            "Contoh pengaturan:\n"
-            "pengaturan:\n  lint:\n    aturan:\n      {code}:\n        tingkat: {severity}{options}"
         ),
         # `probis validate` baseline options
         "cli.opt_write_baseline": "Tulis semua temuan saat ini ke berkas baseline, lalu keluar; temuan itu tidak dilaporkan lagi.",
@@ -200,14 +198,12 @@ _OWN: dict[str, dict[str, str]] = {
         "rules.no_options": "This rule has no options.",
         "rules.bad": "Bad example (the rule reports it)",
         "rules.good": "Good example",
+        "rules.good_same": "(Only changed files are shown; the same as in the bad example: {files})",
+        "rules.good_removed": "(Removed from the bad example: {files})",
         "rules.footer": (
             "Set the severity or switch a rule off in probis.yaml: pengaturan.lint.aturan.CODE.tingkat "
             "(error | peringatan | info | mati). Ignore one finding with a comment "
             "'# probis: abaikan[CODE]'. Details: probis rules CODE."
-        ),
-        "rules.configure": (
-            "Example configuration:\n"
-            "pengaturan:\n  lint:\n    aturan:\n      {code}:\n        tingkat: {severity}{options}"
         ),
         "cli.opt_write_baseline": "Write all current findings to the baseline file and exit; they are not reported again.",
         "cli.opt_baseline": "Baseline file (default: pengaturan.lint.baseline, or .probis-baseline.json at the repository root).",

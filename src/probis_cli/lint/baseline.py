@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -155,3 +155,47 @@ def apply_baseline(findings: Sequence[Finding], baseline: Baseline) -> tuple[lis
                 continue
         kept.append(f)
     return kept, dropped
+
+
+@dataclass(frozen=True)
+class BaselineWrite:
+    """A baseline ready to be written: where, what, and a summary."""
+
+    path: Path
+    text: str
+    count: int  # findings recorded from this run
+    files: int  # distinct files among them
+    kept: int  # old entries carried over (outside what this run checked)
+
+
+def prepare_baseline(
+    root: Path,
+    findings: Sequence[Finding],
+    *,
+    option: Path | None,
+    configured: str | None,
+    covered: Callable[[str, str], bool] = lambda path, code: True,
+) -> BaselineWrite:
+    """The baseline for ``findings``.
+
+    ``covered(path, code)`` tells whether this run could have reported such a finding (its
+    scope, --select/--ignore, --no-lint); old entries it could not have reported are kept, so
+    that a narrowed run does not forget the rest of the repository's accepted findings.
+    """
+    path = baseline_path(root, option=option, configured=configured)
+    keep: list[dict[str, object]] = []
+    try:
+        old = read_baseline(path)
+    except BaselineError:
+        old = None  # an unusable file is replaced
+    if old is not None:
+        keep = [e for e in old.entries if not covered(str(e.get("path", "")), str(e.get("code", "")))]
+    recorded = [f for f in findings if f.code not in NEVER_BASELINED]
+    text = dump_baseline(recorded, keep=keep)
+    return BaselineWrite(
+        path=path,
+        text=text,
+        count=len(recorded),
+        files=len({f.location.path for f in recorded}),
+        kept=sum(int(e.get("count", 1)) for e in keep),  # type: ignore[call-overload]
+    )
