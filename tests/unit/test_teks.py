@@ -1,0 +1,255 @@
+"""Indonesian normalisation, tokens, stemming and near-duplicate detection."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from probis_cli.lint.teks import FILLER_WORDS, STOP_WORDS, kata_dasar, normalise, stem, tokens
+
+STEMS: list[tuple[str, str]] = [
+    # the cases the linter's rules rely on
+    ("menyusun", "susun"),
+    ("memeriksa", "periksa"),
+    ("penerbitan", "terbit"),
+    ("pelayanan", "layan"),
+    ("perizinan", "izin"),
+    ("pendaftaran", "daftar"),
+    ("pencatatan", "catat"),
+    ("kependudukan", "duduk"),
+    ("penduduk", "duduk"),
+    ("pengaduan", "adu"),
+    ("pemberian", "beri"),
+    ("permohonan", "mohon"),
+    ("menerima", "terima"),
+    ("kesehatan", "sehat"),
+    ("pendidikan", "didik"),
+    ("penanaman", "tanam"),
+    # foreign and technical words stay as they are
+    ("verifikasi", "verifikasi"),
+    ("kartu", "kartu"),
+    ("tanda", "tanda"),
+    ("imunisasi", "imunisasi"),
+    ("elektronik", "elektronik"),
+    ("data", "data"),
+    ("sosialisasi", "sosialisasi"),
+    ("evaluasi", "evaluasi"),
+    ("rekomendasi", "rekomendasi"),
+    # roots that look prefixed
+    ("sekolah", "sekolah"),
+    ("sekretariat", "sekretariat"),
+    ("pegawai", "pegawai"),
+    ("peserta", "peserta"),
+    ("perempuan", "perempuan"),
+    ("keluarga", "keluarga"),
+    ("menteri", "menteri"),
+    # pe- / per- / peN- with recoding
+    ("pengelolaan", "kelola"),
+    ("penyelenggaraan", "selenggara"),
+    ("pelaksanaan", "laksana"),
+    ("penyediaan", "sedia"),
+    ("pengawasan", "awas"),
+    ("pemeriksaan", "periksa"),
+    ("penyusunan", "susun"),
+    ("perencanaan", "rencana"),
+    ("pembangunan", "bangun"),
+    ("pengendalian", "kendali"),
+    ("pelaporan", "lapor"),
+    ("penilaian", "nilai"),
+    ("pembinaan", "bina"),
+    ("pengujian", "uji"),
+    ("penetapan", "tetap"),
+    ("pengesahan", "sah"),
+    ("pengecekan", "cek"),
+    ("pemeliharaan", "pelihara"),
+    ("pemantauan", "pantau"),
+    ("pengumpulan", "kumpul"),
+    ("penyaluran", "salur"),
+    ("penyuluhan", "suluh"),
+    ("pemungutan", "pungut"),
+    ("penagihan", "tagih"),
+    ("penerimaan", "terima"),
+    ("pengiriman", "kirim"),
+    ("penelitian", "teliti"),
+    ("penghapusan", "hapus"),
+    ("penggajian", "gaji"),
+    ("pemutakhiran", "mutakhir"),
+    ("pengeluaran", "keluar"),
+    ("pemilihan", "pilih"),
+    ("pengadaan", "ada"),
+    ("pembayaran", "bayar"),
+    ("pelatihan", "latih"),
+    ("pekerjaan", "kerja"),
+    ("pedagang", "dagang"),
+    ("petugas", "tugas"),
+    ("penataan", "tata"),
+    ("perkawinan", "kawin"),
+    ("perceraian", "cerai"),
+    ("perumahan", "rumah"),
+    ("permukiman", "mukim"),
+    ("perhubungan", "hubung"),
+    ("perindustrian", "industri"),
+    ("pertanian", "tani"),
+    ("peternakan", "ternak"),
+    ("perikanan", "ikan"),
+    ("perpustakaan", "pustaka"),
+    ("perlindungan", "lindung"),
+    ("pencegahan", "cegah"),
+    ("penanganan", "tangan"),
+    ("pemadam", "padam"),
+    ("pelajaran", "ajar"),
+    ("peraturan", "atur"),
+    ("persetujuan", "setuju"),
+    ("pertimbangan", "timbang"),
+    ("perbaikan", "baik"),
+    ("pembiayaan", "biaya"),
+    ("perbendaharaan", "bendahara"),
+    ("perjalanan", "jalan"),
+    ("pemberdayaan", "daya"),
+    ("pemberhentian", "henti"),
+    ("pengangkatan", "angkat"),
+    ("penggunaan", "guna"),
+    # ke-an confixes
+    ("kesejahteraan", "sejahtera"),
+    ("ketertiban", "tertib"),
+    ("keselamatan", "selamat"),
+    ("keuangan", "uang"),
+    ("kelahiran", "lahir"),
+    ("kematian", "mati"),
+    ("kenaikan", "naik"),
+    ("kebudayaan", "budaya"),
+    ("kehutanan", "hutan"),
+    ("kearsipan", "arsip"),
+    ("kebakaran", "bakar"),
+    ("kepegawaian", "pegawai"),
+    ("keterangan", "terang"),
+    ("kelurahan", "lurah"),
+    ("kecamatan", "camat"),
+    ("kegiatan", "giat"),
+    ("pemerintahan", "perintah"),
+    # me- / di- / ber- / ter- with suffixes
+    ("melayani", "layan"),
+    ("mengajukan", "aju"),
+    ("menyampaikan", "sampai"),
+    ("memperbaiki", "baik"),
+    ("mengetahui", "tahu"),
+    ("menanggulangi", "tanggulang"),
+    ("mendirikan", "diri"),
+    ("menengah", "tengah"),
+    ("mencatat", "catat"),
+    ("menggunakan", "guna"),
+    ("ditetapkan", "tetap"),
+    ("diterbitkan", "terbit"),
+    ("dibiayai", "biaya"),
+    ("berdasarkan", "dasar"),
+    ("berusaha", "usaha"),
+    ("bekerja", "kerja"),
+    ("belajar", "ajar"),
+    ("terdaftar", "daftar"),
+    ("terbuka", "buka"),
+    # suffixes only
+    ("bantuan", "bantu"),
+    ("bangunan", "bangun"),
+    ("bimbingan", "bimbing"),
+    ("rujukan", "rujuk"),
+    ("laporan", "lapor"),
+    ("anggaran", "anggar"),
+    # particles and possessives
+    ("tanahnya", "tanah"),
+    ("bukumu", "buku"),
+    ("bacalah", "baca"),
+    ("penduduknya", "duduk"),
+    # reduplication, case, unknown words
+    ("buku-buku", "buku"),
+    ("PELAYANAN", "layan"),
+    ("ktp", "ktp"),
+    ("2024", "2024"),
+    ("xyzzy", "xyzzy"),
+]
+
+
+@pytest.mark.parametrize(("word", "root"), STEMS)
+def test_stem(word: str, root: str) -> None:
+    assert stem(word) == root
+
+
+def test_root_list_is_clean() -> None:
+    roots = kata_dasar()
+    assert len(roots) > 2000
+    assert all(r.isascii() and r.isalpha() and r == r.lower() for r in roots)
+    # derived forms must not be listed, or stemming would stop at them
+    for derived in ("pelayanan", "penduduk", "pendidikan", "kesehatan", "pemerintah", "penerbitan"):
+        assert derived not in roots
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("KTP-el", "ktp el"),
+        ("  Kabupaten/Kota  ", "kabupaten kota"),
+        ("Penerbitan  Akta\tKelahiran.", "penerbitan akta kelahiran"),
+        ("a.n. Kepala Dinas", "a n kepala dinas"),
+        ("e_KTP", "e ktp"),
+        ("", ""),
+    ],
+)
+def test_normalise(text: str, expected: str) -> None:
+    assert normalise(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Penerbitan KTP-el dan Kartu Keluarga", ("terbit", "ktp", "el", "kartu", "keluarga")),
+        ("Pelayanan Pendaftaran Penduduk", ("daftar", "duduk")),
+        ("Pelaksanaan Pemeriksaan Kesehatan di Puskesmas", ("periksa", "sehat", "puskesmas")),
+        ("Penyusunan Laporan Keuangan Daerah Kabupaten/Kota", ("susun", "lapor", "uang")),
+        ("Pengelolaan Urusan Pemerintahan", ()),
+        ("Pencatatan dan pencatatan ulang", ("catat", "ulang")),
+        ("yang dan di", ()),
+    ],
+)
+def test_tokens(text: str, expected: tuple[str, ...]) -> None:
+    assert tokens(text) == expected
+
+
+def test_tokens_extra_stop_matches_word_or_stem() -> None:
+    text = "Penerbitan Izin Usaha Mikro"
+    assert tokens(text, frozenset({"izin"})) == ("terbit", "usaha", "mikro")
+    assert tokens(text, frozenset({"penerbitan"})) == ("izin", "usaha", "mikro")
+    assert tokens(text, frozenset({"terbit"})) == ("izin", "usaha", "mikro")
+
+
+def test_stop_and_filler_lists() -> None:
+    for word in ("dan", "di", "ke", "dari", "yang", "untuk", "melalui", "secara"):
+        assert word in STOP_WORDS
+    for word in ("pengelolaan", "pelayanan", "layanan", "daerah", "kabupaten", "kota"):
+        assert word in FILLER_WORDS
+    for word in ("penerbitan", "pemeriksaan", "penyusunan", "verifikasi", "evaluasi"):
+        assert word not in FILLER_WORDS and word not in STOP_WORDS
+    assert all(w == normalise(w) for w in STOP_WORDS | FILLER_WORDS)
+
+
+@given(st.text())
+def test_normalise_idempotent(text: str) -> None:
+    once = normalise(text)
+    assert normalise(once) == once
+
+
+@given(st.text(alphabet=st.characters(categories=["Lu", "Ll"]), min_size=1))
+def test_stem_never_empty(word: str) -> None:
+    assert stem(word)
+
+
+@given(st.text(alphabet="abcdegiklmnprstuy", min_size=1, max_size=14))
+def test_stem_of_indonesian_looking_words(word: str) -> None:
+    root = stem(word)
+    assert root == word or root in kata_dasar()
+
+
+@given(st.text())
+def test_tokens_are_unique_and_nonempty(text: str) -> None:
+    toks = tokens(text)
+    assert len(set(toks)) == len(toks)
+    assert all(toks)
