@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any, ClassVar, Literal
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from probis_cli.findings import Location, Message, Severity
+from probis_cli.findings import Message, Severity
 from probis_cli.i18n import Lang
 from probis_cli.index import Index
 from probis_cli.lint.base import Hit, NoOptions, Rule, RuleDoc
-from probis_cli.model.build import Document
 from probis_cli.model.common import periode_tahun
 from probis_cli.model.rpjmd import Indikator
-from probis_cli.source.reader import locate
 
 # ---------------------------------------------------------------------------------------
 # Helpers
@@ -49,15 +47,6 @@ _WORDS = re.compile(r"[^\w]+")
 def normalise_name(text: str) -> str:
     """A name for comparison: case, spacing and punctuation ignored."""
     return " ".join(_WORDS.sub(" ", text.casefold()).split())
-
-
-def _loc_any(doc: Document[Any], *paths: tuple[str | int, ...], key: bool = False) -> Location:
-    """The location of the first path that exists in the document (else the document start)."""
-    for path in paths:
-        found = locate(doc.pos, path, key=key)
-        if found is not None:
-            return Location(doc.path, found[0], found[1])
-    return doc.loc()
 
 
 # ---------------------------------------------------------------------------------------
@@ -899,7 +888,8 @@ class TargetDiLuarPeriode(Rule):
                 for year in sorted(indikator.target):
                     if awal <= year <= akhir:
                         continue
-                    where = _loc_any(doc, (key, i, "indikator", j, "target", str(year)), (key, i, "indikator", j, "target"), key=True)
+                    # Missing parts fall back to the nearest existing ancestor (the target mapping).
+                    where = doc.loc(key, i, "indikator", j, "target", str(year), key=True)
                     yield Hit(
                         where,
                         Message.of("lint.K012.hit", tahun=year, indikator=indikator.nama, kode=kode, periode=doc.model.periode),
