@@ -289,7 +289,7 @@ def total_waktu(sop: Sop) -> TotalWaktu:
                 best[j] = candidate
                 previous[j] = i
     reached = [i for i in range(len(langkah)) if best[i] is not None]
-    end = max(reached, key=lambda i: (best[i], -i))
+    end = max(reached, key=lambda i: (best[i], i))  # on a tie, the path that goes further
     path: list[int] = []
     node: int | None = end
     while node is not None:
