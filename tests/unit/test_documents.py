@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 
 from probis_cli import api
 from probis_cli.index import Index
-from probis_cli.model.sop import Cabang, Langkah, MutuBaku, Sop
+from probis_cli.model.sop import Cabang, Langkah, MutuBaku, PelaksanaSop, Sop
 from probis_cli.render.base import Artifact, RenderContext
 from probis_cli.render.documents import (
     DOCUMENTS,
@@ -90,7 +90,8 @@ def commonmark(text: str, *, pipe_tables: bool = False) -> str:
     md = MarkdownIt("commonmark", {"html": True})
     if pipe_tables:
         md = md.enable("table")
-    return md.render(text)
+    rendered: str = md.render(text)
+    return rendered
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +108,7 @@ def step(no: int, waktu: str | None, **kw: Any) -> Langkah:
 
 
 def sop_of(*langkah: Langkah) -> Sop:
-    return Sop(probis=1, jenis="sop", kode="SOP-X", nama="Uji", pelaksana=[{"kode": "a", "nama": "A"}], langkah=list(langkah))
+    return Sop(probis=1, jenis="sop", kode="SOP-X", nama="Uji", pelaksana=[PelaksanaSop(kode="a", nama="A")], langkah=list(langkah))
 
 
 # -- the registry and the artifacts ----------------------------------------------------------
