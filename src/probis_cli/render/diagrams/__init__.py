@@ -14,8 +14,10 @@ from __future__ import annotations
 
 from probis_cli.render.base import Renderer
 from probis_cli.render.diagrams.peta import render_level0, render_level_n
+from probis_cli.render.diagrams.sop_flow import render_sop_flow
 
 DIAGRAMS: dict[str, Renderer] = {
     "peta-level-0": render_level0,
     "peta-level-n": render_level_n,
+    "sop": render_sop_flow,
 }
