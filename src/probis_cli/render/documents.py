@@ -23,7 +23,6 @@ Output is deterministic: no dates of today, everything in declared or sorted ord
 from __future__ import annotations
 
 import datetime as dt
-import math
 import posixpath
 import re
 from collections.abc import Callable, Sequence
@@ -39,6 +38,7 @@ from probis_cli.lint.durasi import format_durasi, parse_durasi
 from probis_cli.model.build import Document
 from probis_cli.model.sop import Langkah, Simbol, Sop
 from probis_cli.render.base import Artifact, RenderContext, Renderer
+from probis_cli.render.diagrams.sop_flow import paginate
 
 __all__ = [
     "DOCUMENTS",
@@ -173,9 +173,10 @@ def _translator(lang: Lang) -> Callable[..., str]:
 def sop_flow_pages(sop: Sop, ctx: RenderContext) -> list[str]:
     """Artifact paths of an SOP's flowchart pages, ``sop/<kode>/halaman-<n>`` (at least one).
 
-    A page holds ``ctx.max_steps_per_page`` steps, as ``render.diagrams.sop_flow`` paginates.
+    The pages are the flowchart renderer's own (``ctx.max_steps_per_page`` steps a page), so
+    a draft always embeds exactly the images that renderer produces.
     """
-    pages = max(1, math.ceil(len(sop.langkah) / max(ctx.max_steps_per_page, 1)))
+    pages = len(paginate(sop, ctx.max_steps_per_page))
     return [f"sop/{sop.kode}/halaman-{n}" for n in range(1, pages + 1)]
 
 
