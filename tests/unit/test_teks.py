@@ -6,7 +6,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from probis_cli.lint.teks import FILLER_WORDS, STOP_WORDS, kata_dasar, normalise, stem, tokens
+from probis_cli.lint.teks import (
+    FILLER_WORDS,
+    STOP_WORDS,
+    NearDuplicateIndex,
+    kata_dasar,
+    normalise,
+    similarity,
+    stem,
+    tokens,
+)
 
 STEMS: list[tuple[str, str]] = [
     # the cases the linter's rules rely on
@@ -253,3 +262,81 @@ def test_tokens_are_unique_and_nonempty(text: str) -> None:
     toks = tokens(text)
     assert len(set(toks)) == len(toks)
     assert all(toks)
+
+
+# --- similarity and NearDuplicateIndex ------------------------------------------------------
+
+
+def test_similarity_is_jaccard() -> None:
+    assert similarity(("a", "b", "c"), ("b", "c", "d")) == 0.5
+    assert similarity(("a",), ("b",)) == 0.0
+    assert similarity((), ()) == 1.0
+    assert similarity(("a",), ()) == 0.0
+    assert similarity(("a", "a", "b"), ("b", "a")) == 1.0
+
+
+_TOKENS = st.lists(st.sampled_from("abcdefghij"), max_size=6).map(tuple)
+
+
+@given(_TOKENS, _TOKENS)
+def test_similarity_symmetric_and_bounded(a: tuple[str, ...], b: tuple[str, ...]) -> None:
+    s = similarity(a, b)
+    assert s == similarity(b, a)
+    assert 0.0 <= s <= 1.0
+    assert similarity(a, a) == 1.0
+
+
+def test_near_duplicates_across_opd() -> None:
+    index = NearDuplicateIndex(
+        [
+            ("dukcapil/ktp", "disdukcapil", "Penerbitan KTP-el"),
+            ("kominfo/ktp", "diskominfo", "Pelayanan Penerbitan KTP el"),
+            ("dukcapil/kk", "disdukcapil", "Penerbitan Kartu Keluarga"),
+            ("dukcapil/kk2", "disdukcapil", "Penerbitan kartu keluarga"),  # same OPD: ignored
+            ("dinkes/kk", "dinkes", "Penerbitan Kartu Keluarga Sehat"),
+            ("setda/kosong", "setda", "Pengelolaan Urusan Pemerintahan Daerah"),  # no tokens
+        ]
+    )
+    assert len(index) == 5
+    assert index.pairs(0.7) == [
+        ("dinkes/kk", "dukcapil/kk", 0.75),
+        ("dinkes/kk", "dukcapil/kk2", 0.75),
+        ("dukcapil/ktp", "kominfo/ktp", 1.0),
+    ]
+    assert index.pairs(1.0) == [("dukcapil/ktp", "kominfo/ktp", 1.0)]
+
+
+def test_near_duplicate_index_rejects_bad_input() -> None:
+    with pytest.raises(ValueError):
+        NearDuplicateIndex([("a", "g", "izin"), ("a", "h", "izin")])
+    index = NearDuplicateIndex([("a", "g", "izin")])
+    for bad in (0.0, -0.5, 1.5):
+        with pytest.raises(ValueError):
+            index.pairs(bad)
+
+
+def _brute_force(entries: list[tuple[str, str, str]], threshold: float) -> list[tuple[str, str, float]]:
+    toks = [(k, g, tokens(t)) for k, g, t in entries]
+    toks = [e for e in toks if e[2]]
+    found = []
+    for n, (ka, ga, ta) in enumerate(toks):
+        for kb, gb, tb in toks[n + 1 :]:
+            s = similarity(ta, tb)
+            if ga != gb and s >= threshold:
+                found.append((min(ka, kb), max(ka, kb), s))
+    return sorted(found)
+
+
+_WORDS = "izin usaha mikro akta lahir surat data bantu sosial sehat kartu dan".split()
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from("ABC"), st.lists(st.sampled_from(_WORDS), max_size=6)),
+        max_size=25,
+    ),
+    st.sampled_from([0.1, 0.25, 1 / 3, 0.4, 0.5, 0.6, 2 / 3, 0.7, 0.75, 0.8, 0.9, 1.0]),
+)
+def test_index_equals_brute_force(rows: list[tuple[str, list[str]]], threshold: float) -> None:
+    entries = [(f"k{n:02d}", group, " ".join(words)) for n, (group, words) in enumerate(rows)]
+    assert NearDuplicateIndex(entries).pairs(threshold) == _brute_force(entries, threshold)

@@ -11,17 +11,20 @@ ordinary words and is easier to reason about.
 from __future__ import annotations
 
 import functools
+import math
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from typing import Final
 
 __all__ = [
     "FILLER_WORDS",
     "STOP_WORDS",
+    "NearDuplicateIndex",
     "kata_dasar",
     "normalise",
+    "similarity",
     "stem",
     "tokens",
 ]
@@ -92,7 +95,8 @@ def tokens(text: str, extra_stop: frozenset[str] = frozenset()) -> tuple[str, ..
 @functools.cache
 def kata_dasar() -> frozenset[str]:
     """The root-word list shipped in ``kata_dasar.txt`` (loaded once)."""
-    text = resources.files(__package__ or "probis_cli.lint").joinpath("kata_dasar.txt").read_text(encoding="utf-8")
+    resource = resources.files(__package__ or "probis_cli.lint").joinpath("kata_dasar.txt")
+    text = resource.read_text(encoding="utf-8")
     return frozenset(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )
@@ -106,8 +110,11 @@ _DERIVATIONAL: Final = ("kan", "an", "i")
 # Prefix–suffix pairs that Indonesian morphology does not combine (Nazief–Adriani): a word
 # such as "kenai" is never ke- + X + -i, so that split is not tried.
 _DISALLOWED: Final = frozenset(
-    {("be", "i"), ("di", "an"), ("ke", "i"), ("ke", "kan"), ("me", "an"), ("se", "i"), ("se", "kan"), ("te", "an")}
-)
+    {
+        ("be", "i"), ("di", "an"), ("ke", "i"), ("ke", "kan"),
+        ("me", "an"), ("se", "i"), ("se", "kan"), ("te", "an"),
+    }
+)  # fmt: skip
 _V: Final = "aiueo"
 _MIN_ROOT: Final = 2
 
@@ -256,3 +263,165 @@ def _stem(word: str) -> str:
 def stem(word: str) -> str:
     """Return the Indonesian root of ``word`` ("penerbitan" -> "terbit"), or ``word`` itself."""
     return _stem(word)
+
+
+# --- near-duplicates --------------------------------------------------------------------
+
+
+def similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    """Jaccard similarity |A ∩ B| / |A ∪ B| of two token sets; 1.0 when both are empty.
+
+    Plain Jaccard, without a character-trigram blend for typos: it keeps the exact prefix
+    filter of :class:`NearDuplicateIndex` valid, and stemming already absorbs most
+    variation in how the same process is named.
+    """
+    sa, sb = set(a), set(b)
+    if not sa and not sb:
+        return 1.0
+    inter = len(sa & sb)
+    return inter / (len(sa) + len(sb) - inter)
+
+
+# Filters use a threshold lowered by this much so that float rounding in ceil(t * n) can
+# never prune a pair whose similarity() is >= the threshold; the final test is exact.
+_SLACK: Final = 1e-9
+
+
+class NearDuplicateIndex:
+    """Texts of different groups (OPD) whose token sets are near-duplicates, found without all-pairs.
+
+    An exact set-similarity join (AllPairs with PPJoin's positional filter): tokens are
+    ordered by global frequency, rarest first; two sets with Jaccard >= t must share a
+    token within their short prefixes, so only prefix tokens go into the inverted index,
+    and size and position bounds prune candidates before the exact similarity is
+    computed. Texts with identical token sets are joined once as one class. Nothing
+    depends on ``hash()`` order, so results are the same under every PYTHONHASHSEED.
+    """
+
+    def __init__(
+        self, entries: Iterable[tuple[str, str, str]], *, extra_stop: frozenset[str] = frozenset()
+    ) -> None:
+        """Index ``(key, group, text)`` entries; texts without tokens are skipped."""
+        self._keys: list[str] = []
+        self._groups: list[str] = []
+        by_tokens: dict[tuple[str, ...], list[int]] = {}  # sorted token set -> members
+        seen: set[str] = set()
+        for key, group, text in entries:
+            if key in seen:
+                raise ValueError(f"duplicate key in NearDuplicateIndex: {key!r}")
+            seen.add(key)
+            toks = tokens(text, extra_stop)
+            if not toks:
+                continue
+            by_tokens.setdefault(tuple(sorted(toks)), []).append(len(self._keys))
+            self._keys.append(key)
+            self._groups.append(group)
+        # Rarest tokens first: prefixes then hold the most selective tokens, and posting
+        # lists of the index stay short. Ties break on the token itself, not on hash().
+        freq: dict[str, int] = {}
+        for toks in by_tokens:
+            for tok in toks:
+                freq[tok] = freq.get(tok, 0) + 1
+        rank = {tok: i for i, tok in enumerate(sorted(freq, key=lambda t: (freq[t], t)))}
+        classes = [(tuple(sorted(rank[t] for t in toks)), members) for toks, members in by_tokens.items()]
+        classes.sort(key=lambda c: (len(c[0]), c[0]))  # the join visits sets by size
+        self._sets: list[tuple[int, ...]] = [c[0] for c in classes]
+        self._members: list[list[int]] = [c[1] for c in classes]
+        # The one group of a class, or None when its members span several groups.
+        self._only_group: list[str | None] = []
+        for members in self._members:
+            groups = {self._groups[m] for m in members}
+            self._only_group.append(next(iter(groups)) if len(groups) == 1 else None)
+
+    def __len__(self) -> int:
+        """Number of indexed texts (those with at least one token)."""
+        return len(self._keys)
+
+    def pairs(self, threshold: float) -> list[tuple[str, str, float]]:
+        """Pairs ``(key_a, key_b, similarity)`` of different groups with similarity >= threshold.
+
+        Each pair appears once with ``key_a < key_b``; the list is sorted by (key_a, key_b).
+        """
+        if not 0.0 < threshold <= 1.0:
+            raise ValueError(f"threshold must be in (0, 1]: {threshold!r}")
+        out: list[tuple[str, str, float]] = []
+        for members in self._members:
+            self._emit(members, members, 1.0, out)
+        t = max(threshold - _SLACK, 0.0)
+        sets = self._sets
+        sizes = [len(xs) for xs in sets]
+        frozen = [frozenset(xs) for xs in sets]
+        # Overlap two sets need for Jaccard >= t depends only on the sum of their sizes.
+        ratio = t / (1.0 + t)
+        need = [math.ceil(ratio * n) for n in range(2 * max(sizes, default=0) + 1)]
+        # token -> [(class, size, tokens after this one)]; size and rest spare len() calls
+        index: dict[int, list[tuple[int, int, int]]] = {}
+        start: dict[int, int] = {}  # token -> first posting still large enough
+        for x, xs in enumerate(sets):
+            lx = sizes[x]
+            min_size = t * lx
+            probe = min(lx, lx - math.ceil(t * lx) + 1)
+            overlap: dict[int, int] = {}  # candidate class -> overlap so far, -1 = pruned
+            get = overlap.get
+            for i in range(probe):
+                tok = xs[i]
+                postings = index.get(tok)
+                if postings is None:
+                    continue
+                # Classes arrive in size order, so a posting too small for x is too
+                # small for every later x as well: skip it for good.
+                s0 = start[tok]
+                while s0 < len(postings) and postings[s0][1] < min_size:
+                    s0 += 1
+                start[tok] = s0
+                rest_x = lx - i - 1
+                if not overlap:
+                    # Nothing counted yet (the usual first probe): one pass at
+                    # comprehension speed. A pruned candidate is simply left out; the
+                    # positional bound only shrinks, so it could never pass later.
+                    overlap = {
+                        y: 1
+                        for y, ly, rest_y in postings[s0:]
+                        if 1 + (rest_x if rest_x < rest_y else rest_y) >= need[lx + ly]
+                    }
+                    get = overlap.get
+                    continue
+                for y, ly, rest_y in postings[s0:]:
+                    seen = get(y, 0)
+                    if seen < 0:
+                        continue
+                    # PPJoin's positional filter: what is left after this token must
+                    # still be able to reach the overlap needed.
+                    if seen + 1 + (rest_x if rest_x < rest_y else rest_y) >= need[lx + ly]:
+                        overlap[y] = seen + 1
+                    else:
+                        overlap[y] = -1
+            fx = frozen[x]
+            gx = self._only_group[x]
+            for y, seen in overlap.items():
+                if seen <= 0 or (gx is not None and gx == self._only_group[y]):
+                    continue
+                inter = len(fx & frozen[y])
+                sim = inter / (lx + sizes[y] - inter)  # the same float as similarity()
+                if sim >= threshold:
+                    self._emit(self._members[x], self._members[y], sim, out)
+            # Index only the shorter prefix PPJoin needs for sets no larger than later ones.
+            indexed = min(lx, lx - math.ceil(2.0 * t / (1.0 + t) * lx) + 1)
+            for i in range(indexed):
+                tok = xs[i]
+                if tok not in index:
+                    index[tok] = []
+                    start[tok] = 0
+                index[tok].append((x, lx, lx - i - 1))
+        out.sort(key=lambda p: (p[0], p[1]))
+        return out
+
+    def _emit(self, xs: list[int], ys: list[int], sim: float, out: list[tuple[str, str, float]]) -> None:
+        """Append every cross-group pair of members of two classes (of one class if the same)."""
+        same = xs is ys
+        keys, groups = self._keys, self._groups
+        for n, a in enumerate(xs):
+            for b in ys[n + 1 :] if same else ys:
+                if groups[a] != groups[b]:
+                    ka, kb = keys[a], keys[b]
+                    out.append((ka, kb, sim) if ka < kb else (kb, ka, sim))
