@@ -193,7 +193,7 @@ def test_identity_missing_values(index: Index) -> None:
 def test_identity_english(index: Index) -> None:
     identity = tables_of(draft(index, "SOP-DINKES-001", EN))[0]
     rows = {r[-2].text: r[-1].text for r in identity[:6]}
-    assert rows["Date Drawn Up"] == "10 January 2026"
+    assert rows["Date Prepared"] == "10 January 2026"
     assert rows["SOP Name"] == "PELAYANAN IMUNISASI DASAR"  # the document's own text stays
     assert identity[6][0].text.startswith("Legal Basis:\nUndang-Undang Nomor 17")
 

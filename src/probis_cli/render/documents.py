@@ -134,7 +134,7 @@ def attr(text: object) -> str:
 
 def link_target(path: str) -> str:
     """A relative link target: spaces and Markdown-breaking characters percent-encoded."""
-    return "".join(c if c.isalnum() or c in "/._-~" else "%" + "%".join(f"{b:02X}" for b in c.encode("utf-8")) for c in path)
+    return "".join(c if c.isalnum() or c in "/._-~:" else "%" + "%".join(f"{b:02X}" for b in c.encode("utf-8")) for c in path)
 
 
 # -- environment ---------------------------------------------------------------------------
