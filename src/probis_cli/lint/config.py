@@ -73,7 +73,7 @@ class LintConfig:
         return None
 
 
-def config_finding(location: Location, message_id: str, **args: Any) -> Finding:
+def config_finding(location: Location, message_id: str, /, **args: Any) -> Finding:
     """A P003 finding."""
     name, severity = ENGINE_CODES["P003"]
     return Finding("P003", name, severity, location, Message.of(message_id, **args))

@@ -41,7 +41,7 @@ class LintOutcome:
     timings: dict[str, float] = field(default_factory=dict)  # rule code -> seconds
 
 
-def engine_finding(code: str, location: Location, message_id: str, **args: Any) -> Finding:
+def engine_finding(code: str, location: Location, message_id: str, /, **args: Any) -> Finding:
     """A finding with one of the engine's P codes."""
     name, severity = ENGINE_CODES[code]
     return Finding(code, name, severity, location, Message.of(message_id, **args))

@@ -78,7 +78,7 @@ class FileSuppressions:
     findings: list[Finding] = field(default_factory=list)
 
 
-def _p002(path: str, line: int, column: int, message_id: str, **args: Any) -> Finding:
+def _p002(path: str, line: int, column: int, message_id: str, /, **args: Any) -> Finding:
     return Finding("P002", "penekanan-tidak-valid", Severity.ERROR, Location(path, line, column), Message.of(message_id, **args))
 
 
@@ -207,7 +207,7 @@ class _Parser:
         self.pending: list[Suppression] = []  # next-line directives waiting for their line
         self.open: dict[str, Suppression] = {}  # range starts by code
 
-    def error(self, line: int, column: int, message_id: str, **args: Any) -> None:
+    def error(self, line: int, column: int, message_id: str, /, **args: Any) -> None:
         self.out.findings.append(_p002(self.path, line, column, message_id, **args))
 
     def codes_of(self, raw: str, line: int, column: int, word: str) -> list[str] | None:
