@@ -10,6 +10,7 @@ every OPD runs by design; the output/name rules skip them unless told otherwise.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -18,6 +19,7 @@ from probis_cli.findings import Location, Message, Severity
 from probis_cli.i18n import Lang
 from probis_cli.index import Index
 from probis_cli.lint.base import Hit, NoOptions, Rule, RuleDoc
+from probis_cli.lint.teks import NearDuplicateIndex, normalise, tokens
 
 # ---------------------------------------------------------------------------------------
 # Shared helpers
@@ -113,7 +115,9 @@ kode: disdukcapil
 nama: Dinas Kependudukan dan Pencatatan Sipil
 singkatan: Disdukcapil
 urusan: [2.12]
-unit: [{kode: bid-dafduk, nama: Bidang Pelayanan Pendaftaran Penduduk}]
+unit:
+  - {kode: bid-dafduk, nama: Bidang Pelayanan Pendaftaran Penduduk}
+  - {kode: bid-capil, nama: Bidang Pelayanan Pencatatan Sipil}
 kegiatan:
   - kode: 2.12.01.2.01
     nama: Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah
@@ -148,6 +152,18 @@ kegiatan:
 """
         )
     )
+
+
+def _kecamatan() -> str:
+    return """\
+# file: opd/kec-kota.yaml
+probis: 1
+jenis: opd
+kode: kec-kota
+nama: Kecamatan Kota
+urusan: [7.01]
+unit: [{kode: seksi-pelayanan, nama: Seksi Pelayanan}]
+"""
 
 
 def _proses(kode: str, nama: str, pemilik: str, *, kegiatan: str = "", keluaran: str = "", path: str = "") -> str:
@@ -283,6 +299,398 @@ class KegiatanGanda(Rule):
                 lain=", ".join(opd_label(index, o) for o in other_opd),
             ),
             related=tuple(loc for _, loc in others),
+        )
+
+
+# ---------------------------------------------------------------------------------------
+# Comparing processes of different OPD (T002, T003)
+
+# Related locations listed per finding (the message gives the full count).
+_MAX_RELATED = 20
+
+# Abbreviations officials write in names ("KTP-el", "e-KTP"); expanded before comparing so
+# that "Penerbitan KTP-el" and "Penerbitan KTP Elektronik" are the same words.
+DEFAULT_SINGKATAN: dict[str, str] = {"el": "elektronik", "e": "elektronik"}
+
+# Keluaran that every kind of process produces; equal names say nothing about overlap.
+DEFAULT_KELUARAN_UMUM: list[str] = [
+    "laporan",
+    "surat",
+    "surat keputusan",
+    "keputusan",
+    "nota dinas",
+    "berita acara",
+    "dokumen",
+    "data",
+    "disposisi",
+    "rekomendasi",
+    "arsip",
+    "surat masuk",
+    "surat keluar",
+    "notulen",
+]
+
+# Stems of action nouns ("penyusunan" -> susun). Two names that share nothing but an action
+# ("Penyusunan Standar Pelayanan" and "Penyusunan SOP", once filler words are gone) are not
+# the same process: a match must share at least one other word.
+KATA_KERJA: frozenset[str] = frozenset(
+    """
+    susun terbit periksa verifikasi validasi evaluasi tangan bina rekam catat awas pantau
+    kendali koordinasi sosialisasi terima proses buat tetap sah kirim olah usul aju bimbing
+    latih kaji bangun pelihara nilai kembang beri tanggulang daya tata kuat kumpul salur
+    damping uji siap sampai ada rumus hitung mutakhir cegah monitor monitoring input entri
+    cetak tindak lanjut
+    """.split()
+)
+
+
+def expand(text: str, singkatan: dict[str, str]) -> str:
+    """``normalise(text)`` with abbreviations written out."""
+    table = {k.casefold(): v for k, v in singkatan.items()}
+    return " ".join(table.get(word, word) for word in normalise(text).split())
+
+
+def comparable(index: Index, *, abaikan_penunjang: bool, hanya_daun: bool = False) -> list[str]:
+    """Process codes taking part in cross-OPD comparisons, sorted."""
+    out: list[str] = []
+    for kode in sorted(index.proses):
+        if not index.owners(kode):
+            continue
+        if abaikan_penunjang and only_penunjang(index, kode):
+            continue
+        if hanya_daun and not index.is_leaf(kode):
+            continue
+        out.append(kode)
+    return out
+
+
+def different_opd(index: Index, a: str, b: str) -> bool:
+    """Whether two processes have no owner OPD in common and neither refines the other."""
+    return not (set(index.owners(a)) & set(index.owners(b))) and not related_processes(index, a, b)
+
+
+@dataclass(frozen=True, slots=True)
+class KeluaranMatch:
+    """A keluaran of one process equal to a keluaran of an earlier process of another OPD."""
+
+    proses: str
+    index: int
+    others: tuple[tuple[str, int], ...]  # (process, keluaran index), earliest first
+
+
+def same_keluaran(index: Index, options: KeluaranGandaOptions) -> list[KeluaranMatch]:
+    """Keluaran equal (normalised) to one of an earlier process of a different OPD."""
+    umum = {expand(t, options.singkatan) for t in options.abaikan}
+    groups: dict[str, list[tuple[str, int]]] = {}
+    for kode in comparable(index, abaikan_penunjang=options.abaikan_penunjang):
+        for i, k in enumerate(index.proses[kode].model.keluaran):
+            key = expand(k.nama, options.singkatan)
+            if key and key not in umum:
+                groups.setdefault(key, []).append((kode, i))
+    out: list[KeluaranMatch] = []
+    for key in sorted(groups):
+        members = groups[key]
+        for n, (kode, i) in enumerate(members):
+            others = tuple((o, j) for o, j in members[:n] if o != kode and different_opd(index, o, kode))
+            if others:
+                out.append(KeluaranMatch(kode, i, others))
+    return out
+
+
+class KeluaranGandaOptions(BaseModel):
+    """Options of T002 (and the keluaran part of T003)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    abaikan: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_KELUARAN_UMUM),
+        description="Keluaran umum yang tidak dibandingkan (mis. 'Laporan', 'Surat Keputusan').",
+    )
+    abaikan_penunjang: bool = Field(
+        default=True,
+        description="Lewati proses yang hanya menjalankan kegiatan program penunjang (X.XX.01), yang ada di setiap OPD.",
+    )
+    singkatan: dict[str, str] = Field(
+        default_factory=lambda: dict(DEFAULT_SINGKATAN),
+        description="Singkatan yang ditulis lengkap sebelum membandingkan, mis. {el: elektronik, kk: kartu keluarga}.",
+    )
+
+
+class KeluaranGanda(Rule):
+    """T002: processes of different OPD produce the same keluaran."""
+
+    code: ClassVar[str] = "T002"
+    name: ClassVar[str] = "keluaran-ganda"
+    severity: ClassVar[Severity] = Severity.ERROR
+    Options: ClassVar[type[BaseModel]] = KeluaranGandaOptions
+    docs: ClassVar[dict[Lang, RuleDoc]] = {
+        "id": RuleDoc(
+            summary="Proses bisnis dari OPD berbeda menghasilkan keluaran yang sama.",
+            why=(
+                "Keluaran yang sama dari dua OPD (mis. 'Akta Kelahiran' dari Disdukcapil dan dari "
+                "Kecamatan) berarti dua pihak mengerjakan hal yang sama: tumpang tindih kewenangan. "
+                "Nama dibandingkan setelah dinormalkan (huruf kecil, tanda baca, singkatan seperti "
+                "'KTP-el'). Proses induk dan turunannya tidak dibandingkan; keluaran umum (opsi "
+                "`abaikan`) dan proses yang hanya menjalankan program penunjang dilewati."
+            ),
+            fix=(
+                "Tetapkan satu OPD yang menghasilkan keluaran itu; proses OPD lain menerimanya "
+                "sebagai masukan (`dari`) atau menghasilkan keluaran antara yang berbeda namanya. "
+                "Bila keluarannya memang berbeda, beri nama yang membedakannya."
+            ),
+        ),
+        "en": RuleDoc(
+            summary="Business processes of different OPD produce the same keluaran.",
+            why=(
+                "The same output from two OPD (e.g. 'Akta Kelahiran' from the Disdukcapil and from a "
+                "Kecamatan) means two parties do the same work: overlapping authority. Names are "
+                "compared after normalising (case, punctuation, abbreviations such as 'KTP-el'). A "
+                "process and its ancestors are not compared; generic outputs (option `abaikan`) and "
+                "processes running only the program penunjang are skipped."
+            ),
+            fix=(
+                "Make one OPD produce the output; the other OPD's process receives it as an input "
+                "(`dari`) or produces a differently named intermediate output. When the outputs "
+                "really differ, name them so."
+            ),
+        ),
+    }
+    bad: ClassVar[str] = (
+        _PEMDA
+        + _capil()
+        + _kecamatan()
+        + _proses("PB.01", "Pelayanan Akta Kelahiran", "disdukcapil/bid-capil", keluaran="Akta Kelahiran")
+        + _proses("PB.02", "Pelayanan Administrasi Kependudukan di Kecamatan", "kec-kota/seksi-pelayanan", keluaran="Akta kelahiran")
+    )
+    good: ClassVar[str] = (
+        _PEMDA
+        + _capil()
+        + _kecamatan()
+        + _proses("PB.01", "Pelayanan Akta Kelahiran", "disdukcapil/bid-capil", keluaran="Akta Kelahiran")
+        + _proses(
+            "PB.02",
+            "Pelayanan Administrasi Kependudukan di Kecamatan",
+            "kec-kota/seksi-pelayanan",
+            keluaran="Berkas permohonan akta kelahiran terverifikasi",
+        )
+    )
+
+    def check(self, index: Index, options: KeluaranGandaOptions) -> Iterator[Hit]:
+        """Report each keluaran equal to one of an earlier process of a different OPD."""
+        for match in same_keluaran(index, options):
+            doc = index.proses[match.proses]
+            first = match.others[0][0]
+            tambahan = len({p for p, _ in match.others}) - 1
+            yield Hit(
+                doc.loc("keluaran", match.index, "nama"),
+                Message.of(
+                    "lint.T002.hit_banyak" if tambahan else "lint.T002.hit",
+                    proses=match.proses,
+                    keluaran=doc.model.keluaran[match.index].nama,
+                    pemilik=owners_label(index, match.proses),
+                    lain=first,
+                    pemilik_lain=owners_label(index, first),
+                    tambahan=tambahan,
+                ),
+                related=tuple(index.proses[p].loc("keluaran", j, "nama") for p, j in match.others[:_MAX_RELATED]),
+            )
+
+
+# ---------------------------------------------------------------------------------------
+# T003 proses-mirip
+
+
+class ProsesMiripOptions(BaseModel):
+    """Options of T003."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    ambang: float = Field(
+        default=0.6,
+        gt=0.0,
+        le=1.0,
+        description=(
+            "Ambang kemiripan (Jaccard atas kata dasar, tanpa kata tugas dan kata birokrasi umum): "
+            "0,6 menangkap 'Analisis Jabatan' ~ 'Penyusunan Analisis Jabatan'; 1,0 hanya kata yang sama."
+        ),
+    )
+    bandingkan_keluaran: bool = Field(default=True, description="Bandingkan juga nama keluaran (minimal dua kata bermakna).")
+    hanya_daun: bool = Field(default=False, description="Bandingkan hanya proses level terendah (tanpa subproses).")
+    abaikan_penunjang: bool = Field(
+        default=True,
+        description="Lewati proses yang hanya menjalankan kegiatan program penunjang (X.XX.01), yang ada di setiap OPD.",
+    )
+    abaikan_kata: list[str] = Field(
+        default_factory=list, description="Kata tambahan yang diabaikan saat membandingkan (bentuk asli atau kata dasar)."
+    )
+    singkatan: dict[str, str] = Field(
+        default_factory=lambda: dict(DEFAULT_SINGKATAN),
+        description="Singkatan yang ditulis lengkap sebelum membandingkan, mis. {el: elektronik, anjab: analisis jabatan}.",
+    )
+    abaikan_keluaran: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_KELUARAN_UMUM),
+        description="Keluaran umum yang tidak dibandingkan (sama dengan opsi `abaikan` T002).",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Similar:
+    other: str
+    score: float
+    kind: str  # "nama" or "keluaran"
+    mine: int  # keluaran index on this side (-1 for names)
+    theirs: int
+
+
+class ProsesMirip(Rule):
+    """T003: processes of different OPD whose names or keluaran are near-duplicates."""
+
+    code: ClassVar[str] = "T003"
+    name: ClassVar[str] = "proses-mirip"
+    severity: ClassVar[Severity] = Severity.PERINGATAN
+    Options: ClassVar[type[BaseModel]] = ProsesMiripOptions
+    docs: ClassVar[dict[Lang, RuleDoc]] = {
+        "id": RuleDoc(
+            summary="Proses bisnis dari OPD berbeda bernama (atau berkeluaran) hampir sama.",
+            why=(
+                "Tumpang tindih jarang tertulis persis sama: 'Penerbitan KTP Elektronik' di "
+                "Disdukcapil dan 'Pelayanan Penerbitan KTP-el' di Kecamatan adalah proses yang "
+                "sama. Nama dibandingkan sebagai himpunan kata dasar (stemmer bahasa Indonesia), "
+                "tanpa kata tugas dan kata birokrasi umum (pelayanan, pengelolaan, daerah, ...), "
+                "dengan singkatan ditulis lengkap; kemiripan Jaccard ≥ `ambang` dilaporkan, asalkan "
+                "kata yang sama bukan hanya kata kerja (penyusunan, penerbitan, ...). Keluaran "
+                "dibandingkan dengan cara yang sama. Level proses tidak disamakan, karena level "
+                "peta tiap OPD tidak setara; proses induk dan turunannya, proses milik OPD yang "
+                "sama, dan pasangan yang sudah dilaporkan T002 tidak dibandingkan. Satu temuan per "
+                "proses (pada proses berkode lebih akhir), terkait dengan semua pasangannya."
+            ),
+            fix=(
+                "Bila memang proses yang sama, tetapkan satu pemilik dan jadikan proses lain "
+                "masukan/keluarannya atau hapus. Bila berbeda, beri nama yang menunjukkan "
+                "perbedaannya, atau abaikan temuan ini di baris itu (`# probis: abaikan[T003]`)."
+            ),
+        ),
+        "en": RuleDoc(
+            summary="Business processes of different OPD with nearly the same name (or keluaran).",
+            why=(
+                "Overlaps are rarely written identically: 'Penerbitan KTP Elektronik' at the "
+                "Disdukcapil and 'Pelayanan Penerbitan KTP-el' at a Kecamatan are the same process. "
+                "Names are compared as sets of root words (Indonesian stemmer), without function "
+                "words and common bureaucratic words (pelayanan, pengelolaan, daerah, ...), with "
+                "abbreviations written out; a Jaccard similarity ≥ `ambang` is reported, provided "
+                "the shared words are not only action words (penyusunan, penerbitan, ...). Outputs "
+                "are compared the same way. Levels are not matched, because the levels of different "
+                "OPD's maps are not equivalent; a process and its ancestors, processes of the same "
+                "OPD, and pairs already reported by T002 are not compared. One finding per process "
+                "(at the later code), related to all its counterparts."
+            ),
+            fix=(
+                "When it is the same process, choose one owner and make the other an input/output "
+                "of it or remove it. When they differ, name them so that the difference shows, or "
+                "suppress the finding on that line (`# probis: abaikan[T003]`)."
+            ),
+        ),
+    }
+    bad: ClassVar[str] = (
+        _PEMDA
+        + _capil()
+        + _kecamatan()
+        + _proses("PB.01", "Penerbitan KTP Elektronik", "disdukcapil/bid-dafduk")
+        + _proses("PB.02", "Pelayanan Penerbitan KTP-el", "kec-kota/seksi-pelayanan")
+    )
+    good: ClassVar[str] = (
+        _PEMDA
+        + _capil()
+        + _kecamatan()
+        + _proses("PB.01", "Penerbitan KTP Elektronik", "disdukcapil/bid-dafduk")
+        + _proses("PB.02", "Perekaman Data KTP Elektronik", "kec-kota/seksi-pelayanan")
+    )
+
+    def check(self, index: Index, options: ProsesMiripOptions) -> Iterator[Hit]:
+        """Join names (and keluaran) of comparable processes; report each process once."""
+        codes = comparable(index, abaikan_penunjang=options.abaikan_penunjang, hanya_daun=options.hanya_daun)
+        extra_stop = frozenset(w.casefold() for w in options.abaikan_kata)
+        group = {k: ",".join(sorted(index.owners(k))) for k in codes}
+        found: dict[str, list[_Similar]] = {}
+        # Pairs T002 reports are its business.
+        exact: set[tuple[str, str]] = set()
+        t002 = KeluaranGandaOptions(
+            abaikan=options.abaikan_keluaran, abaikan_penunjang=options.abaikan_penunjang, singkatan=options.singkatan
+        )
+        for match in same_keluaran(index, t002):
+            for other, _ in match.others:
+                exact.add((min(other, match.proses), max(other, match.proses)))
+
+        def accept(a: str, b: str, ta: tuple[str, ...], tb: tuple[str, ...]) -> bool:
+            shared = set(ta) & set(tb)
+            return bool(shared - KATA_KERJA) and (a, b) not in exact and different_opd(index, a, b)
+
+        names = NearDuplicateIndex(
+            ((k, group[k], expand(index.proses[k].model.nama, options.singkatan)) for k in codes), extra_stop=extra_stop
+        )
+        name_tokens = {k: tokens(expand(index.proses[k].model.nama, options.singkatan), extra_stop) for k in codes}
+        for a, b, score in names.pairs(options.ambang):
+            if accept(a, b, name_tokens[a], name_tokens[b]):
+                found.setdefault(b, []).append(_Similar(a, score, "nama", -1, -1))
+        if options.bandingkan_keluaran:
+            umum = {expand(t, options.singkatan) for t in options.abaikan_keluaran}
+            entries: list[tuple[str, str, str]] = []
+            out_tokens: dict[str, tuple[str, ...]] = {}
+            for k in codes:
+                for i, kel in enumerate(index.proses[k].model.keluaran):
+                    text = expand(kel.nama, options.singkatan)
+                    toks = tokens(text, extra_stop)
+                    if text in umum or len(toks) < 2:
+                        continue
+                    key = f"{k}#{i:05d}"
+                    entries.append((key, group[k], text))
+                    out_tokens[key] = toks
+            named = {(s.other, b) for b, lst in found.items() for s in lst}
+            for ka, kb, score in NearDuplicateIndex(entries).pairs(options.ambang):
+                a, ia = ka.rsplit("#", 1)
+                b, ib = kb.rsplit("#", 1)
+                if a > b:
+                    a, b, ia, ib = b, a, ib, ia
+                if a == b or (a, b) in named or not accept(a, b, out_tokens[ka], out_tokens[kb]):
+                    continue
+                lst = found.setdefault(b, [])
+                if not any(s.other == a for s in lst):
+                    lst.append(_Similar(a, score, "keluaran", int(ib), int(ia)))
+        for kode in sorted(found):
+            yield self._hit(index, kode, found[kode])
+
+    @staticmethod
+    def _hit(index: Index, kode: str, similar: list[_Similar]) -> Hit:
+        similar = sorted(similar, key=lambda s: (-s.score, s.other))
+        best = similar[0]
+        suffix = "_banyak" if len(similar) > 1 else ""
+        doc, other = index.proses[kode], index.proses[best.other]
+        common = {
+            "proses": kode,
+            "lain": best.other,
+            "pemilik_lain": owners_label(index, best.other),
+            "persen": round(best.score * 100),
+            "tambahan": len(similar) - 1,
+        }
+        related = tuple(
+            index.proses[s.other].loc("nama") if s.kind == "nama" else index.proses[s.other].loc("keluaran", s.theirs, "nama")
+            for s in similar[:_MAX_RELATED]
+        )
+        if best.kind == "nama":
+            return Hit(
+                doc.loc("nama"),
+                Message.of("lint.T003.nama" + suffix, nama=doc.model.nama, nama_lain=other.model.nama, **common),
+                related=related,
+            )
+        return Hit(
+            doc.loc("keluaran", best.mine, "nama"),
+            Message.of(
+                "lint.T003.keluaran" + suffix,
+                keluaran=doc.model.keluaran[best.mine].nama,
+                keluaran_lain=other.model.keluaran[best.theirs].nama,
+                **common,
+            ),
+            related=related,
         )
 
 
@@ -572,12 +980,34 @@ langkah:
             )
 
 
-RULES: list[type[Rule]] = [KegiatanGanda, UrusanTidakDiampu, PemilikGanda, UnitSopBerbeda]
+RULES: list[type[Rule]] = [KegiatanGanda, KeluaranGanda, ProsesMirip, UrusanTidakDiampu, PemilikGanda, UnitSopBerbeda]
 
 MESSAGES: dict[str, dict[str, str]] = {
     "id": {
         "lint.T001.kegiatan": "Kegiatan {kode} ({nama}) diklaim oleh {opd} dan juga oleh {lain}.",
         "lint.T001.sub_kegiatan": "Sub kegiatan {kode} ({nama}) diklaim oleh {opd} dan juga oleh {lain}.",
+        "lint.T002.hit": (
+            "Keluaran '{keluaran}' proses {proses} ({pemilik}) juga dihasilkan proses {lain} ({pemilik_lain})."
+        ),
+        "lint.T002.hit_banyak": (
+            "Keluaran '{keluaran}' proses {proses} ({pemilik}) juga dihasilkan proses {lain} ({pemilik_lain})"
+            " dan {tambahan} proses lain dari OPD berbeda."
+        ),
+        "lint.T003.nama": (
+            "Proses {proses} '{nama}' mirip ({persen}%) dengan proses {lain} '{nama_lain}' milik {pemilik_lain}."
+        ),
+        "lint.T003.nama_banyak": (
+            "Proses {proses} '{nama}' mirip ({persen}%) dengan proses {lain} '{nama_lain}' milik {pemilik_lain}"
+            " dan {tambahan} proses lain."
+        ),
+        "lint.T003.keluaran": (
+            "Keluaran '{keluaran}' proses {proses} mirip ({persen}%) dengan keluaran '{keluaran_lain}' proses {lain}"
+            " milik {pemilik_lain}."
+        ),
+        "lint.T003.keluaran_banyak": (
+            "Keluaran '{keluaran}' proses {proses} mirip ({persen}%) dengan keluaran '{keluaran_lain}' proses {lain}"
+            " milik {pemilik_lain}, dan {tambahan} proses lain."
+        ),
         "lint.T004.kegiatan": (
             "Kegiatan {kode} ({nama}) termasuk bidang urusan {bidang}, yang tidak diampu {opd} (urusan: {urusan})."
         ),
@@ -591,6 +1021,28 @@ MESSAGES: dict[str, dict[str, str]] = {
     "en": {
         "lint.T001.kegiatan": "Kegiatan {kode} ({nama}) is claimed by {opd} and also by {lain}.",
         "lint.T001.sub_kegiatan": "Sub kegiatan {kode} ({nama}) is claimed by {opd} and also by {lain}.",
+        "lint.T002.hit": (
+            "Keluaran '{keluaran}' of process {proses} ({pemilik}) is also produced by process {lain} ({pemilik_lain})."
+        ),
+        "lint.T002.hit_banyak": (
+            "Keluaran '{keluaran}' of process {proses} ({pemilik}) is also produced by process {lain} ({pemilik_lain})"
+            " and {tambahan} other processes of different OPD."
+        ),
+        "lint.T003.nama": (
+            "Process {proses} '{nama}' is similar ({persen}%) to process {lain} '{nama_lain}' of {pemilik_lain}."
+        ),
+        "lint.T003.nama_banyak": (
+            "Process {proses} '{nama}' is similar ({persen}%) to process {lain} '{nama_lain}' of {pemilik_lain}"
+            " and to {tambahan} other processes."
+        ),
+        "lint.T003.keluaran": (
+            "Keluaran '{keluaran}' of process {proses} is similar ({persen}%) to keluaran '{keluaran_lain}' of process"
+            " {lain} of {pemilik_lain}."
+        ),
+        "lint.T003.keluaran_banyak": (
+            "Keluaran '{keluaran}' of process {proses} is similar ({persen}%) to keluaran '{keluaran_lain}' of process"
+            " {lain} of {pemilik_lain}, and to {tambahan} other processes."
+        ),
         "lint.T004.kegiatan": (
             "Kegiatan {kode} ({nama}) belongs to bidang urusan {bidang}, which {opd} does not hold (urusan: {urusan})."
         ),
