@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Optional
 
@@ -68,8 +69,9 @@ def register(app: typer.Typer, lang: Lang) -> None:
             template_dir = str((loaded.root / settings.templat).resolve())
         logo = None
         if settings and settings.logo:
+            # Relative to the output folder, so drafts link to it the same way on every machine.
             logo_path = (loaded.root / settings.logo).resolve()
-            logo = str(logo_path)
+            logo = Path(os.path.relpath(logo_path, out_dir.resolve())).as_posix()
         image_format = next((f for f in fmts if f in ("svg", "png")), "svg")
         ctx = RenderContext(lang=lang, image_format=image_format, template_dir=template_dir, logo=logo)
         try:
