@@ -48,7 +48,10 @@ def _write_baseline(loaded: api.Loaded, result: Result, options: api.CheckOption
     plan = prepare_baseline(loaded.root, result.findings, option=options.baseline, configured=configured, covered=covered)
     write_atomic(plan.path, plan.text)
     console = stderr_console()
-    console.print(t(lang, "cli.baseline_written", path=str(plan.path), count=plan.count, files=plan.files), markup=False)
+    shown = plan.path.resolve()
+    if shown.is_relative_to(Path.cwd()):
+        shown = shown.relative_to(Path.cwd())
+    console.print(t(lang, "cli.baseline_written", path=str(shown), count=plan.count, files=plan.files), markup=False)
     if plan.kept:
         console.print(t(lang, "cli.baseline_kept", count=plan.kept), markup=False)
 

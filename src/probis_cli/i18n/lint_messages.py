@@ -4,14 +4,7 @@ the ``probis rules`` command; plus the catalogues the other rule modules keep be
 
 from __future__ import annotations
 
-from probis_cli.lint.rules import tumpang_tindih
-
-try:  # DEV-ONLY guard: remove once lint/rules/sop.py exists
-    from probis_cli.lint.rules import sop as _sop
-
-    _SOP_MESSAGES: dict[str, dict[str, str]] = _sop.MESSAGES
-except ImportError:
-    _SOP_MESSAGES = {"id": {}, "en": {}}
+from probis_cli.lint.rules import sop, tumpang_tindih
 
 _OWN: dict[str, dict[str, str]] = {
     "id": {
@@ -225,4 +218,4 @@ def _merge(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return merged
 
 
-MESSAGES: dict[str, dict[str, str]] = _merge(_OWN, tumpang_tindih.MESSAGES, _SOP_MESSAGES)
+MESSAGES: dict[str, dict[str, str]] = _merge(_OWN, tumpang_tindih.MESSAGES, sop.MESSAGES)

@@ -12,17 +12,10 @@ from collections.abc import Iterable, Sequence
 
 from probis_cli.findings import Severity
 from probis_cli.lint.base import Rule, validate_rule_class
-from probis_cli.lint.rules import keterkaitan, tumpang_tindih
+from probis_cli.lint.rules import keterkaitan, sop, tumpang_tindih
 from probis_cli.model.build import CORE_CODES
 
-try:  # DEV-ONLY guard: remove once lint/rules/sop.py exists
-    from probis_cli.lint.rules import sop as _sop
-
-    _SOP_RULES: list[type[Rule]] = list(_sop.RULES)
-except ImportError:
-    _SOP_RULES = []
-
-ALL_RULES: list[type[Rule]] = [*keterkaitan.RULES, *tumpang_tindih.RULES, *_SOP_RULES]
+ALL_RULES: list[type[Rule]] = [*keterkaitan.RULES, *tumpang_tindih.RULES, *sop.RULES]
 
 # Codes that belonged to removed rules; never reused.
 RETIRED_CODES: frozenset[str] = frozenset()
