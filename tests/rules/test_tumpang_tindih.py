@@ -287,3 +287,153 @@ def test_t006(tmp_path: Path, pemilik: str, unit: str, fires: bool) -> None:
         assert hits[0].location.path == "sop/SOP-001.yaml"
         assert [r.path for r in hits[0].related] == ["proses/PB.01.yaml"]
         assert args(hits[0])["unit"] == unit
+
+
+# -- T002 keluaran-ganda / T003 proses-mirip -----------------------------------------------
+
+OPD3 = {
+    "opd/disdukcapil.yaml": opd("disdukcapil", "2.12", [("2.12.01.2.01", [])], units="[{kode: bid-dafduk, nama: Dafduk}]"),
+    "opd/kec-a.yaml": opd("kec-a", "7.01", [("7.01.01.2.01", [])]),
+    "opd/kec-b.yaml": opd("kec-b", "7.01"),
+    "opd/bkpsdm.yaml": opd("bkpsdm", "5.03"),
+    "opd/setda.yaml": opd("setda", "4.01", units="[{kode: bag-organisasi, nama: Bagian Organisasi}]"),
+    "opd/dinkes.yaml": opd("dinkes", "1.02", [("1.02.01.2.01", [])]),
+    "opd/dpmptsp.yaml": opd("dpmptsp", "2.18"),
+}
+
+
+def test_t002_same_keluaran(tmp_path: Path) -> None:
+    files = {
+        **OPD3,
+        "proses/PB.01.yaml": proses("PB.01", "disdukcapil/bid-dafduk", keluaran="KTP Elektronik"),
+        "proses/PB.02.yaml": proses("PB.02", "kec-a", keluaran="ktp-el"),
+        "proses/PB.03.yaml": proses("PB.03", "kec-b", keluaran="KTP  el."),
+        "proses/PB.04.yaml": proses("PB.04", "disdukcapil", keluaran="KTP-el"),  # same OPD as PB.01
+    }
+    hits = run(tt.KeluaranGanda, tmp_path, files)
+    assert [(args(h)["proses"], args(h)["lain"], h.message.id) for h in hits] == [
+        ("PB.02", "PB.01", "lint.T002.hit"),
+        ("PB.03", "PB.01", "lint.T002.hit_banyak"),
+        ("PB.04", "PB.02", "lint.T002.hit_banyak"),
+    ]
+    assert args(hits[1])["tambahan"] == 1
+    assert [r.path for r in hits[1].related] == ["proses/PB.01.yaml", "proses/PB.02.yaml"]
+    assert hits[0].location.line == 7  # the keluaran's nama
+
+
+def test_t002_not_flagged(tmp_path: Path) -> None:
+    files = {
+        **OPD3,
+        # Generic outputs.
+        "proses/PB.01.yaml": proses("PB.01", "kec-a", keluaran="Laporan"),
+        "proses/PB.02.yaml": proses("PB.02", "kec-b", keluaran="Surat Keputusan"),
+        "proses/PB.03.yaml": proses("PB.03", "dinkes", keluaran="laporan"),
+        "proses/PB.04.yaml": proses("PB.04", "dpmptsp", keluaran="Surat keputusan"),
+        # A child refines its parent (here: across OPD) and may repeat its output.
+        "proses/PB.05.yaml": proses("PB.05", "setda/bag-organisasi", keluaran="Peta Proses Bisnis"),
+        "proses/PB.05.01.yaml": proses("PB.05.01", "bkpsdm", induk="PB.05", keluaran="Peta proses bisnis"),
+        # Program penunjang: every OPD writes its Renja.
+        "proses/PB.06.yaml": proses("PB.06", "kec-a", kegiatan="7.01.01.2.01", keluaran="Dokumen Renja"),
+        "proses/PB.07.yaml": proses("PB.07", "dinkes", kegiatan="1.02.01.2.01", keluaran="Dokumen Renja"),
+    }
+    assert run(tt.KeluaranGanda, tmp_path, files) == []
+    hits = run(tt.KeluaranGanda, tmp_path, files, abaikan=[], abaikan_penunjang=False)
+    assert [args(h)["proses"] for h in hits] == ["PB.03", "PB.04", "PB.07"]
+
+
+def similar(tmp_path: Path, a: tuple[str, str], b: tuple[str, str], **options: Any) -> list[Hit]:
+    """T003 on two processes (owner, name)."""
+    files = {**OPD3, "proses/PB.01.yaml": proses("PB.01", a[0], nama=a[1]), "proses/PB.02.yaml": proses("PB.02", b[0], nama=b[1])}
+    return run(tt.ProsesMirip, tmp_path, files, **options)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (("disdukcapil", "Penerbitan KTP Elektronik"), ("kec-a", "Pelayanan Penerbitan KTP-el")),
+        (("bkpsdm", "Analisis Jabatan"), ("setda/bag-organisasi", "Penyusunan Analisis Jabatan")),
+        (("disdukcapil", "Penerbitan Akta Kelahiran"), ("kec-a", "Pelayanan Akta Kelahiran")),
+        (("disdukcapil", "Pendataan Penduduk Miskin"), ("kec-a", "Verifikasi dan Validasi Data Penduduk Miskin")),
+    ],
+)
+def test_t003_fires(tmp_path: Path, a: tuple[str, str], b: tuple[str, str]) -> None:
+    hits = similar(tmp_path, a, b)
+    assert len(hits) == 1
+    assert (hits[0].location.path, hits[0].message.id) == ("proses/PB.02.yaml", "lint.T003.nama")
+    assert args(hits[0])["lain"] == "PB.01" and args(hits[0])["nama_lain"] == a[1]
+    assert [r.path for r in hits[0].related] == ["proses/PB.01.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (("dinkes", "Pelayanan Imunisasi"), ("dpmptsp", "Pelayanan Perizinan")),
+        (("dinkes", "Penyusunan Standar Pelayanan"), ("dpmptsp", "Penyusunan SOP")),  # only an action in common
+        (("disdukcapil", "Perekaman KTP-el"), ("kec-a", "Penerbitan KTP-el")),
+        (("dinkes", "Penyusunan Laporan Keuangan"), ("bkpsdm", "Penyusunan Laporan Kinerja")),
+        (("disdukcapil", "Penerbitan KTP Elektronik"), ("disdukcapil/bid-dafduk", "Penerbitan KTP-el")),  # same OPD
+    ],
+)
+def test_t003_does_not_fire(tmp_path: Path, a: tuple[str, str], b: tuple[str, str]) -> None:
+    assert similar(tmp_path, a, b) == []
+
+
+def test_t003_threshold_and_words(tmp_path: Path) -> None:
+    pair = (("bkpsdm", "Analisis Jabatan"), ("setda/bag-organisasi", "Penyusunan Analisis Jabatan"))
+    assert similar(tmp_path, *pair, ambang=0.7) == []
+    assert len(similar(tmp_path, *pair, ambang=0.6)) == 1
+    assert similar(tmp_path, *pair, abaikan_kata=["jabatan"]) == []  # only "analisis" left: 1/2
+    kk = (("disdukcapil", "Penerbitan Kartu Keluarga"), ("kec-a", "Penerbitan KK"))
+    assert similar(tmp_path, *kk) == []
+    assert len(similar(tmp_path, *kk, singkatan={"kk": "kartu keluarga"})) == 1
+
+
+def test_t003_one_finding_per_process(tmp_path: Path) -> None:
+    files = {
+        **OPD3,
+        "proses/PB.01.yaml": proses("PB.01", "disdukcapil", nama="Penerbitan Akta Kelahiran"),
+        "proses/PB.02.yaml": proses("PB.02", "kec-a", nama="Pelayanan Akta Kelahiran"),
+        "proses/PB.03.yaml": proses("PB.03", "kec-b", nama="Penerbitan Akta Kelahiran"),
+        "proses/PB.04.yaml": proses("PB.04", "dinkes", nama="Pelayanan Imunisasi"),
+    }
+    hits = run(tt.ProsesMirip, tmp_path, files)
+    assert [(args(h)["proses"], args(h)["lain"], args(h)["persen"], h.message.id) for h in hits] == [
+        ("PB.02", "PB.01", 67, "lint.T003.nama"),
+        ("PB.03", "PB.01", 100, "lint.T003.nama_banyak"),  # best match first, then the others
+    ]
+    assert [r.path for r in hits[1].related] == ["proses/PB.01.yaml", "proses/PB.02.yaml"]
+
+
+def test_t003_skips_family_t002_pairs_and_penunjang(tmp_path: Path) -> None:
+    files = {
+        **OPD3,
+        # Parent and child across OPD.
+        "proses/PB.01.yaml": proses("PB.01", "setda/bag-organisasi", nama="Penyusunan Peta Proses Bisnis"),
+        "proses/PB.01.01.yaml": proses("PB.01.01", "bkpsdm", nama="Penyusunan Peta Proses Bisnis OPD", induk="PB.01"),
+        # Already reported by T002 (same keluaran).
+        "proses/PB.02.yaml": proses("PB.02", "disdukcapil", nama="Penerbitan Akta Kelahiran", keluaran="Akta Kelahiran"),
+        "proses/PB.03.yaml": proses("PB.03", "kec-a", nama="Pelayanan Akta Kelahiran", keluaran="Akta kelahiran"),
+        # Program penunjang.
+        "proses/PB.04.yaml": proses("PB.04", "kec-a", nama="Penyusunan Renja", kegiatan="7.01.01.2.01"),
+        "proses/PB.05.yaml": proses("PB.05", "dinkes", nama="Penyusunan Renja", kegiatan="1.02.01.2.01"),
+    }
+    assert run(tt.ProsesMirip, tmp_path, files) == []
+    hits = run(tt.ProsesMirip, tmp_path, files, abaikan_penunjang=False)
+    assert [args(h)["proses"] for h in hits] == ["PB.05"]
+    # Only the lowest level: the parent PB.01 is out, the rest unchanged.
+    assert run(tt.ProsesMirip, tmp_path, files, hanya_daun=True) == []
+
+
+def test_t003_keluaran(tmp_path: Path) -> None:
+    files = {
+        **OPD3,
+        "proses/PB.01.yaml": proses("PB.01", "bkpsdm", nama="Pengembangan Kelembagaan", keluaran="Dokumen Analisis Jabatan"),
+        "proses/PB.02.yaml": proses("PB.02", "setda", nama="Penataan Organisasi", keluaran="Analisis jabatan"),
+        "proses/PB.03.yaml": proses("PB.03", "dinkes", nama="Pelayanan Imunisasi", keluaran="Laporan Imunisasi"),
+        "proses/PB.04.yaml": proses("PB.04", "kec-a", nama="Pelayanan Pengaduan", keluaran="Laporan Pengaduan"),
+    }
+    hits = run(tt.ProsesMirip, tmp_path, files)
+    assert [(args(h)["proses"], args(h)["lain"], h.message.id) for h in hits] == [("PB.02", "PB.01", "lint.T003.keluaran")]
+    assert args(hits[0])["keluaran_lain"] == "Dokumen Analisis Jabatan"
+    assert hits[0].location.line == 7
+    assert run(tt.ProsesMirip, tmp_path, files, bandingkan_keluaran=False) == []

@@ -394,6 +394,7 @@ def same_keluaran(index: Index, options: KeluaranGandaOptions) -> list[KeluaranM
             others = tuple((o, j) for o, j in members[:n] if o != kode and different_opd(index, o, kode))
             if others:
                 out.append(KeluaranMatch(kode, i, others))
+    out.sort(key=lambda m: (m.proses, m.index))
     return out
 
 
