@@ -46,7 +46,7 @@ def test_messages_render_in_both_languages(rule: type[Rule], check_repo: Check) 
     for finding in check_repo(rule.bad).of(rule.code):
         assert finding.message.id in cat["id"] and finding.message.id in cat["en"], finding.message.id
         for lang in ("id", "en"):
-            text = finding.text(lang)  # type: ignore[arg-type]
+            text = finding.text(lang)
             assert "{" not in text, f"unfilled placeholder in {finding.message.id} ({lang}): {text}"
 
 
@@ -57,7 +57,7 @@ def test_examples_are_well_formed(rule: type[Rule]) -> None:
         assert files and files[0][0] == "probis.yaml", "examples start with probis.yaml"
         assert len({p for p, _ in files}) == len(files), "a file appears twice"
     for lang in ("id", "en"):
-        doc = rule.docs[lang]  # type: ignore[index]
+        doc = rule.docs[lang]
         assert doc.summary.strip() and doc.why.strip() and doc.fix.strip()
         assert "\n" not in doc.summary
 

@@ -487,8 +487,8 @@ class KegiatanTanpaProses(Rule):
     def check(self, index: Index, options: KegiatanTanpaProsesOptions) -> Iterator[Hit]:
         """Kegiatan entries not reached by any process's kegiatan codes."""
         covered: set[str] = set()
-        for doc in index.proses.values():
-            for code in doc.model.kegiatan:
+        for pdoc in index.proses.values():
+            for code in pdoc.model.kegiatan:
                 covered.add(kegiatan_of(code))
         for opd in sorted(index.opd):
             doc = index.opd[opd]
@@ -502,6 +502,7 @@ class KegiatanTanpaProses(Rule):
 # K006 proses-tanpa-sop
 
 Kategori = Literal["inti", "pendukung", "manajemen"]
+_KATEGORI: tuple[Kategori, ...] = ("inti", "pendukung", "manajemen")
 
 
 class ProsesTanpaSopOptions(BaseModel):
@@ -510,7 +511,7 @@ class ProsesTanpaSopOptions(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     kategori: list[Kategori] = Field(
-        default_factory=lambda: ["inti", "pendukung", "manajemen"],
+        default_factory=lambda: list(_KATEGORI),
         description="Kategori proses yang wajib memiliki SOP.",
         json_schema_extra={"en": "Process categories that must have an SOP."},
     )
