@@ -1,0 +1,216 @@
+"""Peta Lintas Fungsi: the cross-functional map of a lowest-level process.
+
+One swimlane (column) per pelaksana, in the order they first act; one row per aktivitas,
+in their order; arrows follow ``lanjut`` (else the next aktivitas), from a start capsule
+to an end capsule. Lanes of the owning OPD, of other OPD and of parties outside the Pemda
+are told apart by colour (header, lane tint, activity fill) and by a dashed border for
+outside parties, explained in a legend. Drawn on the pinned grid of
+:mod:`~probis_cli.render.diagrams.flowgrid` (columns, not clusters: dot does not keep
+clusters in a given order).
+"""
+
+from __future__ import annotations
+
+from probis_cli.index import Index
+from probis_cli.model.proses import Aktivitas, Proses
+from probis_cli.render.base import Artifact, RenderContext
+from probis_cli.render.diagrams.dot import (
+    COLOR_EXTERNAL,
+    COLOR_EXTERNAL_LINE,
+    COLOR_OTHER_OPD,
+    COLOR_OTHER_OPD_LINE,
+    COLOR_OWNER,
+    COLOR_OWNER_LINE,
+    FONT_BOLD,
+    actor_name,
+    msg,
+    new_graph,
+    opd_label,
+    plain_label,
+    safe_id,
+    wrap,
+)
+from probis_cli.render.diagrams.flowgrid import GRID_GRAPH_ATTRS, Column, FlowGrid, Row, place
+
+ACTIVITY_CHARS = 22
+ACTIVITY_WIDTH = 128.0
+HEADER_CHARS = 20
+CHAR = 5.6
+LINE = 12.0
+LANE_TINT = {"owner": "#F3F8FD", "other": "#FFF9E8", "luar": "#F5F5F5"}
+LANE_FILL = {"owner": COLOR_OWNER, "other": COLOR_OTHER_OPD, "luar": COLOR_EXTERNAL}
+LANE_LINE = {"owner": COLOR_OWNER_LINE, "other": COLOR_OTHER_OPD_LINE, "luar": COLOR_EXTERNAL_LINE}
+
+
+def lane_kind(index: Index, ref: str, owners: list[str]) -> str:
+    """``owner`` (a unit of an owning OPD), ``other`` (another OPD) or ``luar`` (outside)."""
+    actor = index.actor(ref)
+    if actor is None or actor.opd is None:
+        return "luar"
+    return "owner" if actor.opd in owners else "other"
+
+
+def next_activities(p: Proses) -> list[tuple[Aktivitas, list[str]]]:
+    """Each aktivitas with the codes it leads to (``lanjut``, else the next one)."""
+    codes = {a.kode for a in p.aktivitas}
+    out = []
+    for i, a in enumerate(p.aktivitas):
+        if a.lanjut is not None:
+            targets = [t for t in a.lanjut if t in codes]
+        else:
+            targets = [p.aktivitas[i + 1].kode] if i + 1 < len(p.aktivitas) else []
+        out.append((a, targets))
+    return out
+
+
+def _unique_activities(p: Proses) -> list[Aktivitas]:
+    seen: dict[str, Aktivitas] = {}
+    for a in p.aktivitas:
+        seen.setdefault(a.kode, a)
+    return list(seen.values())
+
+
+def _render(index: Index, ctx: RenderContext, kode: str) -> str:
+    p = index.proses[kode].model
+    owners = index.owners(kode)
+    tag = kode
+    g = new_graph(
+        f"lintas-{kode}",
+        title=msg(ctx, "diagram.lintas.title", kode=p.kode, nama=p.nama),
+        outputorder="nodesfirst",
+        **GRID_GRAPH_ATTRS,
+    )
+    g.edge_attr.update({"arrowsize": "0.7"})
+    activities = _unique_activities(p)
+    lanes: list[str] = []
+    for a in activities:
+        if a.pelaksana not in lanes:
+            lanes.append(a.pelaksana)
+    kinds = {ref: lane_kind(index, ref, owners) for ref in lanes}
+    texts = {a.kode: [a.kode, *wrap(a.nama, ACTIVITY_CHARS, max_lines=5)] + ([f"→ {line}" for line in wrap(a.keluaran, ACTIVITY_CHARS - 2, max_lines=2)] if a.keluaran else []) for a in activities}
+
+    columns = []
+    for i, ref in enumerate(lanes):
+        header = wrap(actor_name(index, ref), HEADER_CHARS, max_lines=4)
+        width = max(ACTIVITY_WIDTH + 36, max(len(line) for line in header) * CHAR + 20)
+        columns.append(Column(f"l{i}", header, width, actor=ref))
+    header_height = max(len(c.header) for c in columns) * LINE + 16
+    terminal = 44.0
+    rows = [Row("head", header_height), Row("mulai", terminal)]
+    heights = {a.kode: len(texts[a.kode]) * LINE + 12 for a in activities}
+    rows += [Row(f"a{i}", max(heights[a.kode] + 26, 56.0)) for i, a in enumerate(activities)]
+    rows.append(Row("selesai", terminal))
+    place(columns, rows)
+    grid = FlowGrid(g, tag, columns, rows)
+    lane_of = {c.actor: c for c in columns}
+    body_top, body_bottom = rows[1].top, rows[-1].bottom
+    for column in columns:
+        kind = kinds[column.actor or ""]
+        # Lane tint first (nodes are drawn in order, before the rules and arrows).
+        grid.cell(
+            safe_id("bg", tag, column.key),
+            "",
+            column.x,
+            (body_top + body_bottom) / 2,
+            column.width,
+            body_bottom - body_top,
+            shape="box",
+            style="filled",
+            color=LANE_TINT[kind],
+            fillcolor=LANE_TINT[kind],
+        )
+        grid.cell(
+            safe_id("hd", tag, column.key),
+            plain_label(column.header),
+            column.x,
+            rows[0].y,
+            column.width,
+            rows[0].height,
+            shape="box",
+            style="filled",
+            fillcolor=LANE_FILL[kind],
+            color=LANE_LINE[kind],
+            fontname=FONT_BOLD,
+        )
+    terminator = {"shape": "box", "style": "rounded,filled", "fillcolor": "white"}
+    if activities:
+        first, last = activities[0], activities[-1]
+        grid.symbol("mulai", rows[1], lane_of[first.pelaksana], 64, 26, plain_label([msg(ctx, "diagram.lintas.mulai")]), **terminator)
+        grid.symbol("selesai", rows[-1], lane_of[last.pelaksana], 64, 26, plain_label([msg(ctx, "diagram.lintas.selesai")]), **terminator)
+    for i, a in enumerate(activities):
+        kind = kinds[a.pelaksana]
+        style = "rounded,filled,dashed" if kind == "luar" else "rounded,filled"
+        grid.symbol(
+            a.kode,
+            rows[2 + i],
+            lane_of[a.pelaksana],
+            ACTIVITY_WIDTH,
+            heights[a.kode],
+            plain_label(texts[a.kode]),
+            shape="box",
+            style=style,
+            fillcolor=LANE_FILL[kind],
+            color=LANE_LINE[kind],
+            fontsize="10",
+        )
+    grid.rules(skip=lambda kind, i, j: kind == "h" and 1 < j < len(rows))
+    if activities:
+        grid.arrow("mulai", activities[0].kode)
+        targets = dict((a.kode, t) for a, t in next_activities(p))
+        for a in activities:
+            for target in targets.get(a.kode, []):
+                grid.arrow(a.kode, target)
+            if not targets.get(a.kode):
+                grid.arrow(a.kode, "selesai")
+    _legend(grid, ctx, index, owners, sorted(set(kinds.values()), key=["owner", "other", "luar"].index), rows[-1].bottom + 18)
+    return g.source
+
+
+def _legend(grid: FlowGrid, ctx: RenderContext, index: Index, owners: list[str], kinds: list[str], top: float) -> None:
+    texts = {
+        "owner": msg(ctx, "diagram.lintas.legend_owner", opd=", ".join(opd_label(index, o) for o in owners)),
+        "other": msg(ctx, "diagram.lintas.legend_other"),
+        "luar": msg(ctx, "diagram.lintas.legend_luar"),
+    }
+    x = 0.0
+    grid.cell(safe_id("lg", grid.tag, "title"), plain_label([msg(ctx, "diagram.legend")]), x + 30, top + 10, 60, 18, shape="plaintext", style="", fontname=FONT_BOLD, fontsize="10")
+    x += 66
+    for kind in kinds:
+        label = wrap(texts[kind], 30, max_lines=2)
+        width = max(len(line) for line in label) * 5.4 + 16
+        grid.cell(
+            safe_id("lg", grid.tag, kind),
+            plain_label(label),
+            x + width / 2,
+            top + 10,
+            width,
+            len(label) * 11 + 10,
+            shape="box",
+            style="rounded,filled,dashed" if kind == "luar" else "rounded,filled",
+            fillcolor=LANE_FILL[kind],
+            color=LANE_LINE[kind],
+            fontsize="9",
+        )
+        x += width + 12
+
+
+def render_lintas_fungsi(index: Index, ctx: RenderContext) -> list[Artifact]:
+    """A cross-functional map for every lowest-level process that has aktivitas."""
+    out = []
+    for kode in sorted(index.proses):
+        p = index.proses[kode].model
+        if not p.aktivitas or not index.is_leaf(kode):
+            continue
+        owners = index.owners(kode)
+        out.append(
+            Artifact(
+                path=f"lintas-fungsi/{kode}",
+                kind="dot",
+                content=_render(index, ctx, kode),
+                title=msg(ctx, "diagram.lintas.title", kode=p.kode, nama=p.nama),
+                opd=owners[0] if owners else None,
+                codes=(kode,),
+                group="lintas-fungsi",
+            )
+        )
+    return out
