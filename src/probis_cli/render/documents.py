@@ -242,6 +242,8 @@ class TotalWaktu:
     menit: float
     jalur: tuple[int, ...]  # step numbers of the longest path, in order
     tidak_terukur: tuple[tuple[int, str | None], ...]  # (step no, waktu as written or None) of reachable steps
+    perulangan: tuple[int, ...] = ()  # rework steps: reachable, but lead back instead of to the end
+    perulangan_menit: float = 0.0  # their time, added only when the rework happens
 
     @property
     def lengkap(self) -> bool:
@@ -250,13 +252,16 @@ class TotalWaktu:
 
 
 def total_waktu(sop: Sop) -> TotalWaktu:
-    """The longest path from the start through the flow, summing each step's waktu.
+    """The longest path from the start to the end step, summing each step's waktu.
 
     Decisions often loop back ("tidak: kembali ke langkah 1"); a loop has no longest path,
     so an edge to a step at the same or an earlier position in the table is a back-edge and
     is ignored: what remains is a DAG in table order, and the total is the time of one pass
-    without repetitions. A range ("5-10 menit") counts with its upper bound. A step whose
-    waktu is missing or unreadable counts as zero and is listed, so the total is a lower bound.
+    from a mulai step to a selesai step without repetitions. Rework steps (reachable, but
+    leading only back into the flow) are not on that path; they are listed with the time
+    they add when the rework happens. A range ("5-10 menit") counts with its upper bound. A
+    step whose waktu is missing or unreadable counts as zero and is listed, so the total is
+    then a lower bound.
     """
     langkah = list(sop.langkah)
     if not langkah:
@@ -290,7 +295,14 @@ def total_waktu(sop: Sop) -> TotalWaktu:
                 best[j] = candidate
                 previous[j] = i
     reached = [i for i in range(len(langkah)) if best[i] is not None]
-    end = max(reached, key=lambda i: (best[i], i))  # on a tie, the path that goes further
+    ends = [i for i in reached if langkah[i].simbol == "selesai"]
+    # Which steps can still reach an end step going forward (reverse table order).
+    reaches_end = [False] * len(langkah)
+    for i in range(len(langkah) - 1, -1, -1):
+        reaches_end[i] = i in ends or any(j > i and reaches_end[j] for j in _successors(langkah, by_no, i))
+    candidates = ends or reached
+    end = max(candidates, key=lambda i: (best[i] or 0.0, i))  # on a tie, the path that goes further
+    rework = [i for i in reached if ends and not reaches_end[i]]
     path: list[int] = []
     node: int | None = end
     while node is not None:
@@ -299,7 +311,13 @@ def total_waktu(sop: Sop) -> TotalWaktu:
     path.reverse()
     unmeasured = tuple((langkah[i].no, langkah[i].mutu_baku.waktu) for i in missing if best[i] is not None)
     total = best[end]
-    return TotalWaktu(total if total is not None else 0.0, tuple(langkah[i].no for i in path), unmeasured)
+    return TotalWaktu(
+        total if total is not None else 0.0,
+        tuple(langkah[i].no for i in path),
+        unmeasured,
+        tuple(langkah[i].no for i in rework),
+        sum(weight[i] for i in rework),
+    )
 
 
 # -- SOP drafts ----------------------------------------------------------------------------
@@ -427,6 +445,8 @@ def sop_context(index: Index, sop_doc: Document[Sop], ctx: RenderContext) -> dic
             "jalur": " → ".join(str(no) for no in total.jalur),
             "tidak_terukur": [_waktu_reason(no, waktu, t) for no, waktu in total.tidak_terukur],
             "ada_langkah": bool(sop.langkah),
+            "perulangan": ", ".join(str(no) for no in total.perulangan),
+            "perulangan_total": format_durasi(total.perulangan_menit, ctx.lang),
         },
         "sumber": sop_doc.path,
     }
