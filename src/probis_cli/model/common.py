@@ -91,8 +91,12 @@ def _as_list(value: Any) -> Any:
     return value
 
 
-DaftarTeks = Annotated[list[Teks], BeforeValidator(_as_list)]
-DaftarRef = Annotated[list[Ref], BeforeValidator(_as_list)]
+def _one_or_many(item: dict[str, Any]) -> WithJsonSchema:
+    return WithJsonSchema({"anyOf": [item, {"type": "array", "items": item}]})
+
+
+DaftarTeks = Annotated[list[Teks], BeforeValidator(_as_list), _one_or_many({"type": "string", "minLength": 1})]
+DaftarRef = Annotated[list[Ref], BeforeValidator(_as_list), _one_or_many({"type": "string", "pattern": f"^{REF_RE}$"})]
 
 _BULAN = {
     "januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6,
@@ -114,7 +118,11 @@ def _tanggal(value: Any) -> Any:
     return value
 
 
-Tanggal = Annotated[dt.date, BeforeValidator(_tanggal)]
+Tanggal = Annotated[
+    dt.date,
+    BeforeValidator(_tanggal),
+    WithJsonSchema({"type": "string", "description": "Tanggal: TTTT-BB-HH atau mis. 10 Januari 2026."}),
+]
 
 _PERIODE = re.compile(r"(\d{4})\s*[-–/]\s*(\d{4})")
 
