@@ -168,20 +168,31 @@ def cluster_attrs(title: Sequence[str], **attrs: str) -> dict[str, str]:
     return out
 
 
-def add_legend(g: graphviz.Digraph, tag: str, heading: str, items: Iterable[tuple[str, dict[str, str]]]) -> str:
+def add_legend(
+    g: graphviz.Digraph, tag: str, heading: str, items: Iterable[tuple[str, dict[str, str]]], *, same_rank: bool = False
+) -> str:
     """A legend cluster of sample nodes (``(text, node attributes)``); returns its first node id.
 
-    Drawn with nodes, not an HTML table, so that the WebAssembly engine can draw it.
+    Drawn with nodes, not an HTML table, so that the WebAssembly engine can draw it. The
+    samples follow one another across ranks, or share one rank with ``same_rank`` (a
+    column in a left-to-right graph).
     """
     first = ""
+    items_list = list(items)
     with g.subgraph(name=safe_id("cluster", "legend", tag)) as legend:
         legend.attr(**cluster_attrs([heading], style="rounded", color="#AAAAAA", fontsize="10"))
         previous = ""
-        for i, (caption, attrs) in enumerate(items):
+        with legend.subgraph(name=safe_id("legend", tag, "rank")) as rank:
+            if same_rank:
+                rank.attr(rank="same")
+            for i, (caption, attrs) in enumerate(items_list):
+                rank.node(safe_id("legend", tag, str(i)), plain_label(wrap(caption, 24)), fontsize="9", **attrs)
+        for i, _ in enumerate(items_list):
             node = safe_id("legend", tag, str(i))
-            legend.node(node, plain_label(wrap(caption, 24)), fontsize="9", **attrs)
             if previous:
-                legend.edge(previous, node, style="invis")
+                # In a left-to-right graph a flat edge puts its tail below its head.
+                tail, head = (node, previous) if same_rank else (previous, node)
+                legend.edge(tail, head, style="invis")
             else:
                 first = node
             previous = node

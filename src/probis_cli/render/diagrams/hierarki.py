@@ -1,0 +1,214 @@
+"""Pohon kinerja: RPJMD sasaran → program → kegiatan (per claiming OPD) → proses bisnis.
+
+Drawn left to right (``rankdir=LR``), so that a deep, wide tree reads as an outline and
+long names wrap inside their boxes. A kegiatan is one node per claiming OPD (the same code
+claimed by two OPD gives two branches); a sub kegiatan appears only when a process names
+it directly. A process hangs under the kegiatan it names itself (``kegiatan:``); its
+children inherit that link and are shown in the process maps, not here. Kegiatan without
+any process are dashed: the gaps Bagian Organisasi asks about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import graphviz
+
+from probis_cli.index import Index
+from probis_cli.render.base import Artifact, RenderContext
+from probis_cli.render.diagrams.dot import (
+    FONT_BOLD,
+    add_legend,
+    msg,
+    new_graph,
+    opd_label,
+    opd_name,
+    pemda_name,
+    plain_label,
+    safe_id,
+    wrap,
+)
+
+FILL_SASARAN = "#E6DDF5"
+FILL_PROGRAM = "#FDE7D3"
+FILL_KEGIATAN = "#FFF6D6"
+FILL_PROSES = "#D5E7FA"
+WIDTH = 30
+
+
+def _program_of(kode: str) -> str:
+    """Program code of a kegiatan / sub kegiatan code (``X.XX.XX``)."""
+    return ".".join(kode.split(".")[:3])
+
+
+def _kegiatan_of(kode: str) -> str:
+    """Kegiatan code of a sub kegiatan code (``X.XX.XX.X.XX``)."""
+    return ".".join(kode.split(".")[:5])
+
+
+class _Tree:
+    """Collects the nodes and edges of one tree (whole Pemda or one OPD)."""
+
+    def __init__(self, index: Index, ctx: RenderContext, opd: str | None) -> None:
+        self.index = index
+        self.ctx = ctx
+        self.opd = opd
+        self.sasaran: list[str] = []
+        self.program: list[str] = []
+        self.kegiatan: list[tuple[str, str]] = []  # (opd, kode)
+        self.sub: list[tuple[str, str]] = []  # (opd, kode)
+        self.proses: list[str] = []
+        self.edges: list[tuple[str, str]] = []
+        self.covered: set[tuple[str, str]] = set()  # kegiatan claims with a process below
+
+    def add(self, items: list[str] | list[tuple[str, str]], item: object) -> None:
+        if item not in items:
+            items.append(item)  # type: ignore[arg-type]
+
+    def edge(self, tail: str, head: str) -> None:
+        if (tail, head) not in self.edges:
+            self.edges.append((tail, head))
+
+    def build(self) -> None:
+        index = self.index
+        claims = sorted((e.opd, k) for k, entries in index.kegiatan.items() for e in entries)
+        if self.opd is not None:
+            claims = [c for c in claims if c[0] == self.opd]
+        claimed = {c[1] for c in claims}
+        # processes -> the claims they hang under
+        for kode in sorted(index.proses):
+            owners = index.owners(kode)
+            for code in index.proses[kode].model.kegiatan:
+                keg = _kegiatan_of(code)
+                holders = [o for o, k in claims if k == keg]
+                if not holders:
+                    continue
+                mine = [o for o in holders if o in owners] or holders
+                for o in mine:
+                    self.add(self.proses, kode)
+                    self.covered.add((o, keg))
+                    if code != keg:
+                        self.add(self.sub, (o, code))
+                        self.edge(safe_id("keg", o, keg), safe_id("sub", o, code))
+                        self.edge(safe_id("sub", o, code), safe_id("p", kode))
+                    else:
+                        self.edge(safe_id("keg", o, keg), safe_id("p", kode))
+        for o, keg in claims:
+            self.add(self.kegiatan, (o, keg))
+            program = _program_of(keg)
+            self.add(self.program, program)
+            self.edge(safe_id("prog", program), safe_id("keg", o, keg))
+        rpjmd = index.rpjmd.model if index.rpjmd is not None else None
+        if rpjmd is not None:
+            if self.opd is None:
+                self.sasaran = [s.kode for s in rpjmd.sasaran]
+                for p in rpjmd.program:  # programs of the RPJMD with no kegiatan yet
+                    self.add(self.program, p.kode)
+            for p in rpjmd.program:
+                if p.kode not in self.program:
+                    continue
+                for s in p.sasaran:
+                    if s in index.sasaran:
+                        self.add(self.sasaran, s)
+                        self.edge(safe_id("s", s), safe_id("prog", p.kode))
+        del claimed
+
+    def draw(self, g: graphviz.Digraph) -> None:
+        index, ctx = self.index, self.ctx
+        for s in sorted(self.sasaran, key=_natural):
+            model = index.sasaran_model(s)
+            text = model.uraian if model is not None else ""
+            g.node(
+                safe_id("s", s),
+                plain_label([msg(ctx, "diagram.hierarki.sasaran", kode=s)], wrap(text, WIDTH, max_lines=5)),
+                fillcolor=FILL_SASARAN,
+            )
+        for p in sorted(self.program, key=_natural):
+            model = index.program_model(p)
+            lines = wrap(model.nama, WIDTH, max_lines=5) if model is not None else [msg(ctx, "diagram.hierarki.program_luar")]
+            g.node(safe_id("prog", p), plain_label([p], lines), fillcolor=FILL_PROGRAM)
+        for o, k in sorted(self.kegiatan, key=lambda c: (_natural(c[1]), c[0])):
+            entries = [e for e in index.kegiatan.get(k, []) if e.opd == o]
+            nama = entries[0].kegiatan.nama if entries else ""
+            attrs = {} if (o, k) in self.covered else {"style": "filled,dashed", "color": "#888888"}
+            g.node(
+                safe_id("keg", o, k),
+                plain_label([k], wrap(nama, WIDTH, max_lines=5), [f"[{opd_label(index, o)}]"]),
+                fillcolor=FILL_KEGIATAN,
+                **attrs,
+            )
+        for o, k in sorted(self.sub, key=lambda c: (_natural(c[1]), c[0])):
+            entries = [e for e in index.sub_kegiatan.get(k, []) if e.opd == o]
+            nama = entries[0].sub_kegiatan.nama if entries else ""
+            g.node(safe_id("sub", o, k), plain_label([k], wrap(nama, WIDTH, max_lines=4)), fillcolor=FILL_KEGIATAN)
+        for kode in sorted(self.proses, key=_natural):
+            p = index.proses[kode].model
+            owner = ", ".join(opd_label(index, x) for x in index.owners(kode))
+            g.node(
+                safe_id("p", kode),
+                plain_label([kode], wrap(p.nama, WIDTH, max_lines=5), [f"[{owner}]"]),
+                fillcolor=FILL_PROSES,
+                style="filled,rounded",
+            )
+        for tail, head in self.edges:
+            g.edge(tail, head)
+
+
+def _natural(code: str) -> tuple[tuple[int, str], ...]:
+    """Sort key for codes: numeric parts as numbers (S1.10 after S1.9)."""
+    parts = code.replace("/", ".").split(".")
+    return tuple((int(p), "") if p.isdigit() else (1 << 30, p) for p in parts)
+
+
+def _legend(g: graphviz.Digraph, ctx: RenderContext) -> None:
+    items: Iterable[tuple[str, dict[str, str]]] = [
+        (msg(ctx, "diagram.hierarki.legend_sasaran"), {"fillcolor": FILL_SASARAN}),
+        (msg(ctx, "diagram.hierarki.legend_program"), {"fillcolor": FILL_PROGRAM}),
+        (msg(ctx, "diagram.hierarki.legend_kegiatan"), {"fillcolor": FILL_KEGIATAN}),
+        (msg(ctx, "diagram.hierarki.legend_proses"), {"fillcolor": FILL_PROSES, "style": "filled,rounded"}),
+        (msg(ctx, "diagram.hierarki.legend_gap"), {"fillcolor": FILL_KEGIATAN, "style": "filled,dashed", "color": "#888888"}),
+    ]
+    add_legend(g, "hierarki", msg(ctx, "diagram.legend"), items, same_rank=True)
+
+
+def _render(index: Index, ctx: RenderContext, opd: str | None) -> str:
+    nama = pemda_name(index, ctx) if opd is None else opd_name(index, opd)
+    g = new_graph(
+        f"hierarki-{opd or 'pemda'}",
+        title=msg(ctx, "diagram.hierarki.title", nama=nama),
+        subtitle=msg(ctx, "diagram.hierarki.subtitle"),
+        rankdir="LR",
+        ranksep="0.6",
+        nodesep="0.18",
+    )
+    tree = _Tree(index, ctx, opd)
+    tree.build()
+    tree.draw(g)
+    _legend(g, ctx)
+    return g.source
+
+
+def render_hierarki(index: Index, ctx: RenderContext) -> list[Artifact]:
+    """The pohon kinerja of the Pemda and of each OPD."""
+    out = [
+        Artifact(
+            path="hierarki/pemda",
+            kind="dot",
+            content=_render(index, ctx, None),
+            title=msg(ctx, "diagram.hierarki.title", nama=pemda_name(index, ctx)),
+            group="hierarki",
+        )
+    ]
+    for opd in sorted(index.opd):
+        out.append(
+            Artifact(
+                path=f"hierarki/opd/{opd}",
+                kind="dot",
+                content=_render(index, ctx, opd),
+                title=msg(ctx, "diagram.hierarki.title", nama=opd_name(index, opd)),
+                opd=opd,
+                codes=tuple(sorted(k for k, entries in index.kegiatan.items() if any(e.opd == opd for e in entries))),
+                group="hierarki",
+            )
+        )
+    return out
