@@ -94,6 +94,13 @@ def test_select_and_ignore_through_api(tmp_path: Path) -> None:
     assert [f.code for f in api.check(loaded, api.CheckOptions(lint=False)).findings] == ["S008"]
 
 
+def test_without_rules_suppressions_still_apply(tmp_path: Path) -> None:
+    text = kt.ProsesTanpaSop.bad.replace("kategori: inti\n", "kategori: inti\nsop: [SOP-404]  # probis: abaikan[S008]\n", 1)
+    loaded = api.load(write_repo(text, tmp_path), use_cache=False)
+    outcome = run_lint(loaded, api.CheckOptions(lint=False))
+    assert outcome.findings == [] and outcome.suppressed == 1 and outcome.timings == {}
+
+
 # -- registry ------------------------------------------------------------------------------------
 
 

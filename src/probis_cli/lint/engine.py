@@ -118,7 +118,9 @@ def run_lint(loaded: Loaded, options: CheckOptions, *, rules: Sequence[type[Rule
     outcome = LintOutcome()
     config = read_config(index, rules)
     outcome.config = config
-    rule_findings, ran = run_rules(index, config, outcome.timings)
+    # With ``lint=False`` no rule runs, but configuration, suppressions and the baseline still
+    # apply to the read/schema/reference findings.
+    rule_findings, ran = run_rules(index, config, outcome.timings) if options.lint else ([], set())
 
     codes = known_codes()
     codes.update({r.code: r.name for r in rules})
