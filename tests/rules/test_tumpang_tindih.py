@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ PEMDA = "probis: 1\njenis: pemda\nnama: Pemerintah Kota Uji\ntingkat: kota\nperi
 RPJMD = "probis: 1\njenis: rpjmd\nperiode: 2025-2029\nvisi: Kota Uji\n"
 
 
-def opd(kode: str, urusan: str, kegiatan: list[tuple[str, list[str]]] = (), *, units: str = "") -> str:  # type: ignore[assignment]
+def opd(kode: str, urusan: str, kegiatan: Sequence[tuple[str, Sequence[str]]] = (), *, units: str = "") -> str:
     """An OPD document; ``kegiatan`` is [(kode, [sub kegiatan kode, ...])]."""
     text = f"probis: 1\njenis: opd\nkode: {kode}\nnama: OPD {kode}\nsingkatan: {kode.upper()}\nurusan: [{urusan}]\n"
     if units:

@@ -9,6 +9,7 @@ duplicate step numbers by S007; the rules here do not repeat those.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import ClassVar, Literal, get_args
@@ -227,26 +228,41 @@ class WaktuTidakTerukur(Rule):
         for kode in sorted(index.sop):
             doc = index.sop[kode]
             for i, step in enumerate(doc.model.langkah):
-                where = doc.loc("langkah", i, "mutu_baku", "waktu")
                 waktu = step.mutu_baku.waktu
                 if waktu is None or not waktu.strip():
                     if options.kecuali_terminator and step.simbol in ("mulai", "selesai"):
                         continue
-                    yield Hit(where, Message.of("lint.M001.kosong", sop=kode, no=step.no, kegiatan=step.kegiatan))
-                    continue
-                durasi = parse_durasi(waktu)
-                if durasi is not None:
-                    if durasi.menit <= 0:
-                        yield Hit(where, Message.of("lint.M001.nol", sop=kode, no=step.no, waktu=waktu))
-                    continue
-                vague = vague_word(waktu)
-                if vague is not None:
-                    message = Message.of("lint.M001.samar", sop=kode, no=step.no, waktu=waktu, kata=vague)
-                elif any(c.isdigit() for c in waktu):
-                    message = Message.of("lint.M001.tanpa_satuan", sop=kode, no=step.no, waktu=waktu)
+                    problem: tuple[str, str | None] | None = ("kosong", None)
                 else:
-                    message = Message.of("lint.M001.tak_terbaca", sop=kode, no=step.no, waktu=waktu)
-                yield Hit(where, message)
+                    problem = waktu_problem(waktu)
+                if problem is None:
+                    continue
+                # Positions are looked up only for hits: they are loaded lazily per document.
+                where = doc.loc("langkah", i, "mutu_baku", "waktu")
+                message, kata = problem
+                if message == "kosong":
+                    yield Hit(where, Message.of("lint.M001.kosong", sop=kode, no=step.no, kegiatan=step.kegiatan))
+                elif message == "samar":
+                    yield Hit(where, Message.of("lint.M001.samar", sop=kode, no=step.no, waktu=waktu, kata=kata))
+                else:
+                    yield Hit(where, Message.of(f"lint.M001.{message}", sop=kode, no=step.no, waktu=waktu))
+
+
+@functools.lru_cache(maxsize=4096)
+def waktu_problem(waktu: str) -> tuple[str, str | None] | None:
+    """What is wrong with a written waktu (message key, vague word), or None when measurable.
+
+    Cached: a repository repeats the same few durations thousands of times.
+    """
+    durasi = parse_durasi(waktu)
+    if durasi is not None:
+        return ("nol", None) if durasi.menit <= 0 else None
+    vague = vague_word(waktu)
+    if vague is not None:
+        return ("samar", vague)
+    if any(c.isdigit() for c in waktu):
+        return ("tanpa_satuan", None)
+    return ("tak_terbaca", None)
 
 
 # ---------------------------------------------------------------------------------------

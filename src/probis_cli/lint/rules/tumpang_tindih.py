@@ -9,7 +9,7 @@ every OPD runs by design; the output/name rules skip them unless told otherwise.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -57,11 +57,6 @@ def opd_label(index: Index, kode: str) -> str:
 def owners_label(index: Index, kode: str) -> str:
     """The owners of a process as text for messages."""
     return ", ".join(opd_label(index, o) for o in index.owners(kode)) or "-"
-
-
-def related_processes(index: Index, a: str, b: str) -> bool:
-    """Whether one process is an ancestor of the other."""
-    return a in index.ancestors(b) or b in index.ancestors(a)
 
 
 def only_penunjang(index: Index, kode: str) -> bool:
@@ -344,29 +339,50 @@ KATA_KERJA: frozenset[str] = frozenset(
 )
 
 
-def expand(text: str, singkatan: dict[str, str]) -> str:
-    """``normalise(text)`` with abbreviations written out."""
-    table = {k.casefold(): v for k, v in singkatan.items()}
-    return " ".join(table.get(word, word) for word in normalise(text).split())
+def expander(singkatan: dict[str, str]) -> Callable[[str], str]:
+    """A function giving ``normalise(text)`` with the abbreviations written out."""
+    table = {k.casefold(): normalise(v) for k, v in singkatan.items()}
+
+    def expand(text: str) -> str:
+        return " ".join(table.get(word, word) for word in normalise(text).split())
+
+    return expand
 
 
-def comparable(index: Index, *, abaikan_penunjang: bool, hanya_daun: bool = False) -> list[str]:
-    """Process codes taking part in cross-OPD comparisons, sorted."""
-    out: list[str] = []
-    for kode in sorted(index.proses):
-        if not index.owners(kode):
-            continue
-        if abaikan_penunjang and only_penunjang(index, kode):
-            continue
-        if hanya_daun and not index.is_leaf(kode):
-            continue
-        out.append(kode)
-    return out
+class Processes:
+    """Owner sets and ancestry of every process, computed once per rule run."""
 
+    def __init__(self, index: Index) -> None:
+        """Collect the owners of every process of ``index``."""
+        self.index = index
+        self.owners = {k: frozenset(index.owners(k)) for k in index.proses}
+        self._ancestors: dict[str, frozenset[str]] = {}
 
-def different_opd(index: Index, a: str, b: str) -> bool:
-    """Whether two processes have no owner OPD in common and neither refines the other."""
-    return not (set(index.owners(a)) & set(index.owners(b))) and not related_processes(index, a, b)
+    def ancestors(self, kode: str) -> frozenset[str]:
+        """The parent chain of a process (cached)."""
+        found = self._ancestors.get(kode)
+        if found is None:
+            found = self._ancestors[kode] = frozenset(self.index.ancestors(kode))
+        return found
+
+    def comparable(self, *, abaikan_penunjang: bool, hanya_daun: bool = False) -> list[str]:
+        """Process codes taking part in cross-OPD comparisons, sorted."""
+        out: list[str] = []
+        for kode in sorted(self.index.proses):
+            if not self.owners[kode]:
+                continue
+            if abaikan_penunjang and only_penunjang(self.index, kode):
+                continue
+            if hanya_daun and not self.index.is_leaf(kode):
+                continue
+            out.append(kode)
+        return out
+
+    def different_opd(self, a: str, b: str) -> bool:
+        """Whether two processes have no owner OPD in common and neither refines the other."""
+        if self.owners[a] & self.owners[b]:
+            return False
+        return a not in self.ancestors(b) and b not in self.ancestors(a)
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,20 +394,23 @@ class KeluaranMatch:
     others: tuple[tuple[str, int], ...]  # (process, keluaran index), earliest first
 
 
-def same_keluaran(index: Index, options: KeluaranGandaOptions) -> list[KeluaranMatch]:
+def same_keluaran(procs: Processes, options: KeluaranGandaOptions) -> list[KeluaranMatch]:
     """Keluaran equal (normalised) to one of an earlier process of a different OPD."""
-    umum = {expand(t, options.singkatan) for t in options.abaikan}
+    expand = expander(options.singkatan)
+    umum = {expand(t) for t in options.abaikan}
     groups: dict[str, list[tuple[str, int]]] = {}
-    for kode in comparable(index, abaikan_penunjang=options.abaikan_penunjang):
-        for i, k in enumerate(index.proses[kode].model.keluaran):
-            key = expand(k.nama, options.singkatan)
+    for kode in procs.comparable(abaikan_penunjang=options.abaikan_penunjang):
+        for i, k in enumerate(procs.index.proses[kode].model.keluaran):
+            key = expand(k.nama)
             if key and key not in umum:
                 groups.setdefault(key, []).append((kode, i))
     out: list[KeluaranMatch] = []
     for key in sorted(groups):
         members = groups[key]
+        if len(members) < 2:
+            continue
         for n, (kode, i) in enumerate(members):
-            others = tuple((o, j) for o, j in members[:n] if o != kode and different_opd(index, o, kode))
+            others = tuple((o, j) for o, j in members[:n] if o != kode and procs.different_opd(o, kode))
             if others:
                 out.append(KeluaranMatch(kode, i, others))
     out.sort(key=lambda m: (m.proses, m.index))
@@ -478,7 +497,7 @@ class KeluaranGanda(Rule):
 
     def check(self, index: Index, options: KeluaranGandaOptions) -> Iterator[Hit]:
         """Report each keluaran equal to one of an earlier process of a different OPD."""
-        for match in same_keluaran(index, options):
+        for match in same_keluaran(Processes(index), options):
             doc = index.proses[match.proses]
             first = match.others[0][0]
             tambahan = len({p for p, _ in match.others}) - 1
@@ -609,37 +628,38 @@ class ProsesMirip(Rule):
 
     def check(self, index: Index, options: ProsesMiripOptions) -> Iterator[Hit]:
         """Join names (and keluaran) of comparable processes; report each process once."""
-        codes = comparable(index, abaikan_penunjang=options.abaikan_penunjang, hanya_daun=options.hanya_daun)
+        procs = Processes(index)
+        expand = expander(options.singkatan)
+        codes = procs.comparable(abaikan_penunjang=options.abaikan_penunjang, hanya_daun=options.hanya_daun)
         extra_stop = frozenset(w.casefold() for w in options.abaikan_kata)
-        group = {k: ",".join(sorted(index.owners(k))) for k in codes}
+        group = {k: ",".join(sorted(procs.owners[k])) for k in codes}
         found: dict[str, list[_Similar]] = {}
         # Pairs T002 reports are its business.
         exact: set[tuple[str, str]] = set()
         t002 = KeluaranGandaOptions(
             abaikan=options.abaikan_keluaran, abaikan_penunjang=options.abaikan_penunjang, singkatan=options.singkatan
         )
-        for match in same_keluaran(index, t002):
+        for match in same_keluaran(procs, t002):
             for other, _ in match.others:
                 exact.add((min(other, match.proses), max(other, match.proses)))
 
         def accept(a: str, b: str, ta: tuple[str, ...], tb: tuple[str, ...]) -> bool:
             shared = set(ta) & set(tb)
-            return bool(shared - KATA_KERJA) and (a, b) not in exact and different_opd(index, a, b)
+            return bool(shared - KATA_KERJA) and (a, b) not in exact and procs.different_opd(a, b)
 
-        names = NearDuplicateIndex(
-            ((k, group[k], expand(index.proses[k].model.nama, options.singkatan)) for k in codes), extra_stop=extra_stop
-        )
-        name_tokens = {k: tokens(expand(index.proses[k].model.nama, options.singkatan), extra_stop) for k in codes}
+        name_text = {k: expand(index.proses[k].model.nama) for k in codes}
+        names = NearDuplicateIndex(((k, group[k], name_text[k]) for k in codes), extra_stop=extra_stop)
+        name_tokens = {k: tokens(name_text[k], extra_stop) for k in codes}
         for a, b, score in names.pairs(options.ambang):
             if accept(a, b, name_tokens[a], name_tokens[b]):
                 found.setdefault(b, []).append(_Similar(a, score, "nama", -1, -1))
         if options.bandingkan_keluaran:
-            umum = {expand(t, options.singkatan) for t in options.abaikan_keluaran}
+            umum = {expand(t) for t in options.abaikan_keluaran}
             entries: list[tuple[str, str, str]] = []
             out_tokens: dict[str, tuple[str, ...]] = {}
             for k in codes:
                 for i, kel in enumerate(index.proses[k].model.keluaran):
-                    text = expand(kel.nama, options.singkatan)
+                    text = expand(kel.nama)
                     toks = tokens(text, extra_stop)
                     if text in umum or len(toks) < 2:
                         continue
@@ -647,7 +667,7 @@ class ProsesMirip(Rule):
                     entries.append((key, group[k], text))
                     out_tokens[key] = toks
             named = {(s.other, b) for b, lst in found.items() for s in lst}
-            for ka, kb, score in NearDuplicateIndex(entries).pairs(options.ambang):
+            for ka, kb, score in NearDuplicateIndex(entries, extra_stop=extra_stop).pairs(options.ambang):
                 a, ia = ka.rsplit("#", 1)
                 b, ib = kb.rsplit("#", 1)
                 if a > b:
