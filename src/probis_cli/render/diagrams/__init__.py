@@ -13,13 +13,17 @@ Artifact paths (relative, without extension; the format adds it):
 from __future__ import annotations
 
 from probis_cli.render.base import Renderer
+from probis_cli.render.diagrams.hierarki import render_hierarki
 from probis_cli.render.diagrams.lintas_fungsi import render_lintas_fungsi
 from probis_cli.render.diagrams.peta import render_level0, render_level_n
+from probis_cli.render.diagrams.relasi import render_relasi
 from probis_cli.render.diagrams.sop_flow import render_sop_flow
 
 DIAGRAMS: dict[str, Renderer] = {
+    "hierarki": render_hierarki,
     "peta-level-0": render_level0,
     "peta-level-n": render_level_n,
     "lintas-fungsi": render_lintas_fungsi,
+    "relasi": render_relasi,
     "sop": render_sop_flow,
 }

@@ -1,11 +1,11 @@
 """DOT building blocks shared by the diagram renderers: safe ids, escaped labels, wrapping,
 common colours and the graph factory.
 
-Labels are plain (escString) or record labels, never HTML-like ones: the WebAssembly
-Graphviz that makes ``pip install`` enough is built without expat and cannot draw them.
-User text reaches DOT only through :func:`plain_label` / :func:`record_label`, which
-remove control characters, collapse whitespace, double backslashes (so ``\\N`` or a
-trailing ``\\`` stay literal), escape the record metacharacters ``{ } | < >`` and mark
+Labels are plain (escString) labels, never HTML-like ones — the WebAssembly Graphviz
+that makes ``pip install`` enough is built without expat and cannot draw them — and never
+record labels (dot 2.x loses flat edges between adjacent record nodes). User text reaches
+DOT only through :func:`plain_label`, which removes control characters, collapses
+whitespace, doubles backslashes (so ``\\N`` or a trailing ``\\`` stay literal) and marks
 the result ``nohtml`` (a name such as ``<KTP & KK>`` must not turn into an HTML label);
 the ``graphviz`` package escapes the double quotes. Node ids come from codes through an
 injective, printable mapping (never ``hash``/``id``), so the same index always gives
@@ -14,19 +14,21 @@ byte-identical DOT.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import Any, Literal
+from typing import Any, Literal, TypeAlias
 
-import graphviz
+import graphviz  # type: ignore[import-untyped]  # the package ships no type information
 
 from probis_cli.i18n import translate
 from probis_cli.index import Index
 from probis_cli.render.base import RenderContext
 from probis_cli.render.engine import FONT, FONT_BOLD, FONT_ITALIC, graph_defaults, wrap_lines
 
-__all__ = ["FONT", "FONT_BOLD", "FONT_ITALIC"]
+__all__ = ["FONT", "FONT_BOLD", "FONT_ITALIC", "Digraph"]
+
+# graphviz.Digraph, which has no type information.
+Digraph: TypeAlias = Any
 
 # Colours used consistently across diagrams (owner / other OPD / external party).
 COLOR_OWNER = "#DCEBFA"
@@ -99,13 +101,6 @@ def _escape_plain(line: str) -> str:
     return line.replace("\\", "\\\\")
 
 
-_RECORD_SPECIAL = re.compile(r"([{}|<> ])")
-
-
-def _escape_record(line: str) -> str:
-    return _RECORD_SPECIAL.sub(r"\\\1", _escape_plain(line))
-
-
 def _join(lines: Sequence[str], justify: Justify, escape: Any) -> str:
     if justify == "left":
         return "".join(escape(line) + "\\l" for line in lines)
@@ -115,26 +110,11 @@ def _join(lines: Sequence[str], justify: Justify, escape: Any) -> str:
 def plain_label(*blocks: Sequence[str], justify: Justify = "center") -> str:
     """A plain label from blocks of (unescaped) lines; empty blocks are skipped."""
     lines = [line for block in blocks for line in block]
-    return graphviz.nohtml(_join(lines, justify, _escape_plain))
-
-
-def record_label(fields: Sequence[Sequence[str]], *, flip: bool = False, justify: Justify = "center") -> str:
-    """A record label with one field per block of lines, stacked top to bottom.
-
-    Record fields run across in TB and down in LR layouts; ``flip=True`` (for TB) wraps
-    them in braces so that they stack vertically there too.
-    """
-    body = "|".join(_join(block, justify, _escape_record) for block in fields if block)
-    return graphviz.nohtml("{" + body + "}" if flip else body)
-
-
-def text(*parts: object) -> str:
-    """Cleaned text for labels built from several parts (not yet escaped)."""
-    return clean(" ".join(str(p) for p in parts if p))
+    return str(graphviz.nohtml(_join(lines, justify, _escape_plain)))
 
 
 # -- graphs ---------------------------------------------------------------------------------
-def new_graph(name: str, *, title: str, subtitle: str | None = None, **graph_attr: str) -> graphviz.Digraph:
+def new_graph(name: str, *, title: str, subtitle: str | None = None, **graph_attr: str) -> Digraph:
     """A digraph with the engine's defaults, a bold title on top and ``graph_attr`` applied."""
     defaults = graph_defaults()
     attrs = dict(defaults["graph"])
@@ -153,12 +133,13 @@ def new_graph(name: str, *, title: str, subtitle: str | None = None, **graph_att
     attrs.update(graph_attr)
     node_attr = dict(defaults["node"])
     node_attr.update({"shape": "box", "style": "filled", "fillcolor": "white"})
-    return graphviz.Digraph(
+    graph: Digraph = graphviz.Digraph(
         name=safe_id("g", name),
         graph_attr=attrs,
         node_attr=node_attr,
         edge_attr=dict(defaults["edge"]),
     )
+    return graph
 
 
 def cluster_attrs(title: Sequence[str], **attrs: str) -> dict[str, str]:
@@ -169,7 +150,7 @@ def cluster_attrs(title: Sequence[str], **attrs: str) -> dict[str, str]:
 
 
 def add_legend(
-    g: graphviz.Digraph, tag: str, heading: str, items: Iterable[tuple[str, dict[str, str]]], *, same_rank: bool = False
+    g: Digraph, tag: str, heading: str, items: Iterable[tuple[str, dict[str, str]]], *, same_rank: bool = False
 ) -> str:
     """A legend cluster of sample nodes (``(text, node attributes)``); returns its first node id.
 
@@ -238,8 +219,3 @@ def actor_name(index: Index, ref: str) -> str:
 def owner_text(index: Index, kode: str) -> str:
     """Owners of a process as short OPD names, comma separated."""
     return ", ".join(opd_label(index, o) for o in index.owners(kode))
-
-
-def ordered_unique(items: Iterable[str]) -> list[str]:
-    """Items without repeats, first occurrence kept."""
-    return list(dict.fromkeys(items))

@@ -24,9 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-import graphviz
-
-from probis_cli.render.diagrams.dot import plain_label, safe_id, wrap
+from probis_cli.render.diagrams.dot import Digraph, plain_label, safe_id, wrap
 
 RULE_COLOR = "#8C99A6"
 GUTTER = 9.0  # distance of the first arrow lane from a column rule (points)
@@ -115,7 +113,7 @@ def place(columns: Sequence[Column], rows: Sequence[Row]) -> None:
 class FlowGrid:
     """Nodes, rules and arrows of one grid drawing."""
 
-    def __init__(self, g: graphviz.Digraph, tag: str, columns: Sequence[Column], rows: Sequence[Row]) -> None:
+    def __init__(self, g: Digraph, tag: str, columns: Sequence[Column], rows: Sequence[Row]) -> None:
         self.g = g
         self.tag = tag
         self.columns = list(columns)

@@ -12,12 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import graphviz
-
 from probis_cli.index import Index
 from probis_cli.render.base import Artifact, RenderContext
 from probis_cli.render.diagrams.dot import (
-    FONT_BOLD,
+    Digraph,
     add_legend,
     msg,
     new_graph,
@@ -113,19 +111,19 @@ class _Tree:
                         self.edge(safe_id("s", s), safe_id("prog", p.kode))
         del claimed
 
-    def draw(self, g: graphviz.Digraph) -> None:
+    def draw(self, g: Digraph) -> None:
         index, ctx = self.index, self.ctx
         for s in sorted(self.sasaran, key=_natural):
-            model = index.sasaran_model(s)
-            text = model.uraian if model is not None else ""
+            sasaran = index.sasaran_model(s)
+            text = sasaran.uraian if sasaran is not None else ""
             g.node(
                 safe_id("s", s),
                 plain_label([msg(ctx, "diagram.hierarki.sasaran", kode=s)], wrap(text, WIDTH, max_lines=5)),
                 fillcolor=FILL_SASARAN,
             )
         for p in sorted(self.program, key=_natural):
-            model = index.program_model(p)
-            lines = wrap(model.nama, WIDTH, max_lines=5) if model is not None else [msg(ctx, "diagram.hierarki.program_luar")]
+            program = index.program_model(p)
+            lines = wrap(program.nama, WIDTH, max_lines=5) if program is not None else [msg(ctx, "diagram.hierarki.program_luar")]
             g.node(safe_id("prog", p), plain_label([p], lines), fillcolor=FILL_PROGRAM)
         for o, k in sorted(self.kegiatan, key=lambda c: (_natural(c[1]), c[0])):
             entries = [e for e in index.kegiatan.get(k, []) if e.opd == o]
@@ -138,15 +136,15 @@ class _Tree:
                 **attrs,
             )
         for o, k in sorted(self.sub, key=lambda c: (_natural(c[1]), c[0])):
-            entries = [e for e in index.sub_kegiatan.get(k, []) if e.opd == o]
-            nama = entries[0].sub_kegiatan.nama if entries else ""
+            subs = [e for e in index.sub_kegiatan.get(k, []) if e.opd == o]
+            nama = subs[0].sub_kegiatan.nama if subs else ""
             g.node(safe_id("sub", o, k), plain_label([k], wrap(nama, WIDTH, max_lines=4)), fillcolor=FILL_KEGIATAN)
         for kode in sorted(self.proses, key=_natural):
-            p = index.proses[kode].model
+            proses = index.proses[kode].model
             owner = ", ".join(opd_label(index, x) for x in index.owners(kode))
             g.node(
                 safe_id("p", kode),
-                plain_label([kode], wrap(p.nama, WIDTH, max_lines=5), [f"[{owner}]"]),
+                plain_label([kode], wrap(proses.nama, WIDTH, max_lines=5), [f"[{owner}]"]),
                 fillcolor=FILL_PROSES,
                 style="filled,rounded",
             )
@@ -160,7 +158,7 @@ def _natural(code: str) -> tuple[tuple[int, str], ...]:
     return tuple((int(p), "") if p.isdigit() else (1 << 30, p) for p in parts)
 
 
-def _legend(g: graphviz.Digraph, ctx: RenderContext) -> None:
+def _legend(g: Digraph, ctx: RenderContext) -> None:
     items: Iterable[tuple[str, dict[str, str]]] = [
         (msg(ctx, "diagram.hierarki.legend_sasaran"), {"fillcolor": FILL_SASARAN}),
         (msg(ctx, "diagram.hierarki.legend_program"), {"fillcolor": FILL_PROGRAM}),
@@ -185,7 +183,7 @@ def _render(index: Index, ctx: RenderContext, opd: str | None) -> str:
     tree.build()
     tree.draw(g)
     _legend(g, ctx)
-    return g.source
+    return str(g.source)
 
 
 def render_hierarki(index: Index, ctx: RenderContext) -> list[Artifact]:

@@ -163,7 +163,7 @@ def _render(index: Index, ctx: RenderContext, kode: str) -> str:
             if not targets.get(a.kode):
                 grid.arrow(a.kode, "selesai")
     _legend(grid, ctx, index, owners, sorted(set(kinds.values()), key=["owner", "other", "luar"].index), rows[-1].bottom + 18)
-    return g.source
+    return str(g.source)
 
 
 def _legend(grid: FlowGrid, ctx: RenderContext, index: Index, owners: list[str], kinds: list[str], top: float) -> None:

@@ -10,19 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import graphviz
-
 from probis_cli.index import Index
 from probis_cli.model.proses import Kategori
 from probis_cli.render.base import Artifact, RenderContext
 from probis_cli.render.diagrams.dot import (
+    Digraph,
     COLOR_KATEGORI,
     cluster_attrs,
     msg,
     new_graph,
     opd_label,
     opd_name,
-    owner_text,
     pemda_name,
     plain_label,
     safe_id,
@@ -52,7 +50,7 @@ def pemilik_text(index: Index, kode: str, home: str | None) -> str:
 
 
 def _proses_node(
-    index: Index, ctx: RenderContext, g: graphviz.Digraph, kode: str, *, chevron: bool, home: str | None
+    index: Index, ctx: RenderContext, g: Digraph, kode: str, *, chevron: bool, home: str | None
 ) -> str:
     """Add the node of process ``kode``; return its id."""
     p = index.proses[kode].model
@@ -76,7 +74,7 @@ def _proses_node(
 def _band(
     index: Index,
     ctx: RenderContext,
-    g: graphviz.Digraph,
+    g: Digraph,
     kategori: Kategori,
     codes: Sequence[str],
     *,
@@ -136,7 +134,7 @@ def _level0(index: Index, ctx: RenderContext, *, codes: Sequence[str], nama: str
         if previous:
             g.edge(previous, first, style="invis", weight="5")
         previous = last
-    return g.source
+    return str(g.source)
 
 
 def opd_top_processes(index: Index, opd: str) -> list[str]:
@@ -218,7 +216,7 @@ def _level_n(index: Index, ctx: RenderContext, parent: str) -> str:
                 for a, b in zip(previous_row, ids):
                     box.edge(a, b, style="invis", weight="10")
             previous_row = ids
-    return g.source
+    return str(g.source)
 
 
 def render_level_n(index: Index, ctx: RenderContext) -> list[Artifact]:

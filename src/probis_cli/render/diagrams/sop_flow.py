@@ -272,7 +272,7 @@ class _Page:
                 grid.arrow(flow.source, f"out{c.number}", flow.label)
         for c in incoming:
             grid.arrow(f"in{c.number}", c.target)
-        return self.g.source
+        return str(self.g.source)
 
     def draw_cells(self, grid: FlowGrid) -> None:
         group_titles = {"pelaksana": msg(self.ctx, "diagram.sop.pelaksana"), "mutu": msg(self.ctx, "diagram.sop.mutu_baku")}

@@ -1,0 +1,217 @@
+"""Peta Relasi: who exchanges which masukan and keluaran.
+
+* ``relasi/pemda`` — OPD and parties outside the Pemda as nodes; one edge per ordered pair,
+  labelled with the distinct names exchanged (units count as their OPD; exchanges inside
+  one OPD are left out). Long lists are cut to a few names and a count of the rest.
+* ``relasi/proses/<kode>`` — one process in the middle, the sources of its masukan on the
+  left and the recipients of its keluaran on the right (``rankdir=LR``); a party that is
+  both gets a node on each side, so the picture always reads left to right.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from probis_cli.index import Index
+from probis_cli.render.base import Artifact, RenderContext
+from probis_cli.render.diagrams.dot import (
+    COLOR_EXTERNAL,
+    COLOR_EXTERNAL_LINE,
+    COLOR_OTHER_OPD,
+    COLOR_OTHER_OPD_LINE,
+    COLOR_OWNER,
+    COLOR_OWNER_LINE,
+    FONT_BOLD,
+    actor_name,
+    add_legend,
+    msg,
+    new_graph,
+    opd_label,
+    opd_name,
+    pemda_name,
+    plain_label,
+    safe_id,
+    wrap,
+)
+
+MAX_NAMES = 3  # names shown on an edge before "+N lainnya"
+LABEL_CHARS = 24
+
+OPD_STYLE = {"shape": "box", "style": "filled,rounded", "fillcolor": COLOR_OWNER, "color": COLOR_OWNER_LINE}
+OTHER_STYLE = {"shape": "box", "style": "filled,rounded", "fillcolor": COLOR_OTHER_OPD, "color": COLOR_OTHER_OPD_LINE}
+LUAR_STYLE = {"shape": "box", "style": "filled,dashed", "fillcolor": COLOR_EXTERNAL, "color": COLOR_EXTERNAL_LINE}
+PROSES_STYLE = {"shape": "box", "style": "filled,rounded", "fillcolor": "#FFFFFF", "penwidth": "2", "fontname": FONT_BOLD}
+UNKNOWN_STYLE = {"shape": "plaintext", "style": "", "fontcolor": "#777777"}
+
+
+def edge_label(ctx: RenderContext, names: list[str]) -> str:
+    """Up to MAX_NAMES names (wrapped, two lines each), then ``+N lainnya``."""
+    lines: list[str] = []
+    for name in names[:MAX_NAMES]:
+        wrapped = wrap(name, LABEL_CHARS, max_lines=2)
+        lines += ["• " + wrapped[0], *("  " + rest for rest in wrapped[1:])]
+    if len(names) > MAX_NAMES:
+        lines.append(msg(ctx, "diagram.lainnya", n=len(names) - MAX_NAMES))
+    return plain_label(lines, justify="left")
+
+
+def _party(index: Index, ref: str) -> tuple[str, bool]:
+    """The OPD code (or the external party's / unknown ref's code) a reference stands for,
+    and whether it is inside the Pemda."""
+    actor = index.actor(ref)
+    if actor is not None and actor.opd is not None:
+        return actor.opd, True
+    return ref, False
+
+
+def pemda_exchanges(index: Index) -> dict[tuple[str, str], list[str]]:
+    """``(from, to) -> sorted distinct names`` between OPD and outside parties."""
+    pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for kode in sorted(index.proses):
+        p = index.proses[kode].model
+        owners = index.owners(kode)
+        for m in p.masukan:
+            if m.dari is None:
+                continue
+            source, _ = _party(index, m.dari)
+            for owner in owners:
+                if source != owner:
+                    pairs[(source, owner)].add(m.nama)
+        for k in p.keluaran:
+            for ref in k.untuk:
+                target, _ = _party(index, ref)
+                for owner in owners:
+                    if target != owner:
+                        pairs[(owner, target)].add(k.nama)
+    return {pair: sorted(names, key=str.casefold) for pair, names in sorted(pairs.items())}
+
+
+def _render_pemda(index: Index, ctx: RenderContext) -> str:
+    g = new_graph(
+        "relasi-pemda",
+        title=msg(ctx, "diagram.relasi.title", nama=pemda_name(index, ctx)),
+        subtitle=msg(ctx, "diagram.relasi.subtitle"),
+        rankdir="LR",
+        ranksep="1.1",
+        nodesep="0.4",
+    )
+    exchanges = pemda_exchanges(index)
+    parties = sorted({p for pair in exchanges for p in pair})
+    for party in parties:
+        if party in index.opd:
+            g.node(safe_id("n", party), plain_label(wrap(opd_name(index, party), 22, max_lines=3)), **OPD_STYLE)
+        else:
+            actor = index.actor(party)
+            g.node(safe_id("n", party), plain_label(wrap(actor.nama if actor else party, 22, max_lines=3)), **LUAR_STYLE)
+    for (source, target), names in exchanges.items():
+        g.edge(safe_id("n", source), safe_id("n", target), label=edge_label(ctx, names), fontsize="9")
+    add_legend(
+        g,
+        "relasi",
+        msg(ctx, "diagram.legend"),
+        [
+            (msg(ctx, "diagram.relasi.legend_opd"), OPD_STYLE),
+            (msg(ctx, "diagram.relasi.legend_luar"), LUAR_STYLE),
+        ],
+        same_rank=True,
+    )
+    return str(g.source)
+
+
+def _render_proses(index: Index, ctx: RenderContext, kode: str) -> str:
+    p = index.proses[kode].model
+    owners = index.owners(kode)
+    g = new_graph(
+        f"relasi-{kode}",
+        title=msg(ctx, "diagram.relasi.title_proses", kode=p.kode, nama=p.nama),
+        subtitle=msg(ctx, "diagram.relasi.subtitle_proses"),
+        rankdir="LR",
+        ranksep="1.0",
+        nodesep="0.3",
+    )
+    centre = safe_id("proses", kode)
+    owner_text = ", ".join(opd_label(index, o) for o in owners)
+    g.node(centre, plain_label([p.kode], wrap(p.nama, 24, max_lines=4), [f"[{owner_text}]"]), **PROSES_STYLE)
+
+    def kind(ref: str | None) -> str:
+        if ref is None:
+            return "unknown"
+        actor = index.actor(ref)
+        if actor is None or actor.opd is None:
+            return "luar"
+        return "owner" if actor.opd in owners else "other"
+
+    styles = {"owner": OPD_STYLE, "other": OTHER_STYLE, "luar": LUAR_STYLE, "unknown": UNKNOWN_STYLE}
+
+    def style(ref: str | None) -> dict[str, str]:
+        return styles[kind(ref)]
+
+    sources: dict[str | None, list[str]] = {}
+    for m in p.masukan:
+        sources.setdefault(m.dari, [])
+        if m.nama not in sources[m.dari]:
+            sources[m.dari].append(m.nama)
+    recipients: dict[str | None, list[str]] = {}
+    for k in p.keluaran:
+        untuk: list[str | None] = list(k.untuk) or [None]
+        for ref in untuk:
+            recipients.setdefault(ref, [])
+            if k.nama not in recipients[ref]:
+                recipients[ref].append(k.nama)
+
+    def party_label(ref: str | None, missing: str) -> str:
+        return plain_label(wrap(actor_name(index, ref) if ref is not None else msg(ctx, missing), 22, max_lines=3))
+
+    with g.subgraph(name=safe_id("side", kode, "in")) as left:
+        left.attr(rank="same")
+        for src in sorted(sources, key=_ref_key):
+            left.node(safe_id("dari", src or ""), party_label(src, "diagram.relasi.tanpa_sumber"), **style(src))
+    with g.subgraph(name=safe_id("side", kode, "out")) as right:
+        right.attr(rank="same")
+        for dst in sorted(recipients, key=_ref_key):
+            right.node(safe_id("untuk", dst or ""), party_label(dst, "diagram.relasi.tanpa_penerima"), **style(dst))
+    for src in sorted(sources, key=_ref_key):
+        g.edge(safe_id("dari", src or ""), centre, label=edge_label(ctx, sources[src]), fontsize="9")
+    for dst in sorted(recipients, key=_ref_key):
+        g.edge(centre, safe_id("untuk", dst or ""), label=edge_label(ctx, recipients[dst]), fontsize="9")
+    shown = {kind(r) for r in [*sources, *recipients]} | {"owner"}
+    legend = [
+        (msg(ctx, "diagram.relasi.legend_" + k), styles[k]) for k in ("owner", "other", "luar") if k in shown
+    ]
+    add_legend(g, kode, msg(ctx, "diagram.legend"), legend, same_rank=True)
+    return str(g.source)
+
+
+def _ref_key(ref: str | None) -> tuple[bool, str]:
+    """Sort key: references by code, the missing one last."""
+    return (ref is None, ref or "")
+
+
+def render_relasi(index: Index, ctx: RenderContext) -> list[Artifact]:
+    """The Pemda's relationship map and one per process with masukan or keluaran."""
+    out = [
+        Artifact(
+            path="relasi/pemda",
+            kind="dot",
+            content=_render_pemda(index, ctx),
+            title=msg(ctx, "diagram.relasi.title", nama=pemda_name(index, ctx)),
+            group="relasi",
+        )
+    ]
+    for kode in sorted(index.proses):
+        p = index.proses[kode].model
+        if not p.masukan and not p.keluaran:
+            continue
+        owners = index.owners(kode)
+        out.append(
+            Artifact(
+                path=f"relasi/proses/{kode}",
+                kind="dot",
+                content=_render_proses(index, ctx, kode),
+                title=msg(ctx, "diagram.relasi.title_proses", kode=p.kode, nama=p.nama),
+                opd=owners[0] if owners else None,
+                codes=(kode,),
+                group="relasi",
+            )
+        )
+    return out
