@@ -132,15 +132,14 @@ def code_selected(code: str, name: str, select: Sequence[str], ignore: Sequence[
 
 def check(loaded: Loaded, options: CheckOptions = CheckOptions()) -> Result:
     """Run the linter (if enabled) over a loaded repository and apply selection."""
-    findings = list(loaded.findings)
-    suppressed = baselined = 0
-    if options.lint:
-        from probis_cli.lint.engine import run_lint
+    # The engine always runs: with lint off it runs no rule, but configuration, inline
+    # suppressions and the baseline still apply to the read/schema/reference findings.
+    from probis_cli.lint.engine import run_lint
 
-        with gc_paused():
-            outcome = run_lint(loaded, options)
-        findings = outcome.findings
-        suppressed, baselined = outcome.suppressed, outcome.baselined
+    with gc_paused():
+        outcome = run_lint(loaded, options)
+    findings = outcome.findings
+    suppressed, baselined = outcome.suppressed, outcome.baselined
     kept = [
         f
         for f in findings
@@ -153,6 +152,14 @@ def check(loaded: Loaded, options: CheckOptions = CheckOptions()) -> Result:
         suppressed=suppressed,
         baselined=baselined,
     )
+
+
+INTERNAL_ERROR_CODES = frozenset({"P000"})
+
+
+def has_internal_error(result: Result) -> bool:
+    """Whether a rule crashed (reported as P000): the run is not trustworthy, exit 2."""
+    return any(f.code in INTERNAL_ERROR_CODES for f in result.findings)
 
 
 def worst(result: Result) -> Severity | None:

@@ -125,3 +125,24 @@ def test_parse_cache_is_created_and_reused(cli: Callable[..., Run], bad: Path) -
     shutil.rmtree(bad / ".probis-cache")
     assert cli("validate", str(bad), "--no-lint", "--no-cache").stdout == first.stdout
     assert not (bad / ".probis-cache").exists()
+
+
+def test_a_crashing_rule_exits_2_but_still_reports(cli: Callable[..., Run], good: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from probis_cli.lint.registry import ALL_RULES
+
+    def boom(self: object, index: object, options: object) -> list[object]:
+        raise RuntimeError("rule bug")
+
+    monkeypatch.setattr(ALL_RULES[0], "check", boom)
+    run = cli("validate", str(good))
+    assert run.exit_code == 2
+    assert "P000" in run.stdout
+
+
+def test_inline_suppression_applies_without_lint(cli: Callable[..., Run], bad: Path) -> None:
+    path = bad / "proses/PB.02.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("pemilik: dinkes/bid-p2x", "pemilik: dinkes/bid-p2x  # probis: abaikan[S008] unit baru, SOTK 2026"),
+        encoding="utf-8",
+    )
+    assert cli("validate", str(bad), "--no-lint").exit_code == 0

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from probis_cli import __version__, api
-from probis_cli.cli.common import EXIT_OK, LangChoice, fail, stderr_console, t, want_color, write_atomic
+from probis_cli.cli.common import EXIT_ERROR, EXIT_OK, LangChoice, fail, stderr_console, t, want_color, write_atomic
 from probis_cli.findings import Result, Severity
 from probis_cli.i18n import Lang
 from probis_cli.lint.baseline import prepare_baseline
@@ -110,5 +110,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
             write_atomic(output, text)
         else:
             typer.echo(text, nl=not text.endswith("\n"))
+        if api.has_internal_error(result):
+            raise typer.Exit(EXIT_ERROR)  # a rule crashed: the result is incomplete
         code = result.exit_code(threshold)
         raise typer.Exit(code if code else EXIT_OK)
