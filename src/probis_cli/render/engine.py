@@ -77,6 +77,7 @@ import importlib.metadata
 import importlib.util
 import logging
 import math
+import atexit
 import os
 import re
 import shutil
@@ -727,6 +728,21 @@ def import_compiled_module(data: bytes) -> None:
 
 if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_forget_runtime_after_fork)
+
+
+def _release_runtime_at_exit() -> None:
+    # Destroy wasmtime objects while wasmtime itself is still intact: left to interpreter
+    # teardown, their destructors run after wasmtime's module globals are gone and print
+    # "Exception ignored ... 'NoneType' object is not callable" noise.
+    global _runtime_instance
+    _runtime_instance = None
+    _left_behind.clear()
+    import gc
+
+    gc.collect()
+
+
+atexit.register(_release_runtime_at_exit)
 
 
 # --------------------------------------------------------------------------- DOT scanning
