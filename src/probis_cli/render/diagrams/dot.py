@@ -110,7 +110,10 @@ def _join(lines: Sequence[str], justify: Justify, escape: Any) -> str:
 def plain_label(*blocks: Sequence[str], justify: Justify = "center") -> str:
     """A plain label from blocks of (unescaped) lines; empty blocks are skipped."""
     lines = [line for block in blocks for line in block]
-    return str(graphviz.nohtml(_join(lines, justify, _escape_plain)))
+    # Keep the nohtml subclass (not str()): it is what stops the graphviz package from
+    # passing a label such as "<KTP & KK>" through as an HTML-like label.
+    label: str = graphviz.nohtml(_join(lines, justify, _escape_plain))
+    return label
 
 
 # -- graphs ---------------------------------------------------------------------------------
