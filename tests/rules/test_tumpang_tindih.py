@@ -127,6 +127,16 @@ def test_t001_duplicate_kegiatan(tmp_path: Path) -> None:
     assert (hits[0].location.line, hits[0].location.column) == (8, 11)  # the "kode" value
 
 
+def test_t001_reports_the_claims_outside_the_urusan(tmp_path: Path) -> None:
+    # "bagian-a" sorts first, but the Disdukcapil holds 2.12: the Bagian's claim is the odd one.
+    files = {
+        "opd/bagian-a.yaml": opd("bagian-a", "4.01", [("2.12.02.2.01", [])]),
+        "opd/disdukcapil.yaml": opd("disdukcapil", "2.12", [("2.12.02.2.01", [])]),
+    }
+    hits = run(KegiatanGanda, tmp_path, files)
+    assert [(h.location.path, args(h)["lain"]) for h in hits] == [("opd/bagian-a.yaml", "disdukcapil (DISDUKCAPIL)")]
+
+
 def test_t001_program_penunjang_never_flagged(tmp_path: Path) -> None:
     # Two OPD holding the same bidang urusan share literally the same penunjang codes.
     penunjang = [("1.02.01.2.01", ["1.02.01.2.01.0001"]), ("1.02.01.2.02", ["1.02.01.2.02.0001"]), ("1.02.01.2.06", [])]
@@ -342,6 +352,36 @@ def test_t002_not_flagged(tmp_path: Path) -> None:
     assert [args(h)["proses"] for h in hits] == ["PB.03", "PB.04", "PB.07"]
 
 
+def test_t002_penunjang_against_core_process(tmp_path: Path) -> None:
+    # Only pairs of two penunjang processes are by design; a core process of another OPD
+    # producing a penunjang output is an overlap.
+    files = {
+        **OPD3,
+        "proses/PB.01.yaml": proses("PB.01", "kec-a", kegiatan="7.01.01.2.01", keluaran="Rekap Daftar Hadir Pegawai"),
+        "proses/PB.02.yaml": proses("PB.02", "bkpsdm", keluaran="Rekap daftar hadir pegawai"),
+    }
+    hits = run(tt.KeluaranGanda, tmp_path, files)
+    assert [(args(h)["proses"], args(h)["lain"]) for h in hits] == [("PB.02", "PB.01")]
+
+
+def test_shared_kegiatan_instances_not_compared(tmp_path: Path) -> None:
+    # Two UPTD, instances of one template, run the shared kegiatan for their own areas; one
+    # of them has not linked its process yet (its OPD's Renstra decides).
+    pemda = PEMDA + "pengaturan:\n  lint:\n    kegiatan_bersama: [2.07.03.2.02]\n"
+    files = {
+        "opd/blk-1.yaml": opd("blk-1", "2.07", [("2.07.03.2.02", [])]),
+        "opd/blk-2.yaml": opd("blk-2", "2.07", [("2.07.03.2.02", [])]),
+        "proses/BLK1.01.yaml": proses("BLK1.01", "blk-1", nama="Pelatihan Kejuruan Tata Boga", kegiatan="2.07.03.2.02",
+                                      keluaran="Peserta pelatihan tata boga bersertifikat"),
+        "proses/BLK2.01.yaml": proses("BLK2.01", "blk-2", nama="Pelatihan Kejuruan Tata Boga",
+                                      keluaran="Peserta pelatihan tata boga bersertifikat"),
+    }  # fmt: skip
+    assert run(tt.ProsesMirip, tmp_path, files, pemda=pemda) == []
+    assert run(tt.KeluaranGanda, tmp_path, files, pemda=pemda) == []
+    assert len(run(tt.ProsesMirip, tmp_path, files)) == 0  # T002 has the pair without the setting
+    assert len(run(tt.KeluaranGanda, tmp_path, files)) == 1
+
+
 def similar(tmp_path: Path, a: tuple[str, str], b: tuple[str, str], **options: Any) -> list[Hit]:
     """T003 on two processes (owner, name)."""
     files = {**OPD3, "proses/PB.01.yaml": proses("PB.01", a[0], nama=a[1]), "proses/PB.02.yaml": proses("PB.02", b[0], nama=b[1])}
@@ -428,13 +468,15 @@ def test_t003_skips_family_t002_pairs_and_penunjang(tmp_path: Path) -> None:
 def test_t003_keluaran(tmp_path: Path) -> None:
     files = {
         **OPD3,
-        "proses/PB.01.yaml": proses("PB.01", "bkpsdm", nama="Pengembangan Kelembagaan", keluaran="Dokumen Analisis Jabatan"),
-        "proses/PB.02.yaml": proses("PB.02", "setda", nama="Penataan Organisasi", keluaran="Analisis jabatan"),
+        "proses/PB.01.yaml": proses("PB.01", "bkpsdm", nama="Pengembangan Kelembagaan", keluaran="Dokumen Peta Jabatan dan Analisis Beban Kerja"),
+        "proses/PB.02.yaml": proses("PB.02", "setda", nama="Penataan Organisasi", keluaran="Peta jabatan dan analisis beban kerja"),
         "proses/PB.03.yaml": proses("PB.03", "dinkes", nama="Pelayanan Imunisasi", keluaran="Laporan Imunisasi"),
         "proses/PB.04.yaml": proses("PB.04", "kec-a", nama="Pelayanan Pengaduan", keluaran="Laporan Pengaduan"),
     }
     hits = run(tt.ProsesMirip, tmp_path, files)
     assert [(args(h)["proses"], args(h)["lain"], h.message.id) for h in hits] == [("PB.02", "PB.01", "lint.T003.keluaran")]
-    assert args(hits[0])["keluaran_lain"] == "Dokumen Analisis Jabatan"
+    assert args(hits[0])["keluaran_lain"] == "Dokumen Peta Jabatan dan Analisis Beban Kerja"
+    assert args(hits[0])["persen"] == 83
     assert hits[0].location.line == 7
     assert run(tt.ProsesMirip, tmp_path, files, bandingkan_keluaran=False) == []
+    assert run(tt.ProsesMirip, tmp_path, files, ambang_keluaran=0.9) == []

@@ -402,14 +402,17 @@ class CabangKeputusan(Rule):
                         Message.of("lint.M003.ganda", sop=kode, no=step.no, kunci=", ".join(shorthand)),
                     )
                 branches = step.branches()
-                where = doc.loc("langkah", i, "cabang") if step.cabang is not None else doc.loc("langkah", i, "simbol")
+                # Positions are looked up only for hits: they are loaded lazily per document.
+                exits = "cabang" if step.cabang is not None else "simbol"
                 if len(branches) != 2:
                     yield Hit(
-                        where,
+                        doc.loc("langkah", i, exits),
                         Message.of("lint.M003.jumlah", sop=kode, no=step.no, kegiatan=step.kegiatan, jumlah=len(branches)),
                     )
                 elif branches[0].ke == branches[1].ke:
-                    yield Hit(where, Message.of("lint.M003.sama", sop=kode, no=step.no, ke=branches[0].ke))
+                    yield Hit(
+                        doc.loc("langkah", i, exits), Message.of("lint.M003.sama", sop=kode, no=step.no, ke=branches[0].ke)
+                    )
                 if step.lanjut is not None:
                     yield Hit(
                         doc.loc("langkah", i, "lanjut", key=True),

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from probis_cli.findings import Location, Message, Severity
 from probis_cli.i18n import Lang
-from probis_cli.index import Index
+from probis_cli.index import Index, KegiatanEntry, SubKegiatanEntry
 from probis_cli.lint.base import Hit, NoOptions, Rule, RuleDoc
 from probis_cli.lint.teks import NearDuplicateIndex, normalise, tokens
 
@@ -181,6 +181,18 @@ pemilik: {pemilik}
 # ---------------------------------------------------------------------------------------
 # T001 kegiatan-ganda
 
+E = TypeVar("E", KegiatanEntry, SubKegiatanEntry)
+
+
+def _primary(index: Index, code: str, entries: list[E]) -> E:
+    """The claim not reported: the first by OPD code of those holding the code's bidang urusan."""
+    bidang = code[:4]
+    for entry in entries:
+        doc = index.opd.get(entry.opd)
+        if doc is not None and bidang in doc.model.urusan:
+            return entry
+    return entries[0]
+
 
 class KegiatanGandaOptions(BaseModel):
     """Options of T001."""
@@ -216,8 +228,11 @@ class KegiatanGanda(Rule):
             why=(
                 "Dalam nomenklatur Permendagri 90/2019 setiap sub kegiatan dijalankan oleh satu "
                 "perangkat daerah. Kode yang sama di Renstra dua OPD berarti kewenangan tumpang "
-                "tindih: anggaran, kinerja dan tanggung jawabnya tidak jelas. Kegiatan program "
-                "penunjang (X.XX.01.…) memang ada di setiap OPD dan tidak pernah dilaporkan."
+                "tindih: anggaran, kinerja dan tanggung jawabnya tidak jelas. Setiap klaim dilaporkan "
+                "kecuali klaim OPD yang mengampu bidang urusan kode itu (atau, bila tidak ada, klaim "
+                "OPD berkode pertama). Kegiatan program penunjang (X.XX.01.…) memang ada di setiap "
+                "OPD dan tidak pernah dilaporkan; kegiatan yang sama dengan sub kegiatan berbeda "
+                "dianggap pembagian per sub kegiatan (opsi `sub_berbeda_boleh`)."
             ),
             fix=(
                 "Tetapkan satu OPD pelaksana dan hapus kode dari Renstra OPD lain, atau bagi "
@@ -230,8 +245,11 @@ class KegiatanGanda(Rule):
             why=(
                 "In the Permendagri 90/2019 nomenclature each sub kegiatan is carried out by one "
                 "perangkat daerah. The same code in two OPD's Renstra means overlapping authority: "
-                "budget, performance and responsibility become unclear. Kegiatan of the program "
-                "penunjang (X.XX.01.…) recur in every OPD by design and are never reported."
+                "budget, performance and responsibility become unclear. Every claim is reported except "
+                "that of the OPD holding the code's bidang urusan (or, when none does, the first OPD by "
+                "code). Kegiatan of the program penunjang (X.XX.01.…) recur in every OPD by design and "
+                "are never reported; the same kegiatan with different sub kegiatan counts as a split by "
+                "sub kegiatan (option `sub_berbeda_boleh`)."
             ),
             fix=(
                 "Assign one OPD and remove the code from the other Renstra, or split the kegiatan "
@@ -253,31 +271,36 @@ class KegiatanGanda(Rule):
     )
 
     def check(self, index: Index, options: KegiatanGandaOptions) -> Iterator[Hit]:
-        """Report every claim after the first of a kegiatan / sub kegiatan code."""
+        """Report every claim of a kegiatan / sub kegiatan code but the primary one."""
         shared = shared_codes(index, options.bersama)
         for code in sorted(index.kegiatan):
             entries = index.kegiatan[code]
             if len({e.opd for e in entries}) < 2 or is_penunjang(code) or is_shared(code, shared):
                 continue
-            first = entries[0]
-            for entry in entries[1:]:
-                if (
-                    options.sub_berbeda_boleh
-                    and entry.kegiatan.sub_kegiatan
-                    and first.kegiatan.sub_kegiatan
-                ):
+            first = _primary(index, code, entries)
+            for entry in entries:
+                if entry is first:
+                    continue
+                if options.sub_berbeda_boleh and entry.kegiatan.sub_kegiatan and first.kegiatan.sub_kegiatan:
                     continue  # the split is by sub kegiatan; overlapping subs are reported below
-                yield self._hit(index, "lint.T001.kegiatan", code, entry.kegiatan.nama, entry.opd, entry.loc("kode"), [
-                    (e.opd, e.loc("kode")) for e in entries if e is not entry
-                ])
+                others = [first, *(e for e in entries if e is not entry and e is not first)]
+                yield self._hit(
+                    index, "lint.T001.kegiatan", code, entry.kegiatan.nama, entry.opd, entry.loc("kode"),
+                    [(e.opd, e.loc("kode")) for e in others],
+                )  # fmt: skip
         for code in sorted(index.sub_kegiatan):
             subs = index.sub_kegiatan[code]
             if len({e.opd for e in subs}) < 2 or is_penunjang(code) or is_shared(code, shared):
                 continue
-            for sub in subs[1:]:
-                yield self._hit(index, "lint.T001.sub_kegiatan", code, sub.sub_kegiatan.nama, sub.opd, sub.loc("kode"), [
-                    (e.opd, e.loc("kode")) for e in subs if e is not sub
-                ])
+            primary = _primary(index, code, subs)
+            for sub in subs:
+                if sub is primary:
+                    continue
+                others_sub = [primary, *(e for e in subs if e is not sub and e is not primary)]
+                yield self._hit(
+                    index, "lint.T001.sub_kegiatan", code, sub.sub_kegiatan.nama, sub.opd, sub.loc("kode"),
+                    [(e.opd, e.loc("kode")) for e in others_sub],
+                )  # fmt: skip
 
     @staticmethod
     def _hit(
@@ -350,13 +373,16 @@ def expander(singkatan: dict[str, str]) -> Callable[[str], str]:
 
 
 class Processes:
-    """Owner sets and ancestry of every process, computed once per rule run."""
+    """Owners, ancestry and declared-shared kegiatan of every process, computed once per rule run."""
 
     def __init__(self, index: Index) -> None:
         """Collect the owners of every process of ``index``."""
         self.index = index
         self.owners = {k: frozenset(index.owners(k)) for k in index.proses}
+        self.shared = shared_codes(index)
         self._ancestors: dict[str, frozenset[str]] = {}
+        self._bersama: dict[str, frozenset[str]] = {}
+        self._penunjang: dict[str, bool] = {}
 
     def ancestors(self, kode: str) -> frozenset[str]:
         """The parent chain of a process (cached)."""
@@ -365,24 +391,56 @@ class Processes:
             found = self._ancestors[kode] = frozenset(self.index.ancestors(kode))
         return found
 
-    def comparable(self, *, abaikan_penunjang: bool, hanya_daun: bool = False) -> list[str]:
-        """Process codes taking part in cross-OPD comparisons, sorted."""
-        out: list[str] = []
-        for kode in sorted(self.index.proses):
-            if not self.owners[kode]:
-                continue
-            if abaikan_penunjang and only_penunjang(self.index, kode):
-                continue
-            if hanya_daun and not self.index.is_leaf(kode):
-                continue
-            out.append(kode)
-        return out
+    def bersama(self, kode: str) -> frozenset[str]:
+        """The declared shared codes (kegiatan_bersama) behind a process (cached).
 
-    def different_opd(self, a: str, b: str) -> bool:
-        """Whether two processes have no owner OPD in common and neither refines the other."""
+        Those it carries out, directly or through its parents; for a process linked to no
+        kegiatan at all, those its owner OPD claim in their Renstra (an OPD that is one of
+        several instances of a template runs the template's processes).
+        """
+        found = self._bersama.get(kode)
+        if found is None:
+            codes: list[str] = self.index.effective_kegiatan(kode) if self.shared else []
+            if self.shared and not codes:
+                for opd in sorted(self.owners[kode]):
+                    doc = self.index.opd.get(opd)
+                    if doc is not None:
+                        codes.extend(k.kode for k in doc.model.kegiatan)
+                        codes.extend(s.kode for k in doc.model.kegiatan for s in k.sub_kegiatan)
+            found = self._bersama[kode] = frozenset(
+                s for code in codes for s in self.shared if code == s or code.startswith(s + ".") or s.startswith(code + ".")
+            )
+        return found
+
+    def penunjang(self, kode: str) -> bool:
+        """Whether a process only carries out kegiatan of the program penunjang (cached)."""
+        found = self._penunjang.get(kode)
+        if found is None:
+            found = self._penunjang[kode] = only_penunjang(self.index, kode)
+        return found
+
+    def comparable(self, *, hanya_daun: bool = False) -> list[str]:
+        """Process codes taking part in cross-OPD comparisons (those with an owner), sorted."""
+        return [
+            k for k in sorted(self.index.proses) if self.owners[k] and not (hanya_daun and not self.index.is_leaf(k))
+        ]
+
+    def may_overlap(self, a: str, b: str, *, abaikan_penunjang: bool) -> bool:
+        """Whether a likeness of two processes can mean overlapping authority.
+
+        Not when they share an owner OPD; when one refines the other (parent and child);
+        when both carry out a kegiatan declared shared, since OPD instances of one template
+        (UPTD per wilayah, Kecamatan, cabang dinas) run the same processes for different
+        areas; and (``abaikan_penunjang``) when both only run the program penunjang, which
+        every OPD runs for itself ("Penyusunan Renja", "Laporan Keuangan").
+        """
         if self.owners[a] & self.owners[b]:
             return False
-        return a not in self.ancestors(b) and b not in self.ancestors(a)
+        if a in self.ancestors(b) or b in self.ancestors(a):
+            return False
+        if abaikan_penunjang and self.penunjang(a) and self.penunjang(b):
+            return False
+        return not (self.bersama(a) & self.bersama(b))
 
 
 @dataclass(frozen=True, slots=True)
@@ -399,7 +457,7 @@ def same_keluaran(procs: Processes, options: KeluaranGandaOptions) -> list[Kelua
     expand = expander(options.singkatan)
     umum = {expand(t) for t in options.abaikan}
     groups: dict[str, list[tuple[str, int]]] = {}
-    for kode in procs.comparable(abaikan_penunjang=options.abaikan_penunjang):
+    for kode in procs.comparable():
         for i, k in enumerate(procs.index.proses[kode].model.keluaran):
             key = expand(k.nama)
             if key and key not in umum:
@@ -410,7 +468,11 @@ def same_keluaran(procs: Processes, options: KeluaranGandaOptions) -> list[Kelua
         if len(members) < 2:
             continue
         for n, (kode, i) in enumerate(members):
-            others = tuple((o, j) for o, j in members[:n] if o != kode and procs.different_opd(o, kode))
+            others = tuple(
+                (o, j)
+                for o, j in members[:n]
+                if o != kode and procs.may_overlap(o, kode, abaikan_penunjang=options.abaikan_penunjang)
+            )
             if others:
                 out.append(KeluaranMatch(kode, i, others))
     out.sort(key=lambda m: (m.proses, m.index))
@@ -428,7 +490,10 @@ class KeluaranGandaOptions(BaseModel):
     )
     abaikan_penunjang: bool = Field(
         default=True,
-        description="Lewati proses yang hanya menjalankan kegiatan program penunjang (X.XX.01), yang ada di setiap OPD.",
+        description=(
+            "Jangan bandingkan dua proses yang sama-sama hanya menjalankan kegiatan program penunjang "
+            "(X.XX.01), yang dijalankan setiap OPD untuk dirinya sendiri."
+        ),
     )
     singkatan: dict[str, str] = Field(
         default_factory=lambda: dict(DEFAULT_SINGKATAN),
@@ -535,10 +600,22 @@ class ProsesMiripOptions(BaseModel):
         ),
     )
     bandingkan_keluaran: bool = Field(default=True, description="Bandingkan juga nama keluaran (minimal dua kata bermakna).")
+    ambang_keluaran: float = Field(
+        default=0.8,
+        gt=0.0,
+        le=1.0,
+        description=(
+            "Ambang kemiripan keluaran. Lebih tinggi daripada nama proses: keluaran sering berpola "
+            "sama ('Laporan hasil pembinaan ... Wilayah I/II') dan hanya berbeda satu-dua kata."
+        ),
+    )
     hanya_daun: bool = Field(default=False, description="Bandingkan hanya proses level terendah (tanpa subproses).")
     abaikan_penunjang: bool = Field(
         default=True,
-        description="Lewati proses yang hanya menjalankan kegiatan program penunjang (X.XX.01), yang ada di setiap OPD.",
+        description=(
+            "Jangan bandingkan dua proses yang sama-sama hanya menjalankan kegiatan program penunjang "
+            "(X.XX.01), yang dijalankan setiap OPD untuk dirinya sendiri."
+        ),
     )
     abaikan_kata: list[str] = Field(
         default_factory=list, description="Kata tambahan yang diabaikan saat membandingkan (bentuk asli atau kata dasar)."
@@ -630,7 +707,7 @@ class ProsesMirip(Rule):
         """Join names (and keluaran) of comparable processes; report each process once."""
         procs = Processes(index)
         expand = expander(options.singkatan)
-        codes = procs.comparable(abaikan_penunjang=options.abaikan_penunjang, hanya_daun=options.hanya_daun)
+        codes = procs.comparable(hanya_daun=options.hanya_daun)
         extra_stop = frozenset(w.casefold() for w in options.abaikan_kata)
         group = {k: ",".join(sorted(procs.owners[k])) for k in codes}
         found: dict[str, list[_Similar]] = {}
@@ -645,7 +722,11 @@ class ProsesMirip(Rule):
 
         def accept(a: str, b: str, ta: tuple[str, ...], tb: tuple[str, ...]) -> bool:
             shared = set(ta) & set(tb)
-            return bool(shared - KATA_KERJA) and (a, b) not in exact and procs.different_opd(a, b)
+            return (
+                bool(shared - KATA_KERJA)
+                and (a, b) not in exact
+                and procs.may_overlap(a, b, abaikan_penunjang=options.abaikan_penunjang)
+            )
 
         name_text = {k: expand(index.proses[k].model.nama) for k in codes}
         names = NearDuplicateIndex(((k, group[k], name_text[k]) for k in codes), extra_stop=extra_stop)
@@ -667,7 +748,7 @@ class ProsesMirip(Rule):
                     entries.append((key, group[k], text))
                     out_tokens[key] = toks
             named = {(s.other, b) for b, lst in found.items() for s in lst}
-            for ka, kb, score in NearDuplicateIndex(entries, extra_stop=extra_stop).pairs(options.ambang):
+            for ka, kb, score in NearDuplicateIndex(entries, extra_stop=extra_stop).pairs(options.ambang_keluaran):
                 a, ia = ka.rsplit("#", 1)
                 b, ib = kb.rsplit("#", 1)
                 if a > b:
