@@ -352,15 +352,15 @@ def test_t002_not_flagged(tmp_path: Path) -> None:
     assert [args(h)["proses"] for h in hits] == ["PB.03", "PB.04", "PB.07"]
 
 
-def test_t002_penunjang_against_core_process(tmp_path: Path) -> None:
-    # Only pairs of two penunjang processes are by design; a core process of another OPD
-    # producing a penunjang output is an overlap.
+def test_t002_penunjang_against_central_opd(tmp_path: Path) -> None:
+    # An OPD's own administration mirrors the OPD running it for the whole Pemda (BKPSDM).
     files = {
         **OPD3,
         "proses/PB.01.yaml": proses("PB.01", "kec-a", kegiatan="7.01.01.2.01", keluaran="Rekap Daftar Hadir Pegawai"),
         "proses/PB.02.yaml": proses("PB.02", "bkpsdm", keluaran="Rekap daftar hadir pegawai"),
     }
-    hits = run(tt.KeluaranGanda, tmp_path, files)
+    assert run(tt.KeluaranGanda, tmp_path, files) == []
+    hits = run(tt.KeluaranGanda, tmp_path, files, abaikan_penunjang=False)
     assert [(args(h)["proses"], args(h)["lain"]) for h in hits] == [("PB.02", "PB.01")]
 
 

@@ -431,14 +431,16 @@ class Processes:
         Not when they share an owner OPD; when one refines the other (parent and child);
         when both carry out a kegiatan declared shared, since OPD instances of one template
         (UPTD per wilayah, Kecamatan, cabang dinas) run the same processes for different
-        areas; and (``abaikan_penunjang``) when both only run the program penunjang, which
-        every OPD runs for itself ("Penyusunan Renja", "Laporan Keuangan").
+        areas; and (``abaikan_penunjang``) when either only runs the program penunjang: every
+        OPD runs its own administration ("Penyusunan Renja", "Pengajuan Uang Persediaan"),
+        which by design mirrors the other OPD's and the work of the OPD that run these
+        functions for the whole Pemda (Bappeda, BPKAD, BKPSDM).
         """
         if self.owners[a] & self.owners[b]:
             return False
         if a in self.ancestors(b) or b in self.ancestors(a):
             return False
-        if abaikan_penunjang and self.penunjang(a) and self.penunjang(b):
+        if abaikan_penunjang and (self.penunjang(a) or self.penunjang(b)):
             return False
         return not (self.bersama(a) & self.bersama(b))
 
@@ -491,8 +493,8 @@ class KeluaranGandaOptions(BaseModel):
     abaikan_penunjang: bool = Field(
         default=True,
         description=(
-            "Jangan bandingkan dua proses yang sama-sama hanya menjalankan kegiatan program penunjang "
-            "(X.XX.01), yang dijalankan setiap OPD untuk dirinya sendiri."
+            "Lewati proses yang hanya menjalankan kegiatan program penunjang (X.XX.01): administrasi "
+            "setiap OPD sendiri, yang memang serupa di semua OPD dan dengan Bappeda/BPKAD/BKPSDM."
         ),
     )
     singkatan: dict[str, str] = Field(
@@ -515,8 +517,10 @@ class KeluaranGanda(Rule):
                 "Keluaran yang sama dari dua OPD (mis. 'Akta Kelahiran' dari Disdukcapil dan dari "
                 "Kecamatan) berarti dua pihak mengerjakan hal yang sama: tumpang tindih kewenangan. "
                 "Nama dibandingkan setelah dinormalkan (huruf kecil, tanda baca, singkatan seperti "
-                "'KTP-el'). Proses induk dan turunannya tidak dibandingkan; keluaran umum (opsi "
-                "`abaikan`) dan proses yang hanya menjalankan program penunjang dilewati."
+                "'KTP-el'). Tidak dibandingkan: proses induk dengan turunannya, proses yang sama-sama "
+                "menjalankan kegiatan di pengaturan.lint.kegiatan_bersama (mis. UPTD per wilayah), "
+                "proses yang hanya menjalankan program penunjang (administrasi setiap OPD), dan "
+                "keluaran umum (opsi `abaikan`)."
             ),
             fix=(
                 "Tetapkan satu OPD yang menghasilkan keluaran itu; proses OPD lain menerimanya "
@@ -529,9 +533,11 @@ class KeluaranGanda(Rule):
             why=(
                 "The same output from two OPD (e.g. 'Akta Kelahiran' from the Disdukcapil and from a "
                 "Kecamatan) means two parties do the same work: overlapping authority. Names are "
-                "compared after normalising (case, punctuation, abbreviations such as 'KTP-el'). A "
-                "process and its ancestors are not compared; generic outputs (option `abaikan`) and "
-                "processes running only the program penunjang are skipped."
+                "compared after normalising (case, punctuation, abbreviations such as 'KTP-el'). Not "
+                "compared: a process with its ancestors, processes that both carry out a kegiatan "
+                "listed in pengaturan.lint.kegiatan_bersama (e.g. UPTD per area), processes running "
+                "only the program penunjang (each OPD's own administration), and generic outputs "
+                "(option `abaikan`)."
             ),
             fix=(
                 "Make one OPD produce the output; the other OPD's process receives it as an input "
@@ -613,8 +619,8 @@ class ProsesMiripOptions(BaseModel):
     abaikan_penunjang: bool = Field(
         default=True,
         description=(
-            "Jangan bandingkan dua proses yang sama-sama hanya menjalankan kegiatan program penunjang "
-            "(X.XX.01), yang dijalankan setiap OPD untuk dirinya sendiri."
+            "Lewati proses yang hanya menjalankan kegiatan program penunjang (X.XX.01): administrasi "
+            "setiap OPD sendiri, yang memang serupa di semua OPD dan dengan Bappeda/BPKAD/BKPSDM."
         ),
     )
     abaikan_kata: list[str] = Field(
@@ -657,9 +663,11 @@ class ProsesMirip(Rule):
                 "dengan singkatan ditulis lengkap; kemiripan Jaccard ≥ `ambang` dilaporkan, asalkan "
                 "kata yang sama bukan hanya kata kerja (penyusunan, penerbitan, ...). Keluaran "
                 "dibandingkan dengan cara yang sama. Level proses tidak disamakan, karena level "
-                "peta tiap OPD tidak setara; proses induk dan turunannya, proses milik OPD yang "
-                "sama, dan pasangan yang sudah dilaporkan T002 tidak dibandingkan. Satu temuan per "
-                "proses (pada proses berkode lebih akhir), terkait dengan semua pasangannya."
+                "peta tiap OPD tidak setara. Tidak dibandingkan: proses milik OPD yang sama, proses "
+                "induk dengan turunannya, proses yang sama-sama menjalankan kegiatan bersama "
+                "(pengaturan.lint.kegiatan_bersama), proses yang hanya menjalankan program penunjang, "
+                "dan pasangan yang sudah dilaporkan T002. Satu temuan per proses (pada proses "
+                "berkode lebih akhir), terkait dengan semua pasangannya."
             ),
             fix=(
                 "Bila memang proses yang sama, tetapkan satu pemilik dan jadikan proses lain "
@@ -677,9 +685,11 @@ class ProsesMirip(Rule):
                 "abbreviations written out; a Jaccard similarity ≥ `ambang` is reported, provided "
                 "the shared words are not only action words (penyusunan, penerbitan, ...). Outputs "
                 "are compared the same way. Levels are not matched, because the levels of different "
-                "OPD's maps are not equivalent; a process and its ancestors, processes of the same "
-                "OPD, and pairs already reported by T002 are not compared. One finding per process "
-                "(at the later code), related to all its counterparts."
+                "OPD's maps are not equivalent. Not compared: processes of the same OPD, a process "
+                "with its ancestors, processes that both carry out a shared kegiatan "
+                "(pengaturan.lint.kegiatan_bersama), processes running only the program penunjang, "
+                "and pairs already reported by T002. One finding per process (at the later code), "
+                "related to all its counterparts."
             ),
             fix=(
                 "When it is the same process, choose one owner and make the other an input/output "
