@@ -224,11 +224,13 @@ class FlowGrid:
         else:  # back up (or level): along a gutter of b's column, into its side
             side = "e" if b.column.left < a.column.left or b.column is a.column else "w"
             gx = self.lane(b.column, side)
-            if exit_ == "s":
-                low = a.row.bottom - EDGE_GAP
-                waypoints = [(ax, low), (gx, low), (gx, by)]
+            start = [(ax, a.row.bottom - EDGE_GAP), (gx, a.row.bottom - EDGE_GAP)] if exit_ == "s" else [(gx, ay)]
+            if side in self.exits.get(target, set()):
+                # That side of b is one of its own exits (a decision's other branch):
+                # come in from above instead, so the two arrows do not share a line.
+                waypoints = [*start, (gx, high), (bx, high)]
             else:
-                waypoints = [(gx, ay), (gx, by)]
+                waypoints = [*start, (gx, by)]
         nodes = [a.node] + [self.point(x, y) for x, y in waypoints] + [b.node]
         for i, (tail, head) in enumerate(zip(nodes, nodes[1:])):
             # Clip only at the symbols, so the segments meet exactly at the waypoints.
@@ -237,15 +239,17 @@ class FlowGrid:
                 attrs["tailclip"] = "false"
             self.g.edge(tail, head, **attrs)
         if label:
-            self.exit_label(source, a, exit_, label, label_chars)
+            # Below a bottom exit, the label goes on the side the line does not turn to.
+            turns_right = bool(waypoints) and waypoints[-1][0] > ax
+            self.exit_label(source, a, exit_, label, label_chars, left=exit_ == "s" and turns_right)
 
-    def exit_label(self, source: str, a: Symbol, exit_: Exit, label: str, chars: int) -> None:
+    def exit_label(self, source: str, a: Symbol, exit_: Exit, label: str, chars: int, *, left: bool = False) -> None:
         """A small label beside exit ``exit_`` of symbol ``a``."""
         lines = wrap(label, chars, max_lines=2)
         width = max(len(line) for line in lines) * 5.2 + 4
         height = len(lines) * 10.8 + 2
         if exit_ == "s":
-            x = a.column.x + 4 + width / 2
+            x = a.column.x + (-1 if left else 1) * (4 + width / 2)
             y = a.row.y + a.height / 2 + height / 2 + 1
         else:
             sign = 1 if exit_ == "e" else -1

@@ -44,14 +44,15 @@ PROSES_STYLE = {"shape": "box", "style": "filled,rounded", "fillcolor": "#FFFFFF
 UNKNOWN_STYLE = {"shape": "plaintext", "style": "", "fontcolor": "#777777"}
 
 
-def edge_label(ctx: RenderContext, names: list[str]) -> str:
-    """Up to MAX_NAMES names (wrapped, two lines each), then ``+N lainnya``."""
+def edge_label(ctx: RenderContext, names: list[str], *, lines_each: int = 2, chars: int = LABEL_CHARS) -> str:
+    """Up to MAX_NAMES names (``lines_each`` lines of ``chars`` each), then ``+N lainnya``."""
+    most = MAX_NAMES
     lines: list[str] = []
-    for name in names[:MAX_NAMES]:
-        wrapped = wrap(name, LABEL_CHARS, max_lines=2)
+    for name in names[:most]:
+        wrapped = wrap(name, chars, max_lines=lines_each)
         lines += ["• " + wrapped[0], *("  " + rest for rest in wrapped[1:])]
-    if len(names) > MAX_NAMES:
-        lines.append(msg(ctx, "diagram.lainnya", n=len(names) - MAX_NAMES))
+    if len(names) > most:
+        lines.append(msg(ctx, "diagram.lainnya", n=len(names) - most))
     return plain_label(lines, justify="left")
 
 
@@ -97,14 +98,28 @@ def _render_pemda(index: Index, ctx: RenderContext) -> str:
     )
     exchanges = pemda_exchanges(index)
     parties = sorted({p for pair in exchanges for p in pair})
+    senders = {s for s, _ in exchanges}
+    receivers = {t for _, t in exchanges}
+    # Outside parties that only give sit on the left, those that only receive on the
+    # right: fewer arrows run back across the map.
+    side: dict[str, list[str]] = {"source": [], "sink": [], "": []}
     for party in parties:
-        if party in index.opd:
-            g.node(safe_id("n", party), plain_label(wrap(opd_name(index, party), 22, max_lines=3)), **OPD_STYLE)
-        else:
-            actor = index.actor(party)
-            g.node(safe_id("n", party), plain_label(wrap(actor.nama if actor else party, 22, max_lines=3)), **LUAR_STYLE)
+        outside = party not in index.opd
+        side["source" if outside and party not in receivers else "sink" if outside and party not in senders else ""].append(party)
+    for rank, members in side.items():
+        with g.subgraph(name=safe_id("rank", rank or "mid")) as sub:
+            if rank:
+                sub.attr(rank=rank)
+            for party in members:
+                if party in index.opd:
+                    sub.node(safe_id("n", party), plain_label(wrap(opd_name(index, party), 22, max_lines=3)), **OPD_STYLE)
+                else:
+                    actor = index.actor(party)
+                    sub.node(safe_id("n", party), plain_label(wrap(actor.nama if actor else party, 22, max_lines=3)), **LUAR_STYLE)
     for (source, target), names in exchanges.items():
-        g.edge(safe_id("n", source), safe_id("n", target), label=edge_label(ctx, names), fontsize="9")
+        # One line a name here: the whole Pemda has many more edges than one process.
+        label = edge_label(ctx, names, lines_each=1, chars=36)
+        g.edge(safe_id("n", source), safe_id("n", target), label=label, fontsize="9")
     add_legend(
         g,
         "relasi",
