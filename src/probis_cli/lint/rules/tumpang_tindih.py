@@ -419,28 +419,34 @@ class Processes:
             found = self._penunjang[kode] = only_penunjang(self.index, kode)
         return found
 
-    def comparable(self, *, hanya_daun: bool = False) -> list[str]:
-        """Process codes taking part in cross-OPD comparisons (those with an owner), sorted."""
-        return [
-            k for k in sorted(self.index.proses) if self.owners[k] and not (hanya_daun and not self.index.is_leaf(k))
-        ]
+    def comparable(self, *, abaikan_penunjang: bool, hanya_daun: bool = False) -> list[str]:
+        """Process codes taking part in cross-OPD comparisons, sorted.
 
-    def may_overlap(self, a: str, b: str, *, abaikan_penunjang: bool) -> bool:
+        Those with an owner; with ``abaikan_penunjang`` not those only running the program
+        penunjang: every OPD runs its own administration ("Penyusunan Renja", "Pengajuan Uang
+        Persediaan"), which by design mirrors the other OPD's and the work of the OPD running
+        these functions for the whole Pemda (Bappeda, BPKAD, BKPSDM). Leaving them out
+        before the join also keeps it small: they are the largest groups of equal names.
+        """
+        out: list[str] = []
+        for kode in sorted(self.index.proses):
+            if not self.owners[kode] or (hanya_daun and not self.index.is_leaf(kode)):
+                continue
+            if abaikan_penunjang and self.penunjang(kode):
+                continue
+            out.append(kode)
+        return out
+
+    def may_overlap(self, a: str, b: str) -> bool:
         """Whether a likeness of two processes can mean overlapping authority.
 
         Not when they share an owner OPD; when one refines the other (parent and child);
         when both carry out a kegiatan declared shared, since OPD instances of one template
-        (UPTD per wilayah, Kecamatan, cabang dinas) run the same processes for different
-        areas; and (``abaikan_penunjang``) when either only runs the program penunjang: every
-        OPD runs its own administration ("Penyusunan Renja", "Pengajuan Uang Persediaan"),
-        which by design mirrors the other OPD's and the work of the OPD that run these
-        functions for the whole Pemda (Bappeda, BPKAD, BKPSDM).
+        (UPTD per wilayah, Kecamatan, cabang dinas) run the same processes for different areas.
         """
         if self.owners[a] & self.owners[b]:
             return False
         if a in self.ancestors(b) or b in self.ancestors(a):
-            return False
-        if abaikan_penunjang and (self.penunjang(a) or self.penunjang(b)):
             return False
         return not (self.bersama(a) & self.bersama(b))
 
@@ -459,7 +465,7 @@ def same_keluaran(procs: Processes, options: KeluaranGandaOptions) -> list[Kelua
     expand = expander(options.singkatan)
     umum = {expand(t) for t in options.abaikan}
     groups: dict[str, list[tuple[str, int]]] = {}
-    for kode in procs.comparable():
+    for kode in procs.comparable(abaikan_penunjang=options.abaikan_penunjang):
         for i, k in enumerate(procs.index.proses[kode].model.keluaran):
             key = expand(k.nama)
             if key and key not in umum:
@@ -473,7 +479,7 @@ def same_keluaran(procs: Processes, options: KeluaranGandaOptions) -> list[Kelua
             others = tuple(
                 (o, j)
                 for o, j in members[:n]
-                if o != kode and procs.may_overlap(o, kode, abaikan_penunjang=options.abaikan_penunjang)
+                if o != kode and procs.may_overlap(o, kode)
             )
             if others:
                 out.append(KeluaranMatch(kode, i, others))
@@ -717,7 +723,7 @@ class ProsesMirip(Rule):
         """Join names (and keluaran) of comparable processes; report each process once."""
         procs = Processes(index)
         expand = expander(options.singkatan)
-        codes = procs.comparable(hanya_daun=options.hanya_daun)
+        codes = procs.comparable(abaikan_penunjang=options.abaikan_penunjang, hanya_daun=options.hanya_daun)
         extra_stop = frozenset(w.casefold() for w in options.abaikan_kata)
         group = {k: ",".join(sorted(procs.owners[k])) for k in codes}
         found: dict[str, list[_Similar]] = {}
@@ -732,11 +738,7 @@ class ProsesMirip(Rule):
 
         def accept(a: str, b: str, ta: tuple[str, ...], tb: tuple[str, ...]) -> bool:
             shared = set(ta) & set(tb)
-            return (
-                bool(shared - KATA_KERJA)
-                and (a, b) not in exact
-                and procs.may_overlap(a, b, abaikan_penunjang=options.abaikan_penunjang)
-            )
+            return bool(shared - KATA_KERJA) and (a, b) not in exact and procs.may_overlap(a, b)
 
         name_text = {k: expand(index.proses[k].model.nama) for k in codes}
         names = NearDuplicateIndex(((k, group[k], name_text[k]) for k in codes), extra_stop=extra_stop)
