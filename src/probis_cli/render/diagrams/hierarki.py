@@ -58,6 +58,7 @@ class _Tree:
         self.proses: list[str] = []
         self.edges: list[tuple[str, str]] = []
         self.covered: set[tuple[str, str]] = set()  # kegiatan claims with a process below
+        self.orphans: list[str] = []  # programs without an RPJMD sasaran
 
     def add(self, items: list[str] | list[tuple[str, str]], item: object) -> None:
         if item not in items:
@@ -110,6 +111,12 @@ class _Tree:
                         self.add(self.sasaran, s)
                         self.edge(safe_id("s", s), safe_id("prog", p.kode))
         del claimed
+        # Programs under no sasaran (the program penunjang of every OPD, typically) hang
+        # under one placeholder root, so that the RPJMD branches are not scattered among them.
+        linked = {head for _, head in self.edges if head.startswith("prog__")}
+        self.orphans = [p for p in self.program if safe_id("prog", p) not in linked]
+        for p in sorted(self.orphans, key=_natural):
+            self.edge(safe_id("root", "tanpa-sasaran"), safe_id("prog", p))
 
     def draw(self, g: Digraph) -> None:
         index, ctx = self.index, self.ctx
@@ -120,6 +127,14 @@ class _Tree:
                 safe_id("s", s),
                 plain_label([msg(ctx, "diagram.hierarki.sasaran", kode=s)], wrap(text, WIDTH, max_lines=5)),
                 fillcolor=FILL_SASARAN,
+            )
+        if self.orphans:
+            g.node(
+                safe_id("root", "tanpa-sasaran"),
+                plain_label(wrap(msg(ctx, "diagram.hierarki.tanpa_sasaran"), 22)),
+                fillcolor="#F2F2F2",
+                style="filled,dashed",
+                color="#888888",
             )
         for p in sorted(self.program, key=_natural):
             program = index.program_model(p)
