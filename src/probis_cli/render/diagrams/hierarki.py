@@ -73,7 +73,6 @@ class _Tree:
         claims = sorted((e.opd, k) for k, entries in index.kegiatan.items() for e in entries)
         if self.opd is not None:
             claims = [c for c in claims if c[0] == self.opd]
-        claimed = {c[1] for c in claims}
         # processes -> the claims they hang under
         for kode in sorted(index.proses):
             owners = index.owners(kode)
@@ -110,13 +109,12 @@ class _Tree:
                     if s in index.sasaran:
                         self.add(self.sasaran, s)
                         self.edge(safe_id("s", s), safe_id("prog", p.kode))
-        del claimed
         # Programs under no sasaran (the program penunjang of every OPD, typically) hang
         # under one placeholder root, so that the RPJMD branches are not scattered among them.
         linked = {head for _, head in self.edges if head.startswith("prog__")}
-        self.orphans = [p for p in self.program if safe_id("prog", p) not in linked]
-        for p in sorted(self.orphans, key=_natural):
-            self.edge(safe_id("root", "tanpa-sasaran"), safe_id("prog", p))
+        self.orphans = [code for code in self.program if safe_id("prog", code) not in linked]
+        for code in sorted(self.orphans, key=_natural):
+            self.edge(safe_id("root", "tanpa-sasaran"), safe_id("prog", code))
 
     def draw(self, g: Digraph) -> None:
         index, ctx = self.index, self.ctx
