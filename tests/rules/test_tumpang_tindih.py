@@ -364,6 +364,20 @@ def test_t002_penunjang_against_central_opd(tmp_path: Path) -> None:
     assert [(args(h)["proses"], args(h)["lain"]) for h in hits] == [("PB.02", "PB.01")]
 
 
+def test_t002_penunjang_keluaran_naming_an_opd(tmp_path: Path) -> None:
+    # "Laporan Keuangan OPD DINKES" names the Dinkes (singkatan): it is the Dinkes's, even from
+    # a penunjang process; the Kecamatan producing it is reported although its code comes first.
+    files = {
+        **OPD3,
+        "proses/A.01.yaml": proses("A.01", "kec-a", kegiatan="7.01.01.2.01", keluaran="Laporan Keuangan OPD DINKES"),
+        "proses/B.01.yaml": proses("B.01", "dinkes", kegiatan="1.02.01.2.01", keluaran="Laporan keuangan OPD Dinkes"),
+        "proses/C.01.yaml": proses("C.01", "kec-a", kegiatan="7.01.01.2.01", keluaran="Laporan Keuangan Semesteran"),
+        "proses/D.01.yaml": proses("D.01", "dinkes", kegiatan="1.02.01.2.01", keluaran="Laporan Keuangan Semesteran"),
+    }
+    hits = run(tt.KeluaranGanda, tmp_path, files)
+    assert [(args(h)["proses"], args(h)["lain"]) for h in hits] == [("A.01", "B.01")]
+
+
 def test_shared_kegiatan_instances_not_compared(tmp_path: Path) -> None:
     # Two UPTD, instances of one template, run the shared kegiatan for their own areas; one
     # of them has not linked its process yet (its OPD's Renstra decides).

@@ -9,6 +9,7 @@ every OPD runs by design; the output/name rules skip them unless told otherwise.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar, TypeVar
@@ -460,27 +461,69 @@ class KeluaranMatch:
     others: tuple[tuple[str, int], ...]  # (process, keluaran index), earliest first
 
 
+def opd_name_pattern(index: Index) -> re.Pattern[str] | None:
+    """A regex finding any OPD's name or short name (normalised, whole words) in normalised text."""
+    names = set()
+    for doc in index.opd.values():
+        for name in (doc.model.nama, doc.model.singkatan or ""):
+            text = normalise(name)
+            if len(text) >= 3:
+                names.add(text)
+    if not names:
+        return None
+    # Longest first so that the alternation prefers "dinas kesehatan hewan" to "dinas kesehatan".
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def _names_owner(procs: Processes, kode: str, text: str) -> bool:
+    """Whether normalised ``text`` names (nama or singkatan, whole words) an owner OPD of ``kode``."""
+    padded = f" {text} "
+    for opd in sorted(procs.owners[kode]):
+        doc = procs.index.opd.get(opd)
+        if doc is None:
+            continue
+        for name in (doc.model.nama, doc.model.singkatan or ""):
+            norm = normalise(name)
+            if len(norm) >= 3 and f" {norm} " in padded:
+                return True
+    return False
+
+
 def same_keluaran(procs: Processes, options: KeluaranGandaOptions) -> list[KeluaranMatch]:
-    """Keluaran equal (normalised) to one of an earlier process of a different OPD."""
+    """Keluaran equal (normalised) to one of an earlier process of a different OPD.
+
+    "Earlier" is code order, except that a process whose keluaran names its own OPD comes
+    first: the other processes are the ones producing what is not theirs.
+
+    With ``abaikan_penunjang``, keluaran of processes running only the program penunjang
+    are compared only when they name an OPD ("Laporan Keuangan Semesteran Dinas Sosial"):
+    such a keluaran belongs to that OPD, while "Laporan Keuangan Semesteran" is every OPD's.
+    """
     expand = expander(options.singkatan)
     umum = {expand(t) for t in options.abaikan}
+    names = opd_name_pattern(procs.index) if options.abaikan_penunjang else None
     groups: dict[str, list[tuple[str, int]]] = {}
-    for kode in procs.comparable(abaikan_penunjang=options.abaikan_penunjang):
+    for kode in procs.comparable(abaikan_penunjang=False):
+        generic_only = options.abaikan_penunjang and procs.penunjang(kode)
         for i, k in enumerate(procs.index.proses[kode].model.keluaran):
             key = expand(k.nama)
-            if key and key not in umum:
-                groups.setdefault(key, []).append((kode, i))
+            if not key or key in umum:
+                continue
+            if generic_only and (names is None or names.search(normalise(k.nama)) is None):
+                continue
+            groups.setdefault(key, []).append((kode, i))
     out: list[KeluaranMatch] = []
     for key in sorted(groups):
         members = groups[key]
         if len(members) < 2:
             continue
+        # A keluaran naming its producer's OPD is that OPD's: the others are reported.
+        owner = next((m for m in members if _names_owner(procs, m[0], key)), None)
+        if owner is not None:
+            members = [owner, *(m for m in members if m is not owner)]
         for n, (kode, i) in enumerate(members):
-            others = tuple(
-                (o, j)
-                for o, j in members[:n]
-                if o != kode and procs.may_overlap(o, kode)
-            )
+            others = tuple((o, j) for o, j in members[:n] if o != kode and procs.may_overlap(o, kode))
             if others:
                 out.append(KeluaranMatch(kode, i, others))
     out.sort(key=lambda m: (m.proses, m.index))
@@ -499,8 +542,8 @@ class KeluaranGandaOptions(BaseModel):
     abaikan_penunjang: bool = Field(
         default=True,
         description=(
-            "Lewati proses yang hanya menjalankan kegiatan program penunjang (X.XX.01): administrasi "
-            "setiap OPD sendiri, yang memang serupa di semua OPD dan dengan Bappeda/BPKAD/BKPSDM."
+            "Keluaran proses yang hanya menjalankan kegiatan program penunjang (X.XX.01), administrasi "
+            "setiap OPD sendiri, hanya dibandingkan bila menyebut nama/singkatan suatu OPD."
         ),
     )
     singkatan: dict[str, str] = Field(
@@ -525,8 +568,9 @@ class KeluaranGanda(Rule):
                 "Nama dibandingkan setelah dinormalkan (huruf kecil, tanda baca, singkatan seperti "
                 "'KTP-el'). Tidak dibandingkan: proses induk dengan turunannya, proses yang sama-sama "
                 "menjalankan kegiatan di pengaturan.lint.kegiatan_bersama (mis. UPTD per wilayah), "
-                "proses yang hanya menjalankan program penunjang (administrasi setiap OPD), dan "
-                "keluaran umum (opsi `abaikan`)."
+                "keluaran umum (opsi `abaikan`), dan keluaran proses yang hanya menjalankan program "
+                "penunjang (administrasi setiap OPD: 'Dokumen Renja' ada di semua OPD) kecuali "
+                "keluaran itu menyebut nama atau singkatan OPD."
             ),
             fix=(
                 "Tetapkan satu OPD yang menghasilkan keluaran itu; proses OPD lain menerimanya "
@@ -541,9 +585,10 @@ class KeluaranGanda(Rule):
                 "Kecamatan) means two parties do the same work: overlapping authority. Names are "
                 "compared after normalising (case, punctuation, abbreviations such as 'KTP-el'). Not "
                 "compared: a process with its ancestors, processes that both carry out a kegiatan "
-                "listed in pengaturan.lint.kegiatan_bersama (e.g. UPTD per area), processes running "
-                "only the program penunjang (each OPD's own administration), and generic outputs "
-                "(option `abaikan`)."
+                "listed in pengaturan.lint.kegiatan_bersama (e.g. UPTD per area), generic outputs "
+                "(option `abaikan`), and outputs of processes running only the program penunjang "
+                "(each OPD's own administration: every OPD has a 'Dokumen Renja') unless the output "
+                "names an OPD."
             ),
             fix=(
                 "Make one OPD produce the output; the other OPD's process receives it as an input "
