@@ -817,3 +817,34 @@ def test_wrap_breaks_long_words_and_truncates() -> None:
     lines = wrap(LONG, 20, max_lines=3)
     assert len(lines) == 3 and lines[-1].endswith("…") and all(len(line) <= 20 for line in lines)
     assert wrap("a\x00b\nc", 10) == ["ab c"]
+
+
+def test_broken_references_do_not_break_rendering() -> None:
+    """Renderers run on whatever resolved: unknown refs, cycles, duplicate numbers."""
+    docs: list[Document[Any]] = []
+
+    def add(path: str, model: Any) -> None:
+        docs.append(Document(path, model, None, 1, 1))
+
+    add("opd/a.yaml", Opd.model_validate({"probis": 1, "jenis": "opd", "kode": "a", "nama": "A", "kegiatan": [
+        {"kode": "1.02.02.2.01", "nama": "K"}]}))
+    add("proses/X.yaml", Proses.model_validate({
+        "probis": 1, "jenis": "proses", "kode": "X", "nama": "X", "kategori": "inti", "induk": "Y", "pemilik": "a",
+        "kegiatan": ["9.99.99.2.01"], "masukan": [{"nama": "m", "dari": "hilang"}],
+        "aktivitas": [{"kode": "A1", "nama": "a", "pelaksana": "hilang/unit", "lanjut": ["A9"]},
+                      {"kode": "A1", "nama": "dup", "pelaksana": "a"}],
+    }))
+    add("proses/Y.yaml", Proses.model_validate({
+        "probis": 1, "jenis": "proses", "kode": "Y", "nama": "Y", "kategori": "inti", "induk": "X", "pemilik": "a"}))
+    add("sop/S.yaml", Sop.model_validate({
+        "probis": 1, "jenis": "sop", "kode": "S", "nama": "S", "proses": "Z", "pelaksana": [{"kode": "p", "nama": "P"}],
+        "langkah": [
+            {"no": 1, "kegiatan": "a", "pelaksana": "p", "simbol": "keputusan", "ya": 7, "tidak": 2},
+            {"no": 1, "kegiatan": "dup", "pelaksana": "p"},
+            {"no": 2, "kegiatan": "b", "pelaksana": "tak-dikenal", "simbol": "keputusan"},
+        ],
+    }))
+    index, findings = build_index(Path("."), docs)
+    assert findings
+    for artifact in render_all(index, ID):
+        parse_dot(artifact.content)
