@@ -4,6 +4,12 @@ Level 0 stacks three clusters top to bottom — manajemen, inti, pendukung — t
 convention: core processes as a value chain (chevrons, left to right) between management
 above and support below. Long bands wrap into rows of a fixed number of nodes, held in place
 by invisible edges, so a 60-process OPD gives a compact grid rather than one endless row.
+The Pemda map shows the top-level processes with their owning OPD; an OPD's map shows the
+processes it owns whose parents it does not own, with its own units named.
+
+Level n draws, for every process with children, the children in code order as a chain
+(rows of four, the chain running on from the end of one row to the start of the next)
+inside a cluster titled with the parent.
 """
 
 from __future__ import annotations
