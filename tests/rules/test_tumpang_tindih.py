@@ -494,3 +494,29 @@ def test_t003_keluaran(tmp_path: Path) -> None:
     assert hits[0].location.line == 7
     assert run(tt.ProsesMirip, tmp_path, files, bandingkan_keluaran=False) == []
     assert run(tt.ProsesMirip, tmp_path, files, ambang_keluaran=0.9) == []
+
+
+def test_options_from_probis_yaml(tmp_path: Path) -> None:
+    # Through the engine: rule options under pengaturan.lint.aturan.<KODE>.opsi.
+    pemda = PEMDA + (
+        "pengaturan:\n  lint:\n    aturan:\n"
+        "      T003: {opsi: {ambang: 0.7, singkatan: {kk: kartu keluarga}}}\n"
+        "      T001: {tingkat: peringatan, opsi: {bersama: [1.02.03]}}\n"
+    )
+    files = {
+        **OPD3,
+        "opd/rsud.yaml": opd("rsud", "1.02", [("1.02.03.2.01", []), ("1.02.04.2.01", [])]),
+        "opd/dinkes.yaml": opd("dinkes", "1.02", [("1.02.03.2.01", []), ("1.02.04.2.01", [])]),
+        "proses/PB.01.yaml": proses("PB.01", "bkpsdm", nama="Analisis Jabatan"),
+        "proses/PB.02.yaml": proses("PB.02", "setda/bag-organisasi", nama="Penyusunan Analisis Jabatan"),
+        "proses/PB.03.yaml": proses("PB.03", "disdukcapil", nama="Penerbitan Kartu Keluarga"),
+        "proses/PB.04.yaml": proses("PB.04", "kec-a", nama="Penerbitan KK"),
+    }
+    load(tmp_path, files, pemda=pemda)
+    result = api.check(api.load(tmp_path, use_cache=False), api.CheckOptions(select=("T001", "T003")))
+    found = [(f.code, f.severity.label, f.location.path) for f in result.findings]
+    assert found == [
+        ("T001", "peringatan", "opd/rsud.yaml"),
+        ("T003", "peringatan", "proses/PB.04.yaml"),
+    ]
+    assert "Penerbitan Kartu Keluarga" in result.findings[1].text("id")
