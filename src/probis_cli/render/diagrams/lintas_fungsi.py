@@ -42,6 +42,15 @@ LANE_FILL = {"owner": COLOR_OWNER, "other": COLOR_OTHER_OPD, "luar": COLOR_EXTER
 LANE_LINE = {"owner": COLOR_OWNER_LINE, "other": COLOR_OTHER_OPD_LINE, "luar": COLOR_EXTERNAL_LINE}
 
 
+def lane_header(index: Index, ref: str) -> list[str]:
+    """A lane title: the unit/jabatan name wrapped, and its OPD on a line of its own so a long
+    unit name never pushes the OPD (what tells the lanes of different OPD apart) out of view."""
+    actor = index.actor(ref)
+    if actor is not None and actor.kind in ("unit", "jabatan") and actor.opd is not None:
+        return [*wrap(actor.nama, HEADER_CHARS, max_lines=3), f"({opd_label(index, actor.opd)})"]
+    return wrap(actor_name(index, ref), HEADER_CHARS, max_lines=4)
+
+
 def lane_kind(index: Index, ref: str, owners: list[str]) -> str:
     """``owner`` (a unit of an owning OPD), ``other`` (another OPD) or ``luar`` (outside)."""
     actor = index.actor(ref)
@@ -87,11 +96,16 @@ def _render(index: Index, ctx: RenderContext, kode: str) -> str:
         if a.pelaksana not in lanes:
             lanes.append(a.pelaksana)
     kinds = {ref: lane_kind(index, ref, owners) for ref in lanes}
-    texts = {a.kode: [a.kode, *wrap(a.nama, ACTIVITY_CHARS, max_lines=5)] + ([f"→ {line}" for line in wrap(a.keluaran, ACTIVITY_CHARS - 2, max_lines=2)] if a.keluaran else []) for a in activities}
+    def output_lines(keluaran: str | None) -> list[str]:
+        # The arrow marks where the output starts; continuation lines are indented, not re-arrowed.
+        lines = wrap(keluaran, ACTIVITY_CHARS - 2, max_lines=2) if keluaran else []
+        return [("→ " if i == 0 else "   ") + line for i, line in enumerate(lines)]
+
+    texts = {a.kode: [a.kode, *wrap(a.nama, ACTIVITY_CHARS, max_lines=5), *output_lines(a.keluaran)] for a in activities}
 
     columns = []
     for i, ref in enumerate(lanes):
-        header = wrap(actor_name(index, ref), HEADER_CHARS, max_lines=4)
+        header = lane_header(index, ref)
         width = max(ACTIVITY_WIDTH + 36, max(len(line) for line in header) * CHAR + 20)
         columns.append(Column(f"l{i}", header, width, actor=ref))
     header_height = max(len(c.header) for c in columns) * LINE + 16
