@@ -34,6 +34,11 @@ FILL_PROSES = "#D5E7FA"
 WIDTH = 30
 
 
+def is_penunjang(program: str) -> bool:
+    """Whether a program code is the program penunjang ``X.XX.01`` of an OPD."""
+    return program.count(".") == 2 and program.endswith(".01")
+
+
 def _program_of(kode: str) -> str:
     """Program code of a kegiatan / sub kegiatan code (``X.XX.XX``)."""
     return ".".join(kode.split(".")[:3])
@@ -59,6 +64,7 @@ class _Tree:
         self.edges: list[tuple[str, str]] = []
         self.covered: set[tuple[str, str]] = set()  # kegiatan claims with a process below
         self.orphans: list[str] = []  # programs without an RPJMD sasaran
+        self.penunjang: list[str] = []  # program penunjang (X.XX.01), outside the RPJMD by design
 
     def add(self, items: list[str] | list[tuple[str, str]], item: object) -> None:
         if item not in items:
@@ -111,8 +117,14 @@ class _Tree:
                         self.edge(safe_id("s", s), safe_id("prog", p.kode))
         # Programs under no sasaran (the program penunjang of every OPD, typically) hang
         # under one placeholder root, so that the RPJMD branches are not scattered among them.
+        # The program penunjang (X.XX.01) serves no sasaran by design: it gets its own root,
+        # so that only genuinely unlinked programs stand under "tanpa sasaran".
         linked = {head for _, head in self.edges if head.startswith("prog__")}
-        self.orphans = [code for code in self.program if safe_id("prog", code) not in linked]
+        unlinked = [code for code in self.program if safe_id("prog", code) not in linked]
+        self.penunjang = [code for code in unlinked if is_penunjang(code)]
+        self.orphans = [code for code in unlinked if not is_penunjang(code)]
+        for code in sorted(self.penunjang, key=_natural):
+            self.edge(safe_id("root", "penunjang"), safe_id("prog", code))
         for code in sorted(self.orphans, key=_natural):
             self.edge(safe_id("root", "tanpa-sasaran"), safe_id("prog", code))
 
@@ -126,6 +138,13 @@ class _Tree:
                 plain_label([msg(ctx, "diagram.hierarki.sasaran", kode=s)], wrap(text, WIDTH, max_lines=5)),
                 fillcolor=FILL_SASARAN,
             )
+        if self.penunjang:
+            g.node(
+                safe_id("root", "penunjang"),
+                plain_label(wrap(msg(ctx, "diagram.hierarki.penunjang_root"), 22)),
+                fillcolor="#F2F2F2",
+                color="#888888",
+            )
         if self.orphans:
             g.node(
                 safe_id("root", "tanpa-sasaran"),
@@ -136,7 +155,14 @@ class _Tree:
             )
         for p in sorted(self.program, key=_natural):
             program = index.program_model(p)
-            lines = wrap(program.nama, WIDTH, max_lines=5) if program is not None else [msg(ctx, "diagram.hierarki.program_luar")]
+            if program is not None:
+                lines = wrap(program.nama, WIDTH, max_lines=5)
+            elif is_penunjang(p):
+                tingkat = index.pemda.model.tingkat if index.pemda is not None else "kota"
+                daerah = "Provinsi" if tingkat == "provinsi" else "Kabupaten/Kota"
+                lines = wrap(msg(ctx, "diagram.hierarki.program_penunjang", daerah=daerah), WIDTH, max_lines=5)
+            else:
+                lines = [msg(ctx, "diagram.hierarki.program_luar")]
             g.node(safe_id("prog", p), plain_label([p], lines), fillcolor=FILL_PROGRAM)
         for o, k in sorted(self.kegiatan, key=lambda c: (_natural(c[1]), c[0])):
             entries = [e for e in index.kegiatan.get(k, []) if e.opd == o]
