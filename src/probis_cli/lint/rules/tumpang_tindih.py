@@ -1,10 +1,18 @@
 """Tumpang tindih kewenangan: overlapping kegiatan, outputs, processes and ownership between OPD.
 
-What counts as "different OPD": two processes are of different OPD when their owner sets
-(``Index.owners``) are disjoint. A process and its ancestors/descendants are never compared
-(a child refines its parent, repeating its output is not an overlap). Processes that only
-carry out kegiatan of the program penunjang (``X.XX.01.…``) are internal housekeeping that
-every OPD runs by design; the output/name rules skip them unless told otherwise.
+Which processes the output and name rules (T002, T003) compare, and why:
+
+* only processes of different OPD: their owner sets (``Index.owners``) are disjoint;
+* never a process with its ancestors/descendants: a child refines its parent, and repeating
+  its output is not an overlap. Levels are not matched otherwise: one OPD's level 2 may be
+  another's level 3, so "comparable levels" would hide real overlaps;
+* never two processes that both carry out a kegiatan listed in
+  ``pengaturan.lint.kegiatan_bersama``: OPD that are instances of one template (UPTD per
+  wilayah, Kecamatan, cabang dinas) run the same processes for different areas. A process
+  linked to no kegiatan counts with the shared kegiatan its OPD claim in the Renstra;
+* processes that only carry out kegiatan of the program penunjang (``X.XX.01.…``) are each
+  OPD's own administration, alike in every OPD by design: T003 leaves them out, T002 compares
+  only their outputs that name an OPD.
 """
 
 from __future__ import annotations
