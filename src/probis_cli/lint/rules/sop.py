@@ -229,7 +229,7 @@ class WaktuTidakTerukur(Rule):
             doc = index.sop[kode]
             for i, step in enumerate(doc.model.langkah):
                 waktu = step.mutu_baku.waktu
-                if waktu is None or not waktu.strip():
+                if waktu is None or _blank(waktu):  # missing, empty, or a placeholder such as "-"
                     if options.kecuali_terminator and step.simbol in ("mulai", "selesai"):
                         continue
                     problem: tuple[str, str | None] | None = ("kosong", None)
