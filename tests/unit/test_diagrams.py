@@ -457,7 +457,9 @@ def test_hierarki_chain_from_sasaran_to_proses(mini: Index) -> None:
     assert all(pair in edges for pair in zip(chain, chain[1:]))
     assert (safe_id("keg", "dinkes", "1.02.02.2.02"), safe_id("p", "PB.02")) in edges
     labels = node_labels(dot)
-    assert "(tidak ada di RPJMD)" in labels[safe_id("prog", "1.02.01")]  # program penunjang
+    # The program penunjang is named as in the nomenclature, under its own root.
+    assert "Program Penunjang" in labels[safe_id("prog", "1.02.01")]
+    assert "tidak ada di RPJMD" not in labels[safe_id("prog", "1.02.01")]
     assert "[Disdukcapil]" in labels[safe_id("keg", "disdukcapil", "2.12.02.2.01")]
 
 
