@@ -485,17 +485,33 @@ class KegiatanTanpaProses(Rule):
     )
 
     def check(self, index: Index, options: KegiatanTanpaProsesOptions) -> Iterator[Hit]:
-        """Kegiatan entries not reached by any process's kegiatan codes."""
-        covered: set[str] = set()
-        for pdoc in index.proses.values():
+        """Kegiatan entries of an OPD that none of that OPD's processes carries out."""
+        # Coverage is per OPD: two Kecamatan hold the same 7.01 codes, and one Kecamatan's
+        # process does not carry out the other's Renstra.
+        covered: set[tuple[str, str]] = set()
+        for kode, pdoc in index.proses.items():
+            owners = index.owners(kode)
             for code in pdoc.model.kegiatan:
-                covered.add(kegiatan_of(code))
+                for owner in owners:
+                    covered.add((owner, kegiatan_of(code)))
         for opd in sorted(index.opd):
             doc = index.opd[opd]
             for i, kegiatan in enumerate(doc.model.kegiatan):
-                if kegiatan.kode in covered or (is_penunjang(kegiatan.kode) and not options.termasuk_penunjang):
+                if (opd, kegiatan.kode) in covered or (is_penunjang(kegiatan.kode) and not options.termasuk_penunjang):
                     continue
                 yield Hit(doc.loc("kegiatan", i, "kode"), Message.of("lint.K005.hit", kegiatan=kegiatan.kode, nama=kegiatan.nama, opd=opd))
+
+
+def _in_parent_cycle(index: Index, kode: str) -> bool:
+    """Whether following ``induk`` from ``kode`` comes back to ``kode``."""
+    seen: set[str] = set()
+    current = index.proses[kode].model.induk
+    while current is not None and current in index.proses and current not in seen:
+        if current == kode:
+            return True
+        seen.add(current)
+        current = index.proses[current].model.induk
+    return False
 
 
 # ---------------------------------------------------------------------------------------
@@ -763,8 +779,8 @@ class KodeAnakTanpaAwalanInduk(Rule):
         for kode in sorted(index.proses):
             doc = index.proses[kode]
             induk = doc.model.induk
-            if induk is None or induk not in index.proses or induk == kode:
-                continue
+            if induk is None or induk not in index.proses or induk == kode or _in_parent_cycle(index, kode):
+                continue  # in a cycle the induk is what is wrong (K011 says so), not the code
             prefix = induk + options.pemisah
             if kode.startswith(prefix) and len(kode) > len(prefix):
                 continue
