@@ -254,8 +254,8 @@ def test_text_color_output() -> None:
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("id", "2 error, 1 peringatan, 2 info di 4 berkas (45 berkas diperiksa, 2 diabaikan, 1 di baseline)"),
-        ("en", "2 errors, 1 warning, 2 info in 4 files (45 files checked, 2 suppressed, 1 baselined)"),
+        ("id", "2 error, 1 peringatan, 2 info di 4 berkas (45 berkas diperiksa, 2 temuan diabaikan, 1 temuan lama (baseline))"),
+        ("en", "2 errors, 1 warning, 2 info in 4 files (45 files checked, 2 suppressed, 1 in the baseline)"),
     ],
 )
 def test_text_summary(lang: Lang, expected: str) -> None:
@@ -268,8 +268,8 @@ def test_text_summary(lang: Lang, expected: str) -> None:
         ("id", Result(files_checked=45), "Tidak ada temuan. 45 berkas diperiksa."),
         ("en", Result(files_checked=45), "No findings. 45 files checked."),
         ("en", Result(files_checked=1), "No findings. 1 file checked."),
-        ("id", Result(files_checked=3, suppressed=4), "Tidak ada temuan. 3 berkas diperiksa, 4 diabaikan."),
-        ("en", Result(files_checked=3, baselined=1), "No findings. 3 files checked, 1 baselined."),
+        ("id", Result(files_checked=3, suppressed=4), "Tidak ada temuan. 3 berkas diperiksa, 4 temuan diabaikan."),
+        ("en", Result(files_checked=3, baselined=1), "No findings. 3 files checked, 1 in the baseline."),
     ],
 )
 def test_text_summary_when_clean(lang: Lang, result: Result, expected: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import marshal
+import re
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -79,7 +80,11 @@ class Document(Generic[M]):
 
     def loc(self, *path: str | int, key: bool = False) -> Location:
         """Location of the node at ``path`` (keys and list indexes) in this document."""
-        found = locate(self.tree(), tuple(path), key=key) if path else None
+        tree = self.tree()
+        found = locate(tree, tuple(path), key=key) if path else None
+        if found is None and path:
+            # A missing top-level field: point at the line that names the document.
+            found = locate(tree, ("kode",), key=True) or locate(tree, ("nama",), key=True)
         if found is None:
             return Location(self.path, self.line, self.column)
         return Location(self.path, found[0], found[1])
@@ -141,11 +146,23 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
+_DIGITS = re.compile(r"\d")
+
+
 def suggest(word: str, choices: list[str] | set[str] | tuple[str, ...]) -> str | None:
-    """The closest choice to ``word`` (case-insensitive), or None when nothing is close."""
+    """The closest choice to ``word`` (case-insensitive), or None when nothing is close.
+
+    Codes that differ only in their numbers (SOP-DUKCAPIL-004 vs -003) are siblings in a
+    numbering, not typos of each other: suggesting one for the other misleads.
+    """
     lowered = {c.lower(): c for c in choices}
     match = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
-    return lowered[match[0]] if match else None
+    if not match:
+        return None
+    best = match[0]
+    if best != word.lower() and _DIGITS.sub("#", best) == _DIGITS.sub("#", word.lower()) and _DIGITS.search(word):
+        return None
+    return lowered[best]
 
 
 def _error_findings(exc: ValidationError, model: type[BaseModel], doc_path: str, pos: PosTree, line: int, col: int) -> list[Finding]:

@@ -24,8 +24,8 @@ _WORDS: dict[Lang, dict[str, str]] = {
         "file": "berkas",
         "files": "berkas",
         "checked": "diperiksa",
-        "suppressed": "diabaikan",
-        "baselined": "di baseline",
+        "suppressed": "temuan diabaikan",
+        "baselined": "temuan lama (baseline)",
         "clean": "Tidak ada temuan.",
     },
     "en": {
@@ -35,7 +35,7 @@ _WORDS: dict[Lang, dict[str, str]] = {
         "files": "files",
         "checked": "checked",
         "suppressed": "suppressed",
-        "baselined": "baselined",
+        "baselined": "in the baseline",
         "clean": "No findings.",
     },
 }
