@@ -14,6 +14,7 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from probis_cli.model.kode import in_program_penunjang, is_standard_penunjang
 from probis_cli.findings import Message, Severity
 from probis_cli.i18n import Lang
 from probis_cli.index import Index
@@ -35,10 +36,7 @@ def kegiatan_of(code: str) -> str:
     return ".".join(code.split(".")[:5])
 
 
-def is_penunjang(code: str) -> bool:
-    """Whether a program / kegiatan / sub kegiatan code is of the program penunjang (``X.XX.01``)."""
-    parts = code.split(".")
-    return len(parts) >= 3 and parts[2] == "01"
+is_penunjang = in_program_penunjang  # kept as the name the rule docs use
 
 
 _WORDS = re.compile(r"[^\w]+")
@@ -497,7 +495,7 @@ class KegiatanTanpaProses(Rule):
         for opd in sorted(index.opd):
             doc = index.opd[opd]
             for i, kegiatan in enumerate(doc.model.kegiatan):
-                if (opd, kegiatan.kode) in covered or (is_penunjang(kegiatan.kode) and not options.termasuk_penunjang):
+                if (opd, kegiatan.kode) in covered or (is_standard_penunjang(kegiatan.kode) and not options.termasuk_penunjang):
                     continue
                 yield Hit(doc.loc("kegiatan", i, "kode"), Message.of("lint.K005.hit", kegiatan=kegiatan.kode, nama=kegiatan.nama, opd=opd))
 

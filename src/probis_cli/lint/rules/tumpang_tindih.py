@@ -24,6 +24,7 @@ from typing import ClassVar, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from probis_cli.model.kode import PER_WILAYAH_PREFIXES, is_standard_penunjang
 from probis_cli.findings import Location, Message, Severity
 from probis_cli.i18n import Lang
 from probis_cli.index import Index, KegiatanEntry, SubKegiatanEntry
@@ -34,10 +35,9 @@ from probis_cli.lint.teks import NearDuplicateIndex, normalise, tokens
 # Shared helpers
 
 
-def is_penunjang(code: str) -> bool:
-    """Whether a kegiatan / sub kegiatan / program code belongs to the program penunjang (X.XX.01)."""
-    parts = code.split(".")
-    return len(parts) >= 3 and parts[2] == "01"
+# Only the standard penunjang kegiatan recur in every OPD by design; an OPD's own kegiatan
+# in its program penunjang (Setda's Penataan Organisasi) are real work, checked for overlap.
+is_penunjang = is_standard_penunjang
 
 
 def shared_codes(index: Index, extra: Iterable[str] = ()) -> tuple[str, ...]:
@@ -45,6 +45,7 @@ def shared_codes(index: Index, extra: Iterable[str] = ()) -> tuple[str, ...]:
     codes: list[str] = []
     if index.pemda is not None:
         codes.extend(index.pemda.model.pengaturan.lint.kegiatan_bersama)
+    codes.extend(PER_WILAYAH_PREFIXES)  # every Kecamatan runs the same 7.01 nomenclature
     codes.extend(extra)
     return tuple(sorted({c.strip() for c in codes if c.strip()}))
 
