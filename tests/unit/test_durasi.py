@@ -175,3 +175,8 @@ def test_never_raises_on_near_misses(parts: list[str]) -> None:
     got = parse_durasi(" ".join(parts))
     if got is not None:
         assert 0 <= got.minimum <= got.menit
+
+
+@pytest.mark.parametrize("text", ["2 x sehari", "3 kali seminggu", "1x per bulan", "2 kali setiap hari"])
+def test_frequency_is_not_a_duration(text: str) -> None:
+    assert parse_durasi(text) is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 from typing import Optional
@@ -15,6 +16,8 @@ from probis_cli.findings import Severity
 from probis_cli.i18n import Lang
 from probis_cli.render import run as render_run
 from probis_cli.render.base import RenderContext
+from probis_cli.render.memo import RenderMemo
+from probis_cli.source.loader import CACHE_DIR_NAME
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -32,6 +35,25 @@ def _engine_text(lang: Lang, code: str, detail: str) -> str:
     return f"{text} ({detail})" if detail else text
 
 
+def _memo(loaded: api.Loaded, lang: Lang, image_format: str, template_dir: str | None, logo: str | None) -> RenderMemo:
+    """The render memo of this repository: contents keyed by the documents they read."""
+    index = loaded.index
+    global_docs = [d for d in (index.pemda, index.rpjmd) if d is not None] + list(index.opd.values())
+    templates = ""
+    if template_dir is not None:
+        # A Pemda's own templates change the drafts: their contents are part of the settings.
+        for file in sorted(Path(template_dir).rglob("*")):
+            if file.is_file():
+                templates += f"{file.relative_to(template_dir).as_posix()}:{hashlib.blake2b(file.read_bytes(), digest_size=8).hexdigest()};"
+    settings = repr((lang, image_format, templates, logo))
+    return RenderMemo(
+        loaded.root / CACHE_DIR_NAME / "render-v1.marshal",
+        {s.path: s.digest for s in loaded.sources},
+        [d.path for d in global_docs],
+        settings,
+    )
+
+
 def register(app: typer.Typer, lang: Lang) -> None:
     """Add the command to ``app``."""
 
@@ -47,11 +69,12 @@ def register(app: typer.Typer, lang: Lang) -> None:
         force: bool = typer.Option(False, "--force", help=t(lang, "cli.render_opt_force")),
         engine: str = typer.Option("auto", "--engine", envvar="PROBIS_GRAPHVIZ", help=t(lang, "cli.render_opt_engine")),
         jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help=t(lang, "cli.render_opt_jobs"), show_default=False),
+        no_cache: bool = typer.Option(False, "--no-cache", help=t(lang, "cli.opt_no_cache")),
         lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"),
     ) -> None:
         console = stderr_console()
         try:
-            loaded = api.load(path)
+            loaded = api.load(path, use_cache=not no_cache)
         except FileNotFoundError as exc:
             fail(lang, "cli.path_missing", path=str(exc))
         errors = [f for f in loaded.findings if f.severity >= Severity.ERROR]
@@ -73,7 +96,8 @@ def register(app: typer.Typer, lang: Lang) -> None:
             logo_path = (loaded.root / settings.logo).resolve()
             logo = Path(os.path.relpath(logo_path, out_dir.resolve())).as_posix()
         image_format = next((f for f in fmts if f in ("svg", "png")), "svg")
-        ctx = RenderContext(lang=lang, image_format=image_format, template_dir=template_dir, logo=logo)
+        memo = None if no_cache else _memo(loaded, lang, image_format, template_dir, logo)
+        ctx = RenderContext(lang=lang, image_format=image_format, template_dir=template_dir, logo=logo, memo=memo)
         try:
             artifacts = render_run.build_artifacts(loaded.index, ctx)
         except Exception as exc:  # template errors of a Pemda's override are user input
@@ -82,6 +106,8 @@ def register(app: typer.Typer, lang: Lang) -> None:
             if isinstance(exc, TemplateError):
                 fail(lang, "cli.render_template_error", detail=str(exc))
             raise
+        if memo is not None:
+            memo.save()
         selected_all = not (kinds or opd or codes)
         chosen = render_run.select_artifacts(artifacts, groups=_split(kinds), opd=_split(opd), codes=_split(codes))
         if not chosen:

@@ -6,6 +6,7 @@ next to the code that raises them without one huge file; ids must be unique acro
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import string
 from functools import lru_cache
@@ -49,9 +50,23 @@ class _Lenient(string.Formatter):
 _FMT = _Lenient()
 
 
+MONTHS: dict[Lang, tuple[str, ...]] = {
+    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"),
+}
+
+
+def format_date(value: dt.date, lang: Lang) -> str:
+    """``2 Maret 2025`` / ``2 March 2025``: how dates are written in Pemda documents."""
+    return f"{value.day} {MONTHS[lang][value.month - 1]} {value.year}"
+
+
 def translate(message_id: str, lang: Lang, /, **args: Any) -> str:
     """Format message ``message_id`` in ``lang``; falls back to Indonesian, then to the id."""
     cat = catalogue()
+    for key, value in list(args.items()):
+        if isinstance(value, dt.date):
+            args[key] = format_date(value, lang)
     # An argument named ``x_id`` holds a message id whose translation fills ``{x}``.
     for key in [k for k in args if k.endswith("_id") and isinstance(args[k], str)]:
         args[key[:-3]] = translate(args[key], lang)

@@ -329,8 +329,20 @@ def _range(lower_menit: float, upper: _Part) -> Durasi:
     return Durasi(upper.menit, upper.nilai, upper.satuan, lower_menit)
 
 
+# "2 x sehari", "3 kali seminggu", "1x per bulan": how often, not how long.
+_FREQUENCY = re.compile(
+    r"\b\d+(?:[.,]\d+)?\s*(?:x|kali)\s*(?:se(?:hari|minggu|bulan|tahun|jam)|(?:per|tiap|setiap|dalam)\s+(?:hari|minggu|bulan|tahun|jam)\b)",
+    re.IGNORECASE,
+)
+
+
 def parse_durasi(text: str) -> Durasi | None:
-    """Parse the first duration in ``text`` ("2 jam 30 menit", "5 s.d. 10 menit"), else None."""
+    """Parse the first duration in ``text`` ("2 jam 30 menit", "5 s.d. 10 menit"), else None.
+
+    A frequency ("2 x sehari", "3 kali seminggu") is not a duration: None.
+    """
+    if _FREQUENCY.search(text):
+        return None
     toks = _tokenise(text)
     for i, tok in enumerate(toks):
         if tok.kind != "num":

@@ -61,10 +61,11 @@ class Langkah(Strict):
         if self.cabang is not None:
             return list(self.cabang)
         out = []
+        # model_construct: the values are already validated ints; rules call this per step.
         if self.ya is not None:
-            out.append(Cabang(label="Ya", ke=self.ya))
+            out.append(Cabang.model_construct(label="Ya", ke=self.ya))
         if self.tidak is not None:
-            out.append(Cabang(label="Tidak", ke=self.tidak))
+            out.append(Cabang.model_construct(label="Tidak", ke=self.tidak))
         return out
 
 

@@ -6,12 +6,15 @@ only the CLI lays out DOT with an engine and writes files.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from probis_cli.i18n import Lang
 from probis_cli.index import Index
+
+if TYPE_CHECKING:
+    from probis_cli.render.memo import RenderMemo
 
 ArtifactKind = Literal["dot", "markdown"]
 
@@ -43,6 +46,19 @@ class RenderContext:
     logo: str | None = None  # logo path relative to the output folder, if any
     max_steps_per_page: int = 12
     extra: dict[str, str] = field(default_factory=dict)
+    # Remembers contents across runs (the CLI sets it); None: build everything.
+    memo: RenderMemo | None = field(default=None, compare=False, repr=False)
+
+
+def cached(ctx: RenderContext, key: str, paths: Iterable[str] | None, build: Callable[[], str]) -> str:
+    """``build()``, or its remembered result when the documents at ``paths`` did not change.
+
+    ``paths`` are the repository files the content reads besides the pemda, RPJMD and OPD
+    documents (always included); ``None`` when it reads the whole repository.
+    """
+    if ctx.memo is None:
+        return build()
+    return ctx.memo.content(key, paths, build)
 
 
 Renderer = Callable[[Index, RenderContext], list[Artifact]]

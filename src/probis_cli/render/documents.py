@@ -32,12 +32,12 @@ from typing import Any
 
 import jinja2
 
-from probis_cli.i18n import Lang, translate
+from probis_cli.i18n import MONTHS, Lang, translate
 from probis_cli.index import Index
 from probis_cli.lint.durasi import format_durasi, parse_durasi
 from probis_cli.model.build import Document
 from probis_cli.model.sop import Langkah, Simbol, Sop
-from probis_cli.render.base import Artifact, RenderContext, Renderer
+from probis_cli.render.base import Artifact, RenderContext, Renderer, cached
 from probis_cli.render.diagrams.sop_flow import paginate
 
 __all__ = [
@@ -67,10 +67,7 @@ SIMBOL_GLYPH: dict[Simbol, str] = {
     "keputusan": "◇",  # belah ketupat
 }
 
-_BULAN: dict[Lang, tuple[str, ...]] = {
-    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"),
-}
+_BULAN = MONTHS  # one list of month names for messages and documents
 
 
 # -- escaping ------------------------------------------------------------------------------
@@ -464,7 +461,7 @@ def render_sop_drafts(index: Index, ctx: RenderContext) -> list[Artifact]:
             Artifact(
                 path=f"sop/{kode}.md",
                 kind="markdown",
-                content=_finish(template.render(sop_context(index, doc, ctx))),
+                content=cached(ctx, f"sop-md:{kode}", _draft_reads(index, kode), lambda doc=doc: _finish(template.render(sop_context(index, doc, ctx)))),
                 title=f"{kode} {sop.nama}",
                 opd=sop_opd(index, sop),
                 codes=tuple(c for c in (kode, sop.proses) if c),
@@ -473,6 +470,19 @@ def render_sop_drafts(index: Index, ctx: RenderContext) -> list[Artifact]:
             )
         )
     return out
+
+
+def _draft_reads(index: Index, kode: str) -> list[str]:
+    """The documents an SOP draft reads: the SOP, its process, and the SOPs it links to."""
+    sop = index.sop[kode].model
+    paths = [index.sop[kode].path]
+    if sop.proses in index.proses:
+        paths.append(index.proses[sop.proses].path)
+    for entry in sop.keterkaitan:  # "SOP-X-002 Penerbitan Akta": the code is the first word
+        code = entry.split()[0] if entry.split() else ""
+        if code in index.sop:
+            paths.append(index.sop[code].path)
+    return paths
 
 
 def _finish(text: str) -> str:

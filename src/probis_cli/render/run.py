@@ -130,7 +130,10 @@ def plan(artifacts: Sequence[Artifact], formats: Sequence[str], ctx: RenderConte
             jobs.append(Job(artifact.path, artifact, "md", _digest(__version__, "md", artifact.content)))
             continue
         fmts = list(dict.fromkeys(formats))
-        if artifact.path in embedded and ctx.image_format not in fmts:
+        # Drafts embed their flowcharts: render those in the drafts' image format too, but only
+        # when images were asked for at all (DOT-only output must work without any engine).
+        wants_images = any(f in IMAGE_FORMATS for f in fmts)
+        if wants_images and artifact.path in embedded and ctx.image_format not in fmts:
             fmts.append(ctx.image_format)
         for fmt in fmts:
             jobs.append(Job(f"{artifact.path}.{fmt}", artifact, fmt, _digest(__version__, fmt, artifact.content)))

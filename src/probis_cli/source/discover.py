@@ -5,6 +5,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,15 +87,22 @@ def _matches_dir_part(regex: re.Pattern[str], rel: str) -> bool:
     return any(regex.match("/".join(parts[:i])) for i in range(1, len(parts)))
 
 
-def matches_any(rel: str, patterns: list[str]) -> bool:
-    """Whether posix path ``rel`` matches any glob in ``patterns`` (``**`` allowed, folder prefixes too)."""
+@lru_cache(maxsize=1024)
+def _compiled_globs(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One regex for a set of globs (compiled once: discovery asks for every file)."""
+    parts = []
     for pattern in patterns:
         p = pattern.strip().lstrip("./").rstrip("/")
-        if not p:
-            continue
-        if re.fullmatch(_glob_to_regex(p) + "(?:/.*)?", rel) or fnmatch.fnmatch(rel, p):
-            return True
-    return False
+        if p:
+            parts.append("(?:" + _glob_to_regex(p) + "(?:/.*)?)")
+            parts.append("(?:" + fnmatch.translate(p).removesuffix("\\Z").removeprefix("(?s:").removesuffix(")") + ")")
+    return re.compile("|".join(parts), re.DOTALL) if parts else None
+
+
+def matches_any(rel: str, patterns: list[str] | tuple[str, ...]) -> bool:
+    """Whether posix path ``rel`` matches any glob in ``patterns`` (``**`` allowed, folder prefixes too)."""
+    regex = _compiled_globs(tuple(patterns))
+    return regex is not None and regex.fullmatch(rel) is not None
 
 
 def discover(root: Path, *, exclude: list[str] | None = None, use_gitignore: bool = True) -> list[Path]:

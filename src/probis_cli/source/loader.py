@@ -132,8 +132,11 @@ def load_sources(
         cache.dirty = True
 
     out: list[SourceFile] = []
+    prefix = str(root).rstrip(os.sep) + os.sep
     for i, path in enumerate(paths):
-        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+        text_path = str(path)
+        # String slicing, not Path.relative_to: this runs for every file of a province.
+        rel = text_path[len(prefix) :].replace(os.sep, "/") if text_path.startswith(prefix) else path.as_posix()
         data = raws[i]
         if data is None:
             out.append(SourceFile(rel, path, "", (), (io_issues[i],), ""))

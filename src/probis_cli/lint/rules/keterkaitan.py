@@ -351,7 +351,7 @@ class KegiatanDiLuarRpjmd(Rule):
                     continue
                 yield Hit(
                     doc.loc("kegiatan", i, "kode"),
-                    Message.of("lint.K003.hit", kegiatan=kegiatan.kode, nama=kegiatan.nama, program=program, opd=opd),
+                    Message.of("lint.K003.hit", kegiatan=kegiatan.kode, nama=kegiatan.nama, program=program, opd=doc.model.label),
                 )
 
 
@@ -497,7 +497,7 @@ class KegiatanTanpaProses(Rule):
             for i, kegiatan in enumerate(doc.model.kegiatan):
                 if (opd, kegiatan.kode) in covered or (is_standard_penunjang(kegiatan.kode) and not options.termasuk_penunjang):
                     continue
-                yield Hit(doc.loc("kegiatan", i, "kode"), Message.of("lint.K005.hit", kegiatan=kegiatan.kode, nama=kegiatan.nama, opd=opd))
+                yield Hit(doc.loc("kegiatan", i, "kode"), Message.of("lint.K005.hit", kegiatan=kegiatan.kode, nama=kegiatan.nama, opd=doc.model.label))
 
 
 def _in_parent_cycle(index: Index, kode: str) -> bool:

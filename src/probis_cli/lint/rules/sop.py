@@ -781,8 +781,8 @@ class TanggalTidakUrut(Rule):
                         Message.of(
                             f"lint.M007.{field.removeprefix('tanggal_')}",
                             sop=kode,
-                            tanggal=value.isoformat(),
-                            pembuatan=s.tanggal_pembuatan.isoformat(),
+                            tanggal=value,
+                            pembuatan=s.tanggal_pembuatan,
                         ),
                     )
 
@@ -1069,7 +1069,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "lint.M001.nol": "SOP {sop} step {no}: waktu '{waktu}' is zero; write the time the step really takes.",
         "lint.M002.hit": "SOP {sop} step {no} ({kegiatan}): the mutu baku output is empty.",
         "lint.M003.jumlah": (
-            "SOP {sop} step {no} ({kegiatan}) is a decision with {jumlah} branches; a decision must have "
+            "SOP {sop} step {no} ({kegiatan}) is a decision with {jumlah} branch(es); a decision must have "
             "exactly two (e.g. ya/tidak)."
         ),
         "lint.M003.sama": "SOP {sop} step {no}: both branches of the decision lead to the same step {ke}.",

@@ -56,12 +56,9 @@ def is_shared(code: str, shared: tuple[str, ...]) -> bool:
 
 
 def opd_label(index: Index, kode: str) -> str:
-    """``kode`` with the OPD's short name when it differs, e.g. ``dinkes (Dinkes)``."""
+    """The OPD as people name it (singkatan, else nama), e.g. ``DPMPTSP``; the code if unknown."""
     doc = index.opd.get(kode)
-    if doc is None:
-        return kode
-    label = doc.model.label
-    return kode if label == kode else f"{kode} ({label})"
+    return doc.model.label if doc is not None else kode
 
 
 def owners_label(index: Index, kode: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from probis_cli.index import Index
-from probis_cli.render.base import Artifact, RenderContext
+from probis_cli.render.base import Artifact, RenderContext, cached
 from probis_cli.render.diagrams.dot import (
     Digraph,
     add_legend,
@@ -231,7 +231,7 @@ def render_hierarki(index: Index, ctx: RenderContext) -> list[Artifact]:
         Artifact(
             path="hierarki/pemda",
             kind="dot",
-            content=_render(index, ctx, None),
+            content=cached(ctx, "hierarki:pemda", None, lambda: _render(index, ctx, None)),
             title=msg(ctx, "diagram.hierarki.title", nama=pemda_name(index, ctx)),
             group="hierarki",
         )
@@ -241,7 +241,7 @@ def render_hierarki(index: Index, ctx: RenderContext) -> list[Artifact]:
             Artifact(
                 path=f"hierarki/opd/{opd}",
                 kind="dot",
-                content=_render(index, ctx, opd),
+                content=cached(ctx, f"hierarki:{opd}", None, lambda opd=opd: _render(index, ctx, opd)),
                 title=msg(ctx, "diagram.hierarki.title", nama=opd_name(index, opd)),
                 opd=opd,
                 codes=tuple(sorted(k for k, entries in index.kegiatan.items() if any(e.opd == opd for e in entries))),

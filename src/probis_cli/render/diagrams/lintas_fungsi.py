@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from probis_cli.index import Index
 from probis_cli.model.proses import Aktivitas, Proses
-from probis_cli.render.base import Artifact, RenderContext
+from probis_cli.render.base import Artifact, RenderContext, cached
 from probis_cli.render.diagrams.dot import (
     COLOR_EXTERNAL,
     COLOR_EXTERNAL_LINE,
@@ -220,7 +220,7 @@ def render_lintas_fungsi(index: Index, ctx: RenderContext) -> list[Artifact]:
             Artifact(
                 path=f"lintas-fungsi/{kode}",
                 kind="dot",
-                content=_render(index, ctx, kode),
+                content=cached(ctx, f"lintas:{kode}", [index.proses[kode].path], lambda kode=kode: _render(index, ctx, kode)),
                 title=msg(ctx, "diagram.lintas.title", kode=p.kode, nama=p.nama),
                 opd=owners[0] if owners else None,
                 codes=(kode,),

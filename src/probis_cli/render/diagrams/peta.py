@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from probis_cli.index import Index
 from probis_cli.model.proses import Kategori
-from probis_cli.render.base import Artifact, RenderContext
+from probis_cli.render.base import Artifact, RenderContext, cached
 from probis_cli.render.diagrams.dot import (
     Digraph,
     COLOR_KATEGORI,
@@ -159,7 +159,9 @@ def render_level0(index: Index, ctx: RenderContext) -> list[Artifact]:
         Artifact(
             path="peta/level-0/pemda",
             kind="dot",
-            content=_level0(index, ctx, codes=top, nama=pemda_name(index, ctx), tag="pemda", home=None),
+            content=cached(
+                ctx, "level-0:pemda", None, lambda: _level0(index, ctx, codes=top, nama=pemda_name(index, ctx), tag="pemda", home=None)
+            ),
             title=msg(ctx, "diagram.level0.title", nama=pemda_name(index, ctx)),
             codes=tuple(top),
             group="peta-level-0",
@@ -172,7 +174,12 @@ def render_level0(index: Index, ctx: RenderContext) -> list[Artifact]:
             Artifact(
                 path=f"peta/level-0/opd/{opd}",
                 kind="dot",
-                content=_level0(index, ctx, codes=codes, nama=opd_name(index, opd), tag=opd, home=opd),
+                content=cached(
+                    ctx,
+                    f"level-0:{opd}",
+                    None,
+                    lambda opd=opd, codes=codes: _level0(index, ctx, codes=codes, nama=opd_name(index, opd), tag=opd, home=opd),
+                ),
                 title=title,
                 opd=opd,
                 codes=tuple(codes),
@@ -237,7 +244,13 @@ def render_level_n(index: Index, ctx: RenderContext) -> list[Artifact]:
             Artifact(
                 path=f"peta/level-n/{parent}",
                 kind="dot",
-                content=_level_n(index, ctx, parent),
+                content=cached(
+                    ctx,
+                    f"level-n:{parent}",
+                    # The parent, its children, and its ancestors (they decide the level shown).
+                    [index.proses[k].path for k in (parent, *index.children[parent], *index.ancestors(parent)) if k in index.proses],
+                    lambda parent=parent: _level_n(index, ctx, parent),
+                ),
                 title=msg(ctx, "diagram.leveln.title", level=index.level.get(parent, 1) + 1, kode=p.kode, nama=p.nama),
                 opd=owners[0] if owners else None,
                 codes=(parent, *index.children[parent]),

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from probis_cli.index import Index
-from probis_cli.render.base import Artifact, RenderContext
+from probis_cli.render.base import Artifact, RenderContext, cached
 from probis_cli.render.diagrams.dot import (
     COLOR_EXTERNAL,
     COLOR_EXTERNAL_LINE,
@@ -208,7 +208,7 @@ def render_relasi(index: Index, ctx: RenderContext) -> list[Artifact]:
         Artifact(
             path="relasi/pemda",
             kind="dot",
-            content=_render_pemda(index, ctx),
+            content=cached(ctx, "relasi:pemda", None, lambda: _render_pemda(index, ctx)),
             title=msg(ctx, "diagram.relasi.title", nama=pemda_name(index, ctx)),
             group="relasi",
         )
@@ -222,7 +222,7 @@ def render_relasi(index: Index, ctx: RenderContext) -> list[Artifact]:
             Artifact(
                 path=f"relasi/proses/{kode}",
                 kind="dot",
-                content=_render_proses(index, ctx, kode),
+                content=cached(ctx, f"relasi:{kode}", [index.proses[kode].path], lambda kode=kode: _render_proses(index, ctx, kode)),
                 title=msg(ctx, "diagram.relasi.title_proses", kode=p.kode, nama=p.nama),
                 opd=owners[0] if owners else None,
                 codes=(kode,),

@@ -31,12 +31,14 @@ WebAssembly engine, and the DOT is byte-identical for the same SOP.
 
 from __future__ import annotations
 
+from typing import Any
+
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from probis_cli.index import Index
 from probis_cli.model.sop import Langkah, Sop
-from probis_cli.render.base import Artifact, RenderContext
+from probis_cli.render.base import Artifact, RenderContext, cached
 from probis_cli.render.diagrams.dot import FONT_BOLD, msg, new_graph, plain_label, safe_id, wrap
 from probis_cli.render.diagrams.flowgrid import GRID_GRAPH_ATTRS, Column, FlowGrid, Row, place
 
@@ -347,8 +349,14 @@ def render_sop_flow(index: Index, ctx: RenderContext) -> list[Artifact]:
         sop = index.sop[kode].model
         pages = paginate(sop, ctx.max_steps_per_page)
         page_of = {str(s.no): i for i, steps in enumerate(pages, start=1) for s in steps}
-        all_flows = flows(sop, ctx)
-        all_connectors = connectors(all_flows, page_of)
+        flow_state: dict[str, Any] = {}
+
+        def page_dot(number: int, steps: Any, sop: Any = sop, pages: Any = pages, page_of: Any = page_of, state: dict[str, Any] = flow_state) -> str:
+            if "flows" not in state:  # computed only when a page has to be built
+                state["flows"] = flows(sop, ctx)
+                state["connectors"] = connectors(state["flows"], page_of)
+            return _render_page(ctx, sop, steps, number, len(pages), state["flows"], state["connectors"])
+
         opd = index.opd_of(sop.unit) if sop.unit else None
         if opd is None and sop.proses in index.proses:
             owners = index.owners(sop.proses)
@@ -359,7 +367,10 @@ def render_sop_flow(index: Index, ctx: RenderContext) -> list[Artifact]:
                 Artifact(
                     path=f"sop/{kode}/halaman-{number}",
                     kind="dot",
-                    content=_render_page(ctx, sop, steps, number, len(pages), all_flows, all_connectors),
+                    # An SOP flowchart reads only its own SOP document.
+                    content=cached(
+                        ctx, f"sop-flow:{kode}:{number}", [index.sop[kode].path], lambda n=number, st=steps: page_dot(n, st)
+                    ),
                     title=msg(ctx, "diagram.sop.artifact", nama=sop.nama, halaman=number, jumlah=len(pages)),
                     opd=opd,
                     codes=codes,
