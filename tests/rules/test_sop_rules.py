@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import re
 import string
 from pathlib import Path
@@ -379,7 +381,9 @@ def test_m007(tmp_path: Path) -> None:
     identitas = IDENTITAS.replace("tanggal_efektif: 2026-02-01", "tanggal_efektif: 1 Januari 2026\ntanggal_revisi: 2025-12-31")
     hits = run(TanggalTidakUrut, tmp_path, sop(linear(), identitas=identitas))
     assert ids(hits) == ["efektif", "revisi"]
-    assert arg(hits[0], "tanggal") == "2026-01-01" and arg(hits[0], "pembuatan") == "2026-01-10"
+    assert arg(hits[0], "tanggal") == dt.date(2026, 1, 1) and arg(hits[0], "pembuatan") == dt.date(2026, 1, 10)
+    # Dates are written as in the documents, in the reader's language.
+    assert "1 Januari 2026" in hits[0].message.text("id") and "1 January 2026" in hits[0].message.text("en")
     same_day = IDENTITAS.replace("tanggal_efektif: 2026-02-01", "tanggal_efektif: 2026-01-10")
     assert run(TanggalTidakUrut, tmp_path, sop(linear(), identitas=same_day)) == []
 

@@ -119,8 +119,8 @@ def test_t001_duplicate_kegiatan(tmp_path: Path) -> None:
     assert args(hits[0]) == {
         "kode": "2.12.02.2.01",
         "nama": "Kegiatan 2.12.02.2.01",
-        "opd": "kec-a (KEC-A)",
-        "lain": "disdukcapil (DISDUKCAPIL), kec-b (KEC-B)",
+        "opd": "KEC-A",
+        "lain": "DISDUKCAPIL, KEC-B",
     }
     # Related: the other claims, the first claim first.
     assert [r.path for r in hits[0].related] == ["opd/disdukcapil.yaml", "opd/kec-b.yaml"]
@@ -134,7 +134,7 @@ def test_t001_reports_the_claims_outside_the_urusan(tmp_path: Path) -> None:
         "opd/disdukcapil.yaml": opd("disdukcapil", "2.12", [("2.12.02.2.01", [])]),
     }
     hits = run(KegiatanGanda, tmp_path, files)
-    assert [(h.location.path, args(h)["lain"]) for h in hits] == [("opd/bagian-a.yaml", "disdukcapil (DISDUKCAPIL)")]
+    assert [(h.location.path, args(h)["lain"]) for h in hits] == [("opd/bagian-a.yaml", "DISDUKCAPIL")]
 
 
 def test_t001_program_penunjang_never_flagged(tmp_path: Path) -> None:
@@ -199,8 +199,8 @@ def test_t004_renstra(tmp_path: Path) -> None:
     }
     hits = run(UrusanTidakDiampu, tmp_path, files)
     assert [(args(h)["kode"], args(h)["bidang"], args(h)["opd"]) for h in hits] == [
-        ("1.06.01.2.01", "1.06", "dinkes (DINKES)"),  # program penunjang under someone else's urusan
-        ("2.12.02.2.01", "2.12", "dinkes (DINKES)"),
+        ("1.06.01.2.01", "1.06", "DINKES"),  # program penunjang under someone else's urusan
+        ("2.12.02.2.01", "2.12", "DINKES"),
     ]
     pemda = PEMDA + "pengaturan:\n  lint:\n    kegiatan_bersama: [2.12.02.2.01]\n"
     assert len(run(UrusanTidakDiampu, tmp_path, files, pemda=pemda)) == 1
@@ -219,7 +219,7 @@ def test_t004_process_links(tmp_path: Path) -> None:
         "proses": "PB.01",
         "kode": "2.12.02.2.01.0001",
         "bidang": "2.12",
-        "pemilik": "dinkes (DINKES)",
+        "pemilik": "DINKES",
         "urusan": "1.02",
     }
     assert hits[0].location.path == "proses/PB.01.yaml"
