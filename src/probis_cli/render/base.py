@@ -6,6 +6,7 @@ only the CLI lays out DOT with an engine and writes files.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
@@ -19,6 +20,25 @@ if TYPE_CHECKING:
 ArtifactKind = Literal["dot", "markdown"]
 
 
+class LazyContent:
+    """Content remembered from an earlier run: its digest now, its text only when needed."""
+
+    __slots__ = ("_fetch", "digest")
+
+    def __init__(self, digest: str, fetch: Callable[[], str]) -> None:
+        self.digest = digest
+        self._fetch = fetch
+
+    def text(self) -> str:
+        """The content itself (read from the cache)."""
+        return self._fetch()
+
+
+def content_digest(text: str) -> str:
+    """The digest of a content; equal for equal text whether built now or remembered."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
 @dataclass(frozen=True, slots=True)
 class Artifact:
     """One output before layout: ``path`` is relative to the output folder, without extension
@@ -26,7 +46,7 @@ class Artifact:
 
     path: str
     kind: ArtifactKind
-    content: str
+    content: str | LazyContent
     title: str  # human title, for the index page and progress
     opd: str | None = None  # owning OPD code (for selection and the index page)
     codes: tuple[str, ...] = ()  # document codes it shows (for selection by code)
@@ -34,6 +54,15 @@ class Artifact:
     # Diagrams an artifact embeds (e.g. an SOP draft embeds its flowchart), relative paths
     # without extension; the CLI makes sure they are rendered in an image format.
     embeds: tuple[str, ...] = ()
+
+
+    def text(self) -> str:
+        """The content as text (fetched from the render memo when it was remembered)."""
+        return self.content if isinstance(self.content, str) else self.content.text()
+
+    def digest(self) -> str:
+        """Digest of the content, without reading a remembered content."""
+        return content_digest(self.content) if isinstance(self.content, str) else self.content.digest
 
 
 @dataclass(frozen=True)
@@ -50,7 +79,7 @@ class RenderContext:
     memo: RenderMemo | None = field(default=None, compare=False, repr=False)
 
 
-def cached(ctx: RenderContext, key: str, paths: Iterable[str] | None, build: Callable[[], str]) -> str:
+def cached(ctx: RenderContext, key: str, paths: Iterable[str] | None, build: Callable[[], str]) -> str | LazyContent:
     """``build()``, or its remembered result when the documents at ``paths`` did not change.
 
     ``paths`` are the repository files the content reads besides the pemda, RPJMD and OPD

@@ -5,20 +5,23 @@ takes longer than laying out the few that changed; after one edit, only the arti
 read the edited document are built again. Each renderer names what an artifact reads:
 its own documents, plus implicitly the "global" ones (pemda, RPJMD, OPD: names used
 everywhere) and the render settings; ``None`` means "the whole repository" (Pemda-wide maps).
+
+Stored in SQLite (standard library) so that a run reads only the keys and digests up front
+and a remembered content only when its output file must actually be written: a city's
+contents are a hundred megabytes that an unchanged render never needs.
 """
 
 from __future__ import annotations
 
 import hashlib
-import marshal
-import os
-import tempfile
+import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from probis_cli import __version__
+from probis_cli.render.base import LazyContent, content_digest
 
-MEMO_VERSION = 1
+MEMO_VERSION = 2
 
 
 def _digest(parts: Iterable[str]) -> str:
@@ -30,53 +33,72 @@ def _digest(parts: Iterable[str]) -> str:
 
 
 class RenderMemo:
-    """A content cache for renderers, saved in the repository's ``.probis-cache``."""
+    """A content cache for renderers, in the repository's ``.probis-cache``."""
 
     def __init__(self, cache_file: Path | None, file_digests: dict[str, str], global_paths: Iterable[str], settings: str) -> None:
-        self.cache_file = cache_file
         self.file_digests = file_digests
         self.base = _digest([__version__, str(MEMO_VERSION), settings, *sorted(f"{p}={file_digests.get(p, '')}" for p in global_paths)])
         self.everything = _digest([self.base, *sorted(f"{p}={d}" for p, d in file_digests.items())])
-        self.entries: dict[str, tuple[str, str]] = {}
+        self.known: dict[str, tuple[str, str]] = {}  # key -> (inputs digest, content digest)
+        self.new: dict[str, tuple[str, str, str]] = {}  # key -> (inputs digest, content digest, text)
         self.used: set[str] = set()
         self.hits = self.misses = 0
+        self.db: sqlite3.Connection | None = None
         if cache_file is not None:
             try:
-                loaded = marshal.loads(cache_file.read_bytes())
-                if isinstance(loaded, dict):
-                    self.entries = loaded
-            except (OSError, ValueError, EOFError, TypeError):
-                self.entries = {}
+                cache_file.parent.mkdir(parents=True, exist_ok=True)
+                gitignore = cache_file.parent / ".gitignore"
+                if not gitignore.exists():
+                    gitignore.write_text("# dibuat otomatis oleh probis\n*\n", encoding="utf-8")
+                self.db = sqlite3.connect(cache_file)
+                self.db.execute("CREATE TABLE IF NOT EXISTS memo (key TEXT PRIMARY KEY, inputs TEXT, digest TEXT, content TEXT)")
+                self.known = {k: (i, d) for k, i, d in self.db.execute("SELECT key, inputs, digest FROM memo")}
+            except (OSError, sqlite3.Error):
+                self.db = None  # a cache that cannot be used only costs speed
+                self.known = {}
 
-    def content(self, key: str, paths: Iterable[str] | None, build: Callable[[], str]) -> str:
-        """The content for ``key``: remembered when ``paths`` (and the globals) are unchanged."""
+    def _fetch(self, key: str) -> str:
+        assert self.db is not None
+        row = self.db.execute("SELECT content FROM memo WHERE key = ?", (key,)).fetchone()
+        if row is None:  # pragma: no cover - the row was there when the keys were read
+            raise KeyError(key)
+        return str(row[0])
+
+    def content(self, key: str, paths: Iterable[str] | None, build: Callable[[], str]) -> str | LazyContent:
+        """The content for ``key``: remembered (lazily) when ``paths`` and the globals are unchanged."""
         if paths is None:
-            digest = self.everything
+            inputs = self.everything
         else:
-            digest = _digest([self.base, *sorted(f"{p}={self.file_digests.get(p, '')}" for p in set(paths))])
+            inputs = _digest([self.base, *sorted(f"{p}={self.file_digests.get(p, '')}" for p in set(paths))])
         self.used.add(key)
-        entry = self.entries.get(key)
-        if entry is not None and entry[0] == digest:
+        known = self.known.get(key)
+        if known is not None and known[0] == inputs and self.db is not None:
             self.hits += 1
-            return entry[1]
+            return LazyContent(known[1], lambda key=key: self._fetch(key))
         self.misses += 1
         text = build()
-        self.entries[key] = (digest, text)
+        self.new[key] = (inputs, content_digest(text), text)
         return text
 
     def save(self) -> None:
-        """Write what this run used (dropping the rest), atomically; a failure only costs speed."""
-        if self.cache_file is None or (self.misses == 0 and set(self.entries) == self.used):
+        """Store what was built, forget what this run no longer produces."""
+        if self.db is None:
             return
-        entries = {k: v for k, v in self.entries.items() if k in self.used}
         try:
-            self.cache_file.parent.mkdir(parents=True, exist_ok=True)
-            gitignore = self.cache_file.parent / ".gitignore"
-            if not gitignore.exists():
-                gitignore.write_text("# dibuat otomatis oleh probis\n*\n", encoding="utf-8")
-            fd, tmp = tempfile.mkstemp(dir=self.cache_file.parent, prefix=".render-", suffix=".tmp")
-            with os.fdopen(fd, "wb") as handle:
-                marshal.dump(entries, handle)
-            os.replace(tmp, self.cache_file)
-        except OSError:
+            with self.db:
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO memo (key, inputs, digest, content) VALUES (?, ?, ?, ?)",
+                    [(k, i, d, t) for k, (i, d, t) in self.new.items()],
+                )
+                stale = [(k,) for k in self.known if k not in self.used]
+                if stale:
+                    self.db.executemany("DELETE FROM memo WHERE key = ?", stale)
+        except sqlite3.Error:
             pass
+        self.new.clear()
+
+    def close(self) -> None:
+        """Close the database."""
+        if self.db is not None:
+            self.db.close()
+            self.db = None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import os
 import tempfile
 from collections.abc import Callable, Sequence
@@ -127,7 +128,7 @@ def plan(artifacts: Sequence[Artifact], formats: Sequence[str], ctx: RenderConte
     jobs: list[Job] = []
     for artifact in artifacts:
         if artifact.kind == "markdown":
-            jobs.append(Job(artifact.path, artifact, "md", _digest(__version__, "md", artifact.content)))
+            jobs.append(Job(artifact.path, artifact, "md", _digest(__version__, "md", artifact.digest())))
             continue
         fmts = list(dict.fromkeys(formats))
         # Drafts embed their flowcharts: render those in the drafts' image format too, but only
@@ -136,7 +137,7 @@ def plan(artifacts: Sequence[Artifact], formats: Sequence[str], ctx: RenderConte
         if wants_images and artifact.path in embedded and ctx.image_format not in fmts:
             fmts.append(ctx.image_format)
         for fmt in fmts:
-            jobs.append(Job(f"{artifact.path}.{fmt}", artifact, fmt, _digest(__version__, fmt, artifact.content)))
+            jobs.append(Job(f"{artifact.path}.{fmt}", artifact, fmt, _digest(__version__, fmt, artifact.digest())))
     return Plan(jobs, list(artifacts))
 
 
@@ -149,11 +150,59 @@ def _read_manifest(out: Path) -> dict[str, dict[str, str]]:
     return files if isinstance(files, dict) else {}
 
 
-def _file_digest(path: Path) -> str | None:
-    try:
-        return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
-    except OSError:
-        return None
+class StatCache:
+    """Digests of output files keyed by (size, mtime): an unchanged file is not read again.
+
+    Kept in the repository's cache folder, never in the (committed) output folder, since
+    modification times differ from machine to machine.
+    """
+
+    def __init__(self, file: Path | None) -> None:
+        self.file = file
+        self.entries: dict[str, tuple[int, int, str]] = {}
+        self.dirty = False
+        if file is not None:
+            try:
+                loaded = marshal.loads(file.read_bytes())
+                if isinstance(loaded, dict):
+                    self.entries = loaded
+            except (OSError, ValueError, EOFError, TypeError):
+                self.entries = {}
+
+    def digest(self, path: Path) -> str | None:
+        """The blake2b digest of ``path``'s bytes, or None when it does not exist."""
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        key = str(path)
+        known = self.entries.get(key)
+        if known is not None and known[0] == st.st_size and known[1] == st.st_mtime_ns:
+            return known[2]
+        try:
+            value = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        except OSError:
+            return None
+        self.entries[key] = (st.st_size, st.st_mtime_ns, value)
+        self.dirty = True
+        return value
+
+    def save(self) -> None:
+        """Write if anything changed; failures only cost speed."""
+        if self.file is None or not self.dirty:
+            return
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            _write_atomic(self.file, marshal.dumps(self.entries))
+        except OSError:
+            pass
+
+
+_NO_STATS = StatCache(None)
+
+
+def _file_digest(path: Path, stats: StatCache = _NO_STATS) -> str | None:
+    return stats.digest(path)
 
 
 def _stem(output: str) -> str:
@@ -166,14 +215,14 @@ def _orphans(manifest: dict[str, dict[str, str]], the_plan: Plan) -> list[str]:
     return sorted(k for k in manifest if _stem(k) not in live)
 
 
-def stale_outputs(out: Path, the_plan: Plan, *, prune: bool = True) -> list[str]:
+def stale_outputs(out: Path, the_plan: Plan, *, prune: bool = True, stats: StatCache = _NO_STATS) -> list[str]:
     """Outputs that are missing, out of date, edited by hand, or (``prune``) no longer produced."""
     manifest = _read_manifest(out)
     stale: list[str] = []
     planned = {job.output for job in the_plan.jobs}
     for job in the_plan.jobs:
         entry = manifest.get(job.output)
-        current = _file_digest(out / job.output)
+        current = _file_digest(out / job.output, stats)
         if current is None or entry is None or entry.get("masukan") != job.digest or entry.get("keluaran") != current:
             stale.append(job.output)
     if prune:
@@ -223,6 +272,7 @@ def execute(
     engine_preference: str = "auto",
     force: bool = False,
     prune: bool = True,
+    stats: StatCache = _NO_STATS,
     workers: int | None = None,
     progress: Callable[[int, int, str], None] | None = None,
 ) -> Outcome:
@@ -236,7 +286,7 @@ def execute(
     todo: list[Job] = []
     for job in the_plan.jobs:
         entry = manifest.get(job.output)
-        current = _file_digest(out / job.output) if entry else None
+        current = _file_digest(out / job.output, stats) if entry else None
         if not force and entry and entry.get("masukan") == job.digest and entry.get("keluaran") == current:
             outcome.unchanged.append(job.output)
         else:
@@ -251,7 +301,14 @@ def execute(
     def record(job: Job, data: bytes) -> None:
         nonlocal done
         _write_atomic(out / job.output, data)
-        new_manifest[job.output] = {"masukan": job.digest, "keluaran": hashlib.blake2b(data, digest_size=16).hexdigest()}
+        written_digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        new_manifest[job.output] = {"masukan": job.digest, "keluaran": written_digest}
+        try:
+            st = (out / job.output).stat()
+            stats.entries[str(out / job.output)] = (st.st_size, st.st_mtime_ns, written_digest)
+            stats.dirty = True
+        except OSError:
+            pass
         outcome.written.append(job.output)
         done += 1
         if progress:
@@ -261,7 +318,7 @@ def execute(
     for job in todo:
         if job.needs_engine:
             continue
-        record(job, job.artifact.content.encode("utf-8"))
+        record(job, job.artifact.text().encode("utf-8"))
 
     if layout_jobs:
         from probis_cli.render.engine import find_engine
@@ -272,7 +329,7 @@ def execute(
         if n_workers > 1 and len(layout_jobs) >= PARALLEL_MIN_JOBS:
             size = max(1, min(16, len(layout_jobs) // (n_workers * 4) or 1))
             chunks = [layout_jobs[k : k + size] for k in range(0, len(layout_jobs), size)]
-            args = [(engine_preference, [(j.artifact.content, j.fmt) for j in chunk]) for chunk in chunks]
+            args = [(engine_preference, [(j.artifact.text(), j.fmt) for j in chunk]) for chunk in chunks]
             with ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("fork")) as pool:
                 for chunk, results in zip(chunks, pool.map(_layout_chunk, args)):
                     for job, (data, code, detail) in zip(chunk, results):
@@ -285,7 +342,7 @@ def execute(
 
             for job in layout_jobs:
                 try:
-                    data = engine.render(job.artifact.content, job.fmt)  # type: ignore[arg-type]
+                    data = engine.render(job.artifact.text(), job.fmt)  # type: ignore[arg-type]
                 except RenderError as exc:
                     outcome.failed.append((job.output, exc.code, exc.detail or exc.message))
                     continue
@@ -298,8 +355,9 @@ def execute(
             outcome.removed.append(stale)
         except OSError:
             pass
-    text = json.dumps({"probis": __version__.split(".")[0], "berkas": dict(sorted(new_manifest.items()))}, indent=1, sort_keys=True)
-    _write_atomic(out / MANIFEST, (text + "\n").encode("utf-8"))
+    if outcome.written or outcome.removed or new_manifest != manifest or not (out / MANIFEST).is_file():
+        text = json.dumps({"probis": __version__.split(".")[0], "berkas": dict(sorted(new_manifest.items()))}, indent=1, sort_keys=True)
+        _write_atomic(out / MANIFEST, (text + "\n").encode("utf-8"))
     outcome.written.sort()
     outcome.unchanged.sort()
     return outcome
