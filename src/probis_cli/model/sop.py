@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from pydantic import AliasChoices, Field
@@ -96,3 +97,29 @@ class Sop(Dokumen):
     )
     pelaksana: list[PelaksanaSop] = Field(default_factory=list)
     langkah: list[Langkah] = Field(default_factory=list)
+
+
+def flow_successors(langkah: Sequence[Langkah], by_no: Mapping[int, int], i: int) -> list[int]:
+    """Indexes of the steps that step ``i`` flows to: the one reading of an SOP's flow that
+    the lint rules, the total-time computation and the diagrams share.
+
+    ``selesai`` ends the flow; a decision follows its branches; otherwise ``lanjut`` if given,
+    else the next step in the table. A decision without branches (reported by M003) is read
+    as a plain step, so that the flow rules do not pile a second finding on that mistake.
+    """
+    step = langkah[i]
+    if step.simbol == "selesai":
+        return []
+    if step.simbol == "keputusan":
+        branches = step.branches()
+        if branches:
+            out: list[int] = []
+            for branch in branches:
+                j = by_no.get(branch.ke)
+                if j is not None and j not in out:
+                    out.append(j)
+            return out
+    if step.lanjut is not None:
+        j = by_no.get(step.lanjut)
+        return [] if j is None else [j]
+    return [i + 1] if i + 1 < len(langkah) else []

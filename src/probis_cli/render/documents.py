@@ -36,7 +36,7 @@ from probis_cli.i18n import MONTHS, Lang, translate
 from probis_cli.index import Index
 from probis_cli.lint.durasi import format_durasi, parse_durasi
 from probis_cli.model.build import Document
-from probis_cli.model.sop import Langkah, Simbol, Sop
+from probis_cli.model.sop import Langkah, Simbol, Sop, flow_successors
 from probis_cli.render.base import Artifact, RenderContext, Renderer, cached
 from probis_cli.render.diagrams.sop_flow import paginate
 
@@ -213,23 +213,7 @@ def _instansi(index: Index) -> str:
 # -- total time ----------------------------------------------------------------------------
 
 
-def _successors(langkah: Sequence[Langkah], by_no: dict[int, int], i: int) -> list[int]:
-    """Indexes step ``i`` flows to: ``lanjut``, else the next step; a decision its branches."""
-    # Same reading of the flow as the lint rules (probis_cli.lint.rules.sop.successors).
-    step = langkah[i]
-    if step.simbol == "selesai":
-        return []
-    if step.simbol == "keputusan" and step.branches():
-        out: list[int] = []
-        for branch in step.branches():
-            j = by_no.get(branch.ke)
-            if j is not None and j not in out:
-                out.append(j)
-        return out
-    if step.lanjut is not None:
-        j = by_no.get(step.lanjut)
-        return [] if j is None else [j]
-    return [i + 1] if i + 1 < len(langkah) else []
+_successors = flow_successors  # the same reading of the flow as the lint rules
 
 
 @dataclass(frozen=True, slots=True)

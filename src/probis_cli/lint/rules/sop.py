@@ -22,7 +22,7 @@ from probis_cli.index import Index
 from probis_cli.lint.base import Hit, NoOptions, Rule, RuleDoc
 from probis_cli.lint.durasi import parse_durasi, vague_word
 from probis_cli.model.build import Document, suggest
-from probis_cli.model.sop import Langkah, Sop
+from probis_cli.model.sop import Langkah, Sop, flow_successors
 
 # ---------------------------------------------------------------------------------------
 # Shared helpers
@@ -40,26 +40,7 @@ def _blank_list(values: list[str]) -> bool:
     return all(_blank(v) for v in values)
 
 
-def successors(langkah: list[Langkah], by_no: dict[int, int], i: int) -> list[int]:
-    """Indexes of the steps that step ``i`` flows to (see the module docstring)."""
-    step = langkah[i]
-    if step.simbol == "selesai":
-        return []
-    if step.simbol == "keputusan":
-        branches = step.branches()
-        if branches:
-            out: list[int] = []
-            for b in branches:
-                j = by_no.get(b.ke)
-                if j is not None and j not in out:
-                    out.append(j)
-            return out
-        # A decision without branches is reported by M003; read it as a plain step here
-        # so that the flow rules do not pile a second finding on the same mistake.
-    if step.lanjut is not None:
-        j = by_no.get(step.lanjut)
-        return [] if j is None else [j]
-    return [i + 1] if i + 1 < len(langkah) else []
+successors = flow_successors  # the shared reading of an SOP's flow (model.sop)
 
 
 def step_numbers(langkah: list[Langkah]) -> dict[int, int]:
