@@ -18,3 +18,11 @@ def test_import_contracts_hold() -> None:
         pytest.skip("import-linter is not installed")
     proc = subprocess.run([exe, "--config", str(ROOT / "pyproject.toml")], cwd=ROOT, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_mypy_strict_is_clean() -> None:
+    exe = shutil.which("mypy") or str(Path(sys.executable).with_name("mypy"))
+    if not Path(exe).exists():
+        pytest.skip("mypy is not installed")
+    proc = subprocess.run([exe, "src/probis_cli"], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]

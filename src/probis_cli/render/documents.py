@@ -26,6 +26,7 @@ import datetime as dt
 import posixpath
 import re
 from collections.abc import Callable, Sequence
+from functools import partial
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -445,7 +446,7 @@ def render_sop_drafts(index: Index, ctx: RenderContext) -> list[Artifact]:
             Artifact(
                 path=f"sop/{kode}.md",
                 kind="markdown",
-                content=cached(ctx, f"sop-md:{kode}", _draft_reads(index, kode), lambda doc=doc: _finish(template.render(sop_context(index, doc, ctx)))),
+                content=cached(ctx, f"sop-md:{kode}", _draft_reads(index, kode), partial(_draft_text, template, index, doc, ctx)),
                 title=f"{kode} {sop.nama}",
                 opd=sop_opd(index, sop),
                 codes=tuple(c for c in (kode, sop.proses) if c),
@@ -454,6 +455,11 @@ def render_sop_drafts(index: Index, ctx: RenderContext) -> list[Artifact]:
             )
         )
     return out
+
+
+def _draft_text(template: Any, index: Index, doc: Document[Sop], ctx: RenderContext) -> str:
+    """The Markdown of one SOP draft."""
+    return _finish(template.render(sop_context(index, doc, ctx)))
 
 
 def _draft_reads(index: Index, kode: str) -> list[str]:

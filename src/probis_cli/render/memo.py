@@ -13,6 +13,8 @@ contents are a hundred megabytes that an unchanged render never needs.
 
 from __future__ import annotations
 
+from functools import partial
+
 import hashlib
 import sqlite3
 from collections.abc import Callable, Iterable
@@ -74,7 +76,7 @@ class RenderMemo:
         known = self.known.get(key)
         if known is not None and known[0] == inputs and self.db is not None:
             self.hits += 1
-            return LazyContent(known[1], lambda key=key: self._fetch(key))
+            return LazyContent(known[1], partial(self._fetch, key))
         self.misses += 1
         text = build()
         self.new[key] = (inputs, content_digest(text), text)

@@ -133,7 +133,7 @@ def load_sources(
             chunks = [todo_raw[k::n_chunks] for k in range(n_chunks)]
             with ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("fork")) as pool:
                 parts = [marshal.loads(blob) for blob in pool.map(_parse_chunk_blob, chunks)]
-            packed = [None] * len(todo_raw)
+            packed: list[Any] = [None] * len(todo_raw)
             for k, part in enumerate(parts):
                 packed[k::n_chunks] = part
         else:

@@ -10,6 +10,8 @@ any process are dashed: the gaps Bagian Organisasi asks about.
 
 from __future__ import annotations
 
+from functools import partial
+
 from collections.abc import Iterable
 
 from probis_cli.index import Index
@@ -241,7 +243,7 @@ def render_hierarki(index: Index, ctx: RenderContext) -> list[Artifact]:
             Artifact(
                 path=f"hierarki/opd/{opd}",
                 kind="dot",
-                content=cached(ctx, f"hierarki:{opd}", None, lambda opd=opd: _render(index, ctx, opd)),
+                content=cached(ctx, f"hierarki:{opd}", None, partial(_render, index, ctx, opd)),
                 title=msg(ctx, "diagram.hierarki.title", nama=opd_name(index, opd)),
                 opd=opd,
                 codes=tuple(sorted(k for k, entries in index.kegiatan.items() if any(e.opd == opd for e in entries))),

@@ -11,6 +11,8 @@ clusters in a given order).
 
 from __future__ import annotations
 
+from functools import partial
+
 from probis_cli.index import Index
 from probis_cli.model.proses import Aktivitas, Proses
 from probis_cli.render.base import Artifact, RenderContext, cached
@@ -220,7 +222,7 @@ def render_lintas_fungsi(index: Index, ctx: RenderContext) -> list[Artifact]:
             Artifact(
                 path=f"lintas-fungsi/{kode}",
                 kind="dot",
-                content=cached(ctx, f"lintas:{kode}", [index.proses[kode].path], lambda kode=kode: _render(index, ctx, kode)),
+                content=cached(ctx, f"lintas:{kode}", [index.proses[kode].path], partial(_render, index, ctx, kode)),
                 title=msg(ctx, "diagram.lintas.title", kode=p.kode, nama=p.nama),
                 opd=owners[0] if owners else None,
                 codes=(kode,),

@@ -14,6 +14,8 @@ inside a cluster titled with the parent.
 
 from __future__ import annotations
 
+from functools import partial
+
 from collections.abc import Sequence
 
 from probis_cli.index import Index
@@ -178,7 +180,7 @@ def render_level0(index: Index, ctx: RenderContext) -> list[Artifact]:
                     ctx,
                     f"level-0:{opd}",
                     None,
-                    lambda opd=opd, codes=codes: _level0(index, ctx, codes=codes, nama=opd_name(index, opd), tag=opd, home=opd),
+                    partial(_level0, index, ctx, codes=codes, nama=opd_name(index, opd), tag=opd, home=opd),
                 ),
                 title=title,
                 opd=opd,
@@ -249,7 +251,7 @@ def render_level_n(index: Index, ctx: RenderContext) -> list[Artifact]:
                     f"level-n:{parent}",
                     # The parent, its children, and its ancestors (they decide the level shown).
                     [index.proses[k].path for k in (parent, *index.children[parent], *index.ancestors(parent)) if k in index.proses],
-                    lambda parent=parent: _level_n(index, ctx, parent),
+                    partial(_level_n, index, ctx, parent),
                 ),
                 title=msg(ctx, "diagram.leveln.title", level=index.level.get(parent, 1) + 1, kode=p.kode, nama=p.nama),
                 opd=owners[0] if owners else None,

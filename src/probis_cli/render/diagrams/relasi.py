@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from collections import defaultdict
 
 from probis_cli.index import Index
@@ -222,7 +224,7 @@ def render_relasi(index: Index, ctx: RenderContext) -> list[Artifact]:
             Artifact(
                 path=f"relasi/proses/{kode}",
                 kind="dot",
-                content=cached(ctx, f"relasi:{kode}", [index.proses[kode].path], lambda kode=kode: _render_proses(index, ctx, kode)),
+                content=cached(ctx, f"relasi:{kode}", [index.proses[kode].path], partial(_render_proses, index, ctx, kode)),
                 title=msg(ctx, "diagram.relasi.title_proses", kode=p.kode, nama=p.nama),
                 opd=owners[0] if owners else None,
                 codes=(kode,),

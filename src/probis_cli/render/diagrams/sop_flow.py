@@ -31,6 +31,8 @@ WebAssembly engine, and the DOT is byte-identical for the same SOP.
 
 from __future__ import annotations
 
+from functools import partial
+
 from typing import Any
 
 from collections.abc import Sequence
@@ -369,7 +371,7 @@ def render_sop_flow(index: Index, ctx: RenderContext) -> list[Artifact]:
                     kind="dot",
                     # An SOP flowchart reads only its own SOP document.
                     content=cached(
-                        ctx, f"sop-flow:{kode}:{number}", [index.sop[kode].path], lambda n=number, st=steps: page_dot(n, st)
+                        ctx, f"sop-flow:{kode}:{number}", [index.sop[kode].path], partial(page_dot, number, steps)
                     ),
                     title=msg(ctx, "diagram.sop.artifact", nama=sop.nama, halaman=number, jumlah=len(pages)),
                     opd=opd,
