@@ -16,7 +16,7 @@ from probis_cli.findings import Finding, Result, Severity
 from probis_cli.index import Index, build_index
 from probis_cli.model.build import Document, build_documents
 from probis_cli.source.discover import discover, find_root
-from probis_cli.source.loader import SourceFile, load_sources
+from probis_cli.source.loader import SourceFile, iter_sources
 from probis_cli.source.reader import read_bytes
 
 Progress = Callable[[str, int, int], None]
@@ -99,13 +99,21 @@ def load(paths: Sequence[Path] | Path, *, use_cache: bool = True, workers: int |
             raise FileNotFoundError(str(target))
         scope.append("" if resolved == root else resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else "")
     with gc_paused():
-        sources = load_sources(root, discover_paths(root), use_cache=use_cache, workers=workers)
+        paths = discover_paths(root)
+        # Validate each file as soon as it is parsed (workers keep parsing meanwhile); keep the
+        # results in path order so that everything after is deterministic.
+        slots: list[tuple[SourceFile, list[Document[Any]], list[Finding]] | None] = [None] * len(paths)
+        for i, source in iter_sources(root, paths, use_cache=use_cache, workers=workers):
+            docs, found = build_documents(source)
+            slots[i] = (source, docs, found)
+        sources: list[SourceFile] = []
         documents: list[Document[Any]] = []
         findings: list[Finding] = []
-        for source in sources:
-            docs, found = build_documents(source)
-            documents.extend(docs)
-            findings.extend(found)
+        for slot in slots:
+            if slot is not None:
+                sources.append(slot[0])
+                documents.extend(slot[1])
+                findings.extend(slot[2])
         index, ref_findings = build_index(root, documents)
     findings.extend(ref_findings)
     return Loaded(root, sources, index, findings, scope)

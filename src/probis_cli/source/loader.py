@@ -10,6 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 from probis_cli.source.reader import RawDocument, ReadIssue, ReadResult, decode, read_bytes
@@ -107,6 +108,21 @@ def load_sources(
     workers: int | None = None,
 ) -> list[SourceFile]:
     """Read and parse ``paths`` (under ``root``), reusing cached parses of unchanged content."""
+    found: list[SourceFile | None] = [None] * len(paths)
+    for i, source in iter_sources(root, paths, use_cache=use_cache, workers=workers):
+        found[i] = source
+    return [s for s in found if s is not None]
+
+
+def iter_sources(
+    root: Path,
+    paths: list[Path],
+    *,
+    use_cache: bool = True,
+    workers: int | None = None,
+) -> Iterator[tuple[int, SourceFile]]:
+    """``(position in paths, SourceFile)`` as soon as each is available: cached files first,
+    then parsed ones chunk by chunk, so that the caller can validate while workers parse."""
     cache = ParseCache(root / CACHE_DIR_NAME if use_cache else None)
     raws: list[bytes | None] = []
     digests: list[str] = []
@@ -121,40 +137,42 @@ def load_sources(
             continue
         raws.append(raw)
         digests.append(_digest(raw))
-
-    todo = [i for i, raw in enumerate(raws) if raw is not None and digests[i] not in cache.entries]
-    if todo:
-        n_workers = workers if workers is not None else (os.cpu_count() or 1)
-        todo_raw = [r for r in (raws[i] for i in todo) if r is not None]
-        if n_workers > 1 and len(todo) >= PARALLEL_MIN_FILES:
-            # Interleave files across chunks: paths come sorted, and one folder (sop/) holds
-            # most of the bytes; contiguous chunks would leave one worker with all of it.
-            n_chunks = n_workers * 4
-            chunks = [todo_raw[k::n_chunks] for k in range(n_chunks)]
-            with ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("fork")) as pool:
-                parts = [marshal.loads(blob) for blob in pool.map(_parse_chunk_blob, chunks)]
-            packed: list[Any] = [None] * len(todo_raw)
-            for k, part in enumerate(parts):
-                packed[k::n_chunks] = part
-        else:
-            packed = _parse_chunk(todo_raw)
-        for i, p in zip(todo, packed):
-            cache.entries[digests[i]] = p
-        cache.dirty = True
-
-    out: list[SourceFile] = []
     prefix = str(root).rstrip(os.sep) + os.sep
-    for i, path in enumerate(paths):
+
+    def source(i: int) -> SourceFile:
+        path = paths[i]
         text_path = str(path)
         # String slicing, not Path.relative_to: this runs for every file of a province.
         rel = text_path[len(prefix) :].replace(os.sep, "/") if text_path.startswith(prefix) else path.as_posix()
         data = raws[i]
         if data is None:
-            out.append(SourceFile(rel, path, "", (), (io_issues[i],), ""))
-            continue
+            return SourceFile(rel, path, "", (), (io_issues[i],), "")
         documents, issues = _unpack(cache.entries[digests[i]])
         text, _ = decode(data)
         text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
-        out.append(SourceFile(rel, path, text, documents, issues, digests[i]))
+        return SourceFile(rel, path, text, documents, issues, digests[i])
+
+    todo = [i for i, raw in enumerate(raws) if raw is not None and digests[i] not in cache.entries]
+    pending = set(todo)
+    for i in range(len(paths)):
+        if i not in pending:
+            yield i, source(i)
+    if todo:
+        n_workers = workers if workers is not None else (os.cpu_count() or 1)
+        if n_workers > 1 and len(todo) >= PARALLEL_MIN_FILES:
+            # Interleave files across chunks: paths come sorted, and one folder (sop/) holds
+            # most of the bytes; contiguous chunks would leave one worker with all of it.
+            n_chunks = n_workers * 8
+            index_chunks = [todo[k::n_chunks] for k in range(n_chunks)]
+            chunks = [[raws[i] for i in chunk] for chunk in index_chunks]
+            with ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("fork")) as pool:
+                for chunk, blob in zip(index_chunks, pool.map(_parse_chunk_blob, chunks)):
+                    for i, packed in zip(chunk, marshal.loads(blob)):
+                        cache.entries[digests[i]] = packed
+                        yield i, source(i)
+        else:
+            for i in todo:
+                cache.entries[digests[i]] = _pack(read_bytes(raws[i]))  # type: ignore[arg-type]
+                yield i, source(i)
+        cache.dirty = True
     cache.save({d for d in digests if d})
-    return out

@@ -192,21 +192,48 @@ class _Builder:
         stack: list[list[Any]] = []
         root: list[Any] = []  # [data, pos, line, col]
         total_nodes = 0
+        emit = self._emit
+        no_key = _NO_KEY
         while True:
             event = get()
-            name = type(event).__name__
+            cls = event.__class__
+            if cls is _ScalarEvent:
+                mark = event.start_mark
+                line, col = mark.line + 1, mark.column + 1
+                value: Any = event.value
+                if not event.style and value in NULLS and event.tag in (None, "!", "tag:yaml.org,2002:null"):
+                    value = None
+                total_nodes += 1
+                # Fast path (most events): a plain scalar in a container, no anchor.
+                if event.anchor is None and stack:
+                    parent = stack[-1]
+                    if parent[0] == "seq":
+                        parent[7] += 1
+                        parent[1].append(value)
+                        parent[2].append((line, col, None))
+                        continue
+                    if parent[3] is not no_key:
+                        parent[7] += 1
+                        key = parent[3]
+                        parent[1][key] = value
+                        parent[2][key] = (parent[4], parent[5], line, col, None)
+                        parent[3] = no_key
+                        continue
+                    key = "" if value is None else value
+                    if key not in parent[1]:
+                        parent[7] += 1
+                        parent[3], parent[4], parent[5] = key, line, col
+                        continue
+                emit(stack, root, value, None, line, col, event.anchor, 1, anchors, is_scalar=True)
+                if total_nodes > MAX_NODES:
+                    raise _Abort(ReadIssue("Y005", "read.alias_bomb", line, col, (("max", MAX_NODES),)))
+                continue
+            name = cls.__name__
             if name == "DocumentEndEvent":
                 break
             mark = event.start_mark
             line, col = mark.line + 1, mark.column + 1
-            if name == "ScalarEvent":
-                value: Any = event.value
-                style = event.style
-                if (style is None or style == "") and value in NULLS and event.tag in (None, "!", "tag:yaml.org,2002:null"):
-                    value = None
-                total_nodes += 1
-                self._emit(stack, root, value, None, line, col, event.anchor, 1, anchors, is_scalar=True)
-            elif name == "AliasEvent":
+            if name == "AliasEvent":
                 target = anchors.get(event.anchor)
                 if target is None:
                     raise _Abort(ReadIssue("Y001", "read.syntax.undefined_alias", line, col, (("detail", event.anchor),)))
@@ -283,6 +310,8 @@ class _Builder:
 
 
 _NO_KEY = object()
+
+from ruamel.yaml.events import ScalarEvent as _ScalarEvent  # noqa: E402 - event class of both parsers
 
 
 def locate(pos: PosTree, path: tuple[str | int, ...], *, key: bool = False) -> tuple[int, int] | None:
