@@ -15,7 +15,7 @@ from typing import Any
 
 from probis_cli.source.reader import RawDocument, ReadIssue, ReadResult, decode, read_bytes
 
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 CACHE_DIR_NAME = ".probis-cache"
 PARALLEL_MIN_FILES = 400  # below this, starting worker processes costs more than it saves
 
@@ -60,9 +60,9 @@ def _parse_chunk(chunk: list[bytes]) -> list[tuple[Any, Any]]:
 
 
 def _parse_chunk_blob(chunk: list[bytes]) -> bytes:
-    """Worker: parse a chunk and hand the result back as one marshal blob (pickling the
-    nested result costs several times more than marshal, and would eat the gain)."""
-    return marshal.dumps(_parse_chunk(chunk))
+    """Worker: parse a chunk; hand back one marshal blob per file, all in one blob (pickling
+    nested results costs several times more than marshal, and would eat the gain)."""
+    return marshal.dumps([marshal.dumps(p) for p in _parse_chunk(chunk)])
 
 
 class ParseCache:
@@ -147,7 +147,9 @@ def iter_sources(
         data = raws[i]
         if data is None:
             return SourceFile(rel, path, "", (), (io_issues[i],), "")
-        documents, issues = _unpack(cache.entries[digests[i]])
+        # Entries are kept as per-file marshal blobs: compact, and the data trees they hold
+        # live only while the caller builds this file's models.
+        documents, issues = _unpack(marshal.loads(cache.entries[digests[i]]))
         text, _ = decode(data)
         text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
         return SourceFile(rel, path, text, documents, issues, digests[i])
@@ -172,7 +174,7 @@ def iter_sources(
                         yield i, source(i)
         else:
             for i in todo:
-                cache.entries[digests[i]] = _pack(read_bytes(raws[i]))  # type: ignore[arg-type]
+                cache.entries[digests[i]] = marshal.dumps(_pack(read_bytes(raws[i])))  # type: ignore[arg-type]
                 yield i, source(i)
         cache.dirty = True
     cache.save({d for d in digests if d})
