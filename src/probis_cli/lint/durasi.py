@@ -336,6 +336,11 @@ _FREQUENCY = re.compile(
 )
 
 
+def is_frequency(text: str) -> bool:
+    """Whether ``text`` says how often ("2 x sehari"), not how long."""
+    return _FREQUENCY.search(text) is not None
+
+
 def parse_durasi(text: str) -> Durasi | None:
     """Parse the first duration in ``text`` ("2 jam 30 menit", "5 s.d. 10 menit"), else None.
 

@@ -433,8 +433,8 @@ class KegiatanTanpaProsesOptions(BaseModel):
 
     termasuk_penunjang: bool = Field(
         default=False,
-        description="Periksa juga kegiatan program penunjang (X.XX.01), yang sering tidak dipetakan.",
-        json_schema_extra={"en": "Also check kegiatan of the program penunjang (X.XX.01), which many Pemda do not map."},
+        description="Periksa juga kegiatan standar program penunjang (X.XX.01.2.01–.2.10), yang sering tidak dipetakan.",
+        json_schema_extra={"en": "Also check the standard kegiatan of the program penunjang (X.XX.01.2.01–.2.10), which many Pemda do not map."},
     )
 
 
@@ -452,7 +452,7 @@ class KegiatanTanpaProses(Rule):
                 "Peta proses bisnis harus mencakup seluruh kegiatan yang direncanakan; kegiatan "
                 "tanpa proses adalah celah peta (belum jelas siapa melakukan apa). Proses yang "
                 "mengaitkan salah satu sub kegiatannya juga dihitung. Kegiatan program penunjang "
-                "(X.XX.01) hanya diperiksa dengan opsi `termasuk_penunjang`."
+                "(X.XX.01.2.01–.2.10) hanya diperiksa dengan opsi `termasuk_penunjang`; kegiatan lain di program penunjang (mis. Penataan Organisasi Setda) selalu diperiksa."
             ),
             fix="Kaitkan kegiatan (atau sub kegiatannya) ke `kegiatan` proses yang melaksanakannya, atau petakan proses barunya.",
         ),
@@ -461,8 +461,8 @@ class KegiatanTanpaProses(Rule):
             why=(
                 "The process map must cover every planned kegiatan; a kegiatan without a process "
                 "is a gap in the map (who does what is unclear). A process that links one of its "
-                "sub kegiatan counts. Kegiatan of the program penunjang (X.XX.01) are checked only "
-                "with the `termasuk_penunjang` option."
+                "sub kegiatan counts. The standard kegiatan of the program penunjang (X.XX.01.2.01–.2.10) are checked only "
+                "with the `termasuk_penunjang` option; other kegiatan of that program (e.g. Setda's Penataan Organisasi) always are."
             ),
             fix="Link the kegiatan (or one of its sub kegiatan) in the `kegiatan` of the process carrying it out, or map a new process.",
         ),
@@ -1052,6 +1052,8 @@ class SopProsesTidakCocok(Rule):
                 sop_doc = index.sop.get(sop_kode)
                 if sop_doc is None or sop_doc.model.proses is None or sop_doc.model.proses == kode:
                     continue
+                if sop_doc.model.proses not in index.proses:
+                    continue  # an unknown process is already reported (S008); one finding is enough
                 yield Hit(
                     doc.loc("sop", i),
                     Message.of("lint.K015.hit", proses=kode, sop=sop_kode, lain=sop_doc.model.proses),

@@ -20,7 +20,7 @@ from probis_cli.findings import Message, Severity
 from probis_cli.i18n import Lang
 from probis_cli.index import Index
 from probis_cli.lint.base import Hit, NoOptions, Rule, RuleDoc
-from probis_cli.lint.durasi import parse_durasi, vague_word
+from probis_cli.lint.durasi import is_frequency, parse_durasi, vague_word
 from probis_cli.model.build import Document, suggest
 from probis_cli.model.sop import Langkah, Sop, flow_successors
 
@@ -241,6 +241,8 @@ def waktu_problem(waktu: str) -> tuple[str, str | None] | None:
     vague = vague_word(waktu)
     if vague is not None:
         return ("samar", vague)
+    if is_frequency(waktu):
+        return ("frekuensi", None)
     if any(c.isdigit() for c in waktu):
         return ("tanpa_satuan", None)
     return ("tak_terbaca", None)
@@ -983,6 +985,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "SOP {sop} langkah {no}: waktu '{waktu}' bukan angka dengan satuan; tulis mis. 15 menit atau 1 x 24 jam."
         ),
         "lint.M001.nol": "SOP {sop} langkah {no}: waktu '{waktu}' bernilai nol; tulis waktu yang sebenarnya diperlukan.",
+        "lint.M001.frekuensi": (
+            "SOP {sop} langkah {no}: '{waktu}' menyatakan seberapa sering, bukan berapa lama; tulis lama "
+            "langkah itu, mis. 15 menit (frekuensi dapat dicatat di keterangan)."
+        ),
         "lint.M002.hit": "SOP {sop} langkah {no} ({kegiatan}): output mutu baku belum diisi.",
         "lint.M003.jumlah": (
             "SOP {sop} langkah {no} ({kegiatan}) adalah keputusan dengan {jumlah} cabang; keputusan harus "
@@ -1048,6 +1054,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "SOP {sop} step {no}: waktu '{waktu}' is not a number with a unit; write e.g. 15 menit or 1 x 24 jam."
         ),
         "lint.M001.nol": "SOP {sop} step {no}: waktu '{waktu}' is zero; write the time the step really takes.",
+        "lint.M001.frekuensi": (
+            "SOP {sop} step {no}: '{waktu}' says how often, not how long; write how long the step takes, "
+            "e.g. 15 menit (the frequency can go in keterangan)."
+        ),
         "lint.M002.hit": "SOP {sop} step {no} ({kegiatan}): the mutu baku output is empty.",
         "lint.M003.jumlah": (
             "SOP {sop} step {no} ({kegiatan}) is a decision with {jumlah} branch(es); a decision must have "

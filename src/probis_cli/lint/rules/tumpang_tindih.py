@@ -10,7 +10,8 @@ Which processes the output and name rules (T002, T003) compare, and why:
   ``pengaturan.lint.kegiatan_bersama``: OPD that are instances of one template (UPTD per
   wilayah, Kecamatan, cabang dinas) run the same processes for different areas. A process
   linked to no kegiatan counts with the shared kegiatan its OPD claim in the Renstra;
-* processes that only carry out kegiatan of the program penunjang (``X.XX.01.…``) are each
+* processes that only carry out the standard kegiatan of the program penunjang
+  (``X.XX.01.2.01``–``.2.10``) are each
   OPD's own administration, alike in every OPD by design: T003 leaves them out, T002 compares
   only their outputs that name an OPD.
 """
@@ -24,7 +25,7 @@ from typing import ClassVar, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from probis_cli.model.kode import PER_WILAYAH_PREFIXES, is_standard_penunjang
+from probis_cli.model.kode import PER_WILAYAH_PREFIXES, is_per_wilayah, is_standard_penunjang
 from probis_cli.findings import Location, Message, Severity
 from probis_cli.i18n import Lang
 from probis_cli.index import Index, KegiatanEntry, SubKegiatanEntry
@@ -45,9 +46,21 @@ def shared_codes(index: Index, extra: Iterable[str] = ()) -> tuple[str, ...]:
     codes: list[str] = []
     if index.pemda is not None:
         codes.extend(index.pemda.model.pengaturan.lint.kegiatan_bersama)
-    codes.extend(PER_WILAYAH_PREFIXES)  # every Kecamatan runs the same 7.01 nomenclature
     codes.extend(extra)
     return tuple(sorted({c.strip() for c in codes if c.strip()}))
+
+
+def per_wilayah_opd(index: Index, opd: str) -> bool:
+    """Whether an OPD is one of several that run the same urusan for their own area (Kecamatan)."""
+    doc = index.opd.get(opd)
+    if doc is None:
+        return False
+    return doc.model.bentuk == "kecamatan" or any(u in PER_WILAYAH_PREFIXES for u in doc.model.urusan)
+
+
+def per_wilayah_claims(index: Index, code: str, opds: Iterable[str]) -> bool:
+    """A 7.01 code claimed only by Kecamatan: each runs it for its own area, no overlap."""
+    return is_per_wilayah(code) and all(per_wilayah_opd(index, o) for o in opds)
 
 
 def is_shared(code: str, shared: tuple[str, ...]) -> bool:
@@ -237,8 +250,8 @@ class KegiatanGanda(Rule):
                 "perangkat daerah. Kode yang sama di Renstra dua OPD berarti kewenangan tumpang "
                 "tindih: anggaran, kinerja dan tanggung jawabnya tidak jelas. Setiap klaim dilaporkan "
                 "kecuali klaim OPD yang mengampu bidang urusan kode itu (atau, bila tidak ada, klaim "
-                "OPD berkode pertama). Kegiatan program penunjang (X.XX.01.…) memang ada di setiap "
-                "OPD dan tidak pernah dilaporkan; kegiatan yang sama dengan sub kegiatan berbeda "
+                "OPD berkode pertama). Kegiatan standar program penunjang (X.XX.01.2.01–.2.10) memang ada di setiap "
+                "OPD dan tidak pernah dilaporkan, demikian pula kode 7.01 yang sama di beberapa Kecamatan; kegiatan yang sama dengan sub kegiatan berbeda "
                 "dianggap pembagian per sub kegiatan (opsi `sub_berbeda_boleh`)."
             ),
             fix=(
@@ -254,8 +267,8 @@ class KegiatanGanda(Rule):
                 "perangkat daerah. The same code in two OPD's Renstra means overlapping authority: "
                 "budget, performance and responsibility become unclear. Every claim is reported except "
                 "that of the OPD holding the code's bidang urusan (or, when none does, the first OPD by "
-                "code). Kegiatan of the program penunjang (X.XX.01.…) recur in every OPD by design and "
-                "are never reported; the same kegiatan with different sub kegiatan counts as a split by "
+                "code). The standard kegiatan of the program penunjang (X.XX.01.2.01–.2.10) recur in every OPD by design and "
+                "are never reported, nor are the same 7.01 codes in several Kecamatan; the same kegiatan with different sub kegiatan counts as a split by "
                 "sub kegiatan (option `sub_berbeda_boleh`)."
             ),
             fix=(
@@ -284,6 +297,8 @@ class KegiatanGanda(Rule):
             entries = index.kegiatan[code]
             if len({e.opd for e in entries}) < 2 or is_penunjang(code) or is_shared(code, shared):
                 continue
+            if per_wilayah_claims(index, code, (e.opd for e in entries)):
+                continue
             first = _primary(index, code, entries)
             for entry in entries:
                 if entry is first:
@@ -298,6 +313,8 @@ class KegiatanGanda(Rule):
         for code in sorted(index.sub_kegiatan):
             subs = index.sub_kegiatan[code]
             if len({e.opd for e in subs}) < 2 or is_penunjang(code) or is_shared(code, shared):
+                continue
+            if per_wilayah_claims(index, code, (e.opd for e in subs)):
                 continue
             primary = _primary(index, code, subs)
             for sub in subs:
@@ -455,6 +472,9 @@ class Processes:
             return False
         if a in self.ancestors(b) or b in self.ancestors(a):
             return False
+        # Two Kecamatan run the same kewilayahan processes, each for its own area.
+        if all(per_wilayah_opd(self.index, o) for o in self.owners[a] | self.owners[b]):
+            return False
         return not (self.bersama(a) & self.bersama(b))
 
 
@@ -548,7 +568,7 @@ class KeluaranGandaOptions(BaseModel):
     abaikan_penunjang: bool = Field(
         default=True,
         description=(
-            "Keluaran proses yang hanya menjalankan kegiatan program penunjang (X.XX.01), administrasi "
+            "Keluaran proses yang hanya menjalankan kegiatan standar program penunjang (X.XX.01.2.01–.2.10), administrasi "
             "setiap OPD sendiri, hanya dibandingkan bila menyebut nama/singkatan suatu OPD."
         ),
     )
@@ -676,7 +696,7 @@ class ProsesMiripOptions(BaseModel):
     abaikan_penunjang: bool = Field(
         default=True,
         description=(
-            "Lewati proses yang hanya menjalankan kegiatan program penunjang (X.XX.01): administrasi "
+            "Lewati proses yang hanya menjalankan kegiatan standar program penunjang (X.XX.01.2.01–.2.10): administrasi "
             "setiap OPD sendiri, yang memang serupa di semua OPD dan dengan Bappeda/BPKAD/BKPSDM."
         ),
     )
