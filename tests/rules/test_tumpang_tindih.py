@@ -437,8 +437,16 @@ def test_t003_does_not_fire(tmp_path: Path, a: tuple[str, str], b: tuple[str, st
 
 def test_t003_threshold_and_words(tmp_path: Path) -> None:
     pair = (("bkpsdm", "Analisis Jabatan"), ("setda/bag-organisasi", "Penyusunan Analisis Jabatan"))
-    assert similar(tmp_path, *pair, ambang=0.7) == []
+    assert similar(tmp_path, *pair, ambang=0.7, cakupan=False) == []
     assert len(similar(tmp_path, *pair, ambang=0.6)) == 1
+    # With `cakupan`, a name lying wholly inside the other is reported above the threshold too.
+    (hit,) = similar(tmp_path, *pair, ambang=0.7, cakupan=True)
+    assert hit.message.id == "lint.T003.cakupan"
+    longer = (("bkpsdm", "Analisis Jabatan"), ("setda/bag-organisasi", "Penyusunan Analisis Jabatan dan Analisis Beban Kerja"))
+    assert similar(tmp_path, *longer) == []  # 0.4: below the default threshold
+    assert [h.message.id for h in similar(tmp_path, *longer, cakupan=True)] == ["lint.T003.cakupan"]
+    # One meaningful word is too little to call it the same work.
+    assert similar(tmp_path, ("dinkes", "Pelayanan Perizinan"), ("dpmptsp", "Penerbitan Perizinan Berusaha"), cakupan=True) == []
     assert similar(tmp_path, *pair, abaikan_kata=["jabatan"]) == []  # only "analisis" left: 1/2
     kk = (("disdukcapil", "Penerbitan Kartu Keluarga"), ("kec-a", "Penerbitan KK"))
     assert similar(tmp_path, *kk) == []
@@ -502,7 +510,7 @@ def test_options_from_probis_yaml(tmp_path: Path) -> None:
     # Through the engine: rule options under pengaturan.lint.aturan.<KODE>.opsi.
     pemda = PEMDA + (
         "pengaturan:\n  lint:\n    aturan:\n"
-        "      T003: {opsi: {ambang: 0.7, singkatan: {kk: kartu keluarga}}}\n"
+        "      T003: {opsi: {ambang: 0.7, cakupan: false, singkatan: {kk: kartu keluarga}}}\n"
         "      T001: {tingkat: peringatan, opsi: {bersama: [1.02.03]}}\n"
     )
     files = {
