@@ -15,7 +15,7 @@ from typing import Any
 
 from probis_cli.findings import Finding, Result, Severity
 from probis_cli.index import Index, build_index
-from probis_cli.model.build import Document, build_documents
+from probis_cli.model.build import Broken, Document, build_documents
 from probis_cli.source.discover import discover, find_root
 from probis_cli.source.loader import SourceFile, iter_sources
 from probis_cli.source.reader import read_bytes
@@ -104,8 +104,9 @@ def load(paths: Sequence[Path] | Path, *, use_cache: bool = True, workers: int |
         # Validate each file as soon as it is parsed (workers keep parsing meanwhile); keep the
         # results in path order so that everything after is deterministic.
         slots: list[tuple[SourceFile, list[Document[Any]], list[Finding]] | None] = [None] * len(paths)
+        broken: list[Broken] = []
         for i, source in iter_sources(root, paths, use_cache=use_cache, workers=workers):
-            docs, found = build_documents(source)
+            docs, found = build_documents(source, broken)
             # The raw data trees are not needed once the models exist (positions live on in
             # the documents): dropping them halves the memory of a province.
             slots[i] = (dataclasses.replace(source, documents=()), docs, found)
@@ -117,7 +118,7 @@ def load(paths: Sequence[Path] | Path, *, use_cache: bool = True, workers: int |
                 sources.append(slot[0])
                 documents.extend(slot[1])
                 findings.extend(slot[2])
-        index, ref_findings = build_index(root, documents)
+        index, ref_findings = build_index(root, documents, broken)
     findings.extend(ref_findings)
     return Loaded(root, sources, index, findings, scope)
 

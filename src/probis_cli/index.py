@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from probis_cli.findings import Finding, Location
-from probis_cli.model.build import Document, core_finding, suggest
+from probis_cli.model.build import Broken, Document, core_finding, suggest
 from probis_cli.model.opd import Kegiatan, Opd, SubKegiatan
 from probis_cli.model.pemda import Pemda
 from probis_cli.model.proses import Proses
@@ -96,6 +97,10 @@ class Index:
     level: dict[str, int] = field(default_factory=dict)
     sop_by_proses: dict[str, list[str]] = field(default_factory=dict)
     documents: list[Document[Any]] = field(default_factory=list)
+    # Documents that failed validation (already reported): jenis -> codes, and every code
+    # found inside them; references into them are not reported as missing.
+    broken: dict[str, set[str]] = field(default_factory=dict)
+    broken_codes: set[str] = field(default_factory=set)
 
     # -- helpers used by rules and renderers ---------------------------------------------
     def program_model(self, kode: str) -> ProgramDaerah | None:
@@ -174,9 +179,17 @@ def _duplicate(location: Location, *, what: str, value: str, first: Location) ->
     return core_finding("S007", location, "ref.duplicate", what_id=what, value=value, first=str(first))
 
 
-def build_index(root: Path, documents: list[Document[Any]]) -> tuple[Index, list[Finding]]:
-    """Index ``documents`` and check codes and references; return the index and findings."""
+def build_index(root: Path, documents: list[Document[Any]], broken: Sequence[Broken] = ()) -> tuple[Index, list[Finding]]:
+    """Index ``documents`` and check codes and references; return the index and findings.
+
+    References into ``broken`` documents (which failed validation and were reported) are not
+    reported again as missing: a single wrong value in an OPD must not make every process
+    that names that OPD an error.
+    """
     index = Index(root=root, documents=documents)
+    for b in broken:
+        index.broken.setdefault(b.jenis, set()).add(b.kode)
+        index.broken_codes.update(b.codes)
     findings: list[Finding] = []
     # Deterministic: documents arrive sorted by path, then position.
     for doc in documents:
@@ -209,7 +222,19 @@ def build_index(root: Path, documents: list[Document[Any]]) -> tuple[Index, list
     _index_opd(index, findings)
     _index_proses(index, findings)
     _index_sop(index, findings)
+    if index.broken:
+        findings = [f for f in findings if not (f.code == "S008" and _points_into_broken(index, f))]
     return index, findings
+
+
+def _points_into_broken(index: Index, finding: Finding) -> bool:
+    """Whether an unresolved reference names a broken document or something inside one."""
+    value = str(dict(finding.message.args).get("value", ""))
+    head = value.split("/")[0]
+    return (
+        value in index.broken_codes
+        or any(value in codes or head in codes for codes in index.broken.values())
+    )
 
 
 def _unique(items: list[Any], doc: Document[Any], list_key: str, what: str, findings: list[Finding], attr: str = "kode") -> dict[str, int]:

@@ -87,7 +87,7 @@ def test_missing_required_field(repo: Path) -> None:
     (finding,) = _only(_findings(repo), "proses/wajib.yaml")
     assert finding.code == "S003"
     assert "'nama' wajib diisi" in finding.text("id")
-    assert finding.location.line == 1
+    assert finding.location.line == 3  # the document's `kode` line
 
 
 def test_unknown_key_with_suggestion(repo: Path) -> None:
@@ -251,3 +251,22 @@ def test_unreadable_directory_entry_named_yaml(repo: Path) -> None:
     (repo / "proses" / "folder.yaml").mkdir()
     findings = _findings(repo)  # a directory with a .yaml name is not a file: ignored, no crash
     _assert_sibling_checked(findings)
+
+
+def test_one_broken_document_gives_one_finding_not_a_cascade(repo: Path) -> None:
+    # A wrong code makes the OPD invalid; the processes that name it must not all fail too.
+    text = (repo / "opd/dinkes.yaml").read_text(encoding="utf-8").replace("urusan: [1.02]", "urusan: [1.2]")
+    _write(repo, "opd/dinkes.yaml", text)
+    findings = _findings(repo)
+    assert [(f.location.path, f.code) for f in findings] == [("opd/dinkes.yaml", "S005")]
+    # Even the sibling's wrong unit (dinkes/tidak-ada) waits until the OPD itself is valid:
+    # it cannot be checked against an OPD that could not be read.
+    text = text.replace("urusan: [1.2]", "urusan: [1.02]")
+    _write(repo, "opd/dinkes.yaml", text)
+    assert [f.code for f in _findings(repo)] == ["S008"]
+
+
+def test_missing_field_points_at_the_document_code(repo: Path) -> None:
+    _write(repo, "proses/tanpa-nama.yaml", "# komentar\nprobis: 1\njenis: proses\nkode: PB.05\nkategori: inti\npemilik: dinkes\n")
+    (finding,) = _only(_findings(repo), "proses/tanpa-nama.yaml")
+    assert finding.code == "S003" and finding.location.line == 4

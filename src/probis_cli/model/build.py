@@ -178,6 +178,8 @@ def _error_findings(exc: ValidationError, model: type[BaseModel], doc_path: str,
         where = ".".join(str(p) for p in loc) or "(dokumen)"
         is_key = kind in ("extra_forbidden",)
         found = locate(pos, loc, key=is_key)
+        if found is None:  # a missing top-level field: point at the line naming the document
+            found = locate(pos, ("kode",), key=True) or locate(pos, ("nama",), key=True)
         location = Location(doc_path, *(found or (line, col)))
         if kind == "extra_forbidden":
             key = str(loc[-1]) if loc else ""
@@ -222,8 +224,37 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def build_documents(source: SourceFile) -> tuple[list[Document[Any]], list[Finding]]:
-    """Validate every document of ``source``; return the good ones and all findings."""
+@dataclass(frozen=True, slots=True)
+class Broken:
+    """A document that failed validation but says what it is: references to it (and to the
+    codes inside it) are not reported again as missing, so one mistake gives one finding."""
+
+    jenis: str
+    kode: str
+    codes: frozenset[str]  # every nested `kode` value (units, jabatan, kegiatan, ...)
+
+
+def _nested_codes(data: Any) -> set[str]:
+    found: set[str] = set()
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            value = node.get("kode")
+            if isinstance(value, str):
+                found.add(value)
+            stack.extend(v for v in node.values() if isinstance(v, (dict, list)))
+        elif isinstance(node, list):
+            stack.extend(v for v in node if isinstance(v, (dict, list)))
+    return found
+
+
+def build_documents(source: SourceFile, broken: list[Broken] | None = None) -> tuple[list[Document[Any]], list[Finding]]:
+    """Validate every document of ``source``; return the good ones and all findings.
+
+    Documents that fail validation but have a readable ``jenis`` and ``kode`` are appended
+    to ``broken`` (when given).
+    """
     findings: list[Finding] = []
     for issue in source.issues:
         location = Location(source.path, issue.line, issue.column)
@@ -268,6 +299,8 @@ def build_documents(source: SourceFile) -> tuple[list[Document[Any]], list[Findi
             instance = model.model_validate(data)
         except ValidationError as exc:
             findings.extend(_error_findings(exc, model, source.path, tree(), raw.line, raw.column))
+            if broken is not None and isinstance(data.get("kode"), str):
+                broken.append(Broken(str(jenis), data["kode"], frozenset(_nested_codes(data))))
             continue
         documents.append(Document(source.path, instance, raw.pos, raw.line, raw.column))
     return documents, findings
