@@ -136,7 +136,8 @@ def register(app: typer.Typer, lang: Lang) -> None:
             # Relative to the output folder, so drafts link to it the same way on every machine.
             logo_path = (loaded.root / settings.logo).resolve()
             logo = Path(os.path.relpath(logo_path, out_dir.resolve())).as_posix()
-        image_format = next((f for f in fmts if f in ("svg", "png")), "svg")
+        # Drafts and the index link to the diagrams in a format that was actually written.
+        image_format = next((f for f in ("svg", "png", "pdf", "dot") if f in fmts), "svg")
         memo = None if no_cache else _memo(loaded, lang, image_format, template_dir, logo)
         if memo is not None:
             command_ctx.call_on_close(memo.close)  # remembered contents are read until the end

@@ -216,7 +216,7 @@ _DOC_EN: dict[str, str] = {
     "doc.sop.waktu_total": "Completion time: {total}",
     "doc.sop.waktu_total_kurang": "Completion time: at least {total} (incomplete)",
     "doc.sop.jalur": "Longest path: steps {jalur}.",
-    "doc.sop.perulangan": "Not including rework steps {langkah}: when they happen, they add up to {tambahan}.",
+    "doc.sop.perulangan": "Not including rework step(s) {langkah}: when they happen, they add up to {tambahan}.",
     "doc.sop.belum_lengkap": "The total cannot be computed completely because:",
     "doc.sop.waktu_kosong": "the time of step {no} is missing",
     "doc.sop.waktu_tak_terukur": "the time of step {no} is not measurable (\"{waktu}\")",
