@@ -35,3 +35,13 @@ def test_language_resolution(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PROBIS_LANG", "en_US")
     assert resolve_lang(None) == "en"
     assert resolve_lang("id") == "id"
+
+
+def test_every_rule_option_is_documented_in_both_languages() -> None:
+    from probis_cli.lint.registry import ALL_RULES
+
+    for rule in ALL_RULES:
+        for name, field in rule.Options.model_fields.items():
+            extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
+            assert field.description, f"{rule.code}.{name}: no Indonesian description"
+            assert extra.get("en"), f"{rule.code}.{name}: no English description"

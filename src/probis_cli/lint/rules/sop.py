@@ -1106,3 +1106,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "lint.M010.hit": "SOP {sop}: step {urutan} is numbered {no}; number the steps 1, 2, 3, … in order.",
     },
 }
+
+
+# English descriptions of the options (`probis rules CODE --lang en`), beside the Indonesian
+# ones given in each Field.
+_OPTIONS_EN: dict[type[BaseModel], dict[str, str]] = {
+    WaktuOptions: {
+        "kecuali_terminator": "Steps drawn as terminators (mulai/selesai) may have no waktu; a waktu that is "
+        "written is still checked. Default: every row of an SOP AP has its mutu baku.",
+    },
+    TerminatorOptions: {
+        "kecuali_terminator": "Skip steps drawn as terminators (mulai/selesai). Default: every row of an SOP AP "
+        "has its mutu baku.",
+    },
+    MulaiSelesaiOptions: {
+        "urutan": "Also check that the first row of the table is the start and the last row the end.",
+    },
+    IdentitasOptions: {
+        "wajib": "Identity fields of the SOP that must be filled in ('-' counts as empty).",
+        "periksa_nip": "The signer's NIP must have 18 digits (spaces ignored).",
+    },
+    KeterkaitanOptions: {
+        "pola": "Regular expression (case-insensitive) for words taken as SOP codes; words starting like an "
+        "existing SOP code (e.g. SOP-DINKES-) are taken as codes too.",
+    },
+}
+for _model, _texts in _OPTIONS_EN.items():
+    for _name, _text in _texts.items():
+        _model.model_fields[_name].json_schema_extra = {"en": _text}

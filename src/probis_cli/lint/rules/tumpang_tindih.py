@@ -1308,3 +1308,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "lint.T006.hit": "The unit of SOP {sop} ({unit}) is not the owner of process {proses} ({pemilik}) nor a unit below it.",
     },
 }
+
+
+# English descriptions of the options (`probis rules CODE --lang en`), beside the Indonesian
+# ones given in each Field.
+_OPTIONS_EN: dict[type[BaseModel], dict[str, str]] = {
+    KegiatanGandaOptions: {
+        "bersama": "Program/kegiatan/sub kegiatan codes that several OPD really run together (added to "
+        "pengaturan.lint.kegiatan_bersama; a parent code covers its children).",
+        "sub_berbeda_boleh": "The same kegiatan may appear in several OPD when each lists different sub kegiatan "
+        "(the same sub kegiatan is still reported).",
+    },
+    KeluaranGandaOptions: {
+        "abaikan": "Generic outputs that are not compared (e.g. 'Laporan', 'Surat Keputusan').",
+        "abaikan_penunjang": "Outputs of processes that only run the standard program penunjang kegiatan "
+        "(X.XX.01.2.01–.2.10), each OPD's own administration, are compared only when they name an OPD.",
+        "singkatan": "Abbreviations written out before comparing, e.g. {el: elektronik, kk: kartu keluarga}.",
+    },
+    ProsesMiripOptions: {
+        "ambang": "Similarity threshold (Jaccard over root words, without function words and common bureaucratic "
+        "words): 0.6 catches 'Analisis Jabatan' ~ 'Penyusunan Analisis Jabatan'; 1.0 only identical words.",
+        "bandingkan_keluaran": "Compare output names too (at least two meaningful words).",
+        "ambang_keluaran": "Threshold for outputs; higher than for names, because outputs often follow one pattern "
+        "('Laporan hasil pembinaan ... Wilayah I/II') and differ by a word or two.",
+        "hanya_daun": "Compare only lowest-level processes (without sub-processes).",
+        "abaikan_penunjang": "Skip processes that only run the standard program penunjang kegiatan "
+        "(X.XX.01.2.01–.2.10): each OPD's own administration, alike in every OPD and like Bappeda/BPKAD/BKPSDM's work.",
+        "abaikan_kata": "Extra words ignored when comparing (as written or as root words).",
+        "singkatan": "Abbreviations written out before comparing, e.g. {el: elektronik, anjab: analisis jabatan}.",
+        "abaikan_keluaran": "Generic outputs that are not compared (the same as T002's `abaikan`).",
+    },
+}
+for _model, _texts in _OPTIONS_EN.items():
+    for _name, _text in _texts.items():
+        _model.model_fields[_name].json_schema_extra = {"en": _text}
