@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from probis_cli.findings import Finding, Location, Message, Severity
 from probis_cli.model.opd import Opd
+from probis_cli.model.common import PATTERNS
 from probis_cli.model.pemda import Pemda
 from probis_cli.model.proses import Proses
 from probis_cli.model.rpjmd import Rpjmd
@@ -191,12 +192,12 @@ def _error_findings(exc: ValidationError, model: type[BaseModel], doc_path: str,
                 out.append(core_finding("S002", location, "schema.unknown_key", key=key, allowed=", ".join(allowed)))
         elif kind == "missing":
             out.append(core_finding("S003", location, "schema.missing", field=where))
-        elif kind == "kode_format":
-            ctx = err.get("ctx") or {}
+        elif kind == "string_pattern_mismatch" and str((err.get("ctx") or {}).get("pattern", "")) in PATTERNS:
+            code_kind, example = PATTERNS[str((err.get("ctx") or {}).get("pattern", ""))]
             out.append(
                 core_finding(
-                    "S005", location, "schema.kode_format", field=where, value=str(ctx.get("nilai", "")),
-                    kind=str(ctx.get("jenis_kode", "")), example=str(ctx.get("contoh", "")),
+                    "S005", location, "schema.kode_format", field=where, value=_short(err.get("input")),
+                    kind=code_kind, example=example,
                 )
             )
         elif kind in ("literal_error", "enum"):

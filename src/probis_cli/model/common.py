@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 
@@ -16,19 +16,16 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, populate_by_name=True)
 
 
+# Anchored pattern -> (what kind of code, an example of its shape), to word the error.
+PATTERNS: dict[str, tuple[str, str]] = {}
+
+
 def _shape(kind: str, pattern: str, example: str) -> Any:
-    regex = re.compile(pattern)
-
-    def check(value: str) -> str:
-        if not regex.fullmatch(value):
-            raise PydanticCustomError(
-                "kode_format",
-                "kode {jenis_kode} {nilai!r} tidak sesuai bentuk {contoh}",
-                {"jenis_kode": kind, "nilai": value, "contoh": example},
-            )
-        return value
-
-    return AfterValidator(check)
+    """A code-shape constraint checked inside pydantic-core (a Python validator per code field
+    costs ~0.3 s at province scale); its errors are worded via :data:`PATTERNS`."""
+    anchored = f"^(?:{pattern})$"
+    PATTERNS[anchored] = (kind, example)
+    return Field(pattern=anchored)
 
 
 def _code_schema(pattern: str, description: str) -> WithJsonSchema:
