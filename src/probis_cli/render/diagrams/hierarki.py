@@ -227,6 +227,16 @@ def _render(index: Index, ctx: RenderContext, opd: str | None) -> str:
     return str(g.source)
 
 
+def _opd_tree_reads(index: Index, opd: str) -> list[str]:
+    """Files an OPD's pohon kinerja reads besides the globals: the processes linking its kegiatan."""
+    claimed = {k for k, entries in index.kegiatan.items() if any(e.opd == opd for e in entries)}
+    return [
+        doc.path
+        for doc in index.proses.values()
+        if any(_kegiatan_of(code) in claimed for code in doc.model.kegiatan)
+    ]
+
+
 def render_hierarki(index: Index, ctx: RenderContext) -> list[Artifact]:
     """The pohon kinerja of the Pemda and of each OPD."""
     out = [
@@ -243,7 +253,7 @@ def render_hierarki(index: Index, ctx: RenderContext) -> list[Artifact]:
             Artifact(
                 path=f"hierarki/opd/{opd}",
                 kind="dot",
-                content=cached(ctx, f"hierarki:{opd}", None, partial(_render, index, ctx, opd)),
+                content=cached(ctx, f"hierarki:{opd}", _opd_tree_reads(index, opd), partial(_render, index, ctx, opd)),
                 title=msg(ctx, "diagram.hierarki.title", nama=opd_name(index, opd)),
                 opd=opd,
                 codes=tuple(sorted(k for k, entries in index.kegiatan.items() if any(e.opd == opd for e in entries))),

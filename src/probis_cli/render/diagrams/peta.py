@@ -154,6 +154,18 @@ def opd_top_processes(index: Index, opd: str) -> list[str]:
     return out
 
 
+def _opd_map_reads(index: Index, opd: str) -> list[str]:
+    """Files an OPD's level-0 map reads besides the globals: its processes, their parents
+    (which decide what is top level) and their children (counted on the map)."""
+    paths: set[str] = set()
+    for kode, doc in index.proses.items():
+        if opd in index.owners(kode):
+            paths.add(doc.path)
+            paths.update(index.proses[a].path for a in index.ancestors(kode))
+            paths.update(index.proses[c].path for c in index.children.get(kode, []) if c in index.proses)
+    return sorted(paths)
+
+
 def render_level0(index: Index, ctx: RenderContext) -> list[Artifact]:
     """Level 0 for the Pemda (its top-level processes) and for each OPD (its own top level)."""
     top = index.top_level()
@@ -179,7 +191,7 @@ def render_level0(index: Index, ctx: RenderContext) -> list[Artifact]:
                 content=cached(
                     ctx,
                     f"level-0:{opd}",
-                    None,
+                    _opd_map_reads(index, opd),
                     partial(_level0, index, ctx, codes=codes, nama=opd_name(index, opd), tag=opd, home=opd),
                 ),
                 title=title,
