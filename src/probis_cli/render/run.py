@@ -325,6 +325,9 @@ def execute(
 
         engine = find_engine(engine_preference)  # type: ignore[arg-type]
         outcome.engine = engine.name
+        # Compile the WebAssembly module once here: forked workers inherit it (instead of each
+        # compiling it again, ~1 s), and the caller can keep it for the next run.
+        engine.prepare()
         n_workers = workers if workers is not None else (os.cpu_count() or 1)
         if n_workers > 1 and len(layout_jobs) >= PARALLEL_MIN_JOBS:
             size = max(1, min(16, len(layout_jobs) // (n_workers * 4) or 1))
