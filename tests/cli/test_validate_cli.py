@@ -108,7 +108,7 @@ def test_bad_input_never_shows_a_traceback(cli: Callable[..., Run], good: Path) 
         assert code in run.stdout
 
 
-@pytest.mark.parametrize(("lang", "words"), [("id", ["Memeriksa setiap dokumen", "Opsi", "bawaan"]), ("en", ["Check every document", "Options", "default"])])
+@pytest.mark.parametrize(("lang", "words"), [("id", ["Penggunaan:", "Memeriksa setiap dokumen", "Opsi", "bawaan"]), ("en", ["Usage:", "Check every document", "Options", "default"])])
 def test_help_in_both_languages(cli: Callable[..., Run], lang: str, words: list[str]) -> None:
     run = cli("validate", "--help", "--lang", lang)
     assert run.exit_code == 0

@@ -76,9 +76,33 @@ def localise(lang: Lang) -> None:
         if name.startswith(("typer._click.", "click.")) or name in ("typer.core", "typer.main"):
             if callable(getattr(module, "_", None)):
                 module._ = tr  # type: ignore[attr-defined]
+    _localise_usage_prefix("Penggunaan: " if lang == "id" else None)
     for name, value in _TYPER_ID.items():
         _TYPER_ORIGINAL.setdefault(name, getattr(rich_utils, name, None))
         setattr(rich_utils, name, value if lang == "id" else _TYPER_ORIGINAL[name])
+
+
+_ORIGINAL_WRITE_USAGE: Any = None
+
+
+def _localise_usage_prefix(default_prefix: str | None) -> None:
+    """typer's vendored click writes a literal "Usage: "; give its formatter our prefix."""
+    global _ORIGINAL_WRITE_USAGE
+    try:
+        from typer._click.formatting import HelpFormatter
+    except ImportError:  # older typer: click's own gettext path (handled above) applies
+        return
+    if _ORIGINAL_WRITE_USAGE is None:
+        _ORIGINAL_WRITE_USAGE = HelpFormatter.write_usage
+    original = _ORIGINAL_WRITE_USAGE
+    if default_prefix is None:
+        HelpFormatter.write_usage = original  # type: ignore[method-assign]
+        return
+
+    def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+        original(self, prog, args, prefix if prefix is not None else default_prefix)
+
+    HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
 
 
 def translate_help_options(command: Any, help_text: str) -> None:
