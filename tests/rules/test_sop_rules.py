@@ -128,32 +128,7 @@ def sop(langkah: str, **kw: Any) -> dict[str, str]:
 # -- the examples every rule documents ---------------------------------------------------------
 
 
-def write_example(text: str, root: Path) -> None:
-    """Materialise a ``# file:``-separated example repository."""
-    current: str | None = None
-    chunks: dict[str, list[str]] = {}
-    for line in text.splitlines(keepends=True):
-        match = re.match(r"# file: (\S+)\s*$", line)
-        if match:
-            current = match.group(1)
-            chunks[current] = []
-        elif current is not None:
-            chunks[current].append(line)
-    for rel, lines in chunks.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text("".join(lines), encoding="utf-8")
-
-
-@pytest.mark.parametrize("rule", sop_rules.RULES, ids=lambda r: r.code)
-def test_examples(rule: type[Rule], tmp_path: Path) -> None:
-    for which in ("bad", "good"):
-        root = tmp_path / which
-        write_example(getattr(rule, which), root)
-        loaded = api.load(root, use_cache=False)
-        assert [str(f.location) + " " + f.code for f in loaded.findings] == [], which
-        hits = list(rule().check(loaded.index, rule.Options()))
-        assert bool(hits) == (which == "bad"), (which, hits)
+# The documented bad/good examples of every rule are checked in test_docs_examples.py.
 
 
 def test_messages_complete() -> None:
