@@ -1,0 +1,181 @@
+"""Filesystem access that a repository's content cannot steer outside its confines.
+
+A pull request is untrusted input: a committed symlink, a ``../`` in a manifest or a setting
+must never make probis read, write or delete outside the repository (or the output folder the
+user chose on the command line). Every read and write of repository-controlled paths goes
+through here. The checks resolve symlinks (``Path.resolve``) and compare whole path parts.
+
+Writes are atomic (temporary file in the same folder, then ``os.replace``) and get the mode an
+ordinary ``open()`` would give under the current umask (``mkstemp`` alone gives 0600, which
+breaks served ``build/`` folders and shared drives).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+__all__ = [
+    "NotRegularFile",
+    "OutsideError",
+    "TooLarge",
+    "ensure_dir_inside",
+    "file_mode",
+    "is_inside",
+    "read_limited",
+    "remove_inside",
+    "resolve_inside",
+    "write_atomic",
+]
+
+
+class OutsideError(ValueError):
+    """A path that resolves outside the folder it must stay in."""
+
+    def __init__(self, path: Path | str, root: Path) -> None:
+        super().__init__(f"{path} is outside {root}")
+        self.path = Path(path)
+        self.root = root
+
+
+class NotRegularFile(OSError):
+    """A device, FIFO, socket or folder where a regular file was expected."""
+
+
+class TooLarge(OSError):
+    """A file larger than the limit the caller accepts."""
+
+    def __init__(self, path: Path, limit: int) -> None:
+        super().__init__(errno.EFBIG, f"larger than {limit} bytes", str(path))
+        self.limit = limit
+
+
+def is_inside(path: Path, root: Path) -> bool:
+    """Whether ``path`` (resolved, symlinks followed) is ``root`` or below it (resolved)."""
+    try:
+        resolved = path.resolve()
+        base = root.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: symlink loop on older Pythons
+        return False
+    return resolved == base or base in resolved.parents
+
+
+def resolve_inside(root: Path, path: Path | str) -> Path:
+    """``root / path`` resolved; raises :class:`OutsideError` when it leaves ``root``.
+
+    Absolute paths are accepted only when they resolve inside ``root`` too.
+    """
+    candidate = Path(path)
+    full = candidate if candidate.is_absolute() else root / candidate
+    try:
+        resolved = full.resolve()
+        base = root.resolve()
+    except (OSError, RuntimeError) as exc:
+        raise OutsideError(path, root) from exc
+    if resolved != base and base not in resolved.parents:
+        raise OutsideError(path, root)
+    return resolved
+
+
+def ensure_dir_inside(root: Path, folder: Path) -> Path:
+    """Create ``folder`` (and parents) checking that none of it escapes ``root`` via symlinks."""
+    resolved = resolve_inside(root, folder)
+    resolved.mkdir(parents=True, exist_ok=True)
+    # A symlink created between the check and mkdir would still be caught here.
+    return resolve_inside(root, resolved)
+
+
+_UMASK: int | None = None
+
+
+def file_mode() -> int:
+    """The mode ``open(path, 'w')`` would create a file with: 0o666 less the umask."""
+    global _UMASK
+    if _UMASK is None:
+        current = os.umask(0o022)
+        os.umask(current)
+        _UMASK = current
+    return 0o666 & ~_UMASK
+
+
+def write_atomic(path: Path, data: str | bytes, *, root: Path | None = None) -> None:
+    """Write ``data`` to ``path`` via a temporary file and rename.
+
+    With ``root``, the target's folder must resolve inside ``root`` (raises
+    :class:`OutsideError`), and a symlink at the target itself is replaced, never followed.
+    An interrupted or failed write leaves neither a half file nor a temporary file behind.
+    """
+    parent = path.parent
+    if root is not None:
+        parent = ensure_dir_inside(root, parent)
+    else:
+        parent.mkdir(parents=True, exist_ok=True)
+    target = parent / path.name
+    fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.chmod(tmp, file_mode())
+        os.replace(tmp, target)  # replaces a symlink named ``target``; does not follow it
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def remove_inside(root: Path, path: Path | str) -> bool:
+    """Delete the file ``root / path`` if it is inside ``root``; False when it was not there.
+
+    Raises :class:`OutsideError` for a path that leaves ``root`` (``..``, absolute, or through a
+    symlinked folder). A symlink at the path itself is removed as a link, never its target.
+    """
+    candidate = Path(path)
+    full = candidate if candidate.is_absolute() else root / candidate
+    # The folder holding the entry must be inside; the entry itself may be a (dangling) link.
+    folder = resolve_inside(root, full.parent)
+    target = folder / full.name
+    if target.name in ("", ".", ".."):
+        raise OutsideError(path, root)
+    try:
+        target.unlink()
+    except FileNotFoundError:
+        return False
+    except IsADirectoryError:
+        return False
+    return True
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """The bytes of the regular file ``path``, refusing devices, FIFOs and files over ``limit``.
+
+    Opens without blocking (a FIFO would otherwise wait forever for a writer), checks the
+    opened file's type and size, and never reads more than ``limit + 1`` bytes, so a symlink
+    to ``/dev/zero`` or a growing file cannot exhaust memory.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(errno.EINVAL, "not a regular file", str(path))
+        if info.st_size > limit:
+            raise TooLarge(path, limit)
+        chunks: list[bytes] = []
+        remaining = limit + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        data = b"".join(chunks)
+        if len(data) > limit:
+            raise TooLarge(path, limit)
+        return data
+    finally:
+        os.close(fd)
