@@ -19,15 +19,21 @@ import tempfile
 from pathlib import Path
 
 __all__ = [
+    "CACHE_DIR_NAME",
     "NotRegularFile",
     "OutsideError",
     "TooLarge",
+    "cache_folder",
     "ensure_dir_inside",
     "file_mode",
     "is_inside",
+    "machine_key",
     "read_limited",
     "remove_inside",
     "resolve_inside",
+    "sign",
+    "signed",
+    "verified",
     "write_atomic",
 ]
 
@@ -179,3 +185,94 @@ def read_limited(path: Path, limit: int) -> bytes:
         return data
     finally:
         os.close(fd)
+
+
+# --- caches ------------------------------------------------------------------------------
+
+CACHE_DIR_NAME = ".probis-cache"
+
+
+def cache_folder(root: Path) -> Path | None:
+    """The repository's cache folder, or None when it must not be used.
+
+    A ``.probis-cache`` that is a symlink, or that resolves outside the repository, is never
+    used (a committed symlink would redirect cache writes anywhere). The folder itself may not
+    exist yet; callers create it with :func:`ensure_dir_inside`.
+    """
+    folder = root / CACHE_DIR_NAME
+    if folder.is_symlink():
+        return None
+    if folder.exists() and (not folder.is_dir() or not is_inside(folder, root)):
+        return None
+    return folder
+
+
+def _key_file() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "probis" / "cache-key"
+
+
+_KEY: bytes | None = None
+
+
+def machine_key() -> bytes:
+    """A secret kept outside every repository, to authenticate cache entries (HMAC).
+
+    Cache entries signed with it cannot be forged by content committed to a repository
+    (a force-added ``.probis-cache``). Created on first use in the user's cache folder
+    (mode 0600). When that folder cannot be written, a per-process random key is used:
+    caches then never hit across runs, which costs speed and nothing else.
+    """
+    global _KEY
+    if _KEY is not None:
+        return _KEY
+    path = _key_file()
+    try:
+        key = path.read_bytes()
+        if len(key) >= 32:
+            _KEY = key
+            return key
+    except OSError:
+        pass
+    key = os.urandom(32)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".cache-key.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(key)
+        try:
+            os.link(tmp, path)  # first writer wins; a concurrent run reads the winner's key
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(tmp)
+        stored = path.read_bytes()
+        if len(stored) >= 32:
+            key = stored
+    except OSError:
+        pass
+    _KEY = key
+    return key
+
+
+def sign(data: bytes) -> bytes:
+    """HMAC-SHA256 of ``data`` under :func:`machine_key` (32 bytes)."""
+    import hashlib
+    import hmac
+
+    return hmac.new(machine_key(), data, hashlib.sha256).digest()
+
+
+def signed(data: bytes) -> bytes:
+    """``data`` with its signature prepended, for writing a cache entry."""
+    return sign(data) + data
+
+
+def verified(blob: bytes) -> bytes | None:
+    """The data of a :func:`signed` blob, or None when the signature does not match."""
+    import hmac
+
+    if len(blob) < 32:
+        return None
+    mac, data = blob[:32], blob[32:]
+    return data if hmac.compare_digest(mac, sign(data)) else None

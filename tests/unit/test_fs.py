@@ -98,3 +98,25 @@ def test_read_limited_refuses_fifo_devices_and_large_files(tmp_path: Path) -> No
     with pytest.raises(fs.TooLarge):
         fs.read_limited(big, 100)
     assert fs.read_limited(big, 101) == b"x" * 101
+
+
+def test_cache_folder_refuses_symlink(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    root.mkdir()
+    assert fs.cache_folder(root) == root / ".probis-cache"
+    (root / ".probis-cache").symlink_to(tmp_path)
+    assert fs.cache_folder(root) is None
+
+
+def test_signed_blobs_verify_and_tampering_is_caught(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setattr(fs, "_KEY", None)
+    blob = fs.signed(b"isi cache")
+    assert fs.verified(blob) == b"isi cache"
+    assert fs.verified(blob[:-1] + b"X") is None
+    assert fs.verified(b"short") is None
+    key_file = tmp_path / "xdg" / "probis" / "cache-key"
+    assert key_file.is_file() and stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    # A second process (fresh module state) reads the same key: entries stay valid across runs.
+    monkeypatch.setattr(fs, "_KEY", None)
+    assert fs.verified(blob) == b"isi cache"
