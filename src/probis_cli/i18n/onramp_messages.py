@@ -27,6 +27,22 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Berikutnya: cd {folder} && probis validate && probis render. "
             "Berkas bertanda CONTOH diganti dengan milik Pemda Anda."
         ),
+        "fmt.help": (
+            "Merapikan tata letak dokumen: urutan kunci seperti formulir resmi, indentasi dua spasi, "
+            "butir daftar menjorok di bawah kuncinya. Komentar, baris kosong, tanda kutip, BOM/CRLF, "
+            "dan setiap nilai tetap persis (diperiksa dengan membaca ulang; berkas yang nilainya "
+            "akan berubah tidak ditulis).\n\n"
+            "Kode keluar: 0 rapi/dirapikan, 1 --check menemukan berkas yang belum rapi, 2 galat.\n\n"
+            "Contoh: probis fmt --check   (untuk CI dan pre-commit)"
+        ),
+        "fmt.arg_paths": "Folder atau berkas yang dirapikan (bawaan: seluruh repositori).",
+        "fmt.opt_check": "Jangan menulis; keluar 1 bila ada berkas yang belum rapi (untuk CI dan pre-commit).",
+        "fmt.opt_diff": "Jangan menulis; tampilkan perubahannya sebagai diff.",
+        "fmt.skipped": "{path}: tidak dirapikan ({reason}); periksa dengan probis validate.",
+        "fmt.refused": "{path}: tidak ditulis, karena hasilnya akan mengubah nilai. Laporkan ke pengelola probis.",
+        "fmt.would_change": "belum rapi: {path}",
+        "fmt.check_summary": "{changed} dari {total} berkas belum rapi.",
+        "fmt.summary": "{changed} dari {total} berkas dirapikan.",
     },
     "en": {
         "init.help": (
@@ -54,5 +70,21 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Next: cd {folder} && probis validate && probis render. "
             "Replace the files marked CONTOH (example) with your Pemda's own."
         ),
+        "fmt.help": (
+            "Lay documents out canonically: keys in the order of the official forms, two-space "
+            "indentation, list items indented under their key. Comments, blank lines, quotes, "
+            "BOM/CRLF and every value stay exactly as they are (checked by reading the result back; "
+            "a file whose values would change is not written).\n\n"
+            "Exit codes: 0 tidy/tidied, 1 --check found untidy files, 2 error.\n\n"
+            "Example: probis fmt --check   (for CI and pre-commit)"
+        ),
+        "fmt.arg_paths": "Folders or files to format (default: the whole repository).",
+        "fmt.opt_check": "Do not write; exit 1 when a file is not tidy (for CI and pre-commit).",
+        "fmt.opt_diff": "Do not write; show the changes as a diff.",
+        "fmt.skipped": "{path}: not formatted ({reason}); check it with probis validate.",
+        "fmt.refused": "{path}: not written, because the result would change a value. Please report this to the probis maintainers.",
+        "fmt.would_change": "not tidy: {path}",
+        "fmt.check_summary": "{changed} of {total} files are not tidy.",
+        "fmt.summary": "{changed} of {total} files formatted.",
     },
 }
