@@ -206,7 +206,7 @@ def test_refuses_to_write_when_a_value_would_change(
         return real(documents, explicit_start=explicit_start).replace("Dinas Kesehatan", "Dinas Kesehatan!")
 
     monkeypatch.setattr("probis_cli.scaffold.fmt.dump_rt", corrupt)
-    run = cli("fmt", str(repo))
+    run = cli("fmt", str(repo / "opd"))
     assert run.exit_code == 2
     assert "opd/dinkes.yaml" in run.stderr and "mengubah nilai" in run.stderr
     assert target.read_bytes() == before.replace(b"urusan: [1.02]", b"urusan: [1.02]\n\n\n")
@@ -224,14 +224,14 @@ def test_check_diff_and_write(cli: Callable[..., Run], tmp_path: Path) -> None:
     items, tail = rest.split("kualifikasi_pelaksana:", 1)
     untidy = head + "dasar_hukum:\n" + items.replace("  - ", "- ") + "kualifikasi_pelaksana:" + tail
     target.write_text(untidy, encoding="utf-8")
-    check = cli("fmt", str(repo), "--check", "--lang", "en")
+    check = cli("fmt", str(repo / "sop" / "dinkes"), "--check", "--lang", "en")
     assert check.exit_code == 1
     assert "not tidy: sop/dinkes/SOP-DINKES-001.yaml" in check.stdout
     assert target.read_text(encoding="utf-8") == untidy
-    diff = cli("fmt", str(repo / "sop"), "--diff")
+    diff = cli("fmt", str(target), "--diff")
     assert diff.exit_code == 0 and "+nama: Pelayanan Imunisasi Dasar" in diff.stdout
     assert target.read_text(encoding="utf-8") == untidy
-    write = cli("fmt", str(repo))
+    write = cli("fmt", str(repo / "sop"))
     assert write.exit_code == 0 and "1 dari" in write.stderr
     assert target.read_text(encoding="utf-8") == original
-    assert cli("fmt", str(repo), "--check").exit_code == 0
+    assert cli("fmt", str(repo / "sop" / "dinkes"), "--check").exit_code == 0

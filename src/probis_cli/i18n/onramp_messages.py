@@ -43,6 +43,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fmt.would_change": "belum rapi: {path}",
         "fmt.check_summary": "{changed} dari {total} berkas belum rapi.",
         "fmt.summary": "{changed} dari {total} berkas dirapikan.",
+        "ganti.help": (
+            "Mengganti sebuah kode (OPD, unit, jabatan, pihak luar, proses, SOP, kegiatan, pelaksana SOP) "
+            "beserta semua rujukannya di seluruh repositori, dan memindahkan berkas/folder yang namanya "
+            "memuat kode itu. Hanya teks kode yang diubah: komentar dan tata letak tetap. Beginilah "
+            "perubahan SOTK dikerjakan dalam satu commit yang direviu.\n\n"
+            "Unit dan jabatan ditulis opd/kode, pelaksana SOP ditulis SOP-KODE:kode. Kode anak proses "
+            "ikut diganti (PB.02.01 → PB.12.01).\n\n"
+            "Contoh: probis ganti-kode dinkes dinas-kesehatan --dry-run"
+        ),
+        "ganti.arg_old": "Kode lama, mis. dinkes, PB.02, SOP-DINKES-001, 1.02.02.2.01, dinkes/kadis, SOP-DINKES-001:petugas.",
+        "ganti.arg_new": "Kode baru.",
+        "ganti.opt_repo": "Folder repositori (bawaan: folder ini).",
+        "ganti.opt_jenis": "Jenis kode bila kode lama bermakna ganda: {choices}.",
+        "ganti.opt_dry_run": "Jangan menulis; tampilkan perubahannya sebagai diff.",
+        "ganti.bad_jenis": "Jenis '{value}' tidak dikenal; pilih salah satu: {choices}.",
+        "ganti.not_found": "Kode '{old}' tidak ditemukan di repositori ini.",
+        "ganti.not_found_as": "Kode '{old}' bukan kode {jenis} di repositori ini.",
+        "ganti.ambiguous": "Kode '{old}' bermakna ganda ({kinds}); pilih dengan --jenis.",
+        "ganti.bad_new": "Kode baru '{new}' tidak berbentuk kode {jenis} yang sah.",
+        "ganti.other_opd": "Unit/jabatan {old} hanya dapat diganti di OPD yang sama; pindah OPD belum didukung.",
+        "ganti.same": "Kode baru sama dengan kode lama ({old}).",
+        "ganti.exists": "Kode '{new}' sudah ada; tidak ada yang diubah.",
+        "ganti.target_exists": "Berkas tujuan {path} sudah ada; tidak ada yang diubah.",
+        "ganti.cannot_edit": (
+            "{path}: rujukan tidak dapat diganti dengan aman (alias YAML atau nilai beberapa baris); "
+            "tidak ada yang diubah. Ganti kode di berkas itu dengan tangan lalu ulangi."
+        ),
+        "ganti.planned": "Rencana: {jenis} {old} → {new}: {edits} rujukan di {files} berkas, {moves} berkas dipindah (belum ditulis).",
+        "ganti.done": "{jenis} {old} → {new}: {edits} rujukan di {files} berkas diganti, {moves} berkas dipindah.",
+        "ganti.also": "Ikut diganti: {codes}",
+        "ganti.mention": "{path}:{line}: teks bebas menyebut {old}; periksa dan sesuaikan dengan tangan.",
+        "ganti.findings": "Temuan probis validate: {before} sebelum, {after} sesudah.",
     },
     "en": {
         "init.help": (
@@ -86,5 +118,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fmt.would_change": "not tidy: {path}",
         "fmt.check_summary": "{changed} of {total} files are not tidy.",
         "fmt.summary": "{changed} of {total} files formatted.",
+        "ganti.help": (
+            "Rename a code (OPD, unit, jabatan, outside party, process, SOP, kegiatan, SOP actor) and "
+            "every reference to it across the repository, moving files and folders named after it. "
+            "Only the codes' text changes: comments and layout stay. This is how an SOTK change is "
+            "carried out in one reviewed commit.\n\n"
+            "Units and jabatan are written opd/code, SOP actors SOP-CODE:code. Child process codes "
+            "follow (PB.02.01 → PB.12.01).\n\n"
+            "Example: probis ganti-kode dinkes dinas-kesehatan --dry-run"
+        ),
+        "ganti.arg_old": "Old code, e.g. dinkes, PB.02, SOP-DINKES-001, 1.02.02.2.01, dinkes/kadis, SOP-DINKES-001:petugas.",
+        "ganti.arg_new": "New code.",
+        "ganti.opt_repo": "Repository folder (default: this folder).",
+        "ganti.opt_jenis": "Kind of code when the old code is ambiguous: {choices}.",
+        "ganti.opt_dry_run": "Do not write; show the changes as a diff.",
+        "ganti.bad_jenis": "Unknown kind '{value}'; choose one of: {choices}.",
+        "ganti.not_found": "Code '{old}' is not found in this repository.",
+        "ganti.not_found_as": "Code '{old}' is not a {jenis} code in this repository.",
+        "ganti.ambiguous": "Code '{old}' is ambiguous ({kinds}); choose with --jenis.",
+        "ganti.bad_new": "New code '{new}' is not a valid {jenis} code.",
+        "ganti.other_opd": "Unit/jabatan {old} can only be renamed within its OPD; moving to another OPD is not supported yet.",
+        "ganti.same": "The new code is the old one ({old}).",
+        "ganti.exists": "Code '{new}' exists already; nothing changed.",
+        "ganti.target_exists": "Target file {path} exists already; nothing changed.",
+        "ganti.cannot_edit": (
+            "{path}: a reference cannot be replaced safely (a YAML alias or a multi-line value); "
+            "nothing changed. Rename the code in that file by hand and run again."
+        ),
+        "ganti.planned": "Plan: {jenis} {old} → {new}: {edits} references in {files} files, {moves} files moved (nothing written).",
+        "ganti.done": "{jenis} {old} → {new}: {edits} references in {files} files renamed, {moves} files moved.",
+        "ganti.also": "Renamed with it: {codes}",
+        "ganti.mention": "{path}:{line}: free text mentions {old}; check and reword it by hand.",
+        "ganti.findings": "probis validate findings: {before} before, {after} after.",
     },
 }
