@@ -29,7 +29,7 @@ def _texts(repo: Path) -> dict[str, bytes]:
 
 
 def _findings(repo: Path) -> list[tuple[str, str, int | None, str]]:
-    result = api.check(api.load(repo, use_cache=False))
+    result = api.check(api.load(repo))
     return [(f.code, f.location.path, f.location.line, f.message.text("en")) for f in result.findings]
 
 

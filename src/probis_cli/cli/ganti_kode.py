@@ -15,7 +15,7 @@ from probis_cli.scaffold.rename import JENIS, RenameError, apply_plan, diff_text
 
 
 def _count(root: Path) -> int:
-    return len(api.check(api.load(root, use_cache=False)).findings)
+    return len(api.check(api.load(root)).findings)
 
 
 def register(app: typer.Typer, lang: Lang) -> None:

@@ -12,6 +12,7 @@ import typer
 
 from probis_cli import __version__
 from probis_cli.cli import render, rules, schema, validate
+from probis_cli.cli import baru as baru_cmd
 from probis_cli.cli import fmt as fmt_cmd
 from probis_cli.cli import ganti_kode as ganti_kode_cmd
 from probis_cli.cli import init as init_cmd
@@ -21,7 +22,7 @@ from probis_cli.i18n import Lang
 
 # Explicit list of command modules; each exposes register(app, lang).
 COMMANDS = [validate, rules, render, schema]
-COMMANDS += [init_cmd, fmt_cmd, ganti_kode_cmd]
+COMMANDS += [init_cmd, baru_cmd, fmt_cmd, ganti_kode_cmd]
 
 
 def build_app(lang: Lang) -> typer.Typer:

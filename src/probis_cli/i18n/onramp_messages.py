@@ -75,6 +75,55 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ganti.also": "Ikut diganti: {codes}",
         "ganti.mention": "{path}:{line}: teks bebas menyebut {old}; periksa dan sesuaikan dengan tangan.",
         "ganti.findings": "Temuan probis validate: {before} sebelum, {after} sesudah.",
+        "baru.help": (
+            "Membuat dokumen atau isian baru dengan kode berikutnya yang masih kosong, di folder yang "
+            "tepat, dengan rujukan terisi; lalu memeriksanya.\n\n"
+            "Contoh: probis baru proses --pemilik dinkes/bid-p2p --induk PB.02.01 --nama \"Pelayanan Imunisasi Lanjutan\""
+        ),
+        "baru.opd_help": "OPD baru: opd/KODE.yaml. Contoh: probis baru opd dinsos --nama \"Dinas Sosial\" --urusan 1.06",
+        "baru.proses_help": (
+            "Proses bisnis baru: kode berikutnya di bawah --induk (PB.02.01 → PB.02.01.03) atau di level 1 "
+            "menurut pola kode repositori (PB.07, PB.DINKES.03), berkas di folder proses OPD pemiliknya."
+        ),
+        "baru.sop_help": (
+            "SOP AP baru untuk proses level terendah: kode berikutnya OPD itu (SOP-DINKES-005), langkah "
+            "disusun dari aktivitas peta lintas fungsi, dan kodenya ditambahkan ke daftar sop proses."
+        ),
+        "baru.kegiatan_help": (
+            "Kegiatan atau sub kegiatan Renstra baru di dokumen OPD. Dengan --induk KEGIATAN dan tanpa KODE: "
+            "sub kegiatan berikutnya (….0003); dengan --induk PROGRAM: kegiatan berikutnya."
+        ),
+        "baru.arg_opd_kode": "Kode OPD baru (huruf kecil, tanpa spasi), mis. dinsos.",
+        "baru.arg_kegiatan_kode": "Kode kegiatan X.XX.XX.X.XX atau sub kegiatan X.XX.XX.X.XX.XXXX (boleh kosong dengan --induk).",
+        "baru.opt_nama": "Nama.",
+        "baru.opt_nama_sop": "Nama SOP (bawaan: nama prosesnya).",
+        "baru.opt_singkatan": "Singkatan, mis. Dinsos.",
+        "baru.opt_urusan": "Bidang urusan yang diampu, mis. 1.06 (pisahkan dengan koma).",
+        "baru.opt_pemilik": "Pemilik proses: opd atau opd/unit.",
+        "baru.opt_induk": "Kode proses induk (bawaan: proses level 1).",
+        "baru.opt_kategori": "inti, pendukung, atau manajemen (bawaan: kategori induknya, atau inti).",
+        "baru.opt_kode": "Kode yang dipakai, bukan kode berikutnya yang dihitung.",
+        "baru.opt_kegiatan": "Kegiatan/sub kegiatan Renstra yang dilaksanakan (pisahkan dengan koma).",
+        "baru.opt_proses": "Kode proses yang dijabarkan SOP ini.",
+        "baru.opt_opd": "Kode OPD yang Renstra-nya memuat kegiatan ini.",
+        "baru.opt_induk_kegiatan": "Kegiatan induk (untuk sub kegiatan) atau program (untuk kegiatan).",
+        "baru.opt_dry_run": "Jangan menulis; tampilkan berkas baru dan perubahannya.",
+        "baru.planned": "Rencana: {jenis} {kode} di {files} (belum ditulis).",
+        "baru.done": "{jenis} {kode} dibuat: {files}",
+        "baru.clean": "Diperiksa: tidak ada temuan pada berkas itu.",
+        "baru.bad_code": "Kode '{kode}' tidak sah: huruf/angka tanpa spasi (boleh . _ -).",
+        "baru.exists": "Kode {kode} sudah ada.",
+        "baru.file_exists": "Berkas {path} sudah ada; tidak ada yang ditulis.",
+        "baru.bad_urusan": "Kode bidang urusan '{kode}' harus berbentuk X.XX, mis. 1.02.",
+        "baru.unknown_pemilik": "Pemilik '{ref}' bukan OPD atau unit OPD di repositori ini.",
+        "baru.unknown_induk": "Proses induk {kode} tidak ada.",
+        "baru.unknown_proses": "Proses {kode} tidak ada.",
+        "baru.unknown_opd": "OPD {kode} tidak ada.",
+        "baru.bad_kegiatan": "'{kode}' bukan kode kegiatan (X.XX.XX.X.XX), sub kegiatan (X.XX.XX.X.XX.XXXX), atau program induk yang sah.",
+        "baru.bad_kategori": "Kategori '{kategori}' tidak dikenal; pilih inti, pendukung, atau manajemen.",
+        "baru.need_code": "Sebutkan KODE, atau --induk agar kode berikutnya dihitung.",
+        "baru.no_parent_kegiatan": "Sub kegiatan {kode} memerlukan kegiatan {induk} di Renstra {opd}; buat dulu kegiatannya.",
+        "baru.cannot_edit": "{path} tidak dapat disunting dengan aman (YAML rusak, beberapa dokumen, atau bentuk tak terduga).",
     },
     "en": {
         "init.help": (
@@ -150,5 +199,54 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ganti.also": "Renamed with it: {codes}",
         "ganti.mention": "{path}:{line}: free text mentions {old}; check and reword it by hand.",
         "ganti.findings": "probis validate findings: {before} before, {after} after.",
+        "baru.help": (
+            "Create a new document or entry with the next free code, in the right folder, links filled "
+            "in; then check it.\n\n"
+            "Example: probis baru proses --pemilik dinkes/bid-p2p --induk PB.02.01 --nama \"Pelayanan Imunisasi Lanjutan\""
+        ),
+        "baru.opd_help": "New OPD: opd/CODE.yaml. Example: probis baru opd dinsos --nama \"Dinas Sosial\" --urusan 1.06",
+        "baru.proses_help": (
+            "New business process: the next code under --induk (PB.02.01 → PB.02.01.03) or at level 1 "
+            "following the repository's code pattern (PB.07, PB.DINKES.03), the file in its owner's process folder."
+        ),
+        "baru.sop_help": (
+            "New SOP AP for a lowest-level process: that OPD's next code (SOP-DINKES-005), steps drafted "
+            "from the cross-functional map's activities, and its code added to the process's sop list."
+        ),
+        "baru.kegiatan_help": (
+            "New Renstra kegiatan or sub kegiatan in the OPD document. With --induk KEGIATAN and no CODE: "
+            "the next sub kegiatan (….0003); with --induk PROGRAM: the next kegiatan."
+        ),
+        "baru.arg_opd_kode": "Code of the new OPD (lower case, no spaces), e.g. dinsos.",
+        "baru.arg_kegiatan_kode": "Kegiatan code X.XX.XX.X.XX or sub kegiatan X.XX.XX.X.XX.XXXX (may be left out with --induk).",
+        "baru.opt_nama": "Name.",
+        "baru.opt_nama_sop": "Name of the SOP (default: its process's name).",
+        "baru.opt_singkatan": "Short name, e.g. Dinsos.",
+        "baru.opt_urusan": "Bidang urusan held, e.g. 1.06 (comma-separated).",
+        "baru.opt_pemilik": "Process owner: opd or opd/unit.",
+        "baru.opt_induk": "Code of the parent process (default: a level-1 process).",
+        "baru.opt_kategori": "inti, pendukung or manajemen (default: the parent's, or inti).",
+        "baru.opt_kode": "Code to use instead of the computed next one.",
+        "baru.opt_kegiatan": "Renstra kegiatan/sub kegiatan carried out (comma-separated).",
+        "baru.opt_proses": "Code of the process this SOP details.",
+        "baru.opt_opd": "Code of the OPD whose Renstra holds this kegiatan.",
+        "baru.opt_induk_kegiatan": "Parent kegiatan (for a sub kegiatan) or program (for a kegiatan).",
+        "baru.opt_dry_run": "Do not write; show the new files and changes.",
+        "baru.planned": "Plan: {jenis} {kode} in {files} (nothing written).",
+        "baru.done": "{jenis} {kode} created: {files}",
+        "baru.clean": "Checked: no findings in that file.",
+        "baru.bad_code": "Code '{kode}' is not valid: letters/digits without spaces (. _ - allowed).",
+        "baru.exists": "Code {kode} exists already.",
+        "baru.file_exists": "File {path} exists already; nothing written.",
+        "baru.bad_urusan": "Bidang urusan code '{kode}' must look like X.XX, e.g. 1.02.",
+        "baru.unknown_pemilik": "Owner '{ref}' is not an OPD or OPD unit of this repository.",
+        "baru.unknown_induk": "Parent process {kode} does not exist.",
+        "baru.unknown_proses": "Process {kode} does not exist.",
+        "baru.unknown_opd": "OPD {kode} does not exist.",
+        "baru.bad_kegiatan": "'{kode}' is not a valid kegiatan (X.XX.XX.X.XX), sub kegiatan (X.XX.XX.X.XX.XXXX) or parent program code.",
+        "baru.bad_kategori": "Unknown category '{kategori}'; choose inti, pendukung or manajemen.",
+        "baru.need_code": "Give a CODE, or --induk to have the next code computed.",
+        "baru.no_parent_kegiatan": "Sub kegiatan {kode} needs kegiatan {induk} in the Renstra of {opd}; create that kegiatan first.",
+        "baru.cannot_edit": "{path} cannot be edited safely (broken YAML, several documents, or an unexpected shape).",
     },
 }

@@ -17,6 +17,7 @@ import jinja2
 
 from probis_cli import __version__
 from probis_cli.model.schema import schema_files
+from probis_cli.scaffold.yamltext import scalar
 
 Tingkat = Literal["provinsi", "kabupaten", "kota"]
 TINGKAT: tuple[Tingkat, ...] = ("provinsi", "kabupaten", "kota")
@@ -113,20 +114,13 @@ def _environment() -> jinja2.Environment:
     )
 
 
-def _yaml_text(value: str) -> str:
-    """A scalar written so that YAML reads back exactly ``value`` (quoted when needed)."""
-    if re.fullmatch(r"[A-Za-z][A-Za-z0-9 .,()'/-]*", value) and not value.endswith((":", " ")) and ": " not in value:
-        return value
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 def init_files(options: InitOptions) -> dict[str, str]:
     """Relative path -> text of every file of the new repository (deterministic)."""
     awal, akhir = (int(x) for x in options.periode.split("-"))
     years = range(awal, akhir + 1)
     kepala = {"provinsi": "Gubernur", "kabupaten": "Bupati", "kota": "Wali Kota"}[options.tingkat]
     context = {
-        "nama": _yaml_text(options.nama),
+        "nama": scalar(options.nama),
         "kode": options.kode,
         "tingkat": options.tingkat,
         "periode": options.periode,
