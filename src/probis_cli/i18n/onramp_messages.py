@@ -124,6 +124,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "baru.need_code": "Sebutkan KODE, atau --induk agar kode berikutnya dihitung.",
         "baru.no_parent_kegiatan": "Sub kegiatan {kode} memerlukan kegiatan {induk} di Renstra {opd}; buat dulu kegiatannya.",
         "baru.cannot_edit": "{path} tidak dapat disunting dengan aman (YAML rusak, beberapa dokumen, atau bentuk tak terduga).",
+        "laporan.help": (
+            "Kemajuan peta proses bisnis per OPD dan untuk Pemda: kegiatan Renstra yang sudah dilaksanakan "
+            "proses, proses level terendah yang sudah ber-SOP, SOP yang mutu bakunya terukur, temuan terbuka "
+            "per kelompok, dan tanggal perubahan terakhir (dari git). Untuk desk review dengan OPD dan "
+            "penilaian mandiri reformasi birokrasi.\n\n"
+            "Contoh: probis laporan --format markdown --output laporan.md"
+        ),
+        "laporan.arg_path": "Folder repositori (bawaan: folder ini).",
+        "laporan.opt_format": "Format: tabel (layar), markdown, csv, json, svg, png (grafik batang).",
+        "laporan.opt_output": "Tulis ke berkas ini (wajib untuk png).",
+        "laporan.opt_git": "Ambil tanggal perubahan terakhir dari git (bawaan: ya, bila repositori git).",
+        "laporan.bad_format": "Format '{value}' tidak dikenal; pilih salah satu: {formats}.",
+        "laporan.png_needs_output": "Format png memerlukan --output BERKAS.png.",
+        "laporan.written": "Laporan ditulis ke {path}.",
+        "laporan.title": "Kemajuan Peta Proses Bisnis dan SOP — {nama}",
+        "laporan.legend": (
+            "Kegiatan: kegiatan Renstra (tanpa kegiatan standar program penunjang) yang sudah dilaksanakan proses. "
+            "Proses: proses level terendah yang sudah memiliki SOP. SOP: SOP yang mutu bakunya terukur (waktu dan "
+            "output setiap langkah). Temuan: temuan terbuka probis validate — T tumpang tindih, K keterkaitan, "
+            "M mutu baku, lain (skema, rujukan, pembacaan)."
+        ),
+        "laporan.total": "{nama} (seluruh Pemda)",
+        "laporan.total_short": "Seluruh Pemda",
+        "laporan.col_opd": "Perangkat Daerah",
+        "laporan.col_kegiatan": "Kegiatan dilaksanakan",
+        "laporan.col_proses": "Proses terendah ber-SOP",
+        "laporan.col_sop": "SOP terukur",
+        "laporan.col_temuan": "Temuan terbuka",
+        "laporan.col_perubahan": "Perubahan terakhir",
+        "laporan.series_kegiatan": "Kegiatan dilaksanakan proses",
+        "laporan.series_proses": "Proses terendah ber-SOP",
+        "laporan.series_sop": "SOP terukur",
     },
     "en": {
         "init.help": (
@@ -248,5 +280,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "baru.need_code": "Give a CODE, or --induk to have the next code computed.",
         "baru.no_parent_kegiatan": "Sub kegiatan {kode} needs kegiatan {induk} in the Renstra of {opd}; create that kegiatan first.",
         "baru.cannot_edit": "{path} cannot be edited safely (broken YAML, several documents, or an unexpected shape).",
+        "laporan.help": (
+            "Progress of the process map per OPD and for the Pemda: Renstra kegiatan carried out by a "
+            "process, lowest-level processes with an SOP, SOPs with measurable standards, open findings by "
+            "family, and the last change date (from git). For the desk review with each OPD and the "
+            "reform self-assessment.\n\n"
+            "Example: probis laporan --format markdown --output laporan.md"
+        ),
+        "laporan.arg_path": "Repository folder (default: this folder).",
+        "laporan.opt_format": "Format: tabel (terminal), markdown, csv, json, svg, png (bar chart).",
+        "laporan.opt_output": "Write to this file (required for png).",
+        "laporan.opt_git": "Take the last change date from git (default: yes, in a git repository).",
+        "laporan.bad_format": "Unknown format '{value}'; choose one of: {formats}.",
+        "laporan.png_needs_output": "The png format needs --output FILE.png.",
+        "laporan.written": "Report written to {path}.",
+        "laporan.title": "Progress of the Business Process Map and SOPs — {nama}",
+        "laporan.legend": (
+            "Kegiatan: Renstra kegiatan (standard program penunjang kegiatan excluded) carried out by a process. "
+            "Processes: lowest-level processes that have an SOP. SOPs: SOPs whose standards are measurable (time "
+            "and output of every step). Findings: open probis validate findings — T overlap, K links, "
+            "M SOP standards, other (schema, references, reading)."
+        ),
+        "laporan.total": "{nama} (whole Pemda)",
+        "laporan.total_short": "Whole Pemda",
+        "laporan.col_opd": "OPD",
+        "laporan.col_kegiatan": "Kegiatan carried out",
+        "laporan.col_proses": "Lowest-level processes with SOP",
+        "laporan.col_sop": "Measurable SOPs",
+        "laporan.col_temuan": "Open findings",
+        "laporan.col_perubahan": "Last change",
+        "laporan.series_kegiatan": "Kegiatan carried out by a process",
+        "laporan.series_proses": "Lowest-level processes with an SOP",
+        "laporan.series_sop": "Measurable SOPs",
     },
 }
