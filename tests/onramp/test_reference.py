@@ -70,3 +70,17 @@ def test_reference_covers_every_field() -> None:
             for name in model.model_fields:
                 assert f"| `{name}` |" in text
     assert "nilai apa pun" not in text and "berpola" not in text
+
+
+@pytest.mark.parametrize("example", ["kota-contoh", "kota-bermasalah"])
+def test_example_schema_copies_are_current_and_modelines_stay_inside(example: str) -> None:
+    folder = ROOT / "examples" / example
+    for name, text in schema_files().items():
+        copy = folder / "schemas" / name
+        assert copy.is_file() and copy.read_text(encoding="utf-8") == text, (
+            f"examples/{example}/schemas/{name} is stale: probis schema --out examples/{example}/schemas"
+        )
+    for path in sorted(folder.rglob("*.yaml")):
+        first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+        target = (path.parent / first.split("=", 1)[1].strip()).resolve()
+        assert target.is_file() and target.is_relative_to(folder.resolve()), path
