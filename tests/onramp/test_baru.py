@@ -51,7 +51,7 @@ def test_child_process_under_its_parent(cli: Callable[..., Run], repo: Path) -> 
     path = repo / "proses" / "dinkes" / "PB.02.01.02.yaml"
     data = _load(path)
     assert (data["kode"], data["induk"], data["pemilik"], data["kategori"]) == ("PB.02.01.02", "PB.02.01", "dinkes/bid-p2p", "inti")
-    assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../../../../schemas/proses.schema.json")
+    assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../../schemas/proses.schema.json\n")
     assert _errors(repo) == []
     assert "K006" in run.stdout  # the report of the new file: it has no SOP yet
 
