@@ -40,7 +40,7 @@ def test_check_passes_on_every_example(cli: Callable[..., Run], folder: Path) ->
 @pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_fixtures_are_already_canonical(path: Path) -> None:
     result = format_text(path.name, _raw(path))
-    assert result.status in ("tetap", "dilewati"), result
+    assert result.status in ("unchanged", "skipped"), result
 
 
 def _blocks(text: str) -> tuple[list[str], list[list[str]]]:
@@ -75,7 +75,7 @@ def test_shuffled_top_level_keys_come_back_exactly(index: int, seed: int) -> Non
     random.Random(seed).shuffle(shuffled)
     text = "".join(head + [line for block in shuffled for line in block])
     result = format_text("x.yaml", text)
-    assert result.status in ("dirapikan", "tetap"), result
+    assert result.status in ("formatted", "unchanged"), result
     assert (result.text or text) == original
 
 
@@ -135,11 +135,11 @@ def test_generated_repository_idempotent_and_models_unchanged(generated: Path) -
         rel = path.relative_to(generated).as_posix()
         before = _raw(path)
         first = format_text(rel, before)
-        assert first.status in ("tetap", "dirapikan"), first
+        assert first.status in ("unchanged", "formatted"), first
         after = first.text if first.text is not None else before
         changed += first.text is not None
         assert probis_view(rel, before) == probis_view(rel, after)
-        assert format_text(rel, after).status == "tetap", rel
+        assert format_text(rel, after).status == "unchanged", rel
     assert changed > 0  # the generator writes indentless lists; fmt indents them
 
 
@@ -154,7 +154,7 @@ def test_comments_blank_lines_bom_and_crlf_are_kept() -> None:
         "langkah:\r\n- kegiatan: Mulai\r\n  no: 1\r\n  pelaksana: a\r\n  simbol: selesai\r\n"
     )
     result = format_text("x.yaml", text)
-    assert result.status == "dirapikan" and result.text is not None
+    assert result.status == "formatted" and result.text is not None
     out = result.text
     assert out.startswith("\ufeff# yaml-language-server")
     assert "\r\n" in out and "\n" not in out.replace("\r\n", "")
@@ -187,9 +187,9 @@ def test_values_yaml_would_misread_stay_as_typed() -> None:
 
 
 def test_other_yaml_and_broken_files_are_left_alone() -> None:
-    assert format_text("x.yaml", "nama: bukan probis\nb: [1,2]\n").status == "dilewati"
-    assert format_text("x.yaml", "probis: 1\njenis: sop\njenis: opd\n").status == "dilewati"
-    assert format_text("x.yaml", "a: [\n").status == "dilewati"
+    assert format_text("x.yaml", "nama: bukan probis\nb: [1,2]\n").status == "skipped"
+    assert format_text("x.yaml", "probis: 1\njenis: sop\njenis: opd\n").status == "skipped"
+    assert format_text("x.yaml", "a: [\n").status == "skipped"
 
 
 def test_refuses_to_write_when_a_value_would_change(
@@ -235,3 +235,17 @@ def test_check_diff_and_write(cli: Callable[..., Run], tmp_path: Path) -> None:
     assert write.exit_code == 0 and "1 dari" in write.stderr
     assert target.read_text(encoding="utf-8") == original
     assert cli("fmt", str(repo / "sop" / "dinkes"), "--check").exit_code == 0
+
+
+def test_unreadable_and_broken_files_are_reported_not_touched(cli: Callable[..., Run], tmp_path: Path) -> None:
+    repo = tmp_path / "kota"
+    shutil.copytree(EXAMPLES[0], repo)
+    latin = repo / "opd" / "latin1.yaml"
+    latin.write_bytes("probis: 1\njenis: opd\nkode: x\nnama: Dinas Pariwisata dan Kebudayaan \xe9\n".encode("latin-1"))
+    broken = repo / "opd" / "rusak.yaml"
+    broken.write_text("probis: 1\njenis: opd\nkode: [x\n", encoding="utf-8")
+    run = cli("fmt", str(repo / "opd"))
+    assert run.exit_code == 0, run.stderr
+    assert "opd/latin1.yaml: tidak dapat dibaca" in run.stderr
+    assert "opd/rusak.yaml: tidak dirapikan" in run.stderr
+    assert broken.read_text(encoding="utf-8") == "probis: 1\njenis: opd\nkode: [x\n"

@@ -31,11 +31,14 @@ def register(app: typer.Typer, lang: Lang) -> None:
         root = repository_root(targets[0])
         results = fmt_files(root, repository_files(root, targets))
         console = stderr_console()
-        changed = [r for r in results if r.status == "dirapikan"]
-        refused = [r for r in results if r.status == "ditolak"]
-        unreadable = [r for r in results if r.status == "dilewati" and r.reason != "bukan-dokumen-probis"]
+        changed = [r for r in results if r.status == "formatted"]
+        refused = [r for r in results if r.status == "refused"]
+        unreadable = [r for r in results if r.status == "skipped" and r.reason != "not-probis"]
         for result in unreadable:
-            console.print(t(lang, "fmt.skipped", path=result.path, reason=result.reason), markup=False)
+            if result.reason == "unreadable":
+                console.print(t(lang, "fmt.unreadable", path=result.path), markup=False)
+            else:
+                console.print(t(lang, "fmt.skipped", path=result.path, reason=result.reason), markup=False)
         for result in refused:
             console.print(t(lang, "fmt.refused", path=result.path), markup=False)
         for result in changed:
@@ -57,7 +60,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
                 typer.echo(t(lang, "fmt.would_change", path=result.path))
             elif not diff:
                 write_text(root, result.path, result.text)
-        total = len(results) - len([r for r in results if r.status == "dilewati"])
+        total = len(results) - len([r for r in results if r.status == "skipped"])
         if check or diff:
             console.print(t(lang, "fmt.check_summary", changed=len(changed), total=total), markup=False)
         else:

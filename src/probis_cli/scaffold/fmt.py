@@ -36,7 +36,7 @@ ORDER_OVERRIDES: dict[str, tuple[str, ...]] = {
     "Pengaturan": ("bahasa", "kecualikan", "lint", "render"),
 }
 
-Status = Literal["tetap", "dirapikan", "dilewati", "ditolak"]
+Status = Literal["unchanged", "formatted", "skipped", "refused"]
 
 
 @dataclass(frozen=True)
@@ -293,25 +293,25 @@ def format_text(path: str, raw: str) -> FmtResult:
     try:
         documents = load_rt(text)
     except RoundTripError as exc:
-        return FmtResult(path, "dilewati", reason=str(exc))
+        return FmtResult(path, "skipped", reason=str(exc))
     if not documents or not all(
         isinstance(d, CommentedMap) and isinstance(d.get("jenis"), str) and d["jenis"] in DOCUMENT_MODELS for d in documents
     ):
-        return FmtResult(path, "dilewati", reason="bukan-dokumen-probis")
+        return FmtResult(path, "skipped", reason="not-probis")
     single = len(documents) == 1
     for document in documents:
         canonicalise(document, DOCUMENT_MODELS[document["jenis"]], top=not single)
     try:
         new = dump_rt(documents, explicit_start=has_explicit_start(text))
     except Exception as exc:  # noqa: BLE001 - a writer failure must refuse the file, not crash the run
-        return FmtResult(path, "ditolak", reason=type(exc).__name__)
+        return FmtResult(path, "refused", reason=type(exc).__name__)
     if single:
         new = reorder_top_level(new, key_order(DOCUMENT_MODELS[documents[0]["jenis"]]))
     if new == text:
-        return FmtResult(path, "tetap")
+        return FmtResult(path, "unchanged")
     if not same_content(path, text, new):
-        return FmtResult(path, "ditolak", reason="nilai-berubah")
-    return FmtResult(path, "dirapikan", text=envelope.wrap(new))
+        return FmtResult(path, "refused", reason="value-changed")
+    return FmtResult(path, "formatted", text=envelope.wrap(new))
 
 
 def fmt_files(root: Path, paths: list[str]) -> list[FmtResult]:
@@ -319,5 +319,5 @@ def fmt_files(root: Path, paths: list[str]) -> list[FmtResult]:
     out: list[FmtResult] = []
     for rel in paths:
         raw = read_raw(root, rel)
-        out.append(FmtResult(rel, "dilewati", reason="tak-terbaca") if raw is None else format_text(rel, raw))
+        out.append(FmtResult(rel, "skipped", reason="unreadable") if raw is None else format_text(rel, raw))
     return out
