@@ -64,8 +64,8 @@ def field_changes(before: Mapping[str, Any], after: Mapping[str, Any], prefix: s
         if isinstance(old, dict) and isinstance(new, dict):
             out.extend(field_changes(old, new, name + "."))
         elif (_keyed(old) or old == []) and (_keyed(new) or new == []) and (old or new):
-            old_by = {i["kode"]: i for i in old}
-            new_by = {i["kode"]: i for i in new}
+            old_by = {i["kode"]: i for i in old or []}
+            new_by = {i["kode"]: i for i in new or []}
             for kode, item in new_by.items():
                 if kode not in old_by:
                     out.append(FieldChange(f"{name}[{kode}]", None, compact(item)))
@@ -139,8 +139,8 @@ def entities(index: Index) -> dict[tuple[Kind, str], _Entity]:
         for k in dump.pop("kegiatan", []):
             add(_Entity("kegiatan", f"{kode}:{k['kode']}", k["nama"], kode, doc.path, k))
         add(_Entity("opd", kode, doc.model.nama, kode, doc.path, dump))
-    for kode, doc in index.proses.items():
-        add(_Entity("proses", kode, doc.model.nama, _proses_opd(index, kode), doc.path, _dump(doc.model)))
+    for kode, pdoc in index.proses.items():
+        add(_Entity("proses", kode, pdoc.model.nama, _proses_opd(index, kode), pdoc.path, _dump(pdoc.model)))
     for kode, sdoc in index.sop.items():
         add(_Entity("sop", kode, sdoc.model.nama, _sop_opd(index, sdoc.model), sdoc.path, _dump(sdoc.model)))
     return out
@@ -234,6 +234,7 @@ def _proses_highlights(old: _Entity, new: _Entity, base: Index, head: Index) -> 
 
 def _changed(old: _Entity, new: _Entity, base: Index, head: Index) -> Change | None:
     highlights: list[Message] = []
+    skip: tuple[str, ...]
     if new.kind == "sop":
         skip = ("langkah",)
         step_fields, step_highlights = _sop_steps(base.sop[old.kode].model, head.sop[new.kode].model)
