@@ -39,13 +39,23 @@ def compact(value: Any) -> str:
     return text if len(text) <= MAX_VALUE else text[: MAX_VALUE - 1] + "…"
 
 
-def _keyed(items: Any) -> bool:
-    return (
-        isinstance(items, list)
-        and bool(items)
-        and all(isinstance(i, dict) and isinstance(i.get("kode"), str) for i in items)
-        and len({i["kode"] for i in items}) == len(items)
-    )
+def _key_field(items: Any) -> str | None:
+    """The field that identifies the items of a list of mappings (``kode``, else ``nama``)."""
+    if not isinstance(items, list) or not items or not all(isinstance(i, dict) for i in items):
+        return None
+    for key in ("kode", "nama"):
+        if all(isinstance(i.get(key), str) for i in items) and len({i[key] for i in items}) == len(items):
+            return key
+    return None
+
+
+def _list_key(old: Any, new: Any) -> str | None:
+    """The shared identifying field when both values are lists of identified mappings."""
+    keys = {_key_field(v) for v in (old, new) if v != []}
+    if len(keys) != 1 or not (old or new):
+        return None
+    key = keys.pop()
+    return key if key is not None and all(isinstance(v, list) for v in (old, new)) else None
 
 
 def field_changes(before: Mapping[str, Any], after: Mapping[str, Any], prefix: str = "", skip: Iterable[str] = ()) -> list[FieldChange]:
@@ -63,9 +73,9 @@ def field_changes(before: Mapping[str, Any], after: Mapping[str, Any], prefix: s
         name = f"{prefix}{key}"
         if isinstance(old, dict) and isinstance(new, dict):
             out.extend(field_changes(old, new, name + "."))
-        elif (_keyed(old) or old == []) and (_keyed(new) or new == []) and (old or new):
-            old_by = {i["kode"]: i for i in old or []}
-            new_by = {i["kode"]: i for i in new or []}
+        elif (ident := _list_key(old, new)) is not None:
+            old_by = {i[ident]: i for i in old or []}
+            new_by = {i[ident]: i for i in new or []}
             for kode, item in new_by.items():
                 if kode not in old_by:
                     out.append(FieldChange(f"{name}[{kode}]", None, compact(item)))
@@ -206,7 +216,7 @@ def _sop_steps(old: Sop, new: Sop) -> tuple[list[FieldChange], list[Message]]:
         label = f"langkah[{new.langkah[j].no}]"
         for change in field_changes(a, b, label + ".", skip=("no", "kegiatan")):
             if change.field == f"{label}.mutu_baku.waktu":
-                waktu_changed = True
+                waktu_changed = True  # said by the highlight, not repeated as a field
                 highlights.append(
                     Message.of(
                         "diff.hl.waktu",
@@ -215,6 +225,7 @@ def _sop_steps(old: Sop, new: Sop) -> tuple[list[FieldChange], list[Message]]:
                         after=change.after or "—",
                     )
                 )
+                continue
             fields.append(change)
     if waktu_changed or added or removed:
         before, after = _total(old), _total(new)
@@ -240,6 +251,8 @@ def _changed(old: _Entity, new: _Entity, base: Index, head: Index) -> Change | N
         step_fields, step_highlights = _sop_steps(base.sop[old.kode].model, head.sop[new.kode].model)
     else:
         skip, step_fields, step_highlights = (), [], []
+    if new.kind == "proses":
+        skip = ("pemilik",)  # a change of owner is a highlight, not repeated as a field
     fields = field_changes(old.dump, new.dump, skip=("kode", *skip))
     fields.extend(step_fields)
     if new.kind == "proses":
@@ -263,6 +276,11 @@ def _changed(old: _Entity, new: _Entity, base: Index, head: Index) -> Change | N
         fields=tuple(fields),
         highlights=tuple(highlights),
     )
+
+
+def _opd_label(index: Index, kode: str) -> str:
+    doc = index.opd.get(kode)
+    return doc.model.label if doc is not None else kode
 
 
 def _display_kode(e: _Entity) -> str:
@@ -300,7 +318,7 @@ def compare_states(base: Index, head: Index) -> list[Change]:
         e = new_all[key]
         highlights: list[Message] = []
         if e.kind == "kegiatan":
-            highlights.append(Message.of("diff.hl.kegiatan_claimed", opd=e.opd, kode=_display_kode(e), nama=e.nama))
+            highlights.append(Message.of("diff.hl.kegiatan_claimed", opd=_opd_label(head, e.opd), kode=_display_kode(e), nama=e.nama))
         changes.append(Change(e.kind, "ditambah", _display_kode(e), e.nama, e.opd, e.path, highlights=tuple(highlights)))
     for key in removed:
         if key in moved_old:
@@ -308,7 +326,7 @@ def compare_states(base: Index, head: Index) -> list[Change]:
         e = old_all[key]
         highlights = []
         if e.kind == "kegiatan":
-            highlights.append(Message.of("diff.hl.kegiatan_released", opd=e.opd, kode=_display_kode(e), nama=e.nama))
+            highlights.append(Message.of("diff.hl.kegiatan_released", opd=_opd_label(base, e.opd), kode=_display_kode(e), nama=e.nama))
         changes.append(Change(e.kind, "dihapus", _display_kode(e), e.nama, e.opd, e.path, highlights=tuple(highlights)))
     for key, new in new_all.items():
         old = old_all.get(key)

@@ -32,7 +32,8 @@ LIMIT = 60_000
 MARKER = "<!-- probis-diff -->"
 _ICON = {Severity.ERROR: "🔴", Severity.PERINGATAN: "🟡", Severity.INFO: "🔵"}
 _ACTION_ICON = {"ditambah": "➕", "dihapus": "➖", "diubah": "✏️", "dipindah": "↪️"}
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~-])")
+# Only what can start syntax in the middle of a line (our lines never start with user text).
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
 
 
 def esc(text: str) -> str:
@@ -79,7 +80,7 @@ def report(result: DiffResult, lang: Lang, *, limit: int = LIMIT) -> str:
     highlights = result.highlights()
     if highlights:
         lines = [f"**{t('diff.attention', lang)}**", ""]
-        lines += [f"- ⚠️ {esc(c.kind)} {esc(c.kode)}: {esc(m.text(lang))}" for c, m in highlights]
+        lines += [f"- ⚠️ {esc(t('diff.kind.' + c.kind, lang))} {esc(c.kode)}: {esc(m.text(lang))}" for c, m in highlights]
         blocks.append((lines + [""], 0, 0))
     if result.resolved:
         lines = [f"<details><summary>{t('diff.section_resolved', lang)} ({len(result.resolved)})</summary>", ""]

@@ -44,7 +44,7 @@ def report(result: DiffResult, lang: Lang) -> str:
     if highlights:
         out += ["", f"{t('diff.attention', lang)}:"]
         for change, message in highlights:
-            out.append(f"  ! {change.kind} {change.kode}: {message.text(lang)}")
+            out.append(f"  ! {t('diff.kind.' + change.kind, lang)} {change.kode}: {message.text(lang)}")
     for opd, items in groups(result.changes):
         out += ["", f"{group_title(opd, result, lang)}"]
         for c in items:
