@@ -8,7 +8,8 @@ from typing import Optional
 import typer
 
 from probis_cli import api
-from probis_cli.cli.common import EXIT_OK, LangChoice, fail, stderr_console, t, write_atomic
+from probis_cli.cli.common import EXIT_OK, LangChoice, fail, stderr_console, t
+from probis_cli.cli.diff import write_output
 from probis_cli.diff.codeowners import codeowners
 from probis_cli.i18n import Lang
 
@@ -32,6 +33,6 @@ def register(app: typer.Typer, lang: Lang) -> None:
         if output is None:
             typer.echo(text, nl=False)
         else:
-            write_atomic(output, text)
+            write_output(output, text)
             stderr_console().print(t(lang, "cli.codeowners_written", path=str(output), count=text.count("\n")), markup=False)
         raise typer.Exit(EXIT_OK)

@@ -15,6 +15,20 @@ from probis_cli.findings import Severity
 from probis_cli.i18n import Lang
 
 
+def write_output(path: Path, text: str) -> None:
+    """Write a report: atomically to a regular file; straight into a device or pipe the user
+    named (``--output /dev/stdout``), which an atomic rename would replace by a file."""
+    try:
+        special = path.exists() and not path.is_file()
+    except OSError:
+        special = False
+    if special and not path.is_dir():
+        with path.open("w", encoding="utf-8") as handle:
+            handle.write(text)
+        return
+    write_atomic(path, text)
+
+
 def register(app: typer.Typer, lang: Lang) -> None:
     """Add the command to ``app``."""
 
@@ -43,7 +57,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
             fail(lang, exc.message_id, **exc.args_)
         text = DIFF_REPORTERS[fmt](result, lang)
         if output is not None:
-            write_atomic(output, text)
+            write_output(output, text)
         else:
             typer.echo(text, nl=not text.endswith("\n"))
         code = result.exit_code(threshold)

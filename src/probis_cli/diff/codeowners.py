@@ -87,7 +87,8 @@ def codeowners(loaded: Loaded) -> str | None:
     if bagor:
         lines.append(f"/{_escape(prefix)}** {bagor}" if prefix else f"* {bagor}")
     for path, teams in _rules(file_teams(loaded)):
-        if teams:
+        # The rules cover disjoint paths, so one equal to the default rule says nothing.
+        if teams and teams != tuple(tim.bagian_organisasi):
             lines.append(f"/{_escape(prefix + path)} {' '.join(teams)}")
     if bagor:
         for name in ("probis.yaml", *sorted({d.path for d in [loaded.index.rpjmd] if d is not None})):
