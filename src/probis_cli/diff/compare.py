@@ -126,17 +126,20 @@ def _sop_opd(index: Index, sop: Sop) -> str:
     return _proses_opd(index, sop.proses) if sop.proses else ""
 
 
-def entities(index: Index) -> dict[tuple[Kind, str], _Entity]:
-    """Every entity of a state by (kind, identity)."""
+def entities(index: Index, paths: set[str] | None = None) -> dict[tuple[Kind, str], _Entity]:
+    """The entities of a state by (kind, identity); only those in ``paths`` when given."""
     out: dict[tuple[Kind, str], _Entity] = {}
 
     def add(e: _Entity) -> None:
         out.setdefault((e.kind, e.kode), e)
 
-    if index.pemda is not None:
+    def wanted(path: str) -> bool:
+        return paths is None or path in paths
+
+    if index.pemda is not None and wanted(index.pemda.path):
         pemda = _dump(index.pemda.model)
         add(_Entity("pemda", "probis.yaml", str(pemda.get("nama", "")), "", index.pemda.path, pemda))
-    if index.rpjmd is not None:
+    if index.rpjmd is not None and wanted(index.rpjmd.path):
         rpjmd = _dump(index.rpjmd.model)
         path = index.rpjmd.path
         for s in rpjmd.pop("sasaran", []):
@@ -145,14 +148,18 @@ def entities(index: Index) -> dict[tuple[Kind, str], _Entity]:
             add(_Entity("program", p["kode"], p["nama"], "", path, p))
         add(_Entity("rpjmd", "rpjmd", f"RPJMD {rpjmd.get('periode', '')}".strip(), "", path, rpjmd))
     for kode, doc in index.opd.items():
+        if not wanted(doc.path):
+            continue
         dump = _dump(doc.model)
         for k in dump.pop("kegiatan", []):
             add(_Entity("kegiatan", f"{kode}:{k['kode']}", k["nama"], kode, doc.path, k))
         add(_Entity("opd", kode, doc.model.nama, kode, doc.path, dump))
     for kode, pdoc in index.proses.items():
-        add(_Entity("proses", kode, pdoc.model.nama, _proses_opd(index, kode), pdoc.path, _dump(pdoc.model)))
+        if wanted(pdoc.path):
+            add(_Entity("proses", kode, pdoc.model.nama, _proses_opd(index, kode), pdoc.path, _dump(pdoc.model)))
     for kode, sdoc in index.sop.items():
-        add(_Entity("sop", kode, sdoc.model.nama, _sop_opd(index, sdoc.model), sdoc.path, _dump(sdoc.model)))
+        if wanted(sdoc.path):
+            add(_Entity("sop", kode, sdoc.model.nama, _sop_opd(index, sdoc.model), sdoc.path, _dump(sdoc.model)))
     return out
 
 
@@ -244,6 +251,8 @@ def _proses_highlights(old: _Entity, new: _Entity, base: Index, head: Index) -> 
 
 
 def _changed(old: _Entity, new: _Entity, base: Index, head: Index) -> Change | None:
+    if old.dump == new.dump and old.path == new.path:
+        return None
     highlights: list[Message] = []
     skip: tuple[str, ...]
     if new.kind == "sop":
@@ -287,9 +296,17 @@ def _display_kode(e: _Entity) -> str:
     return e.kode.split(":", 1)[1] if e.kind == "kegiatan" else e.kode
 
 
-def compare_states(base: Index, head: Index) -> list[Change]:
-    """Every change from ``base`` to ``head``, sorted by OPD, kind and kode."""
-    old_all, new_all = entities(base), entities(head)
+def compare_states(
+    base: Index, head: Index, changed: set[str] | None = None, unreadable: frozenset[str] = frozenset()
+) -> list[Change]:
+    """Every change from ``base`` to ``head``, sorted by OPD, kind and kode.
+
+    ``changed``: the files whose content differs (or that exist on one side only); entities
+    elsewhere are the same on both sides and are not compared. ``unreadable``: files of HEAD
+    that could not be read or validated; what they held is not reported as removed (the
+    new finding says what is wrong), but as changed with a warning.
+    """
+    old_all, new_all = entities(base, changed), entities(head, changed)
     changes: list[Change] = []
     removed = [k for k in old_all if k not in new_all]
     added = [k for k in new_all if k not in old_all]
@@ -324,6 +341,11 @@ def compare_states(base: Index, head: Index) -> list[Change]:
         if key in moved_old:
             continue
         e = old_all[key]
+        if e.path in unreadable:
+            changes.append(
+                Change(e.kind, "diubah", _display_kode(e), e.nama, e.opd, e.path, highlights=(Message.of("diff.hl.unreadable"),))
+            )
+            continue
         highlights = []
         if e.kind == "kegiatan":
             highlights.append(Message.of("diff.hl.kegiatan_released", opd=_opd_label(base, e.opd), kode=_display_kode(e), nama=e.nama))

@@ -10,6 +10,7 @@ from probis_cli import api
 from probis_cli.diff.compare import compare_findings, compare_states, opd_names
 from probis_cli.diff.git import GitError, TreeFile, default_base, git_toplevel, list_tree, read_blobs, verify_revision
 from probis_cli.diff.model import DiffResult, State
+from probis_cli.findings import Severity
 from probis_cli.diff.state import ParseShare, discover_in_tree, exclusions, load_contents, root_settings
 from probis_cli.source.discover import YAML_SUFFIXES, find_root
 
@@ -67,10 +68,14 @@ def run_diff(
     base_result = api.check(base_loaded, DIFF_CHECK)
     head_result = api.check(head_loaded, DIFF_CHECK)
     introduced, resolved = compare_findings(base_result, head_result)
+    before = {src.path: src.digest for src in base_loaded.sources}
+    after = {src.path: src.digest for src in head_loaded.sources}
+    changed = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
+    unreadable = frozenset(f.location.path for f in head_result.findings if f.code[:1] in ("Y", "S") and f.severity >= Severity.ERROR)
     return DiffResult(
         base=State(base_label, base_commit, len(base_loaded.sources)),
         head=State(head or "", head_commit, len(head_loaded.sources)),
-        changes=compare_states(base_loaded.index, head_loaded.index),
+        changes=compare_states(base_loaded.index, head_loaded.index, changed, unreadable),
         introduced=introduced,
         resolved=resolved,
         opd_names=opd_names(base_loaded.index, head_loaded.index),

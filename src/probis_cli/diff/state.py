@@ -117,6 +117,8 @@ class ParseShare:
         cache = ParseCache(root / CACHE_DIR_NAME if use_cache else None)
         self.entries: dict[str, Any] = cache.entries
         self.parsed = 0  # how many contents this run had to parse
+        # Models built from one (path, content) are the same in every state: built once.
+        self.built: dict[tuple[str, str], tuple[SourceFile, list[Document[Any]], list[Finding], list[Broken]]] = {}
 
     def ensure(self, raws: dict[str, bytes], *, workers: int | None = None) -> None:
         """Parse every content of ``raws`` (digest -> bytes) not known yet."""
@@ -153,11 +155,18 @@ def load_contents(root: Path, files: dict[str, bytes], share: ParseShare, *, wor
         findings: list[Finding] = []
         broken: list[Broken] = []
         for rel in paths:
-            source = share.source(root, rel, files[rel])
-            docs, found = build_documents(source, broken)
-            sources.append(dataclasses.replace(source, documents=()))
-            documents.extend(docs)
-            findings.extend(found)
+            key = (rel, _digest(files[rel]))
+            built = share.built.get(key)
+            if built is None:
+                source = share.source(root, rel, files[rel])
+                mine: list[Broken] = []
+                docs, found = build_documents(source, mine)
+                built = (dataclasses.replace(source, documents=()), docs, found, mine)
+                share.built[key] = built
+            sources.append(built[0])
+            documents.extend(built[1])
+            findings.extend(built[2])
+            broken.extend(built[3])
         index, ref_findings = build_index(root, documents, broken)
     findings.extend(ref_findings)
     return Loaded(root, sources, index, findings, [])

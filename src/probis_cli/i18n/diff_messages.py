@@ -75,6 +75,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "diff.hl.steps_reordered": "Urutan langkah berubah: {before} → {after}",
         "diff.hl.waktu": "Waktu mutu baku langkah {step}: {before} → {after}",
         "diff.hl.total_waktu": "Total waktu SOP: {before} → {after}",
+        "diff.hl.unreadable": "Dokumen tidak dapat dibaca atau tidak valid setelah perubahan (lihat temuan baru)",
     },
     "en": {
         "cli.diff_help": (
@@ -150,5 +151,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "diff.hl.steps_reordered": "Step order changed: {before} → {after}",
         "diff.hl.waktu": "Mutu baku time of step {step}: {before} → {after}",
         "diff.hl.total_waktu": "SOP total time: {before} → {after}",
+        "diff.hl.unreadable": "The document cannot be read or is invalid after the change (see the new findings)",
     },
 }
