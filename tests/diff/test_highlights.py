@@ -80,3 +80,13 @@ def test_a_document_that_no_longer_reads_is_not_reported_removed(clone: Path) ->
     change = next(c for c in result.changes if c.kode == "SOP-KEC-001")
     assert (change.action, [m.id for m in change.highlights]) == ("diubah", ["diff.hl.unreadable"])
     assert "Y001" in {f.code for f in result.introduced}
+
+
+def test_a_huge_file_in_a_commit_is_not_read(clone: Path) -> None:
+    from tests.diff.scenario import git
+
+    (clone / "sop/besar.yaml").write_bytes(b"# " + b"x" * (9 * 1024 * 1024) + b"\n")
+    git(clone.parent, "add", "-A")
+    git(clone.parent, "commit", "-q", "-m", "besar")
+    result = run_diff(clone, "HEAD~1", "HEAD", use_cache=False, env={})
+    assert [(f.code, f.location.path) for f in result.introduced] == [("Y009", "sop/besar.yaml")]

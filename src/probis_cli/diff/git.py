@@ -138,16 +138,41 @@ def list_tree(top: Path, commit: str, prefix: str) -> list[TreeFile]:
     return out
 
 
-def read_blobs(top: Path, blobs: list[str]) -> dict[str, bytes]:
-    """The contents of ``blobs`` (object ids), read by one streamed ``git cat-file --batch``."""
+def blob_sizes(top: Path, blobs: list[str]) -> dict[str, int]:
+    """Sizes of ``blobs`` (one ``git cat-file --batch-check``), to leave out huge ones unread."""
     unique = sorted(set(blobs))
     if not unique:
         return {}
+    done = _git(top, "cat-file", "--batch-check", stdin=("\n".join(unique) + "\n").encode("ascii"))
+    if done.returncode != 0:
+        raise GitError("diff.git_failed", detail=done.stderr.decode("utf-8", "replace").strip())
+    out: dict[str, int] = {}
+    for line in done.stdout.decode("ascii", "replace").splitlines():
+        parts = line.split(" ")
+        if len(parts) == 3 and parts[2].isdigit():
+            out[parts[0]] = int(parts[2])
+    return out
+
+
+def read_blobs(top: Path, blobs: list[str], *, limit: int | None = None) -> dict[str, bytes | None]:
+    """The contents of ``blobs`` (object ids), read by one streamed ``git cat-file --batch``;
+    None for a blob over ``limit`` bytes (not read: a pull request may hold anything)."""
+    unique = sorted(set(blobs))
+    if not unique:
+        return {}
+    out: dict[str, bytes | None] = {}
+    if limit is not None:
+        sizes = blob_sizes(top, unique)
+        for oid in unique:
+            if sizes.get(oid, 0) > limit:
+                out[oid] = None
+        unique = [oid for oid in unique if oid not in out]
+        if not unique:
+            return out
     done = _git(top, "cat-file", "--batch", stdin=("\n".join(unique) + "\n").encode("ascii"))
     if done.returncode != 0:
         raise GitError("diff.git_failed", detail=done.stderr.decode("utf-8", "replace").strip())
     data = done.stdout
-    out: dict[str, bytes] = {}
     pos = 0
     for oid in unique:
         end = data.index(b"\n", pos)

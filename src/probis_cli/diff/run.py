@@ -13,6 +13,7 @@ from probis_cli.diff.model import DiffResult, State
 from probis_cli.findings import Severity
 from probis_cli.diff.state import ParseShare, discover_in_tree, exclusions, load_contents, root_settings
 from probis_cli.source.discover import YAML_SUFFIXES, find_root
+from probis_cli.source.reader import MAX_BYTES
 
 # The findings of both states are compared whole: the baseline hides accepted findings from
 # validate, but a diff asks what this change adds, so it compares without one.
@@ -24,11 +25,12 @@ def _wanted(tree: list[TreeFile]) -> list[TreeFile]:
     return [f for f in tree if f.path.endswith(YAML_SUFFIXES) or PurePosixPath(f.path).name == ".gitignore"]
 
 
-def _state_files(tree: list[TreeFile], blobs: Mapping[str, bytes]) -> dict[str, bytes]:
+def _state_files(tree: list[TreeFile], blobs: Mapping[str, bytes | None]) -> dict[str, bytes | None]:
     """Relative path -> bytes of the documents discovery keeps in one commit's tree."""
     by_path = {f.path: blobs[f.blob] for f in tree}
-    exclude = exclusions(root_settings(by_path.get("probis.yaml")))
-    kept = discover_in_tree(by_path, by_path, exclude)
+    texts = {p: raw for p, raw in by_path.items() if raw is not None}
+    exclude = exclusions(root_settings(texts.get("probis.yaml")))
+    kept = discover_in_tree(by_path, texts, exclude)
     return {p: by_path[p] for p in kept}
 
 
@@ -58,7 +60,7 @@ def run_diff(
     base_tree = _wanted(list_tree(top, base_commit, prefix))
     head_tree = _wanted(list_tree(top, head_commit, prefix)) if head_commit is not None else []
     # One cat-file for both states; a blob unchanged between them is read once.
-    blobs = read_blobs(top, [f.blob for f in base_tree + head_tree])
+    blobs = read_blobs(top, [f.blob for f in base_tree + head_tree], limit=MAX_BYTES)
     if head_commit is None:
         head_loaded = api.load(root, use_cache=use_cache, workers=workers)  # fills .probis-cache first
     share = ParseShare(root, use_cache=use_cache)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import marshal
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path, PurePosixPath
@@ -34,7 +34,7 @@ from probis_cli.source.loader import (
     _parse_chunk_blob,
     _unpack,
 )
-from probis_cli.source.reader import decode, read_bytes
+from probis_cli.source.reader import MAX_BYTES, ReadIssue, decode, read_bytes
 
 
 def root_settings(raw: bytes | None) -> dict[str, Any]:
@@ -145,20 +145,29 @@ class ParseShare:
         return SourceFile(rel, root / rel, text, documents, issues, digest)
 
 
-def load_contents(root: Path, files: dict[str, bytes], share: ParseShare, *, workers: int | None = None) -> Loaded:
-    """Load a repository given as (relative path -> bytes), like :func:`probis_cli.api.load`."""
+def _too_large(root: Path, rel: str) -> SourceFile:
+    issue = ReadIssue("Y009", "read.too_large", None, None, (("mb", MAX_BYTES // (1024 * 1024)),))
+    return SourceFile(rel, root / rel, "", (), (issue,), "")
+
+
+def load_contents(
+    root: Path, files: Mapping[str, bytes | None], share: ParseShare, *, workers: int | None = None
+) -> Loaded:
+    """Load a repository given as (relative path -> bytes), like :func:`probis_cli.api.load`;
+    None stands for a file too large to read (reported as Y009, as on disk)."""
     paths = sorted(files)
-    share.ensure({_digest(files[p]): files[p] for p in paths}, workers=workers)
+    share.ensure({_digest(raw): raw for raw in (files[p] for p in paths) if raw is not None}, workers=workers)
     with gc_paused():
         sources: list[SourceFile] = []
         documents: list[Document[Any]] = []
         findings: list[Finding] = []
         broken: list[Broken] = []
         for rel in paths:
-            key = (rel, _digest(files[rel]))
+            raw = files[rel]
+            key = (rel, _digest(raw) if raw is not None else "")
             built = share.built.get(key)
             if built is None:
-                source = share.source(root, rel, files[rel])
+                source = share.source(root, rel, raw) if raw is not None else _too_large(root, rel)
                 mine: list[Broken] = []
                 docs, found = build_documents(source, mine)
                 built = (dataclasses.replace(source, documents=()), docs, found, mine)
