@@ -285,12 +285,18 @@ def test_false_green_unrelated_tree_is_not_scanned(cli: Callable[..., Run], tmp_
     assert run.exit_code == 2 and "Bukan repositori probis" in run.stderr
 
 
-def test_render_outside_a_repository_says_so(cli: Callable[..., Run], tmp_path: Path) -> None:
+def test_render_outside_a_repository_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Render loads through the same api.load: no repository is a usage error there too."""
     from probis_cli import api
+    from probis_cli.cli.main import run
 
     with pytest.raises(api.NoRepository):
         api.load(tmp_path)
+    with pytest.raises(SystemExit) as exit_info:
+        run(["render", str(tmp_path), "--check", "--lang", "en"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "Not a probis repository" in err and "internal error" not in err
 
 
 def test_false_green_unreadable_folder_is_a_finding(

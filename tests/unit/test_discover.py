@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from probis_cli.api import discover_paths
 from probis_cli.source.discover import IgnoreRules, Problem, discover_all, find_root, glob_error, matches_any
@@ -127,3 +129,14 @@ def test_unreadable_folder_is_a_problem(tmp_path: Path, monkeypatch: pytest.Monk
     found = discover_all(tmp_path)
     assert [p.name for p in found.files] == ["a.yaml", "probis.yaml"]
     assert found.problems == [Problem("sop", "read.folder_unreadable", (("detail", "Permission denied"),))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="[]!-*?/\\\\^az.09 {},", max_size=12))
+def test_any_pattern_never_crashes(pattern: str) -> None:
+    """D2: whatever a .gitignore line or a kecualikan entry holds, discovery does not raise."""
+    rules = IgnoreRules()
+    rules.add(pattern)
+    rules.ignored("opd/a.yaml", False)
+    matches_any("opd/a.yaml", [pattern, "arsip/**"])
+    assert (glob_error(pattern) is None) or not matches_any("opd/a.yaml", [pattern])
