@@ -12,6 +12,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
+import warnings
 from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,14 @@ from probis_cli.fs import is_inside, read_limited
 
 YAML_SUFFIXES = (".yaml", ".yml")
 ALWAYS_SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv"})
+
+
+def _compile(regex: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile`` without FutureWarnings: a class like ``[[]`` or ``[a&&b]`` in a user's
+    glob is legal and must neither warn nor, under ``-W error``, fail."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)
+        return re.compile(regex, flags)
 
 
 def _glob_to_regex(pattern: str) -> str:
@@ -80,7 +89,7 @@ class IgnoreRules:
         prefix = re.escape(base + "/") if base else ""
         regex = prefix + body if anchored else prefix + "(?:.*/)?" + body
         try:
-            compiled = re.compile(regex + "(?:/.*)?$")
+            compiled = _compile(regex + "(?:/.*)?$")
         except re.error:
             return  # git ignores a pattern it cannot parse (e.g. the range [z-a]); so do we
         self.rules.append((compiled, negated, dir_only))
@@ -115,7 +124,7 @@ def glob_error(pattern: str) -> str | None:
     """Why ``pattern`` is not a usable glob (e.g. the range ``[z-a]``), or None when it is."""
     try:
         for part in _glob_parts(pattern):
-            re.compile(part, re.DOTALL)
+            _compile(part, re.DOTALL)
     except re.error as exc:
         return str(exc)
     return None
@@ -131,7 +140,7 @@ def _compiled_globs(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     for pattern in patterns:
         if glob_error(pattern) is None:
             parts.extend(_glob_parts(pattern))
-    return re.compile("|".join(parts), re.DOTALL) if parts else None
+    return _compile("|".join(parts), re.DOTALL) if parts else None
 
 
 def matches_any(rel: str, patterns: list[str] | tuple[str, ...]) -> bool:
