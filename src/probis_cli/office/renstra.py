@@ -149,7 +149,7 @@ def merge_text(text: str, rows: list[Baris], programs: set[str] | None = None) -
             pad = " " * (col - 2)
             flow_sub = _sub_style(lines, items)
         else:
-            key_line = data.lc.key("kegiatan")[0] if kegiatan is not None else None
+            key_line = getattr(data, "lc").key("kegiatan")[0] if kegiatan is not None else None
             pad = "  "
             flow_sub = True
             if key_line is None:

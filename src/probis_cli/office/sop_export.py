@@ -133,8 +133,9 @@ def _stable_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _cell_text(cell: Any, lines: Sequence[str], *, bold: bool = False, center: bool = False) -> None:
+def _cell_text(cell: Any, lines: Sequence[str], *, bold: bool = False, center: bool = False, size: float | None = None) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
 
     first = True
     for line in lines or [""]:
@@ -142,6 +143,8 @@ def _cell_text(cell: Any, lines: Sequence[str], *, bold: bool = False, center: b
         first = False
         run = paragraph.add_run(line)
         run.bold = bold
+        if size is not None:
+            run.font.size = Pt(size)
         if center:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
@@ -193,8 +196,9 @@ def _identitas(document: Any, sop: Sop, context: dict[str, Any], usable: float, 
         right_cell = table.cell(r, 1).merge(table.cell(r, 2))
         for cell, (title, values) in ((table.cell(r, 0), left), (right_cell, right)):
             _cell_text(cell, [f"{title}:"], bold=True)
-            for i, value in enumerate(values or ["-"], start=1):
-                cell.add_paragraph(f"{i}. {value}" if values else value)
+            entries: list[str] = list(values)
+            for i, entry in enumerate(entries or ["-"], start=1):
+                cell.add_paragraph(f"{i}. {entry}" if entries else entry)
 
 
 def _repeat_header(row: Any) -> None:
@@ -220,8 +224,8 @@ def _cant_split(row: Any) -> None:
 def _prosedur(document: Any, sop: Sop, usable: float) -> None:
     pelaksana = list(sop.pelaksana)
     n = len(pelaksana)
-    fixed = [0.9, 5.2]
-    tail = [3.4, 1.8, 2.8, 2.6]
+    fixed = [0.9, 4.8]
+    tail = [3.0, 1.6, 2.6, 2.4]
     actor = max(1.9, (usable - sum(fixed) - sum(tail)) / max(n, 1))
     widths = [*fixed, *([actor] * n), *tail]
     scale = usable / sum(widths) if sum(widths) > usable else 1.0
@@ -231,16 +235,16 @@ def _prosedur(document: Any, sop: Sop, usable: float) -> None:
     table.style = "Table Grid"
     _widths(table, widths)
     mutu = 2 + n
-    _cell_text(table.cell(0, 0).merge(table.cell(1, 0)), [_t("doc.sop.no")], bold=True, center=True)
-    _cell_text(table.cell(0, 1).merge(table.cell(1, 1)), [_t("doc.sop.kegiatan")], bold=True, center=True)
+    _cell_text(table.cell(0, 0).merge(table.cell(1, 0)), [_t("doc.sop.no")], bold=True, center=True, size=8)
+    _cell_text(table.cell(0, 1).merge(table.cell(1, 1)), [_t("doc.sop.kegiatan")], bold=True, center=True, size=8)
     if n:
-        _cell_text(table.cell(0, 2).merge(table.cell(0, 1 + n)), [_t("doc.sop.pelaksana")], bold=True, center=True)
+        _cell_text(table.cell(0, 2).merge(table.cell(0, 1 + n)), [_t("doc.sop.pelaksana")], bold=True, center=True, size=8)
     for i, p in enumerate(pelaksana):
-        _cell_text(table.cell(1, 2 + i), [p.nama], bold=True, center=True)
-    _cell_text(table.cell(0, mutu).merge(table.cell(0, mutu + 2)), [_t("doc.sop.mutu_baku")], bold=True, center=True)
+        _cell_text(table.cell(1, 2 + i), [p.nama], bold=True, center=True, size=8)
+    _cell_text(table.cell(0, mutu).merge(table.cell(0, mutu + 2)), [_t("doc.sop.mutu_baku")], bold=True, center=True, size=8)
     for k, key in enumerate(("doc.sop.kelengkapan", "doc.sop.waktu", "doc.sop.output")):
-        _cell_text(table.cell(1, mutu + k), [_t(key)], bold=True, center=True)
-    _cell_text(table.cell(0, mutu + 3).merge(table.cell(1, mutu + 3)), [_t("doc.sop.keterangan")], bold=True, center=True)
+        _cell_text(table.cell(1, mutu + k), [_t(key)], bold=True, center=True, size=8)
+    _cell_text(table.cell(0, mutu + 3).merge(table.cell(1, mutu + 3)), [_t("doc.sop.keterangan")], bold=True, center=True, size=8)
     _repeat_header(table.rows[0])
     _repeat_header(table.rows[1])
     columns = {p.kode: 2 + i for i, p in enumerate(pelaksana)}

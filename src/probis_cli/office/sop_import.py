@@ -560,7 +560,7 @@ def _langkah(steps: list[_Step], kodes: list[str], periksa: list[Periksa]) -> li
                 else:
                     item["cabang"] = [{"label": label, "ke": ke} for label, ke in labelled]
             else:
-                labels = [t for t in texts if norm(t) and not _is_mark(t) and len(t) < 40]
+                labels = [t for t in texts if norm(t) and not norm(t).isdigit() and not _is_mark(t) and len(t) < 40]
                 item["ya"] = None
                 item["tidak"] = None
                 periksa.append(

@@ -100,7 +100,7 @@ def _header(rows: list[tuple[Any, ...]]) -> tuple[int, dict[str, int]] | None:
 def read_kegiatan(path: Path, *, sheet: str | None = None) -> list[Baris]:
     """The code/name rows of the first sheet (or ``sheet``) that has code and name columns."""
     require("openpyxl")
-    import openpyxl
+    import openpyxl  # type: ignore[import-untyped]
 
     data = ooxml.read_file(path)
     _safe_package(data)
