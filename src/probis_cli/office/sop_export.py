@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 import zipfile
 from collections.abc import Sequence
 from typing import Any
@@ -124,11 +125,8 @@ def _stable_zip(data: bytes) -> bytes:
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
             payload = source.read(info.filename)
-            if info.filename in ("_rels/.rels",):
-                payload = payload.replace(
-                    b'<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail" Target="docProps/thumbnail.jpeg"/>',
-                    b"",
-                )
+            if info.filename == "_rels/.rels":
+                payload = re.sub(rb"<Relationship [^>]*Target=\"docProps/thumbnail.jpeg\"\s*/>", b"", payload)
             target.writestr(fixed, payload)
     return out.getvalue()
 
