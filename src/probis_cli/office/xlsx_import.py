@@ -49,20 +49,34 @@ def number_text(value: Any, fmt: str | None) -> str:
     if not isinstance(value, (int, float)):
         return str(value).strip()
     section = (fmt or "General").split(";")[0]
-    section = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", section)
-    if section.strip().lower() in ("general", "@", ""):
+    prefix: list[str] = []
+    suffix: list[str] = []
+    numeric = ""
+    for token in re.findall(r'"[^"]*"|\\.|\[[^\]]*\]|[_*].|[0#?.,]+|.', section):
+        if token.startswith("[") or token[0] in "_*":
+            continue  # colour/condition, padding, fill
+        if re.fullmatch(r"[0#?.,]+", token) and not suffix:
+            numeric += token
+            continue
+        literal = token[1:-1] if token.startswith('"') else token[1:] if token.startswith("\\") else token
+        (suffix if numeric else prefix).append(literal)
+    if not numeric or section.strip().lower() in ("general", "@"):
         if isinstance(value, int) or float(value).is_integer():
-            return str(int(value))
-        text = format(Decimal(repr(float(value))), "f")
-        significant = f"{float(value):.10g}"
-        return significant if "e" not in significant else text
-    integer, _, fraction = section.partition(".")
+            body = str(int(value))
+        else:
+            body = f"{float(value):.10g}"
+            if "e" in body:
+                body = format(Decimal(repr(float(value))), "f")
+        return "".join(prefix) + body + "".join(suffix) if numeric == "" and section.strip().lower() not in ("general", "@", "") else body
+    integer, _, fraction = numeric.replace(",", "").partition(".")
     decimals = len(re.findall(r"[0#?]", fraction))
     zeros = integer.count("0")
     text = f"{abs(float(value)):.{decimals}f}"
     whole, dot, frac = text.partition(".")
     whole = whole.zfill(zeros) if zeros else whole
-    return ("-" if value < 0 else "") + whole + dot + frac
+    if whole == "0" and zeros == 0:
+        whole = ""
+    return "".join(prefix) + ("-" if value < 0 else "") + whole + dot + frac + "".join(suffix)
 
 
 def _safe_package(data: bytes) -> None:
@@ -148,7 +162,8 @@ def _read_sheet(ws: Any) -> list[Baris] | None:
 
         nama = " ".join(text("nama").split())
         if "kode" in cols:
-            kode = text("kode").replace(" ", "")
+            raw = text("kode")
+            kode = raw.replace(" ", "") if re.fullmatch(r"[\d.\s]+", raw) else raw
         else:
             parts = [text(k) for k in SPLIT if k in cols]
             kode = ".".join(p for p in parts if p)
