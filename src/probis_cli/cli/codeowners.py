@@ -27,6 +27,8 @@ def register(app: typer.Typer, lang: Lang) -> None:
             loaded = api.load(path)
         except FileNotFoundError as exc:
             fail(lang, "cli.path_missing", path=str(exc))
+        except api.NoRepository as exc:
+            fail(lang, "cli.no_repository", path=str(exc.start), marker=exc.marker)
         text = codeowners(loaded)
         if text is None:
             fail(lang, "cli.codeowners_no_teams")

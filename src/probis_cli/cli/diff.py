@@ -7,6 +7,7 @@ from typing import Optional
 
 import typer
 
+from probis_cli import api
 from probis_cli.cli.common import EXIT_OK, LangChoice, fail, t, write_atomic
 from probis_cli.diff import DIFF_REPORTERS
 from probis_cli.diff.git import GitError
@@ -53,6 +54,8 @@ def register(app: typer.Typer, lang: Lang) -> None:
             result = run_diff(path, base, head, use_cache=not no_cache)
         except FileNotFoundError as exc:
             fail(lang, "cli.path_missing", path=str(exc))
+        except api.NoRepository as exc:
+            fail(lang, "cli.no_repository", path=str(exc.start), marker=exc.marker)
         except GitError as exc:
             fail(lang, exc.message_id, **exc.args_)
         text = DIFF_REPORTERS[fmt](result, lang)

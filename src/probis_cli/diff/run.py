@@ -12,7 +12,7 @@ from probis_cli.diff.git import GitError, TreeFile, default_base, git_toplevel, 
 from probis_cli.diff.model import DiffResult, State
 from probis_cli.findings import Severity
 from probis_cli.diff.state import ParseShare, discover_in_tree, exclusions, load_contents, root_settings
-from probis_cli.source.discover import YAML_SUFFIXES, find_root
+from probis_cli.source.discover import YAML_SUFFIXES
 from probis_cli.source.reader import MAX_BYTES
 
 # The findings of both states are compared whole: the baseline hides accepted findings from
@@ -44,10 +44,11 @@ def run_diff(
     workers: int | None = None,
 ) -> DiffResult:
     """Compare BASE (default: merge-base with the default branch) with HEAD (default: the
-    working tree) of the probis repository at ``path``. Raises GitError or FileNotFoundError."""
+    working tree) of the probis repository at ``path``. Raises GitError, FileNotFoundError or
+    api.NoRepository."""
     if not path.exists():
         raise FileNotFoundError(str(path))
-    root = find_root(path)
+    root = api.find_repository(path)
     top = git_toplevel(root)
     if top is None:
         raise GitError("diff.not_git", path=str(path))

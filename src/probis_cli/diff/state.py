@@ -23,10 +23,10 @@ from probis_cli.api import Loaded, gc_paused
 from probis_cli.findings import Finding
 from probis_cli.index import build_index
 from probis_cli.model.build import Broken, Document, build_documents
-from probis_cli.source.discover import ALWAYS_SKIPPED_DIRS, YAML_SUFFIXES, IgnoreRules, matches_any
+from probis_cli.source.discover import ALWAYS_SKIPPED_DIRS, YAML_SUFFIXES, IgnoreRules, glob_error, matches_any
 from probis_cli.source.loader import (
-    CACHE_DIR_NAME,
     PARALLEL_MIN_FILES,
+    BadEntry,
     ParseCache,
     SourceFile,
     _digest,
@@ -48,10 +48,12 @@ def root_settings(raw: bytes | None) -> dict[str, Any]:
 
 
 def exclusions(settings: dict[str, Any]) -> list[str]:
-    """The globs discovery skips: ``kecualikan`` plus the render output folder."""
-    exclude = [str(x) for x in settings.get("kecualikan") or [] if isinstance(x, str)]
+    """The globs discovery skips: ``kecualikan`` plus the render output folder (a pattern
+    that is not a valid glob is left out, as on disk, where it is reported as P003)."""
+    raw = settings.get("kecualikan")
+    exclude = [x for x in (raw if isinstance(raw, list) else []) if isinstance(x, str) and glob_error(x) is None]
     render = settings.get("render")
-    if isinstance(render, dict) and isinstance(render.get("keluaran"), str):
+    if isinstance(render, dict) and isinstance(render.get("keluaran"), str) and glob_error(render["keluaran"]) is None:
         exclude.append(render["keluaran"])
     return exclude
 
@@ -114,8 +116,7 @@ class ParseShare:
     """
 
     def __init__(self, root: Path, *, use_cache: bool) -> None:
-        cache = ParseCache(root / CACHE_DIR_NAME if use_cache else None)
-        self.entries: dict[str, Any] = cache.entries
+        self.entries: dict[str, bytes] = dict(ParseCache(root, enabled=use_cache).entries)
         self.parsed = 0  # how many contents this run had to parse
         # Models built from one (path, content) are the same in every state: built once.
         self.built: dict[tuple[str, str], tuple[SourceFile, list[Document[Any]], list[Finding], list[Broken]]] = {}
@@ -139,7 +140,11 @@ class ParseShare:
     def source(self, root: Path, rel: str, raw: bytes) -> SourceFile:
         """The SourceFile of ``rel`` with content ``raw`` (parsed already by :meth:`ensure`)."""
         digest = _digest(raw)
-        documents, issues = _unpack(marshal.loads(self.entries[digest]))
+        try:
+            documents, issues = _unpack(marshal.loads(self.entries[digest]))
+        except (BadEntry, ValueError, EOFError, TypeError):  # a doubtful cache entry: parse again
+            result = read_bytes(raw)
+            documents, issues = result.documents, result.issues
         text, _ = decode(raw)
         text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
         return SourceFile(rel, root / rel, text, documents, issues, digest)
