@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from probis_cli.diff import DIFF_REPORTERS
 from probis_cli.diff.markdown import LIMIT, MARKER
@@ -170,3 +173,16 @@ def test_each_content_is_parsed_once(tmp_path: Path) -> None:
     load_contents(tmp_path, a, share)
     load_contents(tmp_path, b, share)
     assert share.parsed == 3  # probis.yaml / x.yaml = y.yaml / z.yaml
+
+
+_OWN_TAGS = re.compile(r"<!-- probis-diff -->|</?details>|</?summary>")
+
+
+@settings(max_examples=60, deadline=None)
+@given(nama=st.text(max_size=40), kode=st.text(min_size=1, max_size=12), value=st.text(max_size=40))
+def test_markdown_never_lets_repository_text_through(nama: str, kode: str, value: str) -> None:
+    change = Change("sop", "diubah", kode, nama, "dinkes", "s.yaml", fields=(FieldChange("nomor", value, nama),))
+    text = markdown_report(DiffResult(State("main", "0" * 40, 1), State("", None, 1), changes=[change]), "id")
+    rest = _OWN_TAGS.sub("", text)
+    assert "<" not in rest and "@" not in rest
+    assert all(line == "" or line[0] in "<#|-*>" or line.startswith("  -") for line in text.split("\n"))

@@ -79,9 +79,9 @@ def report(result: DiffResult, lang: Lang, *, limit: int = LIMIT) -> str:
         blocks.append(([""], 0, 0))
     highlights = result.highlights()
     if highlights:
-        lines = [f"**{t('diff.attention', lang)}**", ""]
-        lines += [f"- ⚠️ {esc(t('diff.kind.' + c.kind, lang))} {esc(c.kode)}: {esc(m.text(lang))}" for c, m in highlights]
-        blocks.append((lines + [""], 0, 0))
+        blocks.append(([f"**{t('diff.attention', lang)}**", ""], 0, 0))
+        blocks += [([f"- ⚠️ {esc(t('diff.kind.' + c.kind, lang))} {esc(c.kode)}: {esc(m.text(lang))}"], 0, 0) for c, m in highlights]
+        blocks.append(([""], 0, 0))
     if result.resolved:
         lines = [f"<details><summary>{t('diff.section_resolved', lang)} ({len(result.resolved)})</summary>", ""]
         lines += [_finding(f, lang) for f in result.resolved]
