@@ -247,7 +247,8 @@ def register(app: typer.Typer, lang: Lang) -> None:
             loaded = api.load(path, use_cache=not no_cache)
         except FileNotFoundError as exc:
             fail(lang, "cli.path_missing", path=str(exc))
-        errors = [f for f in loaded.findings if f.severity >= Severity.ERROR]
+        # The same findings 'probis validate' reports (lint rules, suppressions, baseline).
+        errors = [f for f in api.check(loaded).findings if f.severity >= Severity.ERROR]
         if errors and not force:
             # Diagrams of faulty data look authoritative: never a silent green.
             console.print(t(lang, "cli.render_refuse_errors", count=len(errors)), markup=False)

@@ -31,6 +31,7 @@ from probis_cli.render.base import Artifact, RenderContext
 MANIFEST = ".probis-render.json"
 IMAGE_FORMATS = ("svg", "png", "pdf")
 ALL_FORMATS = ("svg", "png", "pdf", "dot")
+OUTPUT_SUFFIXES = frozenset((*ALL_FORMATS, "md"))
 PARALLEL_MIN_JOBS = 24
 MANIFEST_LIMIT = 64 * 1024 * 1024  # a city's manifest is a few MB
 OUTPUT_LIMIT = 1024 * 1024 * 1024  # an output file larger than this is never one probis wrote
@@ -180,13 +181,15 @@ def output_conflicts(outputs: Sequence[str]) -> list[tuple[str, str]]:
 
 def safe_output_name(name: object) -> bool:
     """Whether ``name`` can be an output probis writes: a relative path below the output
-    folder (no ``..``, no absolute path or drive, no empty or hidden-dot parts)."""
+    folder (no ``..``, no absolute path or drive, no empty or dot-file parts) ending in one
+    of the output formats. Render deletes listed outputs it no longer produces, so the
+    committed manifest must not be able to name ``.env`` or a source document."""
     if not isinstance(name, str) or not name or "\\" in name or "\0" in name or name.startswith("/"):
         return False
     parts = name.split("/")
-    if any(part in ("", ".", "..") for part in parts):
+    if any(part in ("", ".", "..") or part.startswith(".") for part in parts):
         return False
-    return ":" not in parts[0]
+    return ":" not in parts[0] and parts[-1].rsplit(".", 1)[-1] in OUTPUT_SUFFIXES
 
 
 def _valid_entry(value: object) -> bool:
