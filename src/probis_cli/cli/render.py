@@ -70,10 +70,27 @@ def _cache(loaded: api.Loaded, no_cache: bool) -> Path | None:
 
 def _shown(path: Path | str, root: Path) -> str:
     """A path as messages show it: relative to the repository when inside it."""
+    # The folder holding it is resolved, not the entry itself (a symlink keeps its own name).
+    full = Path(path)
     try:
-        return Path(os.path.relpath(Path(path).resolve(), root.resolve())).as_posix() if fs.is_inside(Path(path), root) else str(path)
-    except ValueError:
+        located = full.parent.resolve() / full.name
+        return Path(os.path.relpath(located, root.resolve())).as_posix() if fs.is_inside(located.parent, root) else str(path)
+    except (OSError, ValueError):
         return str(path)
+
+
+def _first_link(path: Path, folder: Path) -> Path:
+    """The symlink through which ``path`` leaves ``folder`` (``path`` itself if none is found)."""
+    try:
+        relative = Path(path).relative_to(folder)
+    except ValueError:
+        return Path(path)
+    current = folder
+    for part in relative.parts:
+        current = current / part
+        if current.is_symlink():
+            return current
+    return Path(path)
 
 
 def _template_fail(lang: Lang, exc: jinja2.TemplateError, root: Path, template_dir: Path | None) -> NoReturn:
@@ -89,7 +106,7 @@ def _template_fail(lang: Lang, exc: jinja2.TemplateError, root: Path, template_d
     if line:
         where += f":{line}"
     key = {"unsafe": "cli.render_template_unsafe", "syntax": "cli.render_template_syntax"}.get(kind, "cli.render_template_failed")
-    fail(lang, key, where=where, detail=detail)
+    fail(lang, key, where=where, detail=detail.rstrip("."))
 
 
 def _os_reason(lang: Lang, exc: OSError) -> str:
@@ -347,7 +364,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
             except jinja2.TemplateError as exc:  # a remembered draft that had to be built again
                 _template_fail(lang, exc, loaded.root, template_dir)
             except fs.OutsideError as exc:
-                fail(lang, "cli.render_symlink_out", path=str(exc.path), out=str(out_dir))
+                fail(lang, "cli.render_symlink_out", path=str(_first_link(exc.path, out_dir)), out=str(out_dir))
             except OSError as exc:
                 fail(lang, "cli.render_write_failed", path=str(exc.filename or out_dir), reason=_os_reason(lang, exc))
             finally:
