@@ -300,3 +300,12 @@ def test_filter_errors_name_what_exists(cli: Callable[..., Run], repo: Path, tmp
     both = cli("render", str(repo), "--out", out, "--format", "dot", "--opd", "bappeda", "--kode", "SOP-DINKES-001")
     _clear(both, 2)
     assert "sekaligus" in both.stderr
+
+
+def test_relative_out_is_relative_to_the_working_folder(cli: Callable[..., Run], repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    run = cli("render", str(repo), "--out", "build/keluaran", "--format", "dot")
+    _clear(run, 0)
+    assert (tmp_path / "build" / "keluaran" / "index.md").is_file()
+    assert not (tmp_path / "build" / "keluaran" / "build").exists()
+    _clear(cli("render", str(repo), "--out", "build/keluaran", "--format", "dot", "--check"), 0)

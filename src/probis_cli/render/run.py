@@ -306,6 +306,7 @@ def stale_outputs(out: Path, the_plan: Plan, *, prune: bool = True, stats: StatC
     Text outputs (Markdown, DOT) are compared with their content directly: the manifest,
     being committed, cannot vouch for them.
     """
+    out = Path(os.path.abspath(out))  # the same stat-cache keys as :func:`execute`
     manifest, refused = read_manifest(out)
     stale: list[str] = [MANIFEST] if refused else []
     planned = {job.output for job in the_plan.jobs}
@@ -320,11 +321,6 @@ def stale_outputs(out: Path, the_plan: Plan, *, prune: bool = True, stats: StatC
     if prune:
         stale.extend(o for o in _orphans(manifest, the_plan) if o not in planned)
     return sorted(set(stale))
-
-
-def _write_atomic(path: Path, data: bytes, root: Path | None = None) -> None:
-    """Kept for callers of the old name: :func:`probis_cli.fs.write_atomic`."""
-    fs.write_atomic(path, data, root=root)
 
 
 _ENGINE: Any = None
@@ -365,6 +361,7 @@ def execute(
     cannot be written, and ``probis_cli.fs.OutsideError`` when a (committed) symlink would
     lead a write out of ``out``: every file is written inside ``out``, symlinks resolved.
     """
+    out = Path(os.path.abspath(out))  # fs confines to ``out``; a relative path would be read as inside it
     outcome = Outcome()
     manifest, outcome.refused = read_manifest(out)
     todo: list[Job] = []
