@@ -248,3 +248,27 @@ def test_s5_unsigned_compiled_webassembly_is_never_loaded(repo: Path, monkeypatc
     path.write_bytes(fs.signed(b"ours"))
     render_cli._wasm_module_cache(cache)
     assert loaded == [b"ours"]
+
+
+# -- DOT from repository text ------------------------------------------------------------------
+
+
+def test_system_dot_runs_with_file_loading_disabled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Graphviz loads files named by ``image=``/``shapefile=`` unless SERVER_NAME is set without
+    GV_FILE_PATH: a label that slipped an attribute into DOT must not read the disk."""
+    import subprocess
+
+    from probis_cli.render.engine import SystemDotEngine
+
+    seen: list[dict[str, str]] = []
+
+    def fake_run(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+        env = kwargs.get("env")
+        assert isinstance(env, dict)
+        seen.append(env)
+        return subprocess.CompletedProcess(args, 0, b"<svg/>", b"")
+
+    monkeypatch.setenv("GV_FILE_PATH", "/")
+    monkeypatch.setattr(subprocess, "run", fake_run)
+    SystemDotEngine(executable="/usr/bin/dot", version="9")._run('digraph { a [image="/etc/passwd"] }', "svg")
+    assert seen and seen[0]["SERVER_NAME"] == "probis" and "GV_FILE_PATH" not in seen[0]
