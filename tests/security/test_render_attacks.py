@@ -70,6 +70,29 @@ def test_s1_manifest_entries_cannot_delete_outside_the_output_folder(cli: Cli, r
     assert not any(".." in key or key.startswith("/") or key.startswith("tautan") for key in cleaned)
 
 
+@pytest.mark.parametrize(
+    ("name", "ok"),
+    [
+        ("sop/SOP-X.md", True),
+        ("peta/level-0/pemda.svg", True),
+        ("../x.svg", False),
+        ("sop/../../x.md", False),
+        ("/etc/passwd", False),
+        ("C:/x.svg", False),
+        ("sop\\..\\x.md", False),
+        (".env", False),
+        ("sop/.git/config", False),
+        ("probis.yaml", False),
+        ("sop//x.md", False),
+        ("", False),
+    ],
+)
+def test_s1_only_output_shaped_manifest_names_are_accepted(name: str, ok: bool) -> None:
+    from probis_cli.render.run import safe_output_name
+
+    assert safe_output_name(name) is ok
+
+
 # -- S2 --------------------------------------------------------------------------------------
 
 PAYLOAD = "{{ lipsum.__globals__['os'].popen('touch %s').read() }}\n"

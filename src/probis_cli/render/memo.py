@@ -69,6 +69,12 @@ def _clear_links(cache_file: Path) -> bool:
     return True
 
 
+def _damaged(exc: sqlite3.Error) -> bool:
+    """Whether SQLite says the file is broken ("malformed", "not a database"), as opposed to
+    busy or locked by a concurrent run (then the memo is only skipped, never deleted)."""
+    return isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError)
+
+
 def _discard(cache_file: Path) -> None:
     for suffix in _SIDE_FILES:
         try:
@@ -118,12 +124,13 @@ class RenderMemo:
                         self.rejected += 1
                 self.db, self.known = db, known
                 return
-            except sqlite3.Error:
-                # Damaged (or not a database at all): start afresh, once.
+            except sqlite3.Error as exc:
                 if db is not None:
                     db.close()
-                _discard(cache_file)
                 self.known, self.rejected = {}, 0
+                if not _damaged(exc):
+                    return  # busy or locked: this run goes without
+                _discard(cache_file)  # damaged, or not a database at all: start afresh, once
 
     def _fetch(self, key: str, digest: str, build: Callable[[], str]) -> str:
         """The remembered content, if it is what was signed; else built again (and stored)."""
@@ -169,10 +176,11 @@ class RenderMemo:
                 )
                 if stale:
                     self.db.executemany("DELETE FROM memo WHERE key = ?", stale)
-        except sqlite3.Error:
-            # Damaged beyond what SQLite can write to: forget it, the next run starts afresh.
+        except sqlite3.Error as exc:
+            # Damaged beyond what SQLite can write to: forget it, the next run starts afresh
+            # (busy or locked: only this run's additions are lost).
             self.close()
-            if self.cache_file is not None:
+            if self.cache_file is not None and _damaged(exc):
                 _discard(self.cache_file)
 
     def save(self) -> None:
