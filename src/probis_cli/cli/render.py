@@ -181,17 +181,11 @@ def _check_filters(lang: Lang, loaded: api.Loaded, artifacts: Sequence[Artifact]
     known_opd = sorted(set(loaded.index.opd) | {a.opd for a in artifacts if a.opd})
     for value in opd:
         if value not in known_opd:
-            console = stderr_console()
-            console.print(f"[bold red]{t(lang, 'cli.error_prefix')}[/] ", end="")
-            console.print(t(lang, "cli.render_unknown_opd", value=value, choices=", ".join(known_opd)) + _suggest(lang, value, known_opd), markup=False)
-            raise typer.Exit(EXIT_ERROR)
+            fail(lang, "cli.render_unknown_opd", value=value, choices=", ".join(known_opd), suggestion=_suggest(lang, value, known_opd))
     known_codes = sorted({c for a in artifacts for c in a.codes})
     for value in codes:
         if value not in known_codes:
-            console = stderr_console()
-            console.print(f"[bold red]{t(lang, 'cli.error_prefix')}[/] ", end="")
-            console.print(t(lang, "cli.render_unknown_code", value=value) + _suggest(lang, value, known_codes), markup=False)
-            raise typer.Exit(EXIT_ERROR)
+            fail(lang, "cli.render_unknown_code", value=value, suggestion=_suggest(lang, value, known_codes))
 
 
 def _wasm_module_cache(cache_dir: Path) -> Path | None:

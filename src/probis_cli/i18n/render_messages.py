@@ -281,8 +281,8 @@ _RENDER_CLI_ID: dict[str, str] = {
     "cli.render_template_syntax": "{where}: templat tidak valid: {detail}",
     "cli.render_template_failed": "{where}: templat gagal: {detail}",
     "cli.render_unknown_kind": "Jenis '{value}' tidak dikenal. Jenis yang ada: {choices}.",
-    "cli.render_unknown_opd": "OPD '{value}' tidak dikenal. Kode OPD yang ada: {choices}.",
-    "cli.render_unknown_code": "Kode '{value}' tidak ada pada keluaran mana pun (kode proses atau SOP).",
+    "cli.render_unknown_opd": "OPD '{value}' tidak dikenal. Kode OPD yang ada: {choices}.{suggestion}",
+    "cli.render_unknown_code": "Kode '{value}' tidak ada pada keluaran mana pun (kode proses atau SOP).{suggestion}",
     "cli.render_did_you_mean": " Mungkin maksud Anda: {suggestion}?",
     "cli.render_nothing_combined": "Tidak ada keluaran yang memenuhi semua pilihan ini sekaligus (--jenis, --opd, --kode).",
 }
@@ -327,8 +327,8 @@ _RENDER_CLI_EN: dict[str, str] = {
     "cli.render_template_syntax": "{where}: invalid template: {detail}",
     "cli.render_template_failed": "{where}: template failed: {detail}",
     "cli.render_unknown_kind": "Unknown kind '{value}'. Available kinds: {choices}.",
-    "cli.render_unknown_opd": "Unknown OPD '{value}'. OPD codes: {choices}.",
-    "cli.render_unknown_code": "No output shows the code '{value}' (a process or SOP code).",
+    "cli.render_unknown_opd": "Unknown OPD '{value}'. OPD codes: {choices}.{suggestion}",
+    "cli.render_unknown_code": "No output shows the code '{value}' (a process or SOP code).{suggestion}",
     "cli.render_did_you_mean": " Did you mean: {suggestion}?",
     "cli.render_nothing_combined": "No output matches all of these choices at once (--kind, --opd, --code).",
 }
