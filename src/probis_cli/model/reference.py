@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from probis_cli.model.build import DOCUMENT_MODELS
 from probis_cli.model.common import BIDANG_URUSAN_RE, KEGIATAN_RE, PROGRAM_RE, REF_RE, SLUG_RE, SUB_KEGIATAN_RE
 from probis_cli.model.field_docs import FIELD_DOCS
+from probis_cli.model.pemda import PEMILIK_REVIEW_RE
 from probis_cli.model.schema import schema_files
 
 # Where each kind is usually kept (the suggested layout of README and `probis init`).
@@ -35,6 +36,7 @@ _PATTERN_WORDS = {
     f"^{SUB_KEGIATAN_RE}$": "kode sub kegiatan `X.XX.XX.X.XX.XXXX`",
     f"^(?:{KEGIATAN_RE}|{SUB_KEGIATAN_RE})$": "kode kegiatan atau sub kegiatan",
     r"^\d{4}\s*[-–/]\s*\d{4}$": "periode `TTTT-TTTT`",
+    f"^(?:{PEMILIK_REVIEW_RE})$": "peninjau (`@pengguna`, `@organisasi/tim`, atau surel)",
 }
 
 
