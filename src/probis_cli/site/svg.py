@@ -1,0 +1,70 @@
+"""Graphviz SVG made fit to sit inline in a page, its nodes links into the site.
+
+Graphviz names each node's group with a ``<title>`` holding the DOT node id, which the
+renderers build with ``render.diagrams.dot.safe_id(kind, *parts)``: ``p__PB.02`` is process
+PB.02, ``prog__1.02.02`` a program, ``s__S1.1`` a sasaran, ``keg__...`` a kegiatan and
+``n__dinkes`` an actor. Those ids are read back here and each node becomes an ``<a>`` to its
+page, so a click works from ``file://`` with no script (an ``<object>`` or an image map would
+need a script or a server: a file:// document in an ``<object>`` is a foreign origin).
+
+The SVG text comes from Graphviz, which escapes every label taken from the repository; still,
+as a repository is untrusted, scripts, event attributes, foreign objects and links are dropped
+before our own links are added.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+
+_PROLOG = re.compile(r"<\?xml.*?\?>|<!DOCTYPE.*?>|<!--.*?-->", re.DOTALL)
+_DANGER = re.compile(r"<script\b.*?</script\s*>|<script\b[^>]*/>|<foreignObject\b.*?</foreignObject\s*>", re.DOTALL | re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+_BAD_ATTR = re.compile(r"""\s(?:on[a-zA-Z]+|(?:xlink:)?href|style)\s*=\s*(?:"[^"]*"|'[^']*')""", re.IGNORECASE)
+_NODE = re.compile(r'<g id="[^"]*" class="node">\s*<title>([^<]*)</title>(.*?)</g>', re.DOTALL)
+_ID = re.compile(r'\bid="([^"]*)"')
+_URL = re.compile(r"url\(#([^)]*)\)")
+_HEX = re.compile(r"_([0-9a-f]+)_")
+_OTHER_TITLE = re.compile(r'(class="(?:edge|cluster|graph)">\s*)<title>[^<]*</title>')
+
+# (kind, code) -> (href, title) or None
+Resolver = Callable[[str, str], "tuple[str, str] | None"]
+
+
+def decode_id(node_id: str) -> tuple[str, list[str]]:
+    """``("p", ["PB.02"])`` from ``p__PB.02``: the inverse of ``safe_id``."""
+    kind, *parts = node_id.split("__")
+    return kind, [_HEX.sub(lambda m: chr(int(m.group(1), 16)), part) for part in parts]
+
+
+def _clean_tag(match: re.Match[str]) -> str:
+    return _BAD_ATTR.sub("", match.group(0))
+
+
+def inline_svg(svg: str, prefix: str, resolve: Resolver, label: str) -> str:
+    """``svg`` as an inline element: prolog gone, ids prefixed with ``prefix`` (several
+    diagrams share a page), unsafe parts dropped, known nodes turned into links."""
+    text = _PROLOG.sub("", svg)
+    text = _DANGER.sub("", text)
+    text = _TAG.sub(_clean_tag, text)
+
+    def link(match: re.Match[str]) -> str:
+        title = html.unescape(match.group(1))
+        body = match.group(2)
+        kind, parts = decode_id(title)
+        target = resolve(kind, parts[0]) if parts else None
+        if target is None:
+            return f'<g class="node">{body}</g>'
+        href, name = target
+        return (
+            f'<g class="node tautan"><a href="{html.escape(href, quote=True)}">'
+            f"<title>{html.escape(name, quote=False)}</title>{body}</a></g>"
+        )
+
+    text = _NODE.sub(link, text)
+    text = _OTHER_TITLE.sub(r"\1", text)
+    text = _ID.sub(lambda m: f'id="{prefix}-{m.group(1)}"', text)
+    text = _URL.sub(lambda m: f"url(#{prefix}-{m.group(1)})", text)
+    text = text.replace("<svg ", f'<svg role="img" aria-label="{html.escape(label, quote=True)}" ', 1)
+    return text.strip()

@@ -1,0 +1,151 @@
+"""Lay out the site's diagrams and write its files: only what changed, stale pages pruned.
+
+Diagrams are laid out by ``probis render``'s own plan and executor into a layout folder (the
+repository's cache, or a temporary folder), which keeps them incremental: an unchanged
+diagram is not laid out again. Pages embed the SVG inline, so the site holds each diagram
+once. A manifest (``.probis-situs.json``) lists the files the site wrote; a later build
+removes those it no longer produces, only names shaped like ours, inside the output folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from probis_cli import __version__, fs
+from probis_cli.index import Index
+from probis_cli.render import run as render_run
+from probis_cli.render.base import RenderContext
+
+MANIFEST = ".probis-situs.json"
+MANIFEST_LIMIT = 64 * 1024 * 1024
+PAGE_LIMIT = 256 * 1024 * 1024
+SUFFIXES = ("html", "css", "js", "docx", "pdf")
+_SAFE = re.compile(r"^[A-Za-z0-9_~\-][A-Za-z0-9_~.\-]*(?:/[A-Za-z0-9_~\-][A-Za-z0-9_~.\-]*)*$")
+
+
+@dataclass
+class Outcome:
+    """What writing the site did."""
+
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Layout:
+    """The laid-out diagrams and what laying them out did."""
+
+    svgs: dict[str, str]
+    engine: str | None = None
+    failed: list[tuple[str, str, str]] = field(default_factory=list)
+    laid_out: int = 0
+
+
+def safe_name(name: object) -> bool:
+    """Whether ``name`` may be a file this site wrote (the manifest sits in a folder others can
+    commit to: an entry like ``../x`` or ``.env`` is never deleted)."""
+    return (
+        isinstance(name, str)
+        and bool(_SAFE.match(name))
+        and ".." not in name.split("/")
+        and name.rsplit(".", 1)[-1] in SUFFIXES
+    )
+
+
+def layout_diagrams(
+    index: Index,
+    ctx: RenderContext,
+    folder: Path,
+    *,
+    groups: tuple[str, ...],
+    engine_preference: str = "auto",
+    workers: int | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> Layout:
+    """SVG of every diagram of ``groups``, laid out into ``folder`` by render's executor
+    (unchanged diagrams are read back, not laid out again)."""
+    from probis_cli.render.diagrams import DIAGRAMS
+
+    artifacts = []
+    seen: set[str] = set()
+    for name in DIAGRAMS:
+        for artifact in DIAGRAMS[name](index, ctx):
+            if artifact.group in groups and artifact.path not in seen:
+                seen.add(artifact.path)
+                artifacts.append(artifact)
+    the_plan = render_run.plan(artifacts, ["svg"], ctx)
+    outcome = render_run.execute(folder, the_plan, engine_preference=engine_preference, workers=workers, progress=progress)
+    failed = {o for o, _, _ in outcome.failed}
+    svgs: dict[str, str] = {}
+    for job in the_plan.jobs:
+        if job.output in failed:
+            continue
+        try:
+            svgs[job.artifact.path] = fs.read_limited(folder / job.output, PAGE_LIMIT).decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+    return Layout(svgs, outcome.engine, outcome.failed, len(outcome.written))
+
+
+def _read_manifest(out: Path) -> tuple[list[str], list[str]]:
+    try:
+        data = json.loads(fs.read_limited(out / MANIFEST, MANIFEST_LIMIT).decode("utf-8"))
+    except (OSError, ValueError):
+        return [], []
+    files = data.get("berkas") if isinstance(data, dict) else None
+    if not isinstance(files, list):
+        return [], []
+    good = [f for f in files if safe_name(f)]
+    refused = sorted(str(f) for f in files if not safe_name(f))
+    return good, refused
+
+
+def write_site(out: Path, pages: Mapping[str, bytes], *, force: bool = False) -> Outcome:
+    """Write ``pages`` under ``out`` (atomically, only those whose bytes differ) and remove
+    the files an earlier build wrote that are no longer produced.
+
+    Raises ``fs.OutsideError`` when a symlink would lead a write out of ``out``, ``OSError``
+    when a file cannot be written.
+    """
+    out = Path(os.path.abspath(out))
+    outcome = Outcome()
+    previous, outcome.refused = _read_manifest(out)
+    for name in sorted(pages):
+        data = pages[name]
+        target = out / name
+        current: bytes | None = None
+        if not force and target.is_file() and not target.is_symlink():
+            try:
+                current = fs.read_limited(target, PAGE_LIMIT)
+            except OSError:
+                current = None
+        if current == data:
+            outcome.unchanged.append(name)
+            continue
+        fs.write_atomic(target, data, root=out)
+        outcome.written.append(name)
+    for name in sorted(set(previous) - set(pages)):
+        try:
+            if fs.remove_inside(out, name):
+                outcome.removed.append(name)
+        except fs.OutsideError:
+            outcome.refused.append(name)
+        except OSError:
+            pass
+    manifest = json.dumps({"probis": __version__.split(".")[0], "berkas": sorted(pages)}, indent=1) + "\n"
+    old: bytes | None = None
+    try:
+        old = fs.read_limited(out / MANIFEST, MANIFEST_LIMIT)
+    except OSError:
+        old = None
+    if old != manifest.encode("utf-8"):
+        fs.write_atomic(out / MANIFEST, manifest.encode("utf-8"), root=out)
+    outcome.refused.sort()
+    return outcome
