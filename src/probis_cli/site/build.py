@@ -162,7 +162,8 @@ class Builder:
             if kind in ("n", "dari", "untuk") and code in index.opd:
                 page = self.names.page("opd", code)
                 return (_rel(here, page), index.opd[code].model.nama) if page else None
-            if kind == "keg":
+            if kind in ("keg", "sub"):
+                code = code if kind == "keg" else ".".join(code.split(".")[:5])
                 entries = index.kegiatan.get(code) or []
                 if entries:
                     page = self.names.page("opd", entries[0].opd)
@@ -328,32 +329,37 @@ class Builder:
                     ],
                 }
             )
+        def program_item(kode: str, nama: str) -> dict[str, Any]:
+            return {"kode": kode, "anchor": _file_part(kode), "nama": nama, "kegiatan": kegiatan_of_program.get(kode, [])}
+
+        def sasaran_item(sasaran: Any) -> dict[str, Any]:
+            placed_sasaran.add(sasaran.kode)
+            programs = []
+            for p in rpjmd.program if rpjmd is not None else []:
+                if sasaran.kode in p.sasaran:
+                    placed_program.add(p.kode)
+                    programs.append(program_item(p.kode, p.nama))
+            return {"kode": sasaran.kode, "anchor": _file_part(sasaran.kode), "uraian": sasaran.uraian, "program": programs}
+
+        placed_sasaran: set[str] = set()
+        placed_program: set[str] = set()
         tree: list[dict[str, Any]] = []
+        lepas: dict[str, list[dict[str, Any]]] = {"sasaran": [], "program": []}
         if rpjmd is not None:
             for misi in rpjmd.misi:
                 tujuan_items = []
                 for tujuan in rpjmd.tujuan:
-                    if tujuan.misi != misi.kode:
-                        continue
-                    sasaran_items = []
-                    for sasaran in rpjmd.sasaran:
-                        if sasaran.tujuan != tujuan.kode:
-                            continue
-                        programs = [
-                            {
-                                "kode": p.kode,
-                                "anchor": _file_part(p.kode),
-                                "nama": p.nama,
-                                "kegiatan": kegiatan_of_program.get(p.kode, []),
-                            }
-                            for p in rpjmd.program
-                            if sasaran.kode in p.sasaran
-                        ]
-                        sasaran_items.append({"kode": sasaran.kode, "anchor": _file_part(sasaran.kode), "uraian": sasaran.uraian, "program": programs})
-                    tujuan_items.append({"kode": tujuan.kode, "uraian": tujuan.uraian, "sasaran": sasaran_items})
+                    if tujuan.misi == misi.kode:
+                        sasaran_items = [sasaran_item(s) for s in rpjmd.sasaran if s.tujuan == tujuan.kode]
+                        tujuan_items.append({"kode": tujuan.kode, "uraian": tujuan.uraian, "sasaran": sasaran_items})
                 tree.append({"kode": misi.kode, "uraian": misi.uraian, "tujuan": tujuan_items})
+            # What hangs from nothing (a finding says so) still gets its place and anchor.
+            lepas["sasaran"] = [sasaran_item(s) for s in rpjmd.sasaran if s.kode not in placed_sasaran]
+            lepas["program"] = [program_item(p.kode, p.nama) for p in rpjmd.program if p.kode not in placed_program]
+        known = set(index.program)
+        lepas["program"] += [program_item(code, self.t("site.pohon.luar_rpjmd")) for code in sorted(kegiatan_of_program) if code not in known]
         diagrams = self.diagrams(here, [("hierarki/pemda", self.t("site.diagram.hierarki_pemda"))])
-        self.render(here, "pohon.html.j2", self.t("site.nav.pohon"), pohon=tree, visi=rpjmd.visi if rpjmd else "", diagram=diagrams)
+        self.render(here, "pohon.html.j2", self.t("site.nav.pohon"), pohon=tree, lepas=lepas, visi=rpjmd.visi if rpjmd else "", diagram=diagrams)
 
     def proses_by_kegiatan(self) -> dict[str, list[str]]:
         """Kegiatan code -> processes naming it (or one of its sub kegiatan) directly."""
