@@ -21,6 +21,7 @@ from collections.abc import Callable
 _PROLOG = re.compile(r"<\?xml.*?\?>|<!DOCTYPE.*?>|<!--.*?-->", re.DOTALL)
 _DANGER = re.compile(r"<script\b.*?</script\s*>|<script\b[^>]*/>|<foreignObject\b.*?</foreignObject\s*>", re.DOTALL | re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
+_ANCHOR = re.compile(r"</?a\b[^>]*>")
 _BAD_ATTR = re.compile(r"""\s(?:on[a-zA-Z]+|(?:xlink:)?href|style)\s*=\s*(?:"[^"]*"|'[^']*')""", re.IGNORECASE)
 _NODE = re.compile(r'<g id="[^"]*" class="node">\s*<title>([^<]*)</title>(.*?)</g>', re.DOTALL)
 _ID = re.compile(r'\bid="([^"]*)"')
@@ -47,6 +48,7 @@ def inline_svg(svg: str, prefix: str, resolve: Resolver, label: str) -> str:
     diagrams share a page), unsafe parts dropped, known nodes turned into links."""
     text = _PROLOG.sub("", svg)
     text = _DANGER.sub("", text)
+    text = _ANCHOR.sub("", text)  # only our own links (never nested ones)
     text = _TAG.sub(_clean_tag, text)
 
     def link(match: re.Match[str]) -> str:
