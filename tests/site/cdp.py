@@ -170,10 +170,11 @@ class Browser:
         return str(self.evaluate("location.href"))
 
     def click(self, selector: str, *, navigates: bool = True) -> None:
-        """A real mouse click in the middle of the first element matching ``selector``."""
+        """A real mouse click in the middle of the first element matching ``selector`` (of its
+        first line box: a link that wraps has a gap between its lines)."""
         box = self.evaluate(
             "(() => { const el = document.querySelector(%s); if (!el) return null;"
-            " el.scrollIntoView({block: 'center'}); const r = el.getBoundingClientRect();"
+            " el.scrollIntoView({block: 'center'}); const r = el.getClientRects()[0] || el.getBoundingClientRect();"
             " return [r.left + r.width / 2, r.top + r.height / 2]; })()" % json.dumps(selector)
         )
         if box is None:

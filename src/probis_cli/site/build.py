@@ -151,6 +151,18 @@ class Builder:
             return "index.html"
         return None
 
+    def doc_label(self, path: str) -> str:
+        """``PB.02 Pelayanan Kesehatan``: what a finding's file is, for people."""
+        target = self.doc_of_path.get(path)
+        if target is None:
+            if self.index.rpjmd is not None and path == self.index.rpjmd.path:
+                return "RPJMD"
+            return self.pemda_name() if self.index.pemda is not None and path == self.index.pemda.path else ""
+        kind, code = target
+        docs = {"opd": self.index.opd, "proses": self.index.proses, "sop": self.index.sop}[kind]
+        nama = docs[code].model.nama
+        return nama if kind == "opd" else f"{code} {nama}"
+
     def resolver(self, here: str) -> Callable[[str, str], tuple[str, str] | None]:
         """Node ids of diagrams -> links from the page ``here``."""
         index = self.index
@@ -211,6 +223,7 @@ class Builder:
                     "keluarga": f.code[0] if f.code[:1] in ("T", "K", "M") else "lain",
                     "opd": self.finding_opd(f),
                     "lokasi": f"{loc.path}:{loc.line}" if loc.line else loc.path,
+                    "dokumen": self.doc_label(loc.path),
                     "pesan": f.text(self.lang),
                     "tautan": _rel(here, page) if page else None,
                 }

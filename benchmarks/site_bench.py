@@ -1,0 +1,135 @@
+"""Benchmark ``probis situs`` against ``probis render`` on a synthetic city; print a table.
+
+    python benchmarks/site_bench.py                     # generates the city into a temp folder
+    python benchmarks/site_bench.py --repo /tmp/city    # an existing generated repository
+    python benchmarks/site_bench.py --markdown          # the table as Markdown, for the README
+
+Each probis run is a fresh process (start-up included), in its own copy of the repository so
+that no run reuses another's caches:
+
+* render cold      — ``probis render --format svg --paksa`` (the generated city has findings on
+                     purpose): every diagram laid out, the SOP drafts written;
+* situs cold       — ``probis situs``: every diagram laid out, every page written;
+* situs unchanged  — again, nothing changed: nothing laid out or written;
+* situs one change — one process renamed: its diagrams laid out again, the pages that show it
+                     rewritten.
+
+Sizes: the SVG files render wrote (what a Pemda would otherwise publish) against the whole
+site folder (pages with the diagrams inline, CSS/JS, the search index).
+Targets (issue 15): situs cold ≤ render cold; site ≤ rendered SVGs + 20 %.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from generate import generate  # noqa: E402
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["NO_COLOR"] = "1"
+    return env
+
+
+def _run(args: list[str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds incl. workers) of one fresh probis process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "probis_cli", *args], env=_env(), capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"probis {' '.join(args)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def _size(folder: Path, suffix: str | None = None) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and (suffix is None or p.suffix == suffix))
+
+
+def _copy(repo: Path, target: Path) -> Path:
+    shutil.copytree(repo, target, ignore=shutil.ignore_patterns(".probis-cache", "build"))
+    return target
+
+
+def _one_change(repo: Path) -> None:
+    """Rename one level-3 process (its name shows on its page, its parent's, its OPD's...)."""
+    for path in sorted(repo.rglob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        if "jenis: proses" in text and re.search(r"^kode: PB\.\d+\.\d+\.\d+$", text, re.MULTILINE):
+            path.write_text(re.sub(r"^nama: (.*)$", r"nama: \1 (revisi)", text, count=1, flags=re.MULTILINE), encoding="utf-8")
+            return
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repo", type=Path, help="an existing generated repository (default: generate a city)")
+    parser.add_argument("--markdown", action="store_true")
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="probis-situs-bench-") as tmp:
+        work = Path(tmp)
+        repo = options.repo
+        if repo is None:
+            repo = work / "city"
+            generate(repo, "city", seed=1)
+        render_repo = _copy(repo, work / "render")
+        render_out = work / "render-out"
+        render = _run(["render", str(render_repo), "--out", str(render_out), "--format", "svg", "--paksa"])
+        site_repo = _copy(repo, work / "situs")
+        site_out = work / "situs-out"
+        cold = _run(["situs", str(site_repo), "--out", str(site_out)])
+        unchanged = _run(["situs", str(site_repo), "--out", str(site_out)])
+        _one_change(site_repo)
+        changed = _run(["situs", str(site_repo), "--out", str(site_out)])
+        svg = _size(render_out, ".svg")
+        site = _size(site_out)
+        pages = sum(1 for _ in site_out.rglob("*.html"))
+        index_js = (site_out / "assets" / "indeks-cari.js").stat().st_size
+    rows = [
+        ("render cold (svg)", f"{render[0]:.1f}", f"{render[1]:.1f}"),
+        ("situs cold", f"{cold[0]:.1f}", f"{cold[1]:.1f}"),
+        ("situs, nothing changed", f"{unchanged[0]:.1f}", f"{unchanged[1]:.1f}"),
+        ("situs, one process renamed", f"{changed[0]:.1f}", f"{changed[1]:.1f}"),
+    ]
+    sizes = [
+        ("rendered SVGs", f"{svg / 1e6:.1f} MB"),
+        ("site folder", f"{site / 1e6:.1f} MB ({site / svg:.0%} of the SVGs; {pages} pages)"),
+        ("search index", f"{index_js / 1e6:.2f} MB"),
+    ]
+    verdict = [
+        f"situs cold ≤ render cold: {'met' if cold[0] <= render[0] else 'NOT met'} ({cold[0]:.1f} s vs {render[0]:.1f} s)",
+        f"site ≤ SVGs + 20 %: {'met' if site <= svg * 1.2 else 'NOT met'} ({site / svg:.0%})",
+    ]
+    if options.markdown:
+        print("| run | wall s | CPU s |\n|---|---|---|")
+        for row in rows:
+            print(f"| {' | '.join(row)} |")
+        print("\n| what | size |\n|---|---|")
+        for row in sizes:
+            print(f"| {' | '.join(row)} |")
+    else:
+        for row in rows:
+            print(f"{row[0]:<30} {row[1]:>7} s wall {row[2]:>7} s CPU")
+        for what, value in sizes:
+            print(f"{what:<30} {value}")
+    print()
+    for line in verdict:
+        print(line)
+
+
+if __name__ == "__main__":
+    main()
