@@ -218,3 +218,25 @@ def test_cli_english_and_bad_out(tmp_path: Path, contoh_site: Site) -> None:
     # The default folder is build/situs inside the repository.
     result = CliRunner().invoke(build_app("id"), ["situs", str(repo)], prog_name="probis")
     assert result.exit_code == 0 and (repo / "build" / "situs" / "index.html").is_file()
+
+
+def fake_docx(kode: str) -> bytes:
+    return b"PK fake " + kode.encode("ascii")
+
+
+def test_docx_downloads(tmp_path: Path, contoh_site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    from probis_cli.office import sop_export
+
+    # The documents themselves are the exporter's business (tests/office; ~1 s per SOP with
+    # python-docx); here the wiring: one per SOP, linked from its page, pruned when not asked for.
+    monkeypatch.setattr(sop_export, "flow_pngs", lambda index, kodes, lang="id": {})
+    monkeypatch.setattr(sop_export, "export_sop", lambda index, doc, pages=(): fake_docx(doc.model.kode))
+    out = tmp_path / "s"
+    build_site(contoh_site.repo, out, "--docx")
+    page = (out / "sop" / "SOP-DINKES-001.html").read_text(encoding="utf-8")
+    assert 'href="SOP-DINKES-001.docx" download' in page
+    assert (out / "sop" / "SOP-DINKES-001.docx").read_bytes() == fake_docx("SOP-DINKES-001")
+    # Without --docx the next build removes them (they are listed in the site's manifest).
+    build_site(contoh_site.repo, out)
+    assert not (out / "sop" / "SOP-DINKES-001.docx").exists()
+    assert "download" not in (out / "sop" / "SOP-DINKES-001.html").read_text(encoding="utf-8")

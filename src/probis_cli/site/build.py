@@ -159,9 +159,10 @@ class Builder:
                 return "RPJMD"
             return self.pemda_name() if self.index.pemda is not None and path == self.index.pemda.path else ""
         kind, code = target
-        docs = {"opd": self.index.opd, "proses": self.index.proses, "sop": self.index.sop}[kind]
-        nama = docs[code].model.nama
-        return nama if kind == "opd" else f"{code} {nama}"
+        if kind == "opd":
+            return self.index.opd[code].model.nama
+        nama = self.index.proses[code].model.nama if kind == "proses" else self.index.sop[code].model.nama
+        return f"{code} {nama}"
 
     def resolver(self, here: str) -> Callable[[str, str], tuple[str, str] | None]:
         """Node ids of diagrams -> links from the page ``here``."""
