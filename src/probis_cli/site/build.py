@@ -117,6 +117,11 @@ class Builder:
         self.env.globals["t"] = self.t  # macros see it too
         self.pages: dict[str, bytes] = {}
         self.findings = sorted(data.result.findings, key=lambda f: f.sort_key())
+        self.findings_by_path: dict[str, list[Finding]] = {}
+        for f in self.findings:
+            self.findings_by_path.setdefault(f.location.path, []).append(f)
+        self._proses_by_kegiatan: dict[str, list[str]] | None = None
+        self._findings_by_opd: dict[str, list[Finding]] | None = None
         self.doc_of_path: dict[str, tuple[str, str]] = {}
         for kind, docs in (("opd", self.index.opd), ("proses", self.index.proses), ("sop", self.index.sop)):
             for code, doc in docs.items():
@@ -377,7 +382,10 @@ class Builder:
 
     def proses_by_kegiatan(self) -> dict[str, list[str]]:
         """Kegiatan code -> processes naming it (or one of its sub kegiatan) directly."""
+        if self._proses_by_kegiatan is not None:
+            return self._proses_by_kegiatan
         out: dict[str, list[str]] = {}
+        self._proses_by_kegiatan = out
         for code in sorted(self.index.proses):
             for k in self.index.proses[code].model.kegiatan:
                 kegiatan = k if k in self.index.kegiatan else ".".join(k.split(".")[:5])
@@ -431,7 +439,11 @@ class Builder:
             if self.opd_of_sop.get(s) == code
         ]
         row = next((r for r in self.data.laporan.opd if r.kode == code), None)
-        findings = [f for f in self.findings if self.finding_opd(f) == code]
+        if self._findings_by_opd is None:
+            self._findings_by_opd = {}
+            for f in self.findings:
+                self._findings_by_opd.setdefault(self.finding_opd(f), []).append(f)
+        findings = self._findings_by_opd.get(code, [])
         diagrams = self.diagrams(
             here,
             [
@@ -544,7 +556,7 @@ class Builder:
             a = index.actor(ref)
             return a.nama if a is not None else ref
 
-        findings = [f for f in self.findings if f.location.path == doc.path]
+        findings = self.findings_by_path.get(doc.path, [])
         self.render(
             here,
             "proses.html.j2",
@@ -590,7 +602,7 @@ class Builder:
         pasangan[1][0]["isi"] = keterkaitan  # links to the SOP pages, not to the drafts
         proses = doc.model.proses
         opd = self.opd_of_sop.get(code, "")
-        findings = [f for f in self.findings if f.location.path == doc.path]
+        findings = self.findings_by_path.get(doc.path, [])
         downloads = [{"label": label, "tautan": _rel(here, path)} for label, path in self.data.downloads.get(code, ())]
         self.render(
             here,
