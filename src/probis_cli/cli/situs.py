@@ -22,6 +22,7 @@ from probis_cli.cli.common import EXIT_ERROR, LangChoice, fail, stderr_console, 
 from probis_cli.cli.render import _cache, _engine_text, _memo, _os_reason, _save_wasm_module, _wasm_module_cache
 from probis_cli.i18n import Lang
 from probis_cli.laporan.compute import build_laporan
+from probis_cli.render import run as render_run
 from probis_cli.render.base import RenderContext
 
 DEFAULT_OUT = "build/situs"
@@ -36,6 +37,13 @@ def _output_folder(lang: Lang, loaded: api.Loaded, out: Path | None) -> Path:
     if out.exists() and not out.is_dir():
         fail(lang, "cli.render_out_not_dir", out=str(out))
     return out
+
+
+def hash_bytes(data: bytes) -> str:
+    """A short digest of a download's bytes (part of the site's input digest)."""
+    import hashlib
+
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def _docx(loaded: api.Loaded) -> dict[str, bytes]:
@@ -64,8 +72,9 @@ def register(app: typer.Typer, lang: Lang) -> None:
         lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"),
     ) -> None:
         from probis_cli.render.engine import EngineUnavailable
-        from probis_cli.site.build import DIAGRAM_GROUPS, SiteInput, build_pages
-        from probis_cli.site.write import MANIFEST, layout_diagrams, write_site
+        from probis_cli.site.build import DIAGRAM_GROUPS, SiteInput, build_pages, input_digest
+        from probis_cli.site.write import MANIFEST, is_current, layout_diagrams, write_site
+        from probis_cli.site.write import Outcome as WriteOutcome
 
         console = stderr_console()
         try:
@@ -94,8 +103,9 @@ def register(app: typer.Typer, lang: Lang) -> None:
                     bar.update(task, completed=done, total=total)
 
                 try:
+                    stats = render_run.StatCache(None if cache is None else cache / "situs-stat.marshal")
                     layout = layout_diagrams(
-                        loaded.index, ctx, layout_dir, groups=DIAGRAM_GROUPS, engine_preference=engine, workers=jobs, progress=progress
+                        loaded.index, ctx, layout_dir, groups=DIAGRAM_GROUPS, engine_preference=engine, workers=jobs, progress=progress, stats=stats
                     )
                 except EngineUnavailable as exc:
                     fail(lang, "cli.render_no_engine", detail=_engine_text(lang, exc.code, exc.detail or exc.message))
@@ -116,18 +126,24 @@ def register(app: typer.Typer, lang: Lang) -> None:
                 from probis_cli.site.build import Names
 
                 names = Names(loaded.index)
-                for code, data in documents.items():
+                for code, document in documents.items():
                     page = names.page("sop", code)
                     if page is None:
                         continue
                     name = page[: -len(".html")] + ".docx"
-                    extra[name] = data
+                    extra[name] = document
                     downloads.setdefault(code, []).append((t(lang, "site.download.docx"), name))
             report = build_laporan(loaded, result, git=False)
-            pages = build_pages(SiteInput(loaded, result, report, lang, layout.svgs, downloads))
-            pages.update(extra)
+            data = SiteInput(loaded, result, report, lang, layout.svgs, downloads)
+            digest = input_digest(data, *(f"{name}:{len(blob)}:{hash_bytes(blob)}" for name, blob in sorted(extra.items())))
+            current = None if rebuild else is_current(out_dir, digest)
             try:
-                outcome = write_site(out_dir, pages, force=rebuild)
+                if current is not None:  # nothing the pages are made of changed
+                    outcome = WriteOutcome(unchanged=current)
+                else:
+                    pages = build_pages(data)
+                    pages.update(extra)
+                    outcome = write_site(out_dir, pages, force=rebuild, digest=digest)
             except fs.OutsideError as exc:
                 fail(lang, "cli.render_symlink_out", path=str(exc.path), out=str(out_dir))
             except OSError as exc:

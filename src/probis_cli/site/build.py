@@ -8,6 +8,7 @@ Links are relative, so the folder works from ``file://``, a shared drive or any 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import posixpath
 import re
@@ -89,7 +90,10 @@ def _rel(here: str, target: str) -> str:
 
 def _fold(text: str) -> str:
     """Lower case without accents: how the search index and queries are compared."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(ch))
+    folded = text.casefold()
+    if folded.isascii():
+        return folded
+    return "".join(ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch))
 
 
 def make_environment() -> jinja2.Environment:
@@ -114,6 +118,7 @@ class Builder:
         self.lang = data.lang
         self.names = Names(self.index)
         self.env = make_environment()
+        self._labels: dict[str, str] = {}
         self.env.globals["t"] = self.t  # macros see it too
         self.pages: dict[str, bytes] = {}
         self.findings = sorted(data.result.findings, key=lambda f: f.sort_key())
@@ -132,7 +137,14 @@ class Builder:
 
     # -- helpers -------------------------------------------------------------------------
     def t(self, message_id: str, **args: Any) -> str:
-        return translate(message_id, self.lang, **args)
+        """A message in the site's language (labels without arguments remembered: a city's
+        pages ask for them some 200,000 times)."""
+        if args:
+            return translate(message_id, self.lang, **args)
+        text = self._labels.get(message_id)
+        if text is None:
+            text = self._labels[message_id] = translate(message_id, self.lang)
+        return text
 
     def finding_opd(self, finding: Finding) -> str:
         """The OPD a finding belongs to (through its document), or ''."""
@@ -604,10 +616,29 @@ class Builder:
         opd = self.opd_of_sop.get(code, "")
         findings = self.findings_by_path.get(doc.path, [])
         downloads = [{"label": label, "tautan": _rel(here, path)} for label, path in self.data.downloads.get(code, ())]
+        columns = {p["kode"]: p["nama"] for p in context["pelaksana"]}
+        rows = []
+        for step in context["langkah"]:
+            mark = next(((kode, m) for kode, m in step["pelaksana"].items() if m), None)
+            rows.append(
+                {
+                    "no": step["no"],
+                    "kegiatan": step["kegiatan"],
+                    "simbol": step["simbol"],
+                    "simbol_nama": self.t(f"site.simbol.{step['simbol']}"),
+                    "pelaksana": columns.get(mark[0], mark[0]) if mark else "",
+                    "alur": mark[1]["alur"] if mark else [],
+                    "kelengkapan": ", ".join(step["kelengkapan"]),
+                    "waktu": step["waktu"],
+                    "output": step["output"],
+                    "keterangan": "; ".join(step["keterangan"]),
+                }
+            )
         self.render(
             here,
             "sop.html.j2",
             f"{code} {doc.model.nama}",
+            langkah=rows,
             s=context,
             sop={"kode": code, "nama": doc.model.nama, "nomor": doc.model.nomor or "–", "sumber": doc.path},
             pasangan=pasangan,
@@ -653,6 +684,28 @@ class Builder:
 
 def _ratio(part: int, whole: int) -> int:
     return 0 if whole == 0 else round(100 * part / whole)
+
+
+def input_digest(data: SiteInput, *extra: str) -> str:
+    """A digest of everything the pages are made of: when it is the one recorded by the last
+    build, no page can differ (the pages are not built at all)."""
+    h = hashlib.blake2b(digest_size=16)
+    for part in (__version__, data.lang, *extra):
+        h.update(part.encode("utf-8") + b"\0")
+    for source in sorted(data.loaded.sources, key=lambda s: s.path):
+        h.update(f"{source.path}\0{source.digest}\0".encode("utf-8"))
+    for finding in sorted(data.result.findings, key=lambda f: f.sort_key()):
+        h.update(f"{finding.code}\0{finding.severity}\0{finding.location}\0{finding.text(data.lang)}\0".encode("utf-8"))
+    h.update(repr(data.laporan).encode("utf-8"))
+    for path in sorted(data.svgs):
+        h.update(path.encode("utf-8") + b"\0" + data.svgs[path].encode("utf-8") + b"\0")
+    for code in sorted(data.downloads):
+        h.update(repr((code, data.downloads[code])).encode("utf-8"))
+    for name in ASSETS:
+        h.update((ASSET_DIR / name).read_bytes())
+    for template in sorted(TEMPLATE_DIR.glob("*.j2")):
+        h.update(template.read_bytes())
+    return h.hexdigest()
 
 
 def build_pages(data: SiteInput) -> dict[str, bytes]:

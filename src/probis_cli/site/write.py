@@ -68,6 +68,7 @@ def layout_diagrams(
     engine_preference: str = "auto",
     workers: int | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    stats: render_run.StatCache | None = None,
 ) -> Layout:
     """SVG of every diagram of ``groups``, laid out into ``folder`` by render's executor
     (unchanged diagrams are read back, not laid out again)."""
@@ -81,7 +82,9 @@ def layout_diagrams(
                 seen.add(artifact.path)
                 artifacts.append(artifact)
     the_plan = render_run.plan(artifacts, ["svg"], ctx)
-    outcome = render_run.execute(folder, the_plan, engine_preference=engine_preference, workers=workers, progress=progress)
+    stats = stats if stats is not None else render_run.StatCache(None)
+    outcome = render_run.execute(folder, the_plan, engine_preference=engine_preference, workers=workers, progress=progress, stats=stats)
+    stats.save()
     failed = {o for o, _, _ in outcome.failed}
     svgs: dict[str, str] = {}
     for job in the_plan.jobs:
@@ -94,20 +97,37 @@ def layout_diagrams(
     return Layout(svgs, outcome.engine, outcome.failed, len(outcome.written))
 
 
-def _read_manifest(out: Path) -> tuple[list[str], list[str]]:
+def _read_manifest(out: Path) -> tuple[list[str], list[str], str]:
+    """The files an earlier build wrote, the entries refused, and its input digest."""
     try:
         data = json.loads(fs.read_limited(out / MANIFEST, MANIFEST_LIMIT).decode("utf-8"))
     except (OSError, ValueError):
-        return [], []
+        return [], [], ""
     files = data.get("berkas") if isinstance(data, dict) else None
     if not isinstance(files, list):
-        return [], []
+        return [], [], ""
     good = [f for f in files if safe_name(f)]
     refused = sorted(str(f) for f in files if not safe_name(f))
-    return good, refused
+    digest = data.get("masukan")
+    return good, refused, digest if isinstance(digest, str) else ""
 
 
-def write_site(out: Path, pages: Mapping[str, bytes], *, force: bool = False) -> Outcome:
+def is_current(out: Path, digest: str) -> list[str] | None:
+    """The files of the site in ``out`` when it was built from exactly these inputs (the
+    manifest records their digest) and every one is still there as a regular file; else None.
+    The manifest can be committed or edited, so this only saves time: ``--semua`` rebuilds."""
+    out = Path(os.path.abspath(out))
+    files, refused, recorded = _read_manifest(out)
+    if refused or not files or recorded != digest:
+        return None
+    for name in files:
+        path = out / name
+        if path.is_symlink() or not path.is_file():
+            return None
+    return files
+
+
+def write_site(out: Path, pages: Mapping[str, bytes], *, force: bool = False, digest: str = "") -> Outcome:
     """Write ``pages`` under ``out`` (atomically, only those whose bytes differ) and remove
     the files an earlier build wrote that are no longer produced.
 
@@ -116,7 +136,7 @@ def write_site(out: Path, pages: Mapping[str, bytes], *, force: bool = False) ->
     """
     out = Path(os.path.abspath(out))
     outcome = Outcome()
-    previous, outcome.refused = _read_manifest(out)
+    previous, outcome.refused, _ = _read_manifest(out)
     for name in sorted(pages):
         data = pages[name]
         target = out / name
@@ -139,7 +159,7 @@ def write_site(out: Path, pages: Mapping[str, bytes], *, force: bool = False) ->
             outcome.refused.append(name)
         except OSError:
             pass
-    manifest = json.dumps({"probis": __version__.split(".")[0], "berkas": sorted(pages)}, indent=1) + "\n"
+    manifest = json.dumps({"probis": __version__.split(".")[0], "masukan": digest, "berkas": sorted(pages)}, indent=1) + "\n"
     old: bytes | None = None
     try:
         old = fs.read_limited(out / MANIFEST, MANIFEST_LIMIT)
