@@ -424,8 +424,14 @@ def test_t003_threshold_and_words(tmp_path: Path) -> None:
     assert similar(tmp_path, ("dinkes", "Pelayanan Perizinan"), ("dpmptsp", "Penerbitan Perizinan Berusaha"), cakupan=True) == []
     assert similar(tmp_path, *pair, abaikan_kata=["jabatan"]) == []  # only "analisis" left: 1/2
     kk = (("disdukcapil", "Penerbitan Kartu Keluarga"), ("kec-a", "Penerbitan KK"))
-    assert similar(tmp_path, *kk) == []
-    assert len(similar(tmp_path, *kk, singkatan={"kk": "kartu keluarga"})) == 1
+    # KK is in the built-in glossary; the option adds entries or switches one off.
+    assert len(similar(tmp_path, *kk)) == 1
+    assert similar(tmp_path, *kk, singkatan={"kk": ""}) == []
+    kia = (("disdukcapil", "Penerbitan Kartu Identitas Anak"), ("kec-a", "Penerbitan KIA"))
+    assert len(similar(tmp_path, *kia)) == 1  # KIA beside "penerbitan": the card, not kesehatan ibu dan anak
+    sppt = (("disdukcapil", "Penerbitan Surat Pemberitahuan Pajak Terutang Daerah"), ("kec-a", "Penerbitan SPPTD"))
+    assert similar(tmp_path, *sppt) == []
+    assert len(similar(tmp_path, *sppt, singkatan={"spptd": "surat pemberitahuan pajak terutang daerah"})) == 1
 
 
 def test_t003_one_finding_per_process(tmp_path: Path) -> None:

@@ -14,13 +14,16 @@ import functools
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from importlib import resources
 from typing import Final
 
 __all__ = [
     "FILLER_WORDS",
     "STOP_WORDS",
+    "Arti",
+    "Glosarium",
     "NearDuplicateIndex",
     "kata_dasar",
     "normalise",
@@ -425,3 +428,143 @@ class NearDuplicateIndex:
                 if groups[a] != groups[b]:
                     ka, kb = keys[a], keys[b]
                     out.append((ka, kb, sim) if ka < kb else (kb, ka, sim))
+
+
+# --- abbreviations and synonyms ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Arti:
+    """One meaning of an abbreviation: its written-out words and the words that select it."""
+
+    kata: str  # normalised expansion, e.g. "surat perintah membayar"
+    konteks: frozenset[str] = frozenset()  # words (as written or as roots) that select it
+
+
+def _read_resource(name: str) -> str:
+    return resources.files(__package__ or "probis_cli.lint").joinpath(name).read_text(encoding="utf-8")
+
+
+def parse_singkatan(text: str) -> dict[str, tuple[Arti, ...]]:
+    """Read the glossary format of ``singkatan.txt``: ``KEY = words [; konteks: w1 w2]``.
+
+    Raises ValueError (with the line number) on a malformed line, a key that is not one word
+    after normalisation, or an ambiguous key whose meanings cannot be told apart.
+    """
+    out: dict[str, list[Arti]] = {}
+    for no, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        key, sep, rest = line.partition("=")
+        if not sep:
+            raise ValueError(f"line {no}: expected 'SINGKATAN = kata lengkap'")
+        words, _, konteks = rest.partition(";")
+        context: frozenset[str] = frozenset()
+        if konteks.strip():
+            label, sep2, cue = konteks.partition(":")
+            if not sep2 or label.strip() != "konteks" or not cue.split():
+                raise ValueError(f"line {no}: expected '; konteks: kata kata'")
+            context = frozenset(normalise(cue).split())
+        norm_key, expansion = normalise(key), normalise(words)
+        if not norm_key or " " in norm_key or not expansion:
+            raise ValueError(f"line {no}: {key.strip()!r} must be one word with an expansion")
+        out.setdefault(norm_key, []).append(Arti(expansion, context))
+    for key, meanings in out.items():
+        if len(meanings) > 1 and sum(1 for m in meanings if not m.konteks) > 1:
+            raise ValueError(f"{key!r}: several meanings without konteks")
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def parse_sinonim(text: str) -> dict[str, str]:
+    """Read ``sinonim.txt``: ``bentuk baku: varian varian`` -> {varian: bentuk baku}."""
+    out: dict[str, str] = {}
+    for no, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        canonical, sep, variants = line.partition(":")
+        canon = normalise(canonical)
+        if not sep or not canon or " " in canon or not variants.split():
+            raise ValueError(f"line {no}: expected 'bentuk: varian varian'")
+        for variant in normalise(variants).split():
+            if variant in out and out[variant] != canon:
+                raise ValueError(f"line {no}: {variant!r} already folds to {out[variant]!r}")
+            out[variant] = canon
+    return out
+
+
+class Glosarium:
+    """Makes the ways officials write one thing compare equal, in normalised text.
+
+    Abbreviations are written out ("Penerbitan SIUP" -> ``penerbitan surat izin usaha
+    perdagangan``, "KTP-el" -> ``kartu tanda penduduk elektronik``) and synonyms fold to one
+    form ("penilaian" -> ``evaluasi``), so that the abbreviated and the written-out name of
+    one service are the same words. An ambiguous abbreviation (SPM: standar pelayanan
+    minimal / surat perintah membayar) takes the first meaning whose konteks word occurs in
+    the same text (as written or as its root), else its meaning without konteks, else it
+    stays as written.
+    """
+
+    def __init__(self, singkatan: Mapping[str, tuple[Arti, ...]], sinonim: Mapping[str, str]) -> None:
+        """A glossary of ``singkatan`` (normalised key -> meanings) and ``sinonim`` (variant -> canonical)."""
+        self.singkatan = dict(singkatan)
+        self.sinonim = dict(sinonim)
+        fold = self.sinonim
+        # key -> ((written-out text with synonyms folded, konteks), ...)
+        self._meanings: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
+            key: tuple((" ".join(fold.get(w, w) for w in m.kata.split()), m.konteks) for m in meanings)
+            for key, meanings in self.singkatan.items()
+        }
+        self._cache: dict[str, str] = {}
+
+    @classmethod
+    def bawaan(cls) -> Glosarium:
+        """The built-in glossary (``singkatan.txt``, ``sinonim.txt``)."""
+        return _glosarium_bawaan()
+
+    def dengan(self, tambahan: Mapping[str, str]) -> Glosarium:
+        """This glossary with entries added or replaced (a key with an empty value is removed)."""
+        if not tambahan:
+            return self
+        table = dict(self.singkatan)
+        for key, value in tambahan.items():
+            norm = normalise(key)
+            if not norm:
+                continue
+            if value.strip():
+                table[norm] = (Arti(normalise(value)),)
+            else:
+                table.pop(norm, None)
+        return Glosarium(table, self.sinonim)
+
+    def expand(self, text: str) -> str:
+        """``normalise(text)`` with abbreviations written out and synonyms folded (cached)."""
+        found = self._cache.get(text)
+        if found is not None:
+            return found
+        words = normalise(text).split()
+        fold = self.sinonim
+        out: list[str] = []
+        context: set[str] | None = None
+        for word in words:
+            meanings = self._meanings.get(word)
+            if meanings is None:
+                out.append(fold.get(word, word))
+                continue
+            if len(meanings) == 1 and not meanings[0][1]:
+                out.append(meanings[0][0])
+                continue
+            if context is None:
+                context = set(words) | {stem(w) for w in words}
+            chosen = next((m for m, cue in meanings if cue and cue & context), None)
+            if chosen is None:
+                chosen = next((m for m, cue in meanings if not cue), fold.get(word, word))
+            out.append(chosen)
+        result = self._cache[text] = " ".join(out)
+        return result
+
+
+@functools.cache
+def _glosarium_bawaan() -> Glosarium:
+    return Glosarium(parse_singkatan(_read_resource("singkatan.txt")), parse_sinonim(_read_resource("sinonim.txt")))

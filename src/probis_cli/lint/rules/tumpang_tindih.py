@@ -11,9 +11,9 @@ Which processes the output and name rules (T002, T003) compare, and why:
   wilayah, Kecamatan, cabang dinas) run the same processes for different areas. A process
   linked to no kegiatan counts with the shared kegiatan its OPD claim in the Renstra;
 * processes that only carry out the standard kegiatan of the program penunjang
-  (``X.XX.01.2.01``–``.2.10``) are each
-  OPD's own administration, alike in every OPD by design: T003 leaves them out, T002 compares
-  only their outputs that name an OPD.
+  (``X.XX.01.2.01``–``.2.10``) — judged on their own kegiatan, a parent's counting only
+  when they name none — are each OPD's own administration, alike in every OPD by design:
+  T003 leaves them out, T002 compares only their outputs that name an OPD.
 """
 
 from __future__ import annotations
@@ -21,16 +21,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import ClassVar, TypeVar
+from typing import Annotated, ClassVar, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from probis_cli.model.kode import PER_WILAYAH_PREFIXES, is_per_wilayah, is_standard_penunjang
 from probis_cli.findings import Location, Message, Severity
 from probis_cli.i18n import Lang
 from probis_cli.index import Index, KegiatanEntry, SubKegiatanEntry
 from probis_cli.lint.base import Hit, NoOptions, Rule, RuleDoc
-from probis_cli.lint.teks import NearDuplicateIndex, normalise, tokens
+from probis_cli.lint.teks import Glosarium, NearDuplicateIndex, normalise, tokens
 
 # ---------------------------------------------------------------------------------------
 # Shared helpers
@@ -79,9 +79,23 @@ def owners_label(index: Index, kode: str) -> str:
     return ", ".join(opd_label(index, o) for o in index.owners(kode)) or "-"
 
 
+def own_kegiatan(index: Index, kode: str) -> tuple[list[str], str]:
+    """The kegiatan a process carries out: its own, else those of its nearest parent that has some.
+
+    Returns (codes, the process they are written in). A process's own kegiatan decide what
+    it does; a parent's count only when it names none (the parent groups several kinds of
+    work, e.g. a level-1 "Perencanaan dan Pelaporan" over a bidang's substantive kegiatan).
+    """
+    for k in [kode, *index.ancestors(kode)]:
+        codes = index.proses[k].model.kegiatan
+        if codes:
+            return list(dict.fromkeys(codes)), k
+    return [], kode
+
+
 def only_penunjang(index: Index, kode: str) -> bool:
-    """Whether a process carries out kegiatan, all of them of the program penunjang."""
-    codes = index.effective_kegiatan(kode)
+    """Whether a process carries out kegiatan (its own, else inherited), all of them of the program penunjang."""
+    codes, _ = own_kegiatan(index, kode)
     return bool(codes) and all(is_penunjang(c) for c in codes)
 
 
@@ -350,9 +364,9 @@ class KegiatanGanda(Rule):
 # Related locations listed per finding (the message gives the full count).
 _MAX_RELATED = 20
 
-# Abbreviations officials write in names ("KTP-el", "e-KTP"); expanded before comparing so
-# that "Penerbitan KTP-el" and "Penerbitan KTP Elektronik" are the same words.
-DEFAULT_SINGKATAN: dict[str, str] = {"el": "elektronik", "e": "elektronik"}
+# Abbreviations officials write in names ("KTP-el", "SIUP", "LKjIP") are written out, and a
+# few synonyms folded, before comparing: the built-in glossary (lint/singkatan.txt,
+# lint/sinonim.txt) plus the rule option `singkatan`, which adds or replaces single entries.
 
 # Keluaran that every kind of process produces; equal names say nothing about overlap.
 DEFAULT_KELUARAN_UMUM: list[str] = [
@@ -387,13 +401,20 @@ KATA_KERJA: frozenset[str] = frozenset(
 
 
 def expander(singkatan: dict[str, str]) -> Callable[[str], str]:
-    """A function giving ``normalise(text)`` with the abbreviations written out."""
-    table = {k.casefold(): normalise(v) for k, v in singkatan.items()}
+    """A function giving ``normalise(text)`` with abbreviations written out and synonyms folded.
 
-    def expand(text: str) -> str:
-        return " ".join(table.get(word, word) for word in normalise(text).split())
+    The built-in glossary with ``singkatan`` (the rule option) added: an entry there replaces
+    the built-in one of the same key, an empty value removes it.
+    """
+    return Glosarium.bawaan().dengan(singkatan).expand
 
-    return expand
+
+def _one_word_keys(value: dict[str, str]) -> dict[str, str]:
+    """Validate the option `singkatan`: every key is one word once normalised ("KTP-el" is two)."""
+    bad = [k for k in value if len(normalise(k).split()) != 1]
+    if bad:
+        raise ValueError(f"singkatan must be single words (hyphens split words): {', '.join(sorted(bad))}")
+    return value
 
 
 class Processes:
@@ -545,7 +566,10 @@ def same_keluaran(procs: Processes, options: KeluaranGandaOptions) -> list[Kelua
         if len(members) < 2:
             continue
         # A keluaran naming its producer's OPD is that OPD's: the others are reported.
-        owner = next((m for m in members if _names_owner(procs, m[0], key)), None)
+        owner = next(
+            (m for m in members if _names_owner(procs, m[0], normalise(procs.index.proses[m[0]].model.keluaran[m[1]].nama))),
+            None,
+        )
         if owner is not None:
             members = [owner, *(m for m in members if m is not owner)]
         for n, (kode, i) in enumerate(members):
@@ -572,9 +596,12 @@ class KeluaranGandaOptions(BaseModel):
             "setiap OPD sendiri, hanya dibandingkan bila menyebut nama/singkatan suatu OPD."
         ),
     )
-    singkatan: dict[str, str] = Field(
-        default_factory=lambda: dict(DEFAULT_SINGKATAN),
-        description="Singkatan yang ditulis lengkap sebelum membandingkan, mis. {el: elektronik, kk: kartu keluarga}.",
+    singkatan: Annotated[dict[str, str], AfterValidator(_one_word_keys)] = Field(
+        default_factory=dict,
+        description=(
+            "Singkatan tambahan yang ditulis lengkap sebelum membandingkan, mis. {sppt: surat pemberitahuan pajak "
+            "terutang}; ditambahkan ke glosarium bawaan (menimpa entri yang sama; nilai kosong mematikan entri bawaan)."
+        ),
     )
 
 
@@ -718,9 +745,12 @@ class ProsesMiripOptions(BaseModel):
     abaikan_kata: list[str] = Field(
         default_factory=list, description="Kata tambahan yang diabaikan saat membandingkan (bentuk asli atau kata dasar)."
     )
-    singkatan: dict[str, str] = Field(
-        default_factory=lambda: dict(DEFAULT_SINGKATAN),
-        description="Singkatan yang ditulis lengkap sebelum membandingkan, mis. {el: elektronik, anjab: analisis jabatan}.",
+    singkatan: Annotated[dict[str, str], AfterValidator(_one_word_keys)] = Field(
+        default_factory=dict,
+        description=(
+            "Singkatan tambahan yang ditulis lengkap sebelum membandingkan, mis. {sppt: surat pemberitahuan pajak "
+            "terutang}; ditambahkan ke glosarium bawaan (menimpa entri yang sama; nilai kosong mematikan entri bawaan)."
+        ),
     )
     abaikan_keluaran: list[str] = Field(
         default_factory=lambda: list(DEFAULT_KELUARAN_UMUM),
@@ -857,7 +887,14 @@ class ProsesMirip(Rule):
 
         def accept(a: str, b: str, ta: tuple[str, ...], tb: tuple[str, ...]) -> bool:
             shared = set(ta) & set(tb)
-            return bool(shared - KATA_KERJA) and (a, b) not in exact and procs.may_overlap(a, b)
+            if not shared - KATA_KERJA:
+                return False
+            # Different actions on one object are different steps of a chain ("Perekaman
+            # KTP-el" then "Penerbitan KTP-el"), not the same work done twice.
+            va, vb = set(ta) & KATA_KERJA, set(tb) & KATA_KERJA
+            if va and vb and not va & vb:
+                return False
+            return (a, b) not in exact and procs.may_overlap(a, b)
 
         name_text = {k: expand(index.proses[k].model.nama) for k in codes}
         names = NearDuplicateIndex(((k, group[k], name_text[k]) for k in codes), extra_stop=extra_stop)
@@ -1310,6 +1347,11 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+_SINGKATAN_EN = (
+    "Extra abbreviations written out before comparing, e.g. {sppt: surat pemberitahuan pajak terutang}; added to the "
+    "built-in glossary (an entry replaces the built-in one of the same key; an empty value switches it off)."
+)
+
 # English descriptions of the options (`probis rules CODE --lang en`), beside the Indonesian
 # ones given in each Field.
 _OPTIONS_EN: dict[type[BaseModel], dict[str, str]] = {
@@ -1323,7 +1365,7 @@ _OPTIONS_EN: dict[type[BaseModel], dict[str, str]] = {
         "abaikan": "Generic outputs that are not compared (e.g. 'Laporan', 'Surat Keputusan').",
         "abaikan_penunjang": "Outputs of processes that only run the standard program penunjang kegiatan "
         "(X.XX.01.2.01–.2.10), each OPD's own administration, are compared only when they name an OPD.",
-        "singkatan": "Abbreviations written out before comparing, e.g. {el: elektronik, kk: kartu keluarga}.",
+        "singkatan": _SINGKATAN_EN,
     },
     ProsesMiripOptions: {
         "ambang": "Similarity threshold (Jaccard over root words, without function words and common bureaucratic "
@@ -1335,7 +1377,7 @@ _OPTIONS_EN: dict[type[BaseModel], dict[str, str]] = {
         "abaikan_penunjang": "Skip processes that only run the standard program penunjang kegiatan "
         "(X.XX.01.2.01–.2.10): each OPD's own administration, alike in every OPD and like Bappeda/BPKAD/BKPSDM's work.",
         "abaikan_kata": "Extra words ignored when comparing (as written or as root words).",
-        "singkatan": "Abbreviations written out before comparing, e.g. {el: elektronik, anjab: analisis jabatan}.",
+        "singkatan": _SINGKATAN_EN,
         "abaikan_keluaran": "Generic outputs that are not compared (the same as T002's `abaikan`).",
     },
 }
