@@ -511,3 +511,13 @@ def test_options_from_probis_yaml(tmp_path: Path) -> None:
         ("T003", "peringatan", "proses/PB.04.yaml"),
     ]
     assert "Penerbitan Kartu Keluarga" in result.findings[1].text("id")
+
+
+def test_singkatan_option_keys_are_single_words() -> None:
+    from pydantic import ValidationError
+
+    assert tt.ProsesMiripOptions(singkatan={"SPPTD": "surat pemberitahuan pajak terutang daerah"}).singkatan
+    with pytest.raises(ValidationError):
+        tt.ProsesMiripOptions(singkatan={"KTP-el": "kartu tanda penduduk elektronik"})
+    with pytest.raises(ValidationError):
+        tt.KeluaranGandaOptions(singkatan={"kartu keluarga": "kk"})
