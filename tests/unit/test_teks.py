@@ -406,10 +406,21 @@ def test_glossary_makes_both_writings_equal(a: str, b: str) -> None:
     assert g.expand(a) == g.expand(b)
 
 
+def test_long_written_out_forms_become_words_of_their_own() -> None:
+    g = Glosarium.bawaan()
+    assert tokens(g.expand("Penerbitan Surat Izin Usaha Perdagangan")) == ("terbit", "siup", "siupx2", "siupx3", "siupx4")
+    assert g.expand("Anggaran Pendapatan Belanja Daerah") == g.expand("APBD")  # "dan" optional
+    # Different schools share "sekolah menengah" but are one word each: not alike.
+    a, b = tokens(g.expand("Pembinaan SMA Negeri")), tokens(g.expand("Pembinaan Sekolah Menengah Kejuruan"))
+    assert set(a) & set(b) == {"bina"}
+    # Short expansions stay written out, so "Analisis Jabatan" still meets "Anjab".
+    assert g.expand("Penyusunan Anjab") == "penyusunan analisis jabatan"
+
+
 def test_ambiguous_abbreviation_needs_context() -> None:
     g = Glosarium.bawaan()
     assert g.expand("Penerbitan SPM") == "penerbitan spm"  # no context: left as written
-    assert "surat perintah membayar" in g.expand("Penerbitan SPM LS Gaji")
+    assert "surat perintah membayar" in g.expand("Penerbitan SPM LS Gaji")  # ambiguous: stays written out
     assert "minimal" in g.expand("Penerapan SPM Bidang Kesehatan")
     assert "surat perintah membayar" not in g.expand("Penerapan SPM Bidang Kesehatan")
     assert "kartu identitas anak" in g.expand("Penerbitan KIA")
@@ -424,9 +435,10 @@ def test_glossary_overrides_add_replace_remove() -> None:
     g = Glosarium.bawaan()
     assert g.dengan({}) is g
     h = g.dengan({"SPPTD": "surat pemberitahuan pajak terutang daerah", "kk": "", "siup": "surat izin usaha"})
-    assert h.expand("SPPTD") == "surat pemberitahuan pajak terutang daerah"
+    assert h.expand("SPPTD") == h.expand("Surat Pemberitahuan Pajak Terutang Daerah") == "spptd spptdx2 spptdx3 spptdx4"
     assert h.expand("Penerbitan KK") == "penerbitan kk"
-    assert h.expand("SIUP") == "surat izin usaha"
+    assert h.expand("SIUP") == h.expand("Surat Izin Usaha") != g.expand("SIUP")
+    assert g.expand("SIUP") == g.expand("Surat Izin Usaha Perdagangan") == "siup siupx2 siupx3 siupx4"
     assert g.expand("Penerbitan KK") == "penerbitan kartu keluarga"  # the built-in one is unchanged
 
 

@@ -494,16 +494,27 @@ def parse_sinonim(text: str) -> dict[str, str]:
     return out
 
 
+_CACHE_LIMIT: Final = 200_000
+# Written-out forms with at least this many words that are not filler become words of their own.
+_MIN_CONTRACTED: Final = 3
+# Connectives a written-out form may have or lack ("Anggaran Pendapatan [dan] Belanja Daerah").
+_OPTIONAL: Final = frozenset({"dan", "serta", "atau"})
+
+
 class Glosarium:
     """Makes the ways officials write one thing compare equal, in normalised text.
 
-    Abbreviations are written out ("Penerbitan SIUP" -> ``penerbitan surat izin usaha
-    perdagangan``, "KTP-el" -> ``kartu tanda penduduk elektronik``) and synonyms fold to one
-    form ("penilaian" -> ``evaluasi``), so that the abbreviated and the written-out name of
-    one service are the same words. An ambiguous abbreviation (SPM: standar pelayanan
-    minimal / surat perintah membayar) takes the first meaning whose konteks word occurs in
-    the same text (as written or as its root), else its meaning without konteks, else it
-    stays as written.
+    Abbreviations are written out ("KTP-el" -> ``kartu tanda penduduk elektronik``) and
+    synonyms fold to one form ("penilaian" -> ``evaluasi``). Then the written-out form of an
+    unambiguous abbreviation with at least three words that are not filler or stop words
+    becomes words of its own, as many as it had ("SIUP" and "Surat Izin Usaha Perdagangan"
+    both become ``siup siupx2 siupx3 siupx4``): it weighs in a similarity as much as it did
+    written out, but shares nothing with other phrases that begin alike, so "Pembinaan SMA"
+    and "Pembinaan SMK" do not look alike merely because both are a "sekolah menengah".
+    Shorter expansions stay plain words ("anjab" -> ``analisis jabatan``). An ambiguous
+    abbreviation (SPM: standar pelayanan minimal / surat perintah membayar) takes the first
+    meaning whose konteks word occurs in the same text (as written or as its root), else its
+    meaning without konteks, else it stays as written; its meanings stay plain words.
     """
 
     def __init__(self, singkatan: Mapping[str, tuple[Arti, ...]], sinonim: Mapping[str, str]) -> None:
@@ -516,6 +527,20 @@ class Glosarium:
             key: tuple((" ".join(fold.get(w, w) for w in m.kata.split()), m.konteks) for m in meanings)
             for key, meanings in self.singkatan.items()
         }
+        # Written-out forms that become words of their own: (words without "dan"/"serta"/"atau") -> words,
+        # kept by first word, longest first.
+        phrases: dict[tuple[str, ...], str] = {}
+        for key in sorted(self._meanings):
+            meanings = self._meanings[key]
+            if len(meanings) != 1 or meanings[0][1]:
+                continue
+            content = tuple(w for w in meanings[0][0].split() if w not in _OPTIONAL)
+            weight = sum(1 for w in content if w not in FILLER_WORDS and w not in STOP_WORDS)
+            if weight >= _MIN_CONTRACTED and content not in phrases:
+                phrases[content] = " ".join([key, *(f"{key}x{n}" for n in range(2, weight + 1))])
+        self._phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, word in sorted(phrases.items(), key=lambda p: (-len(p[0]), p[0])):
+            self._phrases.setdefault(phrase[0], []).append((phrase, word))
         self._cache: dict[str, str] = {}
 
     @classmethod
@@ -561,8 +586,43 @@ class Glosarium:
             if chosen is None:
                 chosen = next((m for m, cue in meanings if not cue), fold.get(word, word))
             out.append(chosen)
-        result = self._cache[text] = " ".join(out)
+        if len(self._cache) >= _CACHE_LIMIT:  # a long-running process (watch mode) stays bounded
+            self._cache.clear()
+        result = self._cache[text] = " ".join(self._contract(" ".join(out).split()))
         return result
+
+    def _contract(self, words: list[str]) -> list[str]:
+        """Replace written-out forms by their own words (longest first, "dan"/"serta"/"atau" optional)."""
+        phrases = self._phrases
+        if not any(w in phrases for w in words):
+            return words
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            candidates = phrases.get(words[i])
+            if candidates is not None:
+                # positions of the next content words from i, as many as the longest phrase
+                content: list[int] = []
+                j, longest = i, len(candidates[0][0])
+                while j < len(words) and len(content) < longest:
+                    if words[j] not in _OPTIONAL:
+                        content.append(j)
+                    j += 1
+                match = next(
+                    (
+                        (phrase, word)
+                        for phrase, word in candidates
+                        if len(phrase) <= len(content) and all(words[content[k]] == w for k, w in enumerate(phrase))
+                    ),
+                    None,
+                )
+                if match is not None:
+                    out.append(match[1])
+                    i = content[len(match[0]) - 1] + 1
+                    continue
+            out.append(words[i])
+            i += 1
+        return out
 
 
 @functools.cache
