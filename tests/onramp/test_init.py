@@ -133,3 +133,13 @@ def test_guesses_from_the_folder_name() -> None:
     assert guess_tingkat("pemkot-x") == "kota"
     assert guess_nama("kota-baru", "kota") == "Pemerintah Kota Baru"
     assert guess_nama("kab_sukamaju_jaya", "kabupaten") == "Pemerintah Kabupaten Sukamaju Jaya"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("fmt", "{d}"), ("ganti-kode", "a", "b", "-C", "{d}"), ("baru", "opd", "x", "--nama", "X", "-C", "{d}"), ("laporan", "{d}")],
+)
+def test_commands_outside_a_repository_point_to_init(cli: Callable[..., Run], tmp_path: Path, args: tuple[str, ...]) -> None:
+    run = cli(*(a.format(d=tmp_path) for a in args))
+    assert run.exit_code == 2 and run.exception is None
+    assert "probis init" in run.stderr
