@@ -49,7 +49,8 @@ def test_files_and_settings(cli: Callable[..., Run], tmp_path: Path) -> None:
     assert ".probis-cache/" in (target / ".gitignore").read_text(encoding="utf-8")
     workflow = YAML(typ="safe").load((target / ".github/workflows/probis.yml").read_text(encoding="utf-8"))
     commands = [step.get("run", "") for step in workflow["jobs"]["probis"]["steps"]]
-    assert "probis validate --format github" in commands
+    assert 'probis validate "$PROBIS_DIR" --format github' in commands
+    assert 'probis fmt --check "$PROBIS_DIR"' in commands
     hooks = YAML(typ="safe").load((target / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     assert {h["id"] for h in hooks["repos"][0]["hooks"]} == {"probis-fmt", "probis-validate"}
     # The example documents say they are examples.

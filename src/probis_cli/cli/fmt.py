@@ -66,7 +66,8 @@ def register(app: typer.Typer, lang: Lang) -> None:
                 write_text(root, result.path, result.text)
         total = len(results) - len([r for r in results if r.status == "skipped"])
         if check or diff:
-            console.print(t(lang, "fmt.check_summary", changed=len(changed), total=total), markup=False)
+            key = "fmt.check_summary" if changed else "fmt.check_clean"
+            console.print(t(lang, key, changed=len(changed), total=total), markup=False)
         else:
             console.print(t(lang, "fmt.summary", changed=len(changed), total=total), markup=False)
         if refused:
