@@ -136,3 +136,23 @@ def test_a_docx_without_tables_still_gives_a_loadable_sop_with_periksa(tmp_path:
     ids = {p.message_id for p in sop.periksa}
     assert {"office.periksa.identitas", "office.periksa.tanpa_prosedur", "office.periksa.kode"} <= ids
     assert sop.data["langkah"] == []
+
+
+def test_codes_from_document_properties_cannot_leave_the_folder(tmp_path: Path, cli: Callable[..., Run]) -> None:
+    """The properties of a .docx are untrusted: a kode like ``../../x`` is not used as a path."""
+    import json
+    import re as re_
+
+    source = _docx(tmp_path, "jahat.docx")
+    data = zipfile.ZipFile(source)
+    parts = {n: data.read(n) for n in data.namelist()}
+    meta = json.dumps({"probis": 1, "kode": "../../../etc/x", "unit": "a/../../b", "pelaksana": []}).encode()
+    parts["docProps/core.xml"] = re_.sub(rb"<dc:description>.*?</dc:description>|<dc:description/>", b"<dc:description>" + meta.replace(b"&", b"&amp;").replace(b"<", b"&lt;") + b"</dc:description>", parts["docProps/core.xml"])
+    source.write_bytes(_zip(parts))
+    sop = import_sop(source)
+    assert sop.kode == "JAHAT"
+    assert sop.data["unit"] is None
+    out = tmp_path / "repo"
+    run = cli("impor", "sop", str(source), "--out", str(out))
+    assert run.exit_code == 1
+    assert [p.relative_to(out).as_posix() for p in out.rglob("*.yaml")] == ["sop/JAHAT.yaml"]

@@ -220,6 +220,8 @@ def _cant_split(row: Any) -> None:
 
 
 def _prosedur(document: Any, sop: Sop, usable: float) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
     pelaksana = list(sop.pelaksana)
     n = len(pelaksana)
     fixed = [0.9, 4.8]
@@ -229,7 +231,7 @@ def _prosedur(document: Any, sop: Sop, usable: float) -> None:
     scale = usable / sum(widths) if sum(widths) > usable else 1.0
     widths = [w * scale for w in widths]
     steps = sorted(sop.langkah, key=lambda s: s.no)
-    table = document.add_table(rows=2 + len(steps), cols=len(widths))
+    table = document.add_table(rows=2, cols=len(widths))  # step rows added after the header merges
     table.style = "Table Grid"
     _widths(table, widths)
     mutu = 2 + n
@@ -247,27 +249,26 @@ def _prosedur(document: Any, sop: Sop, usable: float) -> None:
     _repeat_header(table.rows[1])
     columns = {p.kode: 2 + i for i, p in enumerate(pelaksana)}
     shape_id = 100
-    for r, step in enumerate(steps, start=2):
-        row = table.rows[r]
+    for step in steps:
+        row = table.add_row()
         _cant_split(row)
-        _cell_text(table.cell(r, 0), [str(step.no)], center=True)
-        _cell_text(table.cell(r, 1), [step.kegiatan])
+        cells = row.cells  # once per row: table.cell() walks the whole table every call
+        _cell_text(cells[0], [str(step.no)], center=True)
+        _cell_text(cells[1], [step.kegiatan])
         col = columns.get(step.pelaksana)
         if col is not None:
             shape_id += 1
-            cell = table.cell(r, col)
+            cell = cells[col]
             paragraph = cell.paragraphs[0]
-            from docx.enum.text import WD_ALIGN_PARAGRAPH
-
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             paragraph._p.append(_shape_run(step, shape_id))
             for line in _flow_text(step):
                 extra = cell.add_paragraph(line)
                 extra.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _cell_text(table.cell(r, mutu), list(step.mutu_baku.kelengkapan))
-        _cell_text(table.cell(r, mutu + 1), [step.mutu_baku.waktu or ""], center=True)
-        _cell_text(table.cell(r, mutu + 2), [step.mutu_baku.output or ""])
-        _cell_text(table.cell(r, mutu + 3), [step.keterangan or ""])
+        _cell_text(cells[mutu], list(step.mutu_baku.kelengkapan))
+        _cell_text(cells[mutu + 1], [step.mutu_baku.waktu or ""], center=True)
+        _cell_text(cells[mutu + 2], [step.mutu_baku.output or ""])
+        _cell_text(cells[mutu + 3], [step.keterangan or ""])
 
 
 def _flow_text(step: Langkah) -> list[str]:

@@ -414,9 +414,15 @@ def _metadata(package: ooxml.Package) -> dict[str, Any]:
     return meta if isinstance(meta, dict) and meta.get("probis") == 1 else {}
 
 
+_META_KODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
+_META_REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}(?:/[A-Za-z0-9][A-Za-z0-9._-]{0,79})?")
+
+
 def _meta_str(meta: dict[str, Any], key: str) -> str | None:
+    """A code from the document's properties (untrusted): slug-shaped, or ``opd/x`` for refs."""
     value = meta.get(key)
-    return value if isinstance(value, str) and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,79}", value) else None
+    shape = _META_REF if key in ("unit", "jabatan") else _META_KODE
+    return value if isinstance(value, str) and shape.fullmatch(value) else None
 
 
 def import_sop(path: Path, *, opd: str | None = None) -> ImportedSop:
