@@ -156,3 +156,28 @@ def test_codes_from_document_properties_cannot_leave_the_folder(tmp_path: Path, 
     run = cli("impor", "sop", str(source), "--out", str(out))
     assert run.exit_code == 1
     assert [p.relative_to(out).as_posix() for p in out.rglob("*.yaml")] == ["sop/JAHAT.yaml"]
+
+
+def _png() -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    raw = b"".join(b"\x00" + b"\xcc\x00\x00" * 8 for _ in range(8))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+
+
+@pytest.mark.parametrize(("logo", "embedded"), [("logo.png", True), ("../luar.png", False)])
+def test_the_logo_setting_goes_into_the_kop(cli: Callable[..., Run], tmp_path: Path, repo: Path, logo: str, embedded: bool) -> None:
+    (repo / "logo.png").write_bytes(_png())
+    (tmp_path / "luar.png").write_bytes(_png())
+    settings = repo / "probis.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("    format: [svg]", f"    format: [svg]\n    logo: {logo}"), encoding="utf-8")
+    out = tmp_path / "docx"
+    run = cli("ekspor", "sop", str(repo), "--kode", "SOP-ORG-001", "--out", str(out), "--tanpa-gambar")
+    assert run.exit_code == 0, run.stderr
+    kop = Document(str(out / "SOP-ORG-001.docx")).tables[0].cell(0, 0)
+    assert ("[logo]" not in kop.text) is embedded
+    assert ("graphicData" in kop._tc.xml) is embedded

@@ -48,8 +48,10 @@ def export_sop(
     *,
     kertas: str = "a4",
     pages: Sequence[bytes] = (),
+    logo: bytes | None = None,
 ) -> bytes:
-    """The .docx bytes of one SOP; ``pages`` are its flowchart pages as PNG (may be empty)."""
+    """The .docx bytes of one SOP; ``pages`` are its flowchart pages as PNG (may be empty),
+    ``logo`` the Pemda's logo (PNG/JPEG) for the kop."""
     require("docx", "lxml")
     from docx import Document
     from docx.enum.section import WD_ORIENT
@@ -75,7 +77,7 @@ def export_sop(
     style.paragraph_format.space_before = Pt(0)
     usable = width_cm - 2 * MARGIN
 
-    _identitas(document, sop, context, usable, format_tanggal)
+    _identitas(document, sop, context, usable, format_tanggal, logo)
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     _prosedur(document, sop, usable)
     for n, png in enumerate(pages, start=1):
@@ -159,12 +161,30 @@ def _widths(table: Any, widths_cm: Sequence[float]) -> None:
         col.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}w", str(int(width / 2.54 * 1440)))
 
 
-def _identitas(document: Any, sop: Sop, context: dict[str, Any], usable: float, format_tanggal: Any) -> None:
+def _identitas(document: Any, sop: Sop, context: dict[str, Any], usable: float, format_tanggal: Any, logo: bytes | None) -> None:
     table = document.add_table(rows=9, cols=3)
     table.style = "Table Grid"
     _widths(table, [usable * 0.36, usable * 0.2, usable * 0.44])
     kop = table.cell(0, 0).merge(table.cell(5, 0))
-    _cell_text(kop, ["[logo]", "", *context["kop"]["baris"]], bold=True, center=True)
+    picture = None
+    if logo is not None:
+        try:
+            from docx.shared import Cm
+
+            kop.paragraphs[0].add_run().add_picture(io.BytesIO(logo), height=Cm(2.2))
+            picture = True
+        except Exception:  # noqa: BLE001 - an unreadable logo must not stop the export: placeholder
+            picture = None
+    if picture:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        kop.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        for line in ["", *context["kop"]["baris"]]:
+            paragraph = kop.add_paragraph()
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            paragraph.add_run(line).bold = True
+    else:
+        _cell_text(kop, ["[logo]", "", *context["kop"]["baris"]], bold=True, center=True)
     d = sop.disahkan_oleh
     pengesahan: list[str] = ["-"]
     if d is not None:
