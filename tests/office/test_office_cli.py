@@ -181,3 +181,13 @@ def test_the_logo_setting_goes_into_the_kop(cli: Callable[..., Run], tmp_path: P
     kop = Document(str(out / "SOP-ORG-001.docx")).tables[0].cell(0, 0)
     assert ("[logo]" not in kop.text) is embedded
     assert ("graphicData" in kop._tc.xml) is embedded
+
+
+def test_a_missing_office_library_is_a_clear_message(cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "lxml" else real(name, *a))
+    run = cli("impor", "sop", str(_docx(tmp_path)), "--out", str(tmp_path / "out"))
+    assert run.exit_code == 2
+    assert "pip install 'probis-cli[office]'" in run.stderr

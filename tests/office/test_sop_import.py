@@ -137,3 +137,40 @@ def test_items_and_dates() -> None:
     assert parse_date("31/12/2025")[0] is not None
     assert parse_date("-") == (None, True)
     assert parse_date("awal tahun") == (None, False)
+
+
+def test_one_header_row_inline_labels_and_a_prosedur_continued_in_a_second_table(tmp_path: Path) -> None:
+    """Another common shape: 'Label : value' in one cell, a one-row header naming the
+    pelaksana directly, the table repeated per page (header again), marks instead of shapes."""
+    from docx import Document
+
+    document = Document()
+    ident = document.add_table(rows=4, cols=1)
+    for row, text in zip(ident.rows, ("Nomor SOP : 800/12/SOP/2020", "Tanggal Pembuatan : 2 Januari 2020", "Disahkan oleh : Sekretaris Daerah", "Nama SOP : Penerbitan Surat Tugas")):
+        row.cells[0].text = text
+    header = ("No", "Kegiatan", "Staf", "Kasubbag", "Kabag", "Kelengkapan", "Waktu", "Output", "Keterangan")
+    pages = [
+        [("1", "Menerima nota dinas", 0, "Nota dinas", "5 menit", "Nota diterima"), ("2", "Mengonsep surat tugas", 0, "Nota dinas", "30 menit", "Konsep")],
+        [("3", "Memaraf konsep", 1, "Konsep", "10 menit", "Konsep diparaf"), ("4", "Menandatangani surat tugas", 2, "Konsep diparaf", "10 menit", "Surat tugas")],
+    ]
+    for page in pages:
+        table = document.add_table(rows=1 + len(page), cols=len(header))
+        for cell, text in zip(table.rows[0].cells, header):
+            cell.text = text
+        for row, (no, kegiatan, who, kelengkapan, waktu, output) in zip(table.rows[1:], page):
+            cells = row.cells
+            cells[0].text, cells[1].text = no, kegiatan
+            cells[2 + who].text = "√"
+            cells[5].text, cells[6].text, cells[7].text = kelengkapan, waktu, output
+        document.add_page_break()
+    path = tmp_path / "surat-tugas.docx"
+    document.save(str(path))
+    data = import_sop(path).data
+    assert data["nomor"] == "800/12/SOP/2020"
+    assert data["nama"] == "Penerbitan Surat Tugas"
+    assert data["disahkan_oleh"] == {"jabatan": "Sekretaris Daerah"}
+    assert [p["kode"] for p in data["pelaksana"]] == ["staf", "kasubbag", "kabag"]
+    steps = data["langkah"]
+    assert [(s["no"], s["pelaksana"], s.get("simbol", "proses")) for s in steps] == [
+        (1, "staf", "mulai"), (2, "staf", "proses"), (3, "kasubbag", "proses"), (4, "kabag", "selesai"),
+    ]  # fmt: skip
