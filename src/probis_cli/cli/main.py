@@ -10,7 +10,7 @@ from typing import Any
 
 import typer
 
-from probis_cli import __version__
+from probis_cli import __version__, api
 from probis_cli.cli import ekspor, impor, render, rules, schema, validate
 from probis_cli.cli.localise import HELP_OPTION_NAMES, localise, translate_help_options
 from probis_cli.cli.common import EXIT_ERROR, LangChoice, lang_from_argv, stderr_console, t
@@ -81,6 +81,13 @@ def run(argv: list[str] | None = None) -> None:
         if argv is None:
             _hard_exit(exc.code)
         raise
+    except api.NoRepository as exc:  # any command that loads a repository (render too)
+        console = stderr_console()
+        console.print(f"[bold red]{t(lang, 'cli.error_prefix')}[/] ", end="")
+        console.print(t(lang, "cli.no_repository", path=str(exc.start), marker=exc.marker), markup=False)
+        if argv is None:
+            _hard_exit(EXIT_ERROR)
+        raise SystemExit(EXIT_ERROR) from None
     except KeyboardInterrupt:
         stderr_console().print(t(lang, "cli.interrupted"))
         raise SystemExit(130) from None
