@@ -174,3 +174,31 @@ def test_one_header_row_inline_labels_and_a_prosedur_continued_in_a_second_table
     assert [(s["no"], s["pelaksana"], s.get("simbol", "proses")) for s in steps] == [
         (1, "staf", "mulai"), (2, "staf", "proses"), (3, "kasubbag", "proses"), (4, "kabag", "selesai"),
     ]  # fmt: skip
+
+
+def test_shapes_anchored_in_one_cell_but_drawn_in_another_column(tmp_path: Path) -> None:
+    """Word keeps a dragged shape's anchor in the paragraph it was first put in: here every
+    symbol is anchored in the Kegiatan cell and positioned over its pelaksana's column."""
+    from docx import Document
+    from docx.shared import Twips
+
+    from tests.office.legacy import _anchored_shape
+
+    widths = [500, 3000, 1500, 1500, 1500, 1500, 800, 1200, 1000]  # twips
+    header = ("No", "Kegiatan", "Staf", "Kasubbag", "Kabag", "Kelengkapan", "Waktu", "Output", "Keterangan")
+    document = Document()
+    table = document.add_table(rows=4, cols=len(header))
+    for col, width in zip(table.columns, widths):
+        col.width = Twips(width)
+    for cell, text in zip(table.rows[0].cells, header):
+        cell.text = text
+    for r, (kegiatan, column, simbol) in enumerate([("Menerima nota", 2, "mulai"), ("Memaraf", 3, "proses"), ("Menandatangani", 4, "selesai")], start=1):
+        cells = table.rows[r].cells
+        cells[0].text, cells[1].text, cells[6].text = str(r), kegiatan, "5 menit"
+        # offset from the Kegiatan cell's left edge to the middle of the target column
+        centre = sum(widths[1:column]) + widths[column] / 2
+        cells[1].paragraphs[0]._p.append(_anchored_shape(simbol, offset=int(centre * 635 - 270000)))
+    path = tmp_path / "geser.docx"
+    document.save(str(path))
+    steps = import_sop(path).data["langkah"]
+    assert [(s["pelaksana"], s.get("simbol", "proses")) for s in steps] == [("staf", "mulai"), ("kasubbag", "proses"), ("kabag", "selesai")]
