@@ -191,3 +191,11 @@ def test_a_missing_office_library_is_a_clear_message(cli: Callable[..., Run], tm
     run = cli("impor", "sop", str(_docx(tmp_path)), "--out", str(tmp_path / "out"))
     assert run.exit_code == 2
     assert "pip install 'probis-cli[office]'" in run.stderr
+
+
+def test_dry_run_prints_the_yaml_and_writes_nothing(cli: Callable[..., Run], tmp_path: Path) -> None:
+    out = tmp_path / "repo"
+    run = cli("impor", "sop", str(_docx(tmp_path)), "--opd", "dinkes", "--out", str(out), "--dry-run", "--lang", "en")
+    assert run.exit_code == 1
+    assert "jenis: sop" in run.stdout and "# PERIKSA: step 2: a decision" in run.stdout
+    assert not out.exists()

@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from probis_cli import api
 from probis_cli.i18n import translate
@@ -202,3 +204,29 @@ def test_shapes_anchored_in_one_cell_but_drawn_in_another_column(tmp_path: Path)
     document.save(str(path))
     steps = import_sop(path).data["langkah"]
     assert [(s["pelaksana"], s.get("simbol", "proses")) for s in steps] == [("staf", "mulai"), ("kasubbag", "proses"), ("kabag", "selesai")]
+
+
+_CELL_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\ufffe\uffff\ufeff"),
+    min_size=1,
+    max_size=30,
+).filter(lambda s: s.strip() not in ("", "-", "—", "–"))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(kegiatan=_CELL_TEXT, output=_CELL_TEXT, nama=_CELL_TEXT)
+def test_free_text_in_cells_survives_import_and_yaml(tmp_path: Path, kegiatan: str, output: str, nama: str) -> None:
+    from probis_cli.source.reader import read_text
+
+    legacy = sample()
+    legacy.ident = {**legacy.ident, "Nama SOP": nama}
+    legacy.steps = [Step(**{**legacy.steps[0].__dict__, "kegiatan": kegiatan, "output": output}), *legacy.steps[1:]]
+    path = tmp_path / "bebas.docx"
+    path.write_bytes(build(legacy, variant="anchored"))
+    sop = import_sop(path)
+    text, _report = to_yaml(sop, _msg)
+    data = read_text(text).documents[0].data
+    squash = lambda s: " ".join(s.split())  # noqa: E731 - cells are read as words
+    assert data["langkah"][0]["kegiatan"] == (squash(kegiatan) or "-")
+    assert data["langkah"][0]["mutu_baku"].get("output") == (squash(output) or None)
+    assert data["nama"] == (squash(nama) or "bebas")
