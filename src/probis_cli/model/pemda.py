@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
-from probis_cli.model.common import Dokumen, Kode, Periode, Strict, Teks
+from probis_cli.model.common import Dokumen, Kode, Periode, Strict, Teks, _as_list, _one_or_many
 
 
 class PihakLuar(Strict):
@@ -54,6 +54,35 @@ class PengaturanRender(Strict):
     logo: str | None = Field(default=None, description="Berkas logo Pemda untuk kop SOP.")
 
 
+# A CODEOWNERS owner: @user, @org/team (GitHub, GitLab groups) or an e-mail address; no
+# spaces, so that a value can never add a second rule to the generated file.
+PEMILIK_REVIEW_RE = r"@[A-Za-z0-9][A-Za-z0-9_.\-]*(/[A-Za-z0-9][A-Za-z0-9_.\-]*)*|[^@\s#]+@[^@\s#]+"
+PemilikReview = Annotated[str, Field(pattern=f"^(?:{PEMILIK_REVIEW_RE})$")]
+DaftarPemilikReview = Annotated[
+    list[PemilikReview],
+    BeforeValidator(_as_list),
+    _one_or_many({"type": "string", "pattern": f"^(?:{PEMILIK_REVIEW_RE})$"}),
+]
+
+
+class TimReview(Strict):
+    """Who reviews what (``probis codeowners``)."""
+
+    bagian_organisasi: DaftarPemilikReview = Field(
+        default_factory=list,
+        description="Tim Bagian Organisasi: meninjau probis.yaml, rpjmd.yaml, dan berkas tanpa tim OPD, mis. '@pemda/bagor'.",
+    )
+    opd: dict[str, DaftarPemilikReview] = Field(
+        default_factory=dict, description="Kode OPD -> tim peninjau berkas OPD itu, mis. {dinkes: '@pemda/dinkes'}."
+    )
+
+
+class PengaturanReview(Strict):
+    """Review settings (pull/merge requests)."""
+
+    tim: TimReview = Field(default_factory=TimReview)
+
+
 class Pengaturan(Strict):
     """Settings of the repository."""
 
@@ -61,6 +90,7 @@ class Pengaturan(Strict):
     bahasa: Literal["id", "en"] | None = None
     lint: PengaturanLint = Field(default_factory=PengaturanLint)
     render: PengaturanRender = Field(default_factory=PengaturanRender)
+    review: PengaturanReview = Field(default_factory=PengaturanReview)
 
 
 class Pemda(Dokumen):
