@@ -59,7 +59,8 @@ def test_ekspor_sop_writes_docx(cli: Callable[..., Run], tmp_path: Path, repo: P
     assert run.exit_code == 0, run.stderr
     document = Document(str(out / "SOP-DINKES-001.docx"))
     assert len(document.tables) == 2
-    assert cli("ekspor", "sop", str(repo), "--kode", "TIDAK-ADA", "--out", str(out)).exit_code == 2
+    missing = cli("ekspor", "sop", str(repo), "--kode", "SOP-DINKES-001", "--kode", "TIDAK-ADA", "--out", str(out))
+    assert missing.exit_code == 2 and "TIDAK-ADA" in missing.stderr
     assert cli("ekspor", "sop", str(repo), "--kertas", "a3", "--out", str(out)).exit_code == 2
 
 

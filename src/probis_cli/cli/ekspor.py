@@ -37,7 +37,11 @@ def register(app: typer.Typer, lang: Lang) -> None:
             raise typer.Exit(EXIT_ERROR)
         loaded = api.load(path)
         index = loaded.index
-        kodes = sorted(index.sop) if not kode else [k for k in kode if k in index.sop]
+        unknown = [k for k in kode or [] if k not in index.sop]
+        if unknown:
+            console.print(t(lang, "office.cli.sop_not_found", kode=", ".join(unknown)), markup=False)
+            raise typer.Exit(EXIT_ERROR)
+        kodes = sorted(index.sop) if not kode else list(dict.fromkeys(kode))
         if not kodes:
             console.print(t(lang, "office.cli.no_sop"), markup=False)
             raise typer.Exit(EXIT_ERROR)
