@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import json
 import re
 import unicodedata
@@ -25,6 +26,8 @@ from probis_cli.office.wordml import Cell, Grid, body_tables
 from probis_cli.office.yamltext import Path_, Raw, dump
 
 PLACEHOLDER_PELAKSANA = "periksa"
+IDENTITAS_TABLES = 6  # tables before/around the prosedur searched for identitas labels
+IDENTITAS_ROWS = 60
 
 LABELS: dict[str, tuple[str, ...]] = {
     "nomor": ("nomor sop", "no sop", "nomor", "no", "nomor dokumen"),
@@ -89,7 +92,20 @@ def norm(text: str) -> str:
 
 def match_label(text: str, table: dict[str, tuple[str, ...]]) -> str | None:
     """The field a label names, tolerant of spelling (close matches of the known variants)."""
-    key = norm(text)
+    if len(text) > 80:
+        return None
+    if table is LABELS or table is HEADER_ROLES:
+        return _match_known(norm(text), "labels" if table is LABELS else "header")
+    return _match_key(norm(text), table)
+
+
+@functools.lru_cache(maxsize=8192)
+def _match_known(key: str, which: str) -> str | None:
+    """Memoised: a big document repeats the same short cell texts many times."""
+    return _match_key(key, LABELS if which == "labels" else HEADER_ROLES)
+
+
+def _match_key(key: str, table: dict[str, tuple[str, ...]]) -> str | None:
     if not key or len(key) > 40:
         return None
     for field_, variants in table.items():
@@ -100,7 +116,10 @@ def match_label(text: str, table: dict[str, tuple[str, ...]]) -> str | None:
         for variant in variants:
             if len(variant) < 5:
                 continue
-            ratio = difflib.SequenceMatcher(None, key, variant).ratio()
+            matcher = difflib.SequenceMatcher(None, key, variant)
+            if matcher.real_quick_ratio() < 0.86 or matcher.quick_ratio() < 0.86:
+                continue  # cheap upper bounds first: most cell texts are nothing like a label
+            ratio = matcher.ratio()
             if ratio > best[0]:
                 best = (ratio, field_)
     return best[1] if best[0] >= 0.86 else None
@@ -162,8 +181,8 @@ def identitas(grids: list[Grid]) -> tuple[dict[str, str], list[str]]:
     """Field -> raw text found under its label, and the kop lines (the first cell)."""
     found: dict[str, str] = {}
     kop: list[str] = []
-    for grid in grids:
-        for r, row in enumerate(grid):
+    for grid in grids[:IDENTITAS_TABLES]:
+        for r, row in enumerate(grid[:IDENTITAS_ROWS]):  # an identitas table is short
             cells = _distinct(row)
             for i, cell in enumerate(cells):
                 if cell.row != r and i > 0:
@@ -357,7 +376,7 @@ def _steps(grid: Grid, layout: _Layout) -> list[_Step]:
     for r in range(layout.header_end, len(grid)):
         row = grid[r]
         kegiatan = _cell_text(row, layout.kegiatan, r)
-        if match_label(kegiatan, HEADER_ROLES) == "kegiatan":
+        if norm(kegiatan) in HEADER_ROLES["kegiatan"]:
             continue  # a repeated header
         marks: dict[int, tuple[list[str], list[str]]] = {}
         for p, (_name, cols) in enumerate(layout.pelaksana):

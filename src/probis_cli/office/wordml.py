@@ -122,9 +122,9 @@ def _vml_offset(shape: Any) -> float | None:
 
 def _walk_shapes(paragraph: Any, cell: Cell) -> None:
     """Shapes anchored in a paragraph (DrawingML wps, VML), and their text-box text."""
-    stack: list[tuple[Any, float | None]] = [(child, None) for child in paragraph]
-    while stack:
-        node, offset = stack.pop(0)
+    stack: list[tuple[Any, float | None]] = [(child, None) for child in reversed(paragraph)]
+    while stack:  # depth-first in document order; LIFO keeps it linear in the tree size
+        node, offset = stack.pop()
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag == q(MC, "Fallback"):
             continue
@@ -158,7 +158,7 @@ def _walk_shapes(paragraph: Any, cell: Cell) -> None:
             continue
         if tag == q(W, "p"):
             continue  # paragraphs inside a text box are read by _textbox
-        stack[0:0] = [(child, offset) for child in node]
+        stack.extend((child, offset) for child in reversed(node))
 
 
 def _textbox(shape: Any, cell: Cell) -> None:
@@ -172,9 +172,9 @@ def _textbox(shape: Any, cell: Cell) -> None:
 def _paragraph_text(p: Any) -> str:
     """A paragraph's own text (not text boxes anchored in it); breaks become newlines."""
     out: list[str] = []
-    stack = list(p)
+    stack = list(reversed(p))
     while stack:
-        node = stack.pop(0)
+        node = stack.pop()
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag in (q(W, "drawing"), q(W, "pict"), q(W, "object"), q(MC, "AlternateContent"), q(W, "txbxContent")):
             continue
@@ -189,7 +189,7 @@ def _paragraph_text(p: Any) -> str:
         elif tag == q(W, "noBreakHyphen"):
             out.append("-")
         else:
-            stack[0:0] = list(node)
+            stack.extend(reversed(node))
     return "".join(out).replace("\u00a0", " ")
 
 
@@ -295,14 +295,14 @@ def body_tables(document: Any) -> list[Grid]:
     if body is None:
         raise OfficeError("office.not_docx")
     found: list[Any] = []
-    stack = list(body)
+    stack = list(reversed(body))
     while stack:
-        node = stack.pop(0)
+        node = stack.pop()
         if node.tag == q(W, "tbl"):
             found.append(node)
             continue
         if node.tag in (q(W, "sdt"), q(W, "sdtContent"), q(W, "customXml"), q(MC, "AlternateContent"), q(MC, "Choice")):
-            stack[0:0] = list(node)
+            stack.extend(reversed(node))
     if len(found) > MAX_TABLES:
         raise OfficeError("office.table_too_large", rows=len(found), max=MAX_TABLES)
     return [read_table(t) for t in found]
