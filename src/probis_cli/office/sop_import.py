@@ -112,6 +112,8 @@ def _match_key(key: str, table: dict[str, tuple[str, ...]]) -> str | None:
         if key in variants:
             return field_
     best: tuple[float, str | None] = (0.0, None)
+    if len(key) < 6:
+        return None  # short words only exactly: "wakt" is not "waktu", "no" is not "nomor"
     for field_, variants in table.items():
         for variant in variants:
             if len(variant) < 5:
@@ -298,7 +300,9 @@ def _layout(grid: Grid) -> _Layout | None:
         if kcol is not None:
             end += 1  # the kegiatan header is merged down over this row: still header
             continue
-        if any(match_label(c.text, HEADER_ROLES) in ("kelengkapan", "waktu", "output") for c in row):
+        no_cell = grid[top][0]
+        looks_like_step = re.match(r"\s*\d", row[0].text) is not None and row[0] is not no_cell
+        if not looks_like_step and any(match_label(c.text, HEADER_ROLES) in ("kelengkapan", "waktu", "output") for c in row):
             end += 1
             continue
         break
