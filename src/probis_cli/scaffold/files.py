@@ -5,14 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from probis_cli import fs
-from probis_cli.api import discover_paths
+from probis_cli.api import NoRepository, discover_paths
 from probis_cli.source.discover import find_root
 from probis_cli.source.reader import MAX_BYTES
 
 
 def repository_root(target: Path) -> Path:
-    """The root of the repository holding ``target`` (the folder with probis.yaml)."""
-    return find_root(target)
+    """The root of the repository holding ``target`` (the folder with probis.yaml).
+
+    Raises :class:`~probis_cli.api.NoRepository` when there is none (the CLI says so, exit 2).
+    """
+    root = find_root(target)
+    if root is None:
+        raise NoRepository(target.resolve())
+    return root
 
 
 def repository_files(root: Path, targets: list[Path] | None = None) -> list[str]:
