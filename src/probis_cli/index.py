@@ -7,6 +7,7 @@ through plain dictionaries and a few helpers.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -162,6 +163,34 @@ class Index:
     def is_leaf(self, kode: str) -> bool:
         """Whether a process has no children (lowest level)."""
         return not self.children.get(kode)
+
+    def without(self, excluded: Sequence[Document[Any]]) -> Index:
+        """A copy of the index with ``excluded`` documents (and everything inside them) left out.
+
+        The engine uses it to run a rule again past a document it crashed on.
+        """
+        gone = {id(d) for d in excluded}
+
+        def keep(table: dict[str, Document[Any]]) -> dict[str, Any]:
+            return {k: d for k, d in table.items() if id(d) not in gone}
+
+        proses, sop, opd = keep(self.proses), keep(self.sop), keep(self.opd)
+        return dataclasses.replace(
+            self,
+            pemda=None if self.pemda is not None and id(self.pemda) in gone else self.pemda,
+            rpjmd=None if self.rpjmd is not None and id(self.rpjmd) in gone else self.rpjmd,
+            opd=opd,
+            proses=proses,
+            sop=sop,
+            program={} if self.rpjmd is not None and id(self.rpjmd) in gone else self.program,
+            kegiatan={k: kept for k, v in self.kegiatan.items() if (kept := [e for e in v if id(e.doc) not in gone])},
+            sub_kegiatan={k: subs for k, v in self.sub_kegiatan.items() if (subs := [e for e in v if id(e.doc) not in gone])},
+            actors={k: a for k, a in self.actors.items() if a.opd is None or a.opd in opd},
+            children={k: [c for c in v if c in proses] for k, v in self.children.items() if k in proses},
+            level={k: v for k, v in self.level.items() if k in proses},
+            sop_by_proses={k: [s for s in v if s in sop] for k, v in self.sop_by_proses.items() if k in proses},
+            documents=[d for d in self.documents if id(d) not in gone],
+        )
 
     def top_level(self) -> list[str]:
         """Processes without a (resolvable) parent, sorted by code."""

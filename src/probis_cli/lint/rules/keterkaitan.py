@@ -1165,12 +1165,14 @@ aktivitas:
             position: dict[str, int] = {}
             for i, step in enumerate(steps):
                 position.setdefault(step.kode, i)
+            # A repeated code is a reference error already (S007): the repeat is left out of
+            # the flow, and "the next activity" skips it.
+            kept = [i for i, step in enumerate(steps) if position[step.kode] == i]
             succ: dict[int, list[int]] = {}
-            for i, step in enumerate(steps):
-                if position[step.kode] != i:
-                    continue  # duplicate code: a schema error already
+            for n, i in enumerate(kept):
+                step = steps[i]
                 if step.lanjut is None:
-                    succ[i] = [i + 1] if i + 1 < len(steps) else []
+                    succ[i] = [kept[n + 1]] if n + 1 < len(kept) else []
                 else:
                     succ[i] = [position[n] for n in step.lanjut if n in position]
             nodes = sorted(succ)
