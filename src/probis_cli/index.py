@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 from probis_cli.findings import Finding, Location
-from probis_cli.model.build import Broken, Document, core_finding, suggest
+from probis_cli.model.build import Broken, Document, core_finding, links_of, suggest
 from probis_cli.model.opd import Kegiatan, Opd, SubKegiatan
 from probis_cli.model.pemda import Pemda
 from probis_cli.model.proses import Proses
@@ -102,6 +102,24 @@ class Index:
     # found inside them; references into them are not reported as missing.
     broken: dict[str, set[str]] = field(default_factory=dict)
     broken_codes: set[str] = field(default_factory=set)
+    # Every document that failed to load (or lost to a duplicate code), with the links that
+    # can still be read of it: rules that look for a missing link consult it through
+    # failed_links / failed_codes, so that one mistake gives one finding.
+    failed: list[Broken] = field(default_factory=list)
+    _failed_memo: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict, repr=False)
+
+    def failed_links(self, jenis: str, key: str) -> frozenset[str]:
+        """Values under ``key`` (a dotted key path such as ``induk`` or ``keluaran.nama``) in
+        the failed documents of kind ``jenis`` or of a kind that could not be read."""
+        memo = self._failed_memo.get((jenis, key))
+        if memo is None:
+            memo = frozenset(v for b in self.failed if b.jenis in (jenis, None) for v in b.link(key))
+            self._failed_memo[(jenis, key)] = memo
+        return memo
+
+    def failed_codes(self, jenis: str) -> frozenset[str]:
+        """The codes of failed documents of kind ``jenis`` (or of an unreadable kind)."""
+        return self.failed_links(jenis, "kode")
 
     # -- helpers used by rules and renderers ---------------------------------------------
     def program_model(self, kode: str) -> ProgramDaerah | None:
@@ -217,7 +235,9 @@ def build_index(root: Path, documents: list[Document[Any]], broken: Sequence[Bro
     """
     index = Index(root=root, documents=documents)
     for b in broken:
-        index.broken.setdefault(b.jenis, set()).add(b.kode)
+        index.failed.append(b)
+        if b.kode is not None:
+            index.broken.setdefault(b.jenis or "", set()).add(b.kode)
         index.broken_codes.update(b.codes)
     findings: list[Finding] = []
     # Deterministic: documents arrive sorted by path, then position.
@@ -238,12 +258,18 @@ def build_index(root: Path, documents: list[Document[Any]], broken: Sequence[Bro
             what = "what.opd" if isinstance(model, Opd) else "what.proses" if isinstance(model, Proses) else "what.sop"
             if model.kode in table:
                 findings.append(_duplicate(doc.loc("kode"), what=what, value=model.kode, first=table[model.kode].loc("kode")))
+                # The repeat is left out of the index; what it links to is not unlinked.
+                jenis = "opd" if isinstance(model, Opd) else "proses" if isinstance(model, Proses) else "sop"
+                data = model.model_dump(mode="json")
+                index.failed.append(Broken(jenis, None, frozenset(), doc.path, links_of(data)))
             else:
                 table[model.kode] = doc
 
-    if index.pemda is None and documents:
+    # A probis.yaml or rpjmd.yaml that failed to load is reported where it is wrong, not as missing.
+    failed_kinds = {b.jenis for b in index.failed}
+    if index.pemda is None and documents and "pemda" not in failed_kinds:
         findings.append(core_finding("S010", Location("probis.yaml"), "ref.missing_pemda"))
-    if index.rpjmd is None and documents:
+    if index.rpjmd is None and documents and "rpjmd" not in failed_kinds:
         findings.append(core_finding("S010", Location(index.pemda.path if index.pemda else "probis.yaml"), "ref.missing_rpjmd"))
 
     _index_pemda(index, findings)
@@ -251,7 +277,7 @@ def build_index(root: Path, documents: list[Document[Any]], broken: Sequence[Bro
     _index_opd(index, findings)
     _index_proses(index, findings)
     _index_sop(index, findings)
-    if index.broken:
+    if index.failed:
         findings = [f for f in findings if not (f.code == "S008" and _points_into_broken(index, f))]
     return index, findings
 

@@ -225,14 +225,32 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
+Links = tuple[tuple[str, tuple[str, ...]], ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Broken:
-    """A document that failed validation but says what it is: references to it (and to the
-    codes inside it) are not reported again as missing, so one mistake gives one finding."""
+    """A document that failed to load (validation, or the YAML itself), with what can still be
+    read of it. References into it are not reported again as missing, and the rules that
+    look for a missing link consult its links: one mistake gives one finding."""
 
-    jenis: str
-    kode: str
+    jenis: str | None  # None: not readable
+    kode: str | None
     codes: frozenset[str]  # every nested `kode` value (units, jabatan, kegiatan, ...)
+    path: str = ""
+    # Every text value by its key path without list indexes, e.g. ("induk", ("PB.02",)),
+    # ("keluaran.nama", (...)), ("kegiatan.sub_kegiatan.kode", (...)).
+    links: Links = ()
+
+    def link(self, key: str) -> tuple[str, ...]:
+        """The text values found under ``key`` (a dotted key path)."""
+        for name, values in self.links:
+            if name == key:
+                return values
+        return ()
+
+
+_MAX_LINK_TEXT = 200
 
 
 def _nested_codes(data: Any) -> set[str]:
@@ -250,11 +268,92 @@ def _nested_codes(data: Any) -> set[str]:
     return found
 
 
+def links_of(data: Any) -> Links:
+    """Every text value of a document's data by its dotted key path (list indexes left out)."""
+    found: dict[str, list[str]] = {}
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        prefix, node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                stack.append((f"{prefix}.{key}" if prefix else str(key), value))
+        elif isinstance(node, list):
+            stack.extend((prefix, item) for item in reversed(node))
+        elif prefix and node is not None and not isinstance(node, bool):
+            text = str(node).strip()
+            if text and len(text) <= _MAX_LINK_TEXT:
+                found.setdefault(prefix, []).append(text)
+    return tuple((key, tuple(values)) for key, values in sorted(found.items()))
+
+
+def broken_from_data(path: str, data: Any) -> Broken | None:
+    """What a mapping that failed validation still says: its jenis, kode, codes and links."""
+    if not isinstance(data, dict):
+        return None
+    jenis = data.get("jenis")
+    kode = data.get("kode")
+    return Broken(
+        str(jenis) if isinstance(jenis, str) and jenis in DOCUMENT_MODELS else None,
+        kode if isinstance(kode, str) else None,
+        frozenset(_nested_codes(data)),
+        path,
+        links_of(data),
+    )
+
+
+_TOP_SCALAR = re.compile(r"^([A-Za-z_]\w*):[ \t]*(.*?)[ \t]*(?:#.*)?$")
+_ITEM = re.compile(r"^[ \t]+-[ \t]+(.*?)[ \t]*(?:#.*)?$")
+_FLOW_ITEM = re.compile(r"\b(kode|nama|dari|untuk|pelaksana):[ \t]*([^,{}\[\]#]+)")
+
+
+def _plain(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        value = value[1:-1]
+    return value.strip()
+
+
+def broken_from_text(path: str, text: str) -> Broken:
+    """What a file that is not readable YAML still says, read line by line: its top-level
+    ``key: value`` lines, the items of top-level lists, the simple values of flow mappings.
+
+    Only used to keep one unreadable file from making the documents that link to it look
+    unlinked; it never yields findings of its own.
+    """
+    found: dict[str, list[str]] = {}
+    key: str | None = None
+    for line in text.split("\n")[:20_000]:
+        top = _TOP_SCALAR.match(line)
+        if top:
+            key, value = top.group(1), top.group(2)
+            if value.startswith("[") :
+                items = value.strip("[]").split(",")
+                found.setdefault(key, []).extend(_plain(i) for i in items if _plain(i))
+            elif value and not value.startswith(("{", "|", ">", "&", "*", "!")):
+                found.setdefault(key, []).append(_plain(value))
+            continue
+        if key is None:
+            continue
+        item = _ITEM.match(line)
+        value = item.group(1) if item else line
+        pairs = _FLOW_ITEM.findall(value)
+        for sub, sub_value in pairs:
+            found.setdefault(f"{key}.{sub}", []).append(_plain(sub_value))
+        if item and not pairs and not value.startswith(("{", "[", "&", "*", "!")) and ":" not in value:
+            found.setdefault(key, []).append(_plain(value))
+    links = tuple((k, tuple(v for v in values if v and len(v) <= _MAX_LINK_TEXT)) for k, values in sorted(found.items()))
+    jenis_values = dict(links).get("jenis", ())
+    kode_values = dict(links).get("kode", ())
+    jenis = jenis_values[0] if jenis_values and jenis_values[0] in DOCUMENT_MODELS else None
+    codes = frozenset(v for k, values in links if k == "kode" or k.endswith(".kode") for v in values)
+    return Broken(jenis, kode_values[0] if kode_values else None, codes, path, links)
+
+
 def build_documents(source: SourceFile, broken: list[Broken] | None = None) -> tuple[list[Document[Any]], list[Finding]]:
     """Validate every document of ``source``; return the good ones and all findings.
 
-    Documents that fail validation but have a readable ``jenis`` and ``kode`` are appended
-    to ``broken`` (when given).
+    Documents that fail (validation, or the YAML itself) are appended to ``broken`` (when
+    given) with what can still be read of them.
     """
     findings: list[Finding] = []
     for issue in source.issues:
@@ -262,6 +361,8 @@ def build_documents(source: SourceFile, broken: list[Broken] | None = None) -> t
         findings.append(core_finding(issue.code, location, issue.message_id, **dict(issue.args)))
     documents: list[Document[Any]] = []
     if any(issue.fatal for issue in source.issues):
+        if broken is not None and source.text.strip():
+            broken.append(broken_from_text(source.path, source.text))
         return documents, findings
     for raw in source.documents:
         here = Location(source.path, raw.line, raw.column)
@@ -279,6 +380,7 @@ def build_documents(source: SourceFile, broken: list[Broken] | None = None) -> t
             continue
         if jenis is None:
             findings.append(core_finding("S003", here, "schema.missing", field="jenis"))
+            _record(broken, source.path, data)
             continue
         model = DOCUMENT_MODELS.get(str(jenis))
         if model is None:
@@ -287,21 +389,30 @@ def build_documents(source: SourceFile, broken: list[Broken] | None = None) -> t
             findings.append(
                 core_finding("S001", location, "schema.unknown_jenis", value=str(jenis), hint=hint or "", allowed=", ".join(DOCUMENT_MODELS))
             )
+            _record(broken, source.path, data)
             continue
         version = data.get("probis")
         if version is None:
             findings.append(core_finding("S003", here, "schema.missing", field="probis"))
+            _record(broken, source.path, data)
             continue
         if str(version).strip() != str(SCHEMA_VERSION):
             location = Location(source.path, *(locate(tree(), ("probis",)) or (raw.line, raw.column)))
             findings.append(core_finding("S006", location, "schema.version", value=str(version), supported=SCHEMA_VERSION))
+            _record(broken, source.path, data)
             continue
         try:
             instance = model.model_validate(data)
         except ValidationError as exc:
             findings.extend(_error_findings(exc, model, source.path, tree(), raw.line, raw.column))
-            if broken is not None and isinstance(data.get("kode"), str):
-                broken.append(Broken(str(jenis), data["kode"], frozenset(_nested_codes(data))))
+            _record(broken, source.path, data)
             continue
         documents.append(Document(source.path, instance, raw.pos, raw.line, raw.column))
     return documents, findings
+
+
+def _record(broken: list[Broken] | None, path: str, data: Any) -> None:
+    if broken is not None:
+        record = broken_from_data(path, data)
+        if record is not None:
+            broken.append(record)
