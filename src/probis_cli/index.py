@@ -388,8 +388,16 @@ def _check_actor(index: Index, doc: Document[Any], path: tuple[str | int, ...], 
     actor = index.actors.get(ref)
     if actor is None or (internal_only and not actor.internal):
         choices = {k for k, a in index.actors.items() if a.internal or not internal_only}
-        expected = "what.pemilik" if internal_only else "what.actor"
-        findings.append(_unresolved(doc.loc(*path), expected=expected, value=ref, choices=choices))
+        if internal_only:
+            findings.append(_unresolved(doc.loc(*path), expected="what.pemilik", value=ref, choices=choices))
+            return
+        # A party outside the Pemda (a ministry, the public, a bank) is declared once in
+        # probis.yaml; say so, with the closest known name when there is one.
+        hint = suggest(ref, sorted(choices)) if choices else None
+        if hint:
+            findings.append(core_finding("S008", doc.loc(*path), "ref.unresolved_actor_hint", value=ref, hint=hint))
+        else:
+            findings.append(core_finding("S008", doc.loc(*path), "ref.unresolved_actor", value=ref))
 
 
 def _index_proses(index: Index, findings: list[Finding]) -> None:
@@ -452,7 +460,13 @@ def _index_sop(index: Index, findings: list[Finding]) -> None:
         number_keys = set(numbers)
         for i, step in enumerate(s.langkah):
             if step.pelaksana not in pelaksana:
-                findings.append(_unresolved(doc.loc("langkah", i, "pelaksana"), expected="what.pelaksana", value=step.pelaksana, choices=set(pelaksana)))
+                hint = suggest(step.pelaksana, sorted(pelaksana)) if pelaksana else None
+                findings.append(
+                    core_finding(
+                        "S008", doc.loc("langkah", i, "pelaksana"), "ref.unresolved_pelaksana_hint" if hint else "ref.unresolved_pelaksana",
+                        value=step.pelaksana, hint=hint or "", allowed=", ".join(sorted(pelaksana)) or "-",
+                    )
+                )
             targets: list[tuple[tuple[str | int, ...], int]] = []
             if step.lanjut is not None:
                 targets.append((("lanjut",), step.lanjut))

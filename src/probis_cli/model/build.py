@@ -166,7 +166,58 @@ def suggest(word: str, choices: list[str] | set[str] | tuple[str, ...]) -> str |
     return lowered[best]
 
 
-def _error_findings(exc: ValidationError, model: type[BaseModel], doc_path: str, pos: PosTree, line: int, col: int) -> list[Finding]:
+def _mapping_pos(pos: PosTree, path: tuple[str | int, ...]) -> Any:
+    """The position node at ``path`` (None when the path does not exist)."""
+    node: Any = pos
+    for part in path:
+        if isinstance(node, dict) and isinstance(part, str) and part in node:
+            node = node[part][4]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part][2]
+        else:
+            return None
+    return node
+
+
+def _value_at(data: Any, path: tuple[str | int, ...]) -> Any:
+    for part in path:
+        if isinstance(data, dict) and isinstance(part, str):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _flow_comma(data: Any, pos: PosTree, loc: tuple[str | int, ...]) -> tuple[str, str] | None:
+    """``(key, value)`` of the entry an unknown key was cut from by a comma, if it looks so.
+
+    ``{nama: dr. Ratna, M.Kes}`` reads as ``nama: dr. Ratna`` and a key ``M.Kes`` without a
+    value. Two keys of one mapping on one line can only be a flow mapping; an unknown key
+    with no value right after a text entry on the same line is such a cut.
+    """
+    if not loc or not isinstance(loc[-1], str):
+        return None
+    parent = _value_at(data, loc[:-1])
+    node = _mapping_pos(pos, loc[:-1])
+    key = loc[-1]
+    if not isinstance(parent, dict) or parent.get(key) is not None or not isinstance(node, dict) or key not in node:
+        return None
+    line, column = node[key][0], node[key][1]
+    before = [(k, v[1]) for k, v in node.items() if k != key and v[0] == line and v[1] < column]
+    if not before:
+        return None
+    previous = max(before, key=lambda kv: kv[1])[0]
+    value = parent.get(previous)
+    if not isinstance(value, str) or not value:
+        return None
+    return previous, value
+
+
+def _error_findings(
+    exc: ValidationError, model: type[BaseModel], doc_path: str, pos: PosTree, line: int, col: int, data: Any = None
+) -> list[Finding]:
     out: list[Finding] = []
     seen: set[tuple[Any, ...]] = set()
     for err in exc.errors(include_url=False):
@@ -186,7 +237,13 @@ def _error_findings(exc: ValidationError, model: type[BaseModel], doc_path: str,
             key = str(loc[-1]) if loc else ""
             allowed = _model_keys(model, loc[:-1])
             hint = suggest(key, allowed)
-            if hint:
+            cut = _flow_comma(data, pos, loc)
+            if cut is not None:
+                previous, value = cut
+                out.append(
+                    core_finding("S002", location, "schema.flow_comma", key=key, field=previous, value=value, joined=f"{value}, {key}")
+                )
+            elif hint:
                 out.append(core_finding("S002", location, "schema.unknown_key_hint", key=key, hint=hint))
             else:
                 out.append(core_finding("S002", location, "schema.unknown_key", key=key, allowed=", ".join(allowed)))
@@ -201,7 +258,8 @@ def _error_findings(exc: ValidationError, model: type[BaseModel], doc_path: str,
                 )
             )
         elif kind in ("literal_error", "enum"):
-            expected = str((err.get("ctx") or {}).get("expected", ""))
+            # pydantic joins the choices in English ("'a', 'b' or 'c'"): keep only the values.
+            expected = str((err.get("ctx") or {}).get("expected", "")).replace("' or '", "', '")
             out.append(core_finding("S004", location, "schema.choice", field=where, value=_short(err.get("input")), expected=expected))
         elif kind in _TYPE_WORDS:
             out.append(
@@ -404,7 +462,7 @@ def build_documents(source: SourceFile, broken: list[Broken] | None = None) -> t
         try:
             instance = model.model_validate(data)
         except ValidationError as exc:
-            findings.extend(_error_findings(exc, model, source.path, tree(), raw.line, raw.column))
+            findings.extend(_error_findings(exc, model, source.path, tree(), raw.line, raw.column, data))
             _record(broken, source.path, data)
             continue
         documents.append(Document(source.path, instance, raw.pos, raw.line, raw.column))
