@@ -38,6 +38,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cli.bad_format": "Format '{value}' tidak dikenal; pilih salah satu: {formats}.",
         "cli.bad_severity": "Tingkat '{value}' tidak dikenal; pilih error, peringatan, atau info.",
         "cli.path_missing": "Path tidak ditemukan: {path}",
+        "cli.no_repository": (
+            "Bukan repositori probis: tidak ada {marker} di {path} maupun di folder mana pun di atasnya. "
+            "Jalankan perintah ini di dalam repositori (folder yang memuat {marker}, atau subfoldernya), "
+            "atau berikan path-nya. Untuk memulai repositori baru, buat {marker} (jenis: pemda) di folder "
+            "akarnya, misalnya dengan `probis init`."
+        ),
+        "cli.unknown_code": (
+            "Kode '{value}' untuk {option} tidak dikenal.{hint} Yang dapat dipakai: kode lengkap (mis. T001), "
+            "awalannya (T, K, M, Y, S, P, atau mis. K00), atau nama aturan (mis. kegiatan-ganda); "
+            "`probis rules` menampilkan semua aturan."
+        ),
+        "cli.unknown_code_hint": " Maksud Anda '{code}'?",
+        "cli.output_is_dir": "--output menunjuk sebuah folder: {path}. Berikan nama berkas, mis. {example}.",
+        "cli.output_unwritable": "Laporan tidak dapat ditulis ke {path}: {detail}",
+        "cli.outside_repository": "path ini berada di luar repositori",
         "cli.schema_help": (
             "Menulis JSON Schema untuk setiap jenis dokumen (pemda, rpjmd, opd, proses, sop) ke folder "
             "schemas/, untuk dipakai editor lewat komentar '# yaml-language-server: $schema=...'."
@@ -127,6 +142,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cli.bad_format": "Unknown format '{value}'; choose one of: {formats}.",
         "cli.bad_severity": "Unknown severity '{value}'; choose error, peringatan (warning), or info.",
         "cli.path_missing": "Path not found: {path}",
+        "cli.no_repository": (
+            "Not a probis repository: there is no {marker} in {path} nor in any folder above it. "
+            "Run this command inside a repository (the folder holding {marker}, or one of its "
+            "subfolders), or give its path. To start a new repository, create {marker} (jenis: pemda) "
+            "in its top folder, for example with `probis init`."
+        ),
+        "cli.unknown_code": (
+            "Unknown code '{value}' for {option}.{hint} Valid are: a full code (e.g. T001), a prefix "
+            "(T, K, M, Y, S, P, or e.g. K00), or a rule name (e.g. kegiatan-ganda); `probis rules` "
+            "lists every rule."
+        ),
+        "cli.unknown_code_hint": " Did you mean '{code}'?",
+        "cli.output_is_dir": "--output names a folder: {path}. Give a file name, e.g. {example}.",
+        "cli.output_unwritable": "The report cannot be written to {path}: {detail}",
+        "cli.outside_repository": "this path is outside the repository",
         "cli.schema_help": (
             "Write the JSON Schema of every document kind (pemda, rpjmd, opd, proses, sop) into "
             "schemas/, for editors through a '# yaml-language-server: $schema=...' comment."
