@@ -53,10 +53,22 @@ def _save(out: Path, example: str, seed: int, crash: Crash) -> Path:
     return folder
 
 
-def _work(args: tuple[int, int, int, int, str]) -> tuple[int, int, list[tuple[int, str, str, str]], float]:
+def _work(args: tuple[int, int, int, int, str, int, int]) -> tuple[int, int, list[tuple[int, str, str, str]], float]:
     """Run rounds ``start, start+step, ...`` until ``documents`` are mutated; return counts and crashes."""
-    start, step, documents, per_round, out = args
+    start, step, documents, per_round, out, memory_mb, timeout = args
     import gc
+    import resource
+    import signal
+
+    # A blow-up must show as a crash (MemoryError, TimeoutError), not take the machine down.
+    if memory_mb:
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    def _alarm(signum: int, frame: object) -> None:
+        raise TimeoutError(f"round took more than {timeout} s")
+
+    signal.signal(signal.SIGALRM, _alarm)
 
     workdir = Path(tempfile.mkdtemp(prefix="probis-fuzz-"))
     try:
@@ -68,7 +80,11 @@ def _work(args: tuple[int, int, int, int, str]) -> tuple[int, int, list[tuple[in
         started = time.perf_counter()
         while done < documents:
             repo_i = seed % len(repos)
-            n, found = repos[repo_i].round(random.Random(seed), per_round)
+            signal.alarm(timeout)
+            try:
+                n, found = repos[repo_i].round(random.Random(seed), per_round)
+            finally:
+                signal.alarm(0)
             done += n
             rounds += 1
             for crash in found:
@@ -80,6 +96,8 @@ def _work(args: tuple[int, int, int, int, str]) -> tuple[int, int, list[tuple[in
             gc.unfreeze()  # api.load freezes what it built; let the collector see it again
             if rounds % 100 == 0:
                 gc.collect()
+            if rounds % 500 == 0:
+                print(f"  worker {start}: {done:,} documents, {len(crashes)} crashes", flush=True)
             seed += step
         return done, rounds, crashes, time.perf_counter() - started
     finally:
@@ -113,13 +131,17 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2, help="processes (default 2)")
     parser.add_argument("--seed", type=int, default=0, help="first seed")
     parser.add_argument("--out", type=Path, default=Path("fuzz-crashes"), help="folder for crashing inputs")
+    parser.add_argument("--memory-mb", type=int, default=3000, help="address-space limit per process (0: none)")
+    parser.add_argument("--timeout", type=int, default=120, help="seconds per round before it counts as a hang")
     parser.add_argument("--replay", type=Path, help="re-run one saved crash folder and show the report")
     args = parser.parse_args()
     if args.replay:
         return replay(args.replay)
     workers = max(1, args.workers)
     share = -(-args.documents // workers)
-    jobs = [(args.seed + i, workers, share, args.per_round, str(args.out.resolve())) for i in range(workers)]
+    jobs = [
+        (args.seed + i, workers, share, args.per_round, str(args.out.resolve()), args.memory_mb, args.timeout) for i in range(workers)
+    ]
     started = time.perf_counter()
     if workers == 1:
         results = [_work(jobs[0])]
