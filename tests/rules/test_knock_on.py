@@ -122,3 +122,12 @@ def test_real_gaps_are_still_reported_next_to_a_broken_document(check_repo: Chec
     run = check_repo(text)
     assert codes(run) == ["K006", "S002"], describe(run.result.findings)
     assert "PB.03" in run.of("K006")[0].text("en")
+
+
+def test_reading_what_an_unreadable_file_still_says_is_linear(check_repo: Check) -> None:
+    # Fuzz seed 1001528: a 70,000-space line in a file that is not YAML made the line scan
+    # backtrack quadratically (minutes). Long lines are now skipped, patterns are linear.
+    spaces = " " * 300_000
+    text = swap(BASE, "  - {nama: Anak terimunisasi lengkap, untuk: masyarakat}", f"  - kode:{spaces}x #\n  - {{nama: [")
+    run = check_repo(text)
+    assert "Y001" in codes(run)

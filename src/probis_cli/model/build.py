@@ -359,9 +359,16 @@ def broken_from_data(path: str, data: Any) -> Broken | None:
     )
 
 
-_TOP_SCALAR = re.compile(r"^([A-Za-z_]\w*):[ \t]*(.*?)[ \t]*(?:#.*)?$")
-_ITEM = re.compile(r"^[ \t]+-[ \t]+(.*?)[ \t]*(?:#.*)?$")
+# Linear patterns only (no lazy group before an optional tail): this reads hostile text.
+_TOP_SCALAR = re.compile(r"([A-Za-z_]\w*):(?:[ \t]|$)")
+_ITEM = re.compile(r"[ \t]+-[ \t]+")
 _FLOW_ITEM = re.compile(r"\b(kode|nama|dari|untuk|pelaksana):[ \t]*([^,{}\[\]#]+)")
+_MAX_SCAN_LINE = 1000  # codes are short; longer lines are prose (or an attack)
+
+
+def _uncomment(value: str) -> str:
+    cut = value.find(" #")
+    return (value if cut < 0 else value[:cut]).strip()
 
 
 def _plain(value: str) -> str:
@@ -381,10 +388,12 @@ def broken_from_text(path: str, text: str) -> Broken:
     found: dict[str, list[str]] = {}
     key: str | None = None
     for line in text.split("\n")[:20_000]:
+        if len(line) > _MAX_SCAN_LINE:
+            continue
         top = _TOP_SCALAR.match(line)
         if top:
-            key, value = top.group(1), top.group(2)
-            if value.startswith("[") :
+            key, value = top.group(1), _uncomment(line[top.end() :])
+            if value.startswith("["):
                 items = value.strip("[]").split(",")
                 found.setdefault(key, []).extend(_plain(i) for i in items if _plain(i))
             elif value and not value.startswith(("{", "|", ">", "&", "*", "!")):
@@ -393,7 +402,7 @@ def broken_from_text(path: str, text: str) -> Broken:
         if key is None:
             continue
         item = _ITEM.match(line)
-        value = item.group(1) if item else line
+        value = _uncomment(line[item.end() :]) if item else line
         pairs = _FLOW_ITEM.findall(value)
         for sub, sub_value in pairs:
             found.setdefault(f"{key}.{sub}", []).append(_plain(sub_value))
