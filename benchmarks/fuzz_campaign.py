@@ -79,7 +79,7 @@ def _work(args: tuple[int, int, int, int, str, int, int]) -> tuple[int, int, lis
         seed = start
         started = time.perf_counter()
         while done < documents:
-            repo_i = seed % len(repos)
+            repo_i = (seed // step) % len(repos)  # every process alternates between the examples
             signal.alarm(timeout)
             try:
                 n, found = repos[repo_i].round(random.Random(seed), per_round)
