@@ -9,6 +9,7 @@ P000 finding is a crash. Crashing inputs are saved for reproduction::
 
     python benchmarks/fuzz_campaign.py                      # 100,000 documents, 2 processes
     python benchmarks/fuzz_campaign.py --documents 5000 --workers 1 --seed 7
+    python benchmarks/fuzz_campaign.py --documents 20000 --render   # renderers too (DOT/Markdown)
     python benchmarks/fuzz_campaign.py --replay fuzz-crashes/P000-K017/seed-123
 
 A saved crash is a folder ``<out>/<kind>/seed-<n>/`` holding the mutated files (at their
@@ -53,9 +54,9 @@ def _save(out: Path, example: str, seed: int, crash: Crash) -> Path:
     return folder
 
 
-def _work(args: tuple[int, int, int, int, str, int, int]) -> tuple[int, int, list[tuple[int, str, str, str]], float]:
+def _work(args: tuple[int, int, int, int, str, int, int, bool]) -> tuple[int, int, list[tuple[int, str, str, str]], float]:
     """Run rounds ``start, start+step, ...`` until ``documents`` are mutated; return counts and crashes."""
-    start, step, documents, per_round, out, memory_mb, timeout = args
+    start, step, documents, per_round, out, memory_mb, timeout, render = args
     import gc
     import resource
     import signal
@@ -82,7 +83,7 @@ def _work(args: tuple[int, int, int, int, str, int, int]) -> tuple[int, int, lis
             repo_i = (seed // step) % len(repos)  # every process alternates between the examples
             signal.alarm(timeout)
             try:
-                n, found = repos[repo_i].round(random.Random(seed), per_round)
+                n, found = repos[repo_i].round(random.Random(seed), per_round, render=render)
             finally:
                 signal.alarm(0)
             done += n
@@ -133,6 +134,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=Path("fuzz-crashes"), help="folder for crashing inputs")
     parser.add_argument("--memory-mb", type=int, default=3000, help="address-space limit per process (0: none)")
     parser.add_argument("--timeout", type=int, default=120, help="seconds per round before it counts as a hang")
+    parser.add_argument("--render", action="store_true", help="also build every diagram and document (no layout)")
     parser.add_argument("--replay", type=Path, help="re-run one saved crash folder and show the report")
     args = parser.parse_args()
     if args.replay:
@@ -140,7 +142,8 @@ def main() -> int:
     workers = max(1, args.workers)
     share = -(-args.documents // workers)
     jobs = [
-        (args.seed + i, workers, share, args.per_round, str(args.out.resolve()), args.memory_mb, args.timeout) for i in range(workers)
+        (args.seed + i, workers, share, args.per_round, str(args.out.resolve()), args.memory_mb, args.timeout, args.render)
+        for i in range(workers)
     ]
     started = time.perf_counter()
     if workers == 1:

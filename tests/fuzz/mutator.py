@@ -295,8 +295,9 @@ class FuzzRepo:
         self.originals = {rel: (self.root / rel).read_bytes() for rel in self.paths}
         self.corpus = Corpus.of([b.decode("utf-8") for b in self.originals.values()])
 
-    def round(self, rng: random.Random, k: int) -> tuple[int, list[Crash]]:
-        """Mutate ``k`` documents, check; return (documents mutated, crashes)."""
+    def round(self, rng: random.Random, k: int, *, render: bool = False) -> tuple[int, list[Crash]]:
+        """Mutate ``k`` documents, check (and with ``render``, build every diagram and
+        document without layout); return (documents mutated, crashes)."""
         import traceback
 
         from probis_cli import api
@@ -310,6 +311,11 @@ class FuzzRepo:
             try:
                 loaded = api.load(self.root, use_cache=False, workers=1)
                 result = api.check(loaded)
+                if render:
+                    from probis_cli.render.base import RenderContext
+                    from probis_cli.render.run import build_artifacts
+
+                    build_artifacts(loaded.index, RenderContext(lang="id"))
             except Exception as exc:  # noqa: BLE001 - this is what the fuzzer looks for
                 frames = traceback.extract_tb(exc.__traceback__)
                 where = f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else "?"
