@@ -262,6 +262,12 @@ def test_d4_large_sparse_file_is_refused_before_reading(cli: Callable[..., Run],
     assert run.exit_code == 1 and "Y009" in run.stdout
 
 
+def test_d4_baseline_setting_naming_a_device_is_not_read(cli: Callable[..., Run], repo: Path) -> None:
+    (repo / "probis.yaml").write_text(BASE["probis.yaml"] + "pengaturan: {lint: {baseline: /dev/zero}}\n", encoding="utf-8")
+    run = cli("validate", str(repo))
+    assert run.exit_code == 1 and "P004" in run.stdout
+
+
 # --- False greens ------------------------------------------------------------------------------
 
 
