@@ -42,7 +42,16 @@ from probis_cli.index import Index
 from probis_cli.model.sop import Langkah, Sop
 from probis_cli.render.base import Artifact, RenderContext, cached
 from probis_cli.render.diagrams.dot import FONT_BOLD, msg, new_graph, plain_label, safe_id, wrap
-from probis_cli.render.diagrams.flowgrid import GRID_GRAPH_ATTRS, Column, FlowGrid, Row, place
+from probis_cli.render.diagrams.flowgrid import (
+    GRID_GRAPH_ATTRS,
+    Column,
+    Exit,
+    FlowGrid,
+    Row,
+    decision_column_width,
+    decision_row_height,
+    place,
+)
 
 TERMINATOR_FILL = "#DCEBFA"
 PROCESS_FILL = "#FFFFFF"
@@ -187,8 +196,18 @@ class _Page:
         self.row_step: dict[str, Langkah] = {}
         self.row_connector: dict[str, Connector] = {}
 
-    def build_columns(self) -> None:
+    def labels_of(self, all_flows: Sequence[Flow]) -> dict[str, list[str]]:
+        """Branch labels of the decisions on this page, by step number."""
+        on_page = {str(s.no) for s in self.steps}
+        out: dict[str, list[str]] = {}
+        for flow in all_flows:
+            if flow.source in on_page and flow.label:
+                out.setdefault(flow.source, []).append(flow.label)
+        return out
+
+    def build_columns(self, all_flows: Sequence[Flow] = ()) -> None:
         ctx, sop = self.ctx, self.sop
+        labels = self.labels_of(all_flows)
         pelaksana = [p.kode for p in sop.pelaksana]
         for step in ordered_steps(sop):  # undeclared: a column anyway (a lint rule reports it)
             if step.pelaksana not in pelaksana:
@@ -199,8 +218,11 @@ class _Page:
             Column("kegiatan", [msg(ctx, "diagram.sop.kegiatan")], _text_width(KEGIATAN_CHARS)),
         ]
         for i, key in enumerate(pelaksana):
-            header = wrap(names.get(key, key), PELAKSANA_CHARS, max_lines=4)
+            header = wrap(names.get(key, key), PELAKSANA_CHARS)
             width = max(PELAKSANA_MIN, _text_width(max(len(line) for line in header)))
+            for step in self.steps:  # room for the branch labels of its decisions
+                if step.pelaksana == key and step.simbol == "keputusan":
+                    width = max(width, decision_column_width(SIZES["keputusan"][0], labels.get(str(step.no), [])))
             columns.append(Column(f"p{i}", header, width, group="pelaksana", actor=key))
         if any(s.mutu_baku.kelengkapan for s in sop.langkah):
             columns.append(Column("kelengkapan", [msg(ctx, "diagram.sop.kelengkapan")], _text_width(KELENGKAPAN_CHARS), "mutu"))
@@ -224,7 +246,8 @@ class _Page:
             return wrap(step.mutu_baku.output or "", OUTPUT_CHARS)
         return wrap(step.keterangan or "", KETERANGAN_CHARS)
 
-    def build_rows(self, incoming: Sequence[Connector], outgoing: Sequence[Connector]) -> None:
+    def build_rows(self, incoming: Sequence[Connector], outgoing: Sequence[Connector], all_flows: Sequence[Flow] = ()) -> None:
+        labels = self.labels_of(all_flows)
         header_lines = max(len(c.header) for c in self.columns)
         rows = [Row("group", LINE + 2 * PAD_Y), Row("head", header_lines * LINE + 2 * PAD_Y)]
         connector_height = SIZES["konektor"][1] + 2 * PAD_Y + 6
@@ -234,7 +257,10 @@ class _Page:
         text_columns = [c for c in self.columns if c.actor is None]
         for step in self.steps:
             lines = max(len(self.text(c, step)) for c in text_columns)
-            rows.append(Row(f"s{step.no}", max(STEP_ROW_MIN, lines * LINE + 2 * PAD_Y)))
+            height = max(STEP_ROW_MIN, lines * LINE + 2 * PAD_Y)
+            if step.simbol == "keputusan":
+                height = max(height, decision_row_height(SIZES["keputusan"][1], labels.get(str(step.no), [])))
+            rows.append(Row(f"s{step.no}", height))
             self.row_step[rows[-1].key] = step
         for c in outgoing:
             rows.append(Row(f"out{c.number}", connector_height))
@@ -268,12 +294,22 @@ class _Page:
 
         grid.rules(skip=skip)
         on_page = {str(s.no) for s in self.steps}
+        leaving = {id(flow): f"out{c.number}" for c in outgoing for flow in c.sources}
+        drawn: list[tuple[Flow, str]] = []  # (flow, the symbol it ends at on this page)
         for flow in all_flows:
             if flow.source in on_page and flow.target in on_page:
-                grid.arrow(flow.source, flow.target, flow.label)
-        for c in outgoing:
-            for flow in c.sources:
-                grid.arrow(flow.source, f"out{c.number}", flow.label)
+                drawn.append((flow, flow.target))
+            elif id(flow) in leaving:
+                drawn.append((flow, leaving[id(flow)]))
+        # A decision's exits are chosen together, before any arrow is drawn.
+        exits: dict[int, Exit] = {}
+        decisions = {str(s.no) for s in self.steps if s.simbol == "keputusan"}
+        for source in sorted(decisions, key=int):
+            mine = [(flow, target) for flow, target in drawn if flow.source == source]
+            for (flow, _), exit_ in zip(mine, grid.plan_exits(source, [t for _, t in mine])):
+                exits[id(flow)] = exit_
+        for flow, target in drawn:
+            grid.arrow(flow.source, target, flow.label, exit_=exits.get(id(flow)))
         for c in incoming:
             grid.arrow(f"in{c.number}", c.target)
         return str(self.g.source)
@@ -339,8 +375,8 @@ def _render_page(
     page = _Page(ctx, sop, steps, number, total)
     incoming = [c for c in all_connectors if c.in_page == number]
     outgoing = [c for c in all_connectors if c.out_page == number]
-    page.build_columns()
-    page.build_rows(incoming, outgoing)
+    page.build_columns(all_flows)
+    page.build_rows(incoming, outgoing, all_flows)
     return page.draw(all_flows, incoming, outgoing)
 
 
