@@ -36,9 +36,13 @@ def _kegiatan(n: int) -> str:
     return text.ljust(150, ".")
 
 
-def write_stress_repo(root: Path) -> Path:
-    """Copy render-mini to ``root`` and add the stress SOP; returns ``root``."""
+def write_stress_repo(root: Path, *, kertas: str | None = None, logo: str | None = None) -> Path:
+    """Copy render-mini to ``root`` and add the stress SOP (and render settings); returns ``root``."""
     shutil.copytree(MINI, root, dirs_exist_ok=True)
+    if kertas or logo:
+        settings = "".join(f"    {key}: {value}\n" for key, value in (("kertas", kertas), ("logo", logo)) if value)
+        with (root / "probis.yaml").open("a", encoding="utf-8") as handle:
+            handle.write("pengaturan:\n  render:\n" + settings)
     langkah: list[dict[str, object]] = []
     for n in range(1, 41):
         step: dict[str, object] = {

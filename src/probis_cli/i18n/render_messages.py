@@ -59,6 +59,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "diagram.sop.keterangan": "Keterangan",
         "diagram.sop.ya": "Ya",
         "diagram.sop.tidak": "Tidak",
+        "diagram.sop.pdf_halaman": "Halaman {x} dari {y}",
+        "diagram.sop.pdf_artifact": "SOP AP {nama} (siap cetak)",
+        "diagram.sop.pdf_bundel": "SOP AP {opd} (bundel siap cetak)",
     },
     "en": {
         # -- diagrams (probis_cli.render.diagrams) ------------------------------------------
@@ -113,6 +116,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "diagram.sop.keterangan": "Notes",
         "diagram.sop.ya": "Yes",
         "diagram.sop.tidak": "No",
+        "diagram.sop.pdf_halaman": "Page {x} of {y}",
+        "diagram.sop.pdf_artifact": "SOP AP {nama} (print-ready)",
+        "diagram.sop.pdf_bundel": "SOP AP {opd} (print-ready bundle)",
     },
 }
 

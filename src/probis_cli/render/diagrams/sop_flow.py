@@ -176,7 +176,7 @@ def _text_width(chars: int) -> float:
 class _Page:
     """The geometry and DOT of one page."""
 
-    def __init__(self, ctx: RenderContext, sop: Sop, steps: Sequence[Langkah], number: int, total: int) -> None:
+    def __init__(self, ctx: RenderContext, sop: Sop, steps: Sequence[Langkah], number: int, total: int, *, titled: bool = True) -> None:
         self.ctx = ctx
         self.sop = sop
         self.tag = f"{sop.kode}-{number}"
@@ -188,6 +188,9 @@ class _Page:
             outputorder="edgesfirst",
             **GRID_GRAPH_ATTRS,
         )
+        if not titled:  # the printed SOP AP has its own page header
+            self.g.graph_attr.pop("label", None)
+            self.g.graph_attr["pad"] = "0"
         self.g.node_attr.update({"fontsize": f"{FONT_SIZE:g}"})
         self.g.edge_attr.update({"fontsize": "9", "arrowsize": "0.7"})
         self.steps = list(steps)
@@ -371,13 +374,55 @@ def _render_page(
     total: int,
     all_flows: Sequence[Flow],
     all_connectors: Sequence[Connector],
+    *,
+    titled: bool = True,
 ) -> str:
-    page = _Page(ctx, sop, steps, number, total)
+    page = _Page(ctx, sop, steps, number, total, titled=titled)
     incoming = [c for c in all_connectors if c.in_page == number]
     outgoing = [c for c in all_connectors if c.out_page == number]
     page.build_columns(all_flows)
     page.build_rows(incoming, outgoing, all_flows)
     return page.draw(all_flows, incoming, outgoing)
+
+
+def _measure(ctx: RenderContext, sop: Sop, steps: Sequence[Langkah], all_flows: Sequence[Flow]) -> tuple[float, float]:
+    """Width and height (points) of a page holding ``steps``, its connectors estimated."""
+    inside = {str(s.no) for s in steps}
+    ins = sorted({f.target for f in all_flows if f.target in inside and f.source not in inside})
+    outs = sorted({f.target for f in all_flows if f.source in inside and f.target not in inside})
+    page = _Page(ctx, sop, steps, 1, 1, titled=False)
+    page.build_columns(all_flows)
+    page.build_rows([Connector(k, 0, 0, t) for k, t in enumerate(ins)], [Connector(k, 0, 0, t) for k, t in enumerate(outs)], all_flows)
+    place(page.columns, page.rows)
+    return page.columns[-1].right, page.rows[-1].bottom
+
+
+def print_pages(sop: Sop, ctx: RenderContext, width: float, height: float) -> list[str]:
+    """The flowchart of ``sop`` as untitled pages for print, each fitting ``width`` × ``height``
+    points once scaled down to the width: as many steps a page as fit (at least one).
+
+    Every page repeats the table header; arrows to another page end in numbered connectors.
+    """
+    steps = ordered_steps(sop)
+    all_flows = flows(sop, ctx)
+    pages: list[list[Langkah]] = []
+    i = 0
+    while i < len(steps):
+        take = 1
+        for n in range(2, len(steps) - i + 1):
+            w, h = _measure(ctx, sop, steps[i : i + n], all_flows)
+            if h * min(1.0, width / w) > height:
+                break
+            take = n
+        pages.append(steps[i : i + take])
+        i += take
+    pages = pages or [[]]
+    page_of = {str(s.no): k for k, group in enumerate(pages, start=1) for s in group}
+    all_connectors = connectors(all_flows, page_of)
+    return [
+        _render_page(ctx, sop, group, k, len(pages), all_flows, all_connectors, titled=False)
+        for k, group in enumerate(pages, start=1)
+    ]
 
 
 def render_sop_flow(index: Index, ctx: RenderContext) -> list[Artifact]:
