@@ -6,6 +6,8 @@ from __future__ import annotations
 import base64
 import json
 import re
+import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -97,3 +99,19 @@ def test_render_format_pdf_writes_one_sop_ap_per_sop_and_a_bundle_per_opd(
     run = cli("render", str(repo), "--out", str(tmp_path / "svg"), "--format", "svg", "--jenis", "sop", "--no-cache")
     assert run.exit_code == 0, run.stderr
     assert not list((tmp_path / "svg").rglob("*.pdf"))
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler's pdftotext is not installed")
+def test_every_page_says_halaman_x_dari_y(tmp_path: Path, engine: Engine) -> None:
+    index = _load(write_stress_repo(tmp_path / "repo"))
+    artifact = {a.path: a for a in render_sop_ap(index, CTX)}["sop/opd/dinkes"]
+    (tmp_path / "b.pdf").write_bytes(compose(artifact.text(), engine))
+    text = subprocess.run(["pdftotext", str(tmp_path / "b.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    numbers = re.findall(r"Halaman (\d+) dari (\d+)", text)
+    # two SOPs in the bundle, each numbered from 1 to its own page count
+    totals = sorted({int(y) for _, y in numbers})
+    assert len(totals) == 2
+    assert [int(x) for x, _ in numbers] == [*range(1, totals[0] + 1), *range(1, totals[1] + 1)] or [
+        int(x) for x, _ in numbers
+    ] == [*range(1, totals[1] + 1), *range(1, totals[0] + 1)]
+    assert "PENERBITAN IZIN OPERASIONAL" in text  # the identitas page's nama

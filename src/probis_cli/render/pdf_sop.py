@@ -223,19 +223,27 @@ def _compose(spec: dict[str, Any], drawings: list[list[bytes]]) -> bytes:
     for style, path in fonts.items():
         pdf.add_font(BUNDLED_FAMILY, style, str(path))
     logo = spec.get("logo")
+    ranges: list[tuple[dict[str, Any], int, int]] = []  # (sop, first page, last page)
     for sop, pages in zip(spec["sop"], drawings):
-        total = 1 + len(pages)
+        first = pdf.page + 1
         _identitas(pdf, family, sop, logo, width, height)
-        _frame(pdf, family, sop, 1, total, width, height)
-        for number, svg in enumerate(pages, start=2):
+        for svg in pages:
             pdf.add_page()
-            _frame(pdf, family, sop, number, total, width, height)
             _drawing(pdf, svg_for_fpdf(svg), width, height)
+        ranges.append((sop, first, pdf.page))
+    # Headers and "Halaman x dari y" last, once each SOP's page count is known (an identitas
+    # page with long lists may run onto a second page); numbered per SOP, also in a bundle.
+    for sop, first, last in ranges:
+        for page in range(first, last + 1):
+            pdf.page = page
+            _frame(pdf, family, sop, page - first + 1, last - first + 1, width, height)
+    pdf.page = len(pdf.pages)
     return bytes(pdf.output())
 
 
 def _frame(pdf: Any, family: str, sop: dict[str, Any], number: int, total: int, width: float, height: float) -> None:
     """The header line and "Halaman x dari y" of the current page."""
+    pdf.font_family = ""  # revisiting a page: make fpdf2 select the font on it again
     pdf.set_font(family, "", 8)
     pdf.set_text_color(70, 70, 70)
     left = " · ".join(line for line in sop["kop"][:2] if line)
