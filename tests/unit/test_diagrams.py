@@ -530,9 +530,22 @@ def test_level_n_children_in_code_order(big: Index) -> None:
     assert label_text(cluster.attrs["label"]).startswith("PB.01 ")
     children = [n for n in cluster.members if n.startswith("p__")]
     assert children == [safe_id("p", f"PB.01.{j:02d}") for j in range(1, 15)]
+    # Code order places the nodes but is not a flow: no sibling exchanges anything here.
     visible = [(t, h) for t, h, a in dot.edges if a.get("style") != "invis"]
-    assert sorted(visible) == sorted(zip(children, children[1:]))
+    assert visible == []
     assert label_text(dot.root.attrs["label"]).startswith("Peta Proses Bisnis Level 2 — PB.01")
+    assert "tidak ada keluaran subproses yang menjadi masukan" in label_text(dot.root.attrs["label"])
+
+
+def test_level_n_arrows_only_where_a_keluaran_is_a_sibling_masukan() -> None:
+    example = _load(Path(__file__).resolve().parents[2] / "examples" / "kota-contoh")
+    maps = by_path(DIAGRAMS["peta-level-n"](example, ID))
+    dot = parse_dot(maps["peta/level-n/PB.01.01"].content)
+    visible = [(t, h, label_text(a["label"])) for t, h, a in dot.edges if a.get("style") != "invis"]
+    assert visible == [(safe_id("p", "PB.01.01.01"), safe_id("p", "PB.01.01.02"), "Rancangan Akhir RKPD")]
+    # PB.05.01.01 and PB.05.01.02 are unrelated services: no arrow between them.
+    dot = parse_dot(maps["peta/level-n/PB.05.01"].content)
+    assert [e for e in dot.edges if e[2].get("style") != "invis"] == []
 
 
 # -- peta lintas fungsi --------------------------------------------------------------------------

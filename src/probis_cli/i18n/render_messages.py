@@ -27,6 +27,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         # peta level 0 / level n
         "diagram.level0.title": "Peta Proses Bisnis Level 0 — {nama}",
         "diagram.leveln.title": "Peta Proses Bisnis Level {level} — {kode} {nama}",
+        "diagram.leveln.alur": "Panah: keluaran satu subproses yang menjadi masukan subproses lain (nama sama).",
+        "diagram.leveln.tanpa_alur": "Urutan menurut kode; tidak ada keluaran subproses yang menjadi masukan subproses lain.",
         # peta lintas fungsi
         "diagram.lintas.title": "Peta Lintas Fungsi — {kode} {nama}",
         "diagram.lintas.legend_owner": "Pemilik proses ({opd})",
@@ -87,6 +89,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "diagram.hierarki.legend_gap": "Kegiatan without a business process",
         "diagram.level0.title": "Business Process Map Level 0 — {nama}",
         "diagram.leveln.title": "Business Process Map Level {level} — {kode} {nama}",
+        "diagram.leveln.alur": "Arrow: an output of one sub-process that is an input of another (same name).",
+        "diagram.leveln.tanpa_alur": "Ordered by code; no sub-process output is an input of another sub-process.",
         "diagram.lintas.title": "Cross-Functional Map — {kode} {nama}",
         "diagram.lintas.legend_owner": "Process owner ({opd})",
         "diagram.lintas.legend_other": "Other OPD",

@@ -43,6 +43,7 @@ COLOR_KATEGORI: dict[str, tuple[str, str, str]] = {  # node fill, band backgroun
     "pendukung": ("#DCF0DD", "#F3FAF3", "#78B07B"),
 }
 COLOR_MUTED = "#555555"
+COLOR_FLOW = "#B35900"  # a flow of masukan/keluaran between processes
 
 NAME_WIDTH = 26  # characters per line for names in nodes
 
