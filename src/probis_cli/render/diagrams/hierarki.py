@@ -137,7 +137,7 @@ class _Tree:
             text = sasaran.uraian if sasaran is not None else ""
             g.node(
                 safe_id("s", s),
-                plain_label([msg(ctx, "diagram.hierarki.sasaran", kode=s)], wrap(text, WIDTH, max_lines=5)),
+                plain_label([msg(ctx, "diagram.hierarki.sasaran", kode=s)], wrap(text, WIDTH)),
                 fillcolor=FILL_SASARAN,
             )
         if self.penunjang:
@@ -158,11 +158,11 @@ class _Tree:
         for p in sorted(self.program, key=_natural):
             program = index.program_model(p)
             if program is not None:
-                lines = wrap(program.nama, WIDTH, max_lines=5)
+                lines = wrap(program.nama, WIDTH)
             elif is_penunjang(p):
                 tingkat = index.pemda.model.tingkat if index.pemda is not None else "kota"
                 daerah = "Provinsi" if tingkat == "provinsi" else "Kabupaten/Kota"
-                lines = wrap(msg(ctx, "diagram.hierarki.program_penunjang", daerah=daerah), WIDTH, max_lines=5)
+                lines = wrap(msg(ctx, "diagram.hierarki.program_penunjang", daerah=daerah), WIDTH)
             else:
                 lines = [msg(ctx, "diagram.hierarki.program_luar")]
             g.node(safe_id("prog", p), plain_label([p], lines), fillcolor=FILL_PROGRAM)
@@ -172,20 +172,20 @@ class _Tree:
             attrs = {} if (o, k) in self.covered else {"style": "filled,dashed", "color": "#888888"}
             g.node(
                 safe_id("keg", o, k),
-                plain_label([k], wrap(nama, WIDTH, max_lines=5), [f"[{opd_label(index, o)}]"]),
+                plain_label([k], wrap(nama, WIDTH), [f"[{opd_label(index, o)}]"]),
                 fillcolor=FILL_KEGIATAN,
                 **attrs,
             )
         for o, k in sorted(self.sub, key=lambda c: (_natural(c[1]), c[0])):
             subs = [e for e in index.sub_kegiatan.get(k, []) if e.opd == o]
             nama = subs[0].sub_kegiatan.nama if subs else ""
-            g.node(safe_id("sub", o, k), plain_label([k], wrap(nama, WIDTH, max_lines=4)), fillcolor=FILL_KEGIATAN)
+            g.node(safe_id("sub", o, k), plain_label([k], wrap(nama, WIDTH)), fillcolor=FILL_KEGIATAN)
         for kode in sorted(self.proses, key=_natural):
             proses = index.proses[kode].model
             owner = ", ".join(opd_label(index, x) for x in index.owners(kode))
             g.node(
                 safe_id("p", kode),
-                plain_label([kode], wrap(proses.nama, WIDTH, max_lines=5), [f"[{owner}]"]),
+                plain_label([kode], wrap(proses.nama, WIDTH), [f"[{owner}]"]),
                 fillcolor=FILL_PROSES,
                 style="filled,rounded",
             )

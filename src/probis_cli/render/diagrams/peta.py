@@ -69,7 +69,7 @@ def _proses_node(
     if n_children:
         footer.append(msg(ctx, "diagram.anak", n=n_children))
     node = safe_id("p", kode)
-    name = wrap(p.nama, 24, max_lines=5)
+    name = wrap(p.nama, 24)
     fill = COLOR_KATEGORI[p.kategori][0]
     # Plain labels, not records: dot 2.x loses flat edges between adjacent record nodes.
     label = plain_label([p.kode], name, wrap(f"[{' · '.join(footer)}]", 34))
@@ -225,7 +225,7 @@ def _level_n(index: Index, ctx: RenderContext, parent: str) -> str:
     with g.subgraph(name=safe_id("cluster", parent)) as box:
         box.attr(
             **cluster_attrs(
-                [*wrap(f"{p.kode} {p.nama}", 80, max_lines=3), f"[{pemilik_text(index, parent, None)}]"],
+                [*wrap(f"{p.kode} {p.nama}", 80), f"[{pemilik_text(index, parent, None)}]"],
                 style="filled,rounded",
                 fillcolor=background,
                 color=line,

@@ -17,6 +17,7 @@ from collections import defaultdict
 from probis_cli.index import Index
 from probis_cli.render.base import Artifact, RenderContext, cached
 from probis_cli.render.diagrams.dot import (
+    clean,
     COLOR_EXTERNAL,
     COLOR_EXTERNAL_LINE,
     COLOR_OTHER_OPD,
@@ -46,16 +47,24 @@ PROSES_STYLE = {"shape": "box", "style": "filled,rounded", "fillcolor": "#FFFFFF
 UNKNOWN_STYLE = {"shape": "plaintext", "style": "", "fontcolor": "#777777"}
 
 
-def edge_label(ctx: RenderContext, names: list[str], *, lines_each: int = 2, chars: int = LABEL_CHARS) -> str:
-    """Up to MAX_NAMES names (``lines_each`` lines of ``chars`` each), then ``+N lainnya``."""
+def edge_label(ctx: RenderContext, names: list[str], *, chars: int = LABEL_CHARS) -> str:
+    """Up to MAX_NAMES names, each wrapped in full at ``chars``, then ``+N lainnya`` (the full
+    list is the edge's tooltip, :func:`edge_tooltip`)."""
     most = MAX_NAMES
     lines: list[str] = []
     for name in names[:most]:
-        wrapped = wrap(name, chars, max_lines=lines_each)
+        wrapped = wrap(name, chars)
         lines += ["• " + wrapped[0], *("  " + rest for rest in wrapped[1:])]
     if len(names) > most:
         lines.append(msg(ctx, "diagram.lainnya", n=len(names) - most))
     return plain_label(lines, justify="left")
+
+
+def edge_tooltip(names: list[str]) -> dict[str, str]:
+    """``{"tooltip": every name}`` when :func:`edge_label` leaves names out, else nothing."""
+    if len(names) <= MAX_NAMES:
+        return {}
+    return {"tooltip": "; ".join(clean(name).replace("\\", "\\\\") for name in names)}
 
 
 def _party(index: Index, ref: str) -> tuple[str, bool]:
@@ -114,14 +123,14 @@ def _render_pemda(index: Index, ctx: RenderContext) -> str:
                 sub.attr(rank=rank)
             for party in members:
                 if party in index.opd:
-                    sub.node(safe_id("n", party), plain_label(wrap(opd_name(index, party), 22, max_lines=3)), **OPD_STYLE)
+                    sub.node(safe_id("n", party), plain_label(wrap(opd_name(index, party), 22)), **OPD_STYLE)
                 else:
                     actor = index.actor(party)
-                    sub.node(safe_id("n", party), plain_label(wrap(actor.nama if actor else party, 22, max_lines=3)), **LUAR_STYLE)
+                    sub.node(safe_id("n", party), plain_label(wrap(actor.nama if actor else party, 22)), **LUAR_STYLE)
     for (source, target), names in exchanges.items():
         # One line a name here: the whole Pemda has many more edges than one process.
-        label = edge_label(ctx, names, lines_each=1, chars=36)
-        g.edge(safe_id("n", source), safe_id("n", target), label=label, fontsize="9")
+        label = edge_label(ctx, names, chars=36)
+        g.edge(safe_id("n", source), safe_id("n", target), label=label, fontsize="9", **edge_tooltip(names))
     add_legend(
         g,
         "relasi",
@@ -148,7 +157,7 @@ def _render_proses(index: Index, ctx: RenderContext, kode: str) -> str:
     )
     centre = safe_id("proses", kode)
     owner_text = ", ".join(opd_label(index, o) for o in owners)
-    g.node(centre, plain_label([p.kode], wrap(p.nama, 24, max_lines=4), [f"[{owner_text}]"]), **PROSES_STYLE)
+    g.node(centre, plain_label([p.kode], wrap(p.nama, 24), [f"[{owner_text}]"]), **PROSES_STYLE)
 
     def kind(ref: str | None) -> str:
         if ref is None:
@@ -177,7 +186,7 @@ def _render_proses(index: Index, ctx: RenderContext, kode: str) -> str:
                 recipients[ref].append(k.nama)
 
     def party_label(ref: str | None, missing: str) -> str:
-        return plain_label(wrap(actor_name(index, ref) if ref is not None else msg(ctx, missing), 22, max_lines=3))
+        return plain_label(wrap(actor_name(index, ref) if ref is not None else msg(ctx, missing), 22))
 
     with g.subgraph(name=safe_id("side", kode, "in")) as left:
         left.attr(rank="same")
@@ -188,9 +197,9 @@ def _render_proses(index: Index, ctx: RenderContext, kode: str) -> str:
         for dst in sorted(recipients, key=_ref_key):
             right.node(safe_id("untuk", dst or ""), party_label(dst, "diagram.relasi.tanpa_penerima"), **style(dst))
     for src in sorted(sources, key=_ref_key):
-        g.edge(safe_id("dari", src or ""), centre, label=edge_label(ctx, sources[src]), fontsize="9")
+        g.edge(safe_id("dari", src or ""), centre, label=edge_label(ctx, sources[src]), fontsize="9", **edge_tooltip(sources[src]))
     for dst in sorted(recipients, key=_ref_key):
-        g.edge(centre, safe_id("untuk", dst or ""), label=edge_label(ctx, recipients[dst]), fontsize="9")
+        g.edge(centre, safe_id("untuk", dst or ""), label=edge_label(ctx, recipients[dst]), fontsize="9", **edge_tooltip(recipients[dst]))
     shown = {kind(r) for r in [*sources, *recipients]} | {"owner"}
     legend = [
         (msg(ctx, "diagram.relasi.legend_" + k), styles[k]) for k in ("owner", "other", "luar") if k in shown
