@@ -27,6 +27,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         # peta level 0 / level n
         "diagram.level0.title": "Peta Proses Bisnis Level 0 — {nama}",
         "diagram.leveln.title": "Peta Proses Bisnis Level {level} — {kode} {nama}",
+        "diagram.leveln.legend_alur": "→ keluaran yang menjadi masukan",
         "diagram.leveln.alur": "Panah: keluaran satu subproses yang menjadi masukan subproses lain (nama sama).",
         "diagram.leveln.tanpa_alur": "Urutan menurut kode; tidak ada keluaran subproses yang menjadi masukan subproses lain.",
         # peta lintas fungsi
@@ -43,8 +44,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "diagram.relasi.subtitle_proses": "Masukan (kiri) dan keluaran (kanan) proses",
         "diagram.relasi.tanpa_sumber": "(sumber tidak disebut)",
         "diagram.relasi.tanpa_penerima": "(penerima tidak disebut)",
-        "diagram.relasi.legend_opd": "OPD",
-        "diagram.relasi.legend_owner": "Pemilik proses",
+        "diagram.relasi.legend_opd": "OPD Pemda",
+        "diagram.relasi.legend_owner": "Unit OPD pemilik proses",
+        "diagram.relasi.legend_proses": "Proses ini",
         "diagram.relasi.legend_other": "OPD lain",
         "diagram.relasi.legend_luar": "Pihak luar Pemda",
         # SOP flowchart (diagram alir)
@@ -89,6 +91,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "diagram.hierarki.legend_gap": "Kegiatan without a business process",
         "diagram.level0.title": "Business Process Map Level 0 — {nama}",
         "diagram.leveln.title": "Business Process Map Level {level} — {kode} {nama}",
+        "diagram.leveln.legend_alur": "→ output used as input",
         "diagram.leveln.alur": "Arrow: an output of one sub-process that is an input of another (same name).",
         "diagram.leveln.tanpa_alur": "Ordered by code; no sub-process output is an input of another sub-process.",
         "diagram.lintas.title": "Cross-Functional Map — {kode} {nama}",
@@ -104,7 +107,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "diagram.relasi.tanpa_sumber": "(source not given)",
         "diagram.relasi.tanpa_penerima": "(recipient not given)",
         "diagram.relasi.legend_opd": "OPD",
-        "diagram.relasi.legend_owner": "Process owner",
+        "diagram.relasi.legend_owner": "Unit of the owner OPD",
+        "diagram.relasi.legend_proses": "This process",
         "diagram.relasi.legend_other": "Other OPD",
         "diagram.relasi.legend_luar": "External party",
         "diagram.sop.title": "{nama}",

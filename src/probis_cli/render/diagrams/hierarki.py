@@ -17,6 +17,10 @@ from collections.abc import Iterable
 from probis_cli.index import Index
 from probis_cli.render.base import Artifact, RenderContext, cached
 from probis_cli.render.diagrams.dot import (
+    COLOR_KEGIATAN,
+    COLOR_PROGRAM,
+    COLOR_SASARAN,
+    COLOR_SYMBOL,
     Digraph,
     add_legend,
     msg,
@@ -29,10 +33,10 @@ from probis_cli.render.diagrams.dot import (
     wrap,
 )
 
-FILL_SASARAN = "#E6DDF5"
-FILL_PROGRAM = "#FDE7D3"
-FILL_KEGIATAN = "#FFF6D6"
-FILL_PROSES = "#D5E7FA"
+FILL_SASARAN = COLOR_SASARAN
+FILL_PROGRAM = COLOR_PROGRAM
+FILL_KEGIATAN = COLOR_KEGIATAN
+FILL_PROSES = COLOR_SYMBOL
 WIDTH = 30
 
 

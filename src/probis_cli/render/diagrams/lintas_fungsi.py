@@ -19,6 +19,7 @@ from probis_cli.index import Index
 from probis_cli.model.proses import Aktivitas, Proses
 from probis_cli.render.base import Artifact, RenderContext, cached
 from probis_cli.render.diagrams.dot import (
+    COLOR_SYMBOL,
     COLOR_EXTERNAL,
     COLOR_EXTERNAL_LINE,
     COLOR_OTHER_OPD,
@@ -50,7 +51,7 @@ HEADER_CHARS = 20
 CHAR = 5.6
 LINE = 12.0
 DECISION = (52.0, 36.0)  # belah ketupat (width, height)
-DECISION_FILL = "#FFF3CD"
+DECISION_FILL = COLOR_SYMBOL
 LANE_TINT = {"owner": "#F3F8FD", "other": "#FFF9E8", "luar": "#F5F5F5"}
 LANE_FILL = {"owner": COLOR_OWNER, "other": COLOR_OTHER_OPD, "luar": COLOR_EXTERNAL}
 LANE_LINE = {"owner": COLOR_OWNER_LINE, "other": COLOR_OTHER_OPD_LINE, "luar": COLOR_EXTERNAL_LINE}
@@ -178,7 +179,7 @@ def _render(index: Index, ctx: RenderContext, kode: str) -> str:
             color=LANE_LINE[kind],
             fontname=FONT_BOLD,
         )
-    terminator = {"shape": "box", "style": "rounded,filled", "fillcolor": "white"}
+    terminator = {"shape": "box", "style": "rounded,filled", "fillcolor": COLOR_SYMBOL}
     if activities:
         first, last = activities[0], activities[-1]
         grid.symbol("mulai", rows[1], lane_of[first.pelaksana], 64, 26, plain_label([msg(ctx, "diagram.lintas.mulai")]), **terminator)

@@ -23,6 +23,7 @@ from probis_cli.index import Index
 from probis_cli.model.proses import Kategori
 from probis_cli.render.base import Artifact, RenderContext, cached
 from probis_cli.render.diagrams.dot import (
+    add_legend,
     Digraph,
     COLOR_FLOW,
     COLOR_KATEGORI,
@@ -245,6 +246,11 @@ def _level_n(index: Index, ctx: RenderContext, parent: str) -> str:
                 for a, b in zip(previous_row, ids):
                     box.edge(a, b, style="invis", weight="10")
             previous_row = ids
+    kinds = [k for k in BANDS if any(index.proses[c].model.kategori == k for c in children)]
+    legend = [(msg(ctx, f"diagram.kategori.{k}"), {"style": "filled,rounded", "fillcolor": COLOR_KATEGORI[k][0]}) for k in kinds]
+    if relations:
+        legend.append((msg(ctx, "diagram.leveln.legend_alur"), {"shape": "plaintext", "style": "", "fontcolor": COLOR_FLOW}))
+    add_legend(g, f"leveln-{parent}", msg(ctx, "diagram.legend"), legend, same_rank=True)
     for (a, b), names in relations.items():
         g.edge(
             safe_id("p", a),

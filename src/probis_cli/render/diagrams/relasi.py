@@ -17,6 +17,7 @@ from collections import defaultdict
 from probis_cli.index import Index
 from probis_cli.render.base import Artifact, RenderContext, cached
 from probis_cli.render.diagrams.dot import (
+    COLOR_SYMBOL,
     clean,
     COLOR_EXTERNAL,
     COLOR_EXTERNAL_LINE,
@@ -40,10 +41,11 @@ from probis_cli.render.diagrams.dot import (
 MAX_NAMES = 3  # names shown on an edge before "+N lainnya"
 LABEL_CHARS = 24
 
-OPD_STYLE = {"shape": "box", "style": "filled,rounded", "fillcolor": COLOR_OWNER, "color": COLOR_OWNER_LINE}
+OWNER_STYLE = {"shape": "box", "style": "filled,rounded", "fillcolor": COLOR_OWNER, "color": COLOR_OWNER_LINE}
 OTHER_STYLE = {"shape": "box", "style": "filled,rounded", "fillcolor": COLOR_OTHER_OPD, "color": COLOR_OTHER_OPD_LINE}
+OPD_STYLE = OTHER_STYLE  # the Pemda-wide map: every OPD is "an OPD of the Pemda"
 LUAR_STYLE = {"shape": "box", "style": "filled,dashed", "fillcolor": COLOR_EXTERNAL, "color": COLOR_EXTERNAL_LINE}
-PROSES_STYLE = {"shape": "box", "style": "filled,rounded", "fillcolor": "#FFFFFF", "penwidth": "2", "fontname": FONT_BOLD}
+PROSES_STYLE = {"shape": "box", "style": "filled,rounded", "fillcolor": COLOR_SYMBOL, "penwidth": "2", "fontname": FONT_BOLD}
 UNKNOWN_STYLE = {"shape": "plaintext", "style": "", "fontcolor": "#777777"}
 
 
@@ -167,7 +169,7 @@ def _render_proses(index: Index, ctx: RenderContext, kode: str) -> str:
             return "luar"
         return "owner" if actor.opd in owners else "other"
 
-    styles = {"owner": OPD_STYLE, "other": OTHER_STYLE, "luar": LUAR_STYLE, "unknown": UNKNOWN_STYLE}
+    styles = {"owner": OWNER_STYLE, "other": OTHER_STYLE, "luar": LUAR_STYLE, "unknown": UNKNOWN_STYLE}
 
     def style(ref: str | None) -> dict[str, str]:
         return styles[kind(ref)]
@@ -200,8 +202,9 @@ def _render_proses(index: Index, ctx: RenderContext, kode: str) -> str:
         g.edge(safe_id("dari", src or ""), centre, label=edge_label(ctx, sources[src]), fontsize="9", **edge_tooltip(sources[src]))
     for dst in sorted(recipients, key=_ref_key):
         g.edge(centre, safe_id("untuk", dst or ""), label=edge_label(ctx, recipients[dst]), fontsize="9", **edge_tooltip(recipients[dst]))
-    shown = {kind(r) for r in [*sources, *recipients]} | {"owner"}
-    legend = [
+    shown = {kind(r) for r in [*sources, *recipients]}
+    # The centre is the process itself (white, bold border); its owner is named in it.
+    legend = [(msg(ctx, "diagram.relasi.legend_proses"), PROSES_STYLE)] + [
         (msg(ctx, "diagram.relasi.legend_" + k), styles[k]) for k in ("owner", "other", "luar") if k in shown
     ]
     add_legend(g, kode, msg(ctx, "diagram.legend"), legend, same_rank=True)

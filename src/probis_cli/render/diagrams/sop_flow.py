@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from probis_cli.index import Index
 from probis_cli.model.sop import Langkah, Sop
 from probis_cli.render.base import Artifact, RenderContext, cached
-from probis_cli.render.diagrams.dot import FONT_BOLD, msg, new_graph, plain_label, safe_id, wrap
+from probis_cli.render.diagrams.dot import COLOR_SYMBOL, FONT_BOLD, msg, new_graph, plain_label, safe_id, wrap
 from probis_cli.render.diagrams.flowgrid import (
     GRID_GRAPH_ATTRS,
     Column,
@@ -53,10 +53,8 @@ from probis_cli.render.diagrams.flowgrid import (
     place,
 )
 
-TERMINATOR_FILL = "#DCEBFA"
-PROCESS_FILL = "#FFFFFF"
-DECISION_FILL = "#FFF3CD"
-CONNECTOR_FILL = "#E6E6E6"
+# Uncoloured symbols, as on the printed form (the palette keeps colour for who and what kind).
+TERMINATOR_FILL = PROCESS_FILL = DECISION_FILL = CONNECTOR_FILL = COLOR_SYMBOL
 
 FONT_SIZE = 10.0  # points, text cells
 LINE = FONT_SIZE * 1.2  # Graphviz line height
