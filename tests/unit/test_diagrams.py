@@ -457,10 +457,14 @@ def test_hierarki_chain_from_sasaran_to_proses(mini: Index) -> None:
     assert all(pair in edges for pair in zip(chain, chain[1:]))
     assert (safe_id("keg", "dinkes", "1.02.02.2.02"), safe_id("p", "PB.02")) in edges
     labels = node_labels(dot)
-    # The program penunjang is named as in the nomenclature, under its own root.
-    assert "Program Penunjang" in labels[safe_id("prog", "1.02.01")]
-    assert "tidak ada di RPJMD" not in labels[safe_id("prog", "1.02.01")]
+    # The program penunjang: one node per OPD under its own root on the Pemda tree, ...
+    assert labels[safe_id("pen", "dinkes")].startswith("Program penunjang Dinkes")
+    assert (safe_id("root", "penunjang"), safe_id("pen", "dinkes")) in edges
     assert "[Disdukcapil]" in labels[safe_id("keg", "disdukcapil", "2.12.02.2.01")]
+    # ... and named as in the nomenclature on the OPD's own tree.
+    opd = node_labels(parse_dot(by_path(render_all(mini, ID))["hierarki/opd/dinkes"].content))
+    assert "Program Penunjang" in opd[safe_id("prog", "1.02.01")]
+    assert "tidak ada di RPJMD" not in opd[safe_id("prog", "1.02.01")]
 
 
 def test_hierarki_per_opd_shows_only_its_branch(mini: Index) -> None:
@@ -864,3 +868,15 @@ def test_broken_references_do_not_break_rendering() -> None:
     assert findings
     for artifact in render_all(index, ID):
         parse_dot(artifact.content)
+
+
+def test_pohon_kinerja_sasaran_in_code_order_and_one_penunjang_node_per_opd() -> None:
+    example = _load(Path(__file__).resolve().parents[2] / "examples" / "kota-contoh")
+    dot = parse_dot(by_path(DIAGRAMS["hierarki"](example, ID))["hierarki/pemda"].content)
+    chain = [(t, h) for t, h, a in dot.edges if a.get("style") == "invis" and t.startswith("s__")]
+    sasaran = sorted((n for n in dot.nodes if n.startswith("s__")), key=lambda n: [int(x) for x in n[4:].split(".")])
+    assert [t for t, _ in chain] == sasaran  # each sasaran above the next, in code order
+    penunjang = [n for n in dot.nodes if n.startswith("pen__")]
+    assert sorted(penunjang) == sorted(safe_id("pen", o) for o in example.opd)
+    # no X.XX.01 program node (nor its kegiatan) repeated in the Pemda tree
+    assert not [n for n in dot.nodes if n.startswith("prog__") and n.endswith(".01")]
