@@ -1037,7 +1037,10 @@ def svg_for_fpdf(svg: bytes) -> str:
         return b'font-family="' + (_BUNDLED_FAMILY if have_fonts else "helvetica").encode() + b'"'
 
     # <title> is a tooltip, meaningless on paper, and fpdf2 logs a warning for each one.
-    return _FONT_FAMILY.sub(family, _TITLE.sub(b"", svg)).decode("utf-8")
+    # The system dot writes "transparent", a colour fpdf2 does not know.
+    text = _FONT_FAMILY.sub(family, _TITLE.sub(b"", svg))
+    text = text.replace(b'fill="transparent"', b'fill="none"').replace(b'stroke="transparent"', b'stroke="none"')
+    return text.decode("utf-8")
 
 
 def fpdf_quiet() -> tuple[list[logging.Logger], logging.Filter]:
