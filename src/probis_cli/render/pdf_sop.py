@@ -17,9 +17,10 @@ creation date gives byte-identical files. typst (PyPI ``typst``) was the alterna
 ~30 MB native wheel per platform and a second layout language for the same table, while
 the flowchart geometry already exists here; fpdf2 needs neither.
 
-Renderers stay pure: :func:`render_sop_ap` returns an artifact whose content is a JSON
-specification (texts, logo, page DOTs); :func:`compose` lays out its pages with the
-engine and writes the PDF, when ``--format pdf`` asks for it.
+Renderers stay pure: :func:`render_sop_ap` returns an artifact whose (lazy) content is a
+JSON specification (texts, logo, page DOTs); :func:`compose` lays out its pages with the
+engine and writes the PDF, when ``--format pdf`` asks for it. Without PDF nothing of it is
+built (its digest comes from the inputs), so SVG renders cost what they did.
 
 The logo (``pengaturan.render.logo``) is repository content, so untrusted: it must resolve
 inside the repository (symlinks out are refused), be a regular file of at most
@@ -30,16 +31,18 @@ printed without it.
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
 import json
 import warnings
 from functools import partial
 from typing import TYPE_CHECKING, Any, Final
 
+from probis_cli import __version__
 from probis_cli.fs import OutsideError, read_limited, resolve_inside
 from probis_cli.i18n import translate
 from probis_cli.index import Index
-from probis_cli.render.base import Artifact, RenderContext, cached
+from probis_cli.render.base import Artifact, LazyContent, RenderContext
 
 if TYPE_CHECKING:
     from probis_cli.render.engine import Engine
@@ -135,21 +138,68 @@ def _block(part: dict[str, Any]) -> dict[str, Any]:
     return {"judul": part["judul"], "isi": items}
 
 
-def _spec_text(index: Index, ctx: RenderContext, kodes: list[str]) -> str:
+def _spec_text(index: Index, ctx: RenderContext, kodes: list[str], specs: dict[str, dict[str, Any]]) -> str:
+    for kode in kodes:  # an SOP's pages are laid out once, for itself and for its OPD's bundle
+        if kode not in specs:
+            specs[kode] = sop_spec(index, kode, ctx)
     spec = {
         "versi": SPEC_VERSION,
         "kertas": paper(index),
         "logo": read_logo(index),
-        "sop": [sop_spec(index, kode, ctx) for kode in kodes],
+        "sop": [specs[kode] for kode in kodes],
     }
     return json.dumps(spec, ensure_ascii=False, sort_keys=True)
 
 
-def render_sop_ap(index: Index, ctx: RenderContext) -> list[Artifact]:
-    """The printable SOP AP of every SOP (``sop/<kode>``, written as ``.pdf``) and one bundle
-    per OPD (``sop/opd/<opd>``) holding its SOPs in code order."""
+def _inputs_digest(index: Index, ctx: RenderContext, kode: str, logo: str, dumps: dict[str, str]) -> str:
+    """A digest of everything an SOP's specification reads, cheap to compute: the
+    specification itself (pages laid out for the paper) is built only when a PDF is written."""
     from probis_cli.render.documents import sop_opd
 
+    sop = index.sop[kode].model
+    opd = sop_opd(index, sop)
+    parts = [
+        str(SPEC_VERSION),
+        __version__,
+        ctx.lang,
+        logo,
+        _dump(index, "", dumps),
+        sop.model_dump_json(),
+        _dump(index, opd or "", dumps),
+        index.proses[sop.proses].model.nama if sop.proses and sop.proses in index.proses else "",
+        *(f"{k}={index.sop[k].model.nama}" for k in sop.keterkaitan if k in index.sop),
+    ]
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(part.encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def _dump(index: Index, opd: str, dumps: dict[str, str]) -> str:
+    """The pemda document (``opd`` empty) or an OPD document as JSON, once per render."""
+    if opd not in dumps:
+        if not opd:
+            dumps[opd] = index.pemda.model.model_dump_json() if index.pemda is not None else ""
+        else:
+            dumps[opd] = index.opd[opd].model.model_dump_json() if opd in index.opd else ""
+    return dumps[opd]
+
+
+def render_sop_ap(index: Index, ctx: RenderContext) -> list[Artifact]:
+    """The printable SOP AP of every SOP (``sop/<kode>``, written as ``.pdf``) and one bundle
+    per OPD (``sop/opd/<opd>``) holding its SOPs in code order.
+
+    The contents are lazy: their digests come from the inputs, and the specification (which
+    lays out the pages for the paper) is built only when a PDF has to be written.
+    """
+    from probis_cli.render.documents import sop_opd
+
+    logo = read_logo(index)
+    logo_digest = hashlib.blake2b(json.dumps(logo).encode("utf-8"), digest_size=16).hexdigest()
+    specs: dict[str, dict[str, Any]] = {}
+    digests: dict[str, str] = {}
+    dumps: dict[str, str] = {}
     out: list[Artifact] = []
     by_opd: dict[str, list[str]] = {}
     for kode in sorted(index.sop):
@@ -157,13 +207,12 @@ def render_sop_ap(index: Index, ctx: RenderContext) -> list[Artifact]:
         opd = sop_opd(index, sop)
         if opd:
             by_opd.setdefault(opd, []).append(kode)
+        digests[kode] = _inputs_digest(index, ctx, kode, logo_digest, dumps)
         out.append(
             Artifact(
                 path=f"sop/{kode}",
                 kind="sop-ap",
-                # Reads its SOP, its process (names) and the logo; the whole repository to be safe
-                # about the SOPs it links to.
-                content=cached(ctx, f"sop-ap:{kode}", None, partial(_spec_text, index, ctx, [kode])),
+                content=LazyContent(digests[kode], partial(_spec_text, index, ctx, [kode], specs)),
                 title=translate("diagram.sop.pdf_artifact", ctx.lang, nama=sop.nama),
                 opd=opd,
                 codes=tuple(c for c in (kode, sop.proses) if c),
@@ -171,11 +220,12 @@ def render_sop_ap(index: Index, ctx: RenderContext) -> list[Artifact]:
             )
         )
     for opd, kodes in sorted(by_opd.items()):
+        digest = hashlib.blake2b("\0".join(digests[k] for k in kodes).encode("utf-8"), digest_size=16).hexdigest()
         out.append(
             Artifact(
                 path=f"sop/opd/{opd}",
                 kind="sop-ap",
-                content=cached(ctx, f"sop-ap-opd:{opd}", None, partial(_spec_text, index, ctx, kodes)),
+                content=LazyContent(digest, partial(_spec_text, index, ctx, kodes, specs)),
                 title=translate("diagram.sop.pdf_bundel", ctx.lang, opd=opd),
                 opd=opd,
                 codes=tuple(kodes),
