@@ -14,6 +14,7 @@ byte-identical DOT.
 
 from __future__ import annotations
 
+import posixpath
 import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal, TypeAlias
@@ -226,6 +227,26 @@ def actor_name(index: Index, ref: str) -> str:
     if actor.kind == "opd":
         return opd_label(index, ref)
     return actor.nama
+
+
+def drill_link(index: Index, ctx: RenderContext, kode: str, here: str) -> dict[str, str]:
+    """``URL`` attributes (SVG links, relative to the artifact ``here``) that open the next
+    level of process ``kode``: its level n map when it has sub-processes, else its lintas
+    fungsi map when it has aktivitas; nothing otherwise or when images are not SVG."""
+    if ctx.image_format != "svg" or kode not in index.proses:
+        return {}
+    if index.children.get(kode):
+        target = f"peta/level-n/{kode}.svg"
+    elif index.proses[kode].model.aktivitas and index.is_leaf(kode):
+        target = f"lintas-fungsi/{kode}.svg"
+    else:
+        return {}
+    return {"URL": relative_link(here, target), "target": "_top"}
+
+
+def relative_link(here: str, target: str) -> str:
+    """``target`` (a path in the output folder) relative to the folder of artifact ``here``."""
+    return posixpath.relpath(target, posixpath.dirname(here) or ".")
 
 
 def owner_text(index: Index, kode: str) -> str:

@@ -19,6 +19,7 @@ from probis_cli.index import Index
 from probis_cli.model.proses import Aktivitas, Proses
 from probis_cli.render.base import Artifact, RenderContext, cached
 from probis_cli.render.diagrams.dot import (
+    relative_link,
     COLOR_SYMBOL,
     COLOR_EXTERNAL,
     COLOR_EXTERNAL_LINE,
@@ -43,6 +44,7 @@ from probis_cli.render.diagrams.flowgrid import (
     decision_column_width,
     decision_row_height,
     place,
+    text_width,
 )
 
 ACTIVITY_CHARS = 22
@@ -219,6 +221,28 @@ def _render(index: Index, ctx: RenderContext, kode: str) -> str:
             if not targets.get(a.kode):
                 grid.arrow(a.kode, "selesai")
     _legend(grid, ctx, index, owners, sorted(set(kinds.values()), key=["owner", "other", "luar"].index), rows[-1].bottom + 18)
+    # Drill down to the SOP drafts that carry this process out.
+    if ctx.image_format == "svg":
+        x = 0.0
+        for sop in (k for k in p.sop if k in index.sop):
+            text = msg(ctx, "diagram.lintas.sop", kode=sop)
+            width = text_width(text, 9) + 16
+            grid.cell(
+                safe_id("sop", tag, sop),
+                plain_label([text]),
+                x + width / 2,
+                rows[-1].bottom + 66,
+                width,
+                18,
+                shape="box",
+                style="rounded",
+                color=COLOR_OWNER_LINE,
+                fontcolor=COLOR_OWNER_LINE,
+                fontsize="9",
+                URL=relative_link(f"lintas-fungsi/{kode}", f"sop/{sop}.md"),
+                target="_top",
+            )
+            x += width + 8
     return str(g.source)
 
 

@@ -23,6 +23,7 @@ from probis_cli.index import Index
 from probis_cli.model.proses import Kategori
 from probis_cli.render.base import Artifact, RenderContext, cached
 from probis_cli.render.diagrams.dot import (
+    drill_link,
     add_legend,
     Digraph,
     COLOR_FLOW,
@@ -61,7 +62,7 @@ def pemilik_text(index: Index, kode: str, home: str | None) -> str:
 
 
 def _proses_node(
-    index: Index, ctx: RenderContext, g: Digraph, kode: str, *, chevron: bool, home: str | None
+    index: Index, ctx: RenderContext, g: Digraph, kode: str, *, chevron: bool, home: str | None, here: str
 ) -> str:
     """Add the node of process ``kode``; return its id."""
     p = index.proses[kode].model
@@ -76,9 +77,9 @@ def _proses_node(
     label = plain_label([p.kode], name, wrap(f"[{' · '.join(footer)}]", 34))
     if chevron:
         # cds: the arrow-like shape of a value-chain step.
-        g.node(node, label, shape="cds", fillcolor=fill, width=NODE_WIDTH, margin="0.3,0.12")
+        g.node(node, label, shape="cds", fillcolor=fill, width=NODE_WIDTH, margin="0.3,0.12", **drill_link(index, ctx, kode, here))
     else:
-        g.node(node, label, style="filled,rounded", fillcolor=fill, width=NODE_WIDTH)
+        g.node(node, label, style="filled,rounded", fillcolor=fill, width=NODE_WIDTH, **drill_link(index, ctx, kode, here))
     return node
 
 
@@ -93,6 +94,7 @@ def _band(
     home: str | None,
 ) -> tuple[str, str]:
     """Add one band cluster; return the ids of its first and last row's first node."""
+    here = "peta/level-0/pemda" if home is None else f"peta/level-0/opd/{tag}"
     _, background, line = COLOR_KATEGORI[kategori]
     first = last = ""
     with g.subgraph(name=safe_id("cluster", tag, kategori)) as band:
@@ -115,7 +117,7 @@ def _band(
         for r, row in enumerate(rows):
             with band.subgraph(name=safe_id("row", tag, kategori, str(r))) as rank:
                 rank.attr(rank="same")
-                ids = [_proses_node(index, ctx, rank, k, chevron=kategori == "inti", home=home) for k in row]
+                ids = [_proses_node(index, ctx, rank, k, chevron=kategori == "inti", home=home, here=here) for k in row]
             for a, b in zip(ids, ids[1:]):
                 band.edge(a, b, style="invis")
             for a, b in zip(previous_row, ids):
@@ -238,7 +240,7 @@ def _level_n(index: Index, ctx: RenderContext, parent: str) -> str:
         for r, row in enumerate(rows):
             with box.subgraph(name=safe_id("row", parent, str(r))) as rank:
                 rank.attr(rank="same")
-                ids = [_proses_node(index, ctx, rank, k, chevron=False, home=home) for k in row]
+                ids = [_proses_node(index, ctx, rank, k, chevron=False, home=home, here=f"peta/level-n/{parent}") for k in row]
             # Code order only places the nodes (invisible edges): it is not a flow.
             for a, b in zip(ids, ids[1:]):
                 box.edge(a, b, style="invis")
