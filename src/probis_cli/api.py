@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from probis_cli.findings import Finding, Result, Severity
+from probis_cli import fs
+from probis_cli.findings import Finding, Location, Message, Result, Severity
 from probis_cli.index import Index, build_index
-from probis_cli.model.build import Broken, Document, build_documents
-from probis_cli.source.discover import discover, find_root
+from probis_cli.lint.registry import ENGINE_CODES
+from probis_cli.model.build import Broken, Document, build_documents, core_finding
+from probis_cli.source.discover import MARKER, Discovery, discover_all, find_root, glob_error
 from probis_cli.source.loader import SourceFile, iter_sources
-from probis_cli.source.reader import read_bytes
+from probis_cli.source.reader import MAX_BYTES, locate, read_bytes
 
 Progress = Callable[[str, int, int], None]
 
@@ -63,56 +65,108 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _root_settings(root: Path) -> dict[str, Any]:
-    """``pengaturan`` of probis.yaml read before discovery (excludes, output folder)."""
+class NoRepository(Exception):
+    """No ``probis.yaml`` at or above the path asked for: not a probis repository."""
+
+    def __init__(self, start: Path) -> None:
+        super().__init__(str(start))
+        self.start = start
+        self.marker = MARKER
+
+
+def _read_root(root: Path) -> Any:
+    """The parse of ``probis.yaml`` (bounded; never through a link leading outside)."""
+    path = root / MARKER
+    if not fs.is_inside(path, root):
+        return None
     try:
-        result = read_bytes((root / "probis.yaml").read_bytes())
+        return read_bytes(fs.read_limited(path, MAX_BYTES))
     except OSError:
-        return {}
+        return None
+
+
+def _root_settings(root: Path) -> tuple[dict[str, Any], Any]:
+    """``pengaturan`` of probis.yaml read before discovery (excludes, output folder), with the
+    position tree of the document holding it."""
+    result = _read_root(root)
+    if result is None:
+        return {}, None
     for doc in result.documents:
         if isinstance(doc.data, dict) and isinstance(doc.data.get("pengaturan"), dict):
-            return dict(doc.data["pengaturan"])
-    return {}
+            return dict(doc.data["pengaturan"]), doc.pos
+    return {}, None
+
+
+def _discover(root: Path) -> tuple[Discovery, list[Finding]]:
+    """Discovery honouring the settings, and findings for what could not be taken in."""
+    settings, pos = _root_settings(root)
+    findings: list[Finding] = []
+    exclude: list[str] = []
+    raw_exclude = settings.get("kecualikan")
+    for i, item in enumerate(raw_exclude if isinstance(raw_exclude, list) else []):
+        if not isinstance(item, str):
+            continue
+        error = glob_error(item)
+        if error is None:
+            exclude.append(item)
+            continue
+        where = locate(pos, ("pengaturan", "kecualikan", i)) if pos is not None else None
+        location = Location(MARKER, *(where or (None, None)))
+        name, severity = ENGINE_CODES["P003"]
+        findings.append(Finding("P003", name, severity, location, Message.of("read.bad_exclude", pattern=item, detail=error)))
+    render = settings.get("render")
+    if isinstance(render, dict) and isinstance(render.get("keluaran"), str) and glob_error(render["keluaran"]) is None:
+        exclude.append(render["keluaran"])
+    found = discover_all(root, exclude=exclude)
+    for problem in found.problems:
+        findings.append(core_finding("Y011", Location(problem.path, None, None), problem.message_id, **dict(problem.args)))
+    return found, findings
 
 
 def discover_paths(root: Path) -> list[Path]:
     """The YAML files of the repository at ``root``, honouring its settings and .gitignore."""
-    settings = _root_settings(root)
-    exclude = [str(x) for x in settings.get("kecualikan") or [] if isinstance(x, str)]
-    render = settings.get("render")
-    if isinstance(render, dict) and isinstance(render.get("keluaran"), str):
-        exclude.append(render["keluaran"])
-    return discover(root, exclude=exclude)
+    return _discover(root)[0].files
+
+
+def find_repository(start: Path) -> Path:
+    """The root of the repository holding ``start``; :class:`NoRepository` when there is none."""
+    root = find_root(start)
+    if root is None:
+        raise NoRepository(start.resolve())
+    return root
 
 
 def load(paths: Sequence[Path] | Path, *, use_cache: bool = True, workers: int | None = None) -> Loaded:
     """Find the repository containing ``paths``, read all of it, and index it.
 
-    The whole repository is always read (references cross files); ``paths`` only narrows
-    which files' findings are reported.
+    The repository is the nearest folder at or above the first path holding ``probis.yaml``
+    (like git); raises :class:`NoRepository` when there is none and FileNotFoundError for a
+    path that does not exist. The whole repository is always read (references cross files);
+    ``paths`` only narrows which files' findings are reported.
     """
     targets = [paths] if isinstance(paths, Path) else list(paths) or [Path(".")]
-    root = find_root(targets[0])
+    for target in targets:
+        if not target.exists():
+            raise FileNotFoundError(str(target))
+    root = find_repository(targets[0])
     scope: list[str] = []
     for target in targets:
         resolved = target.resolve()
-        if not resolved.exists():
-            raise FileNotFoundError(str(target))
         scope.append("" if resolved == root else resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else "")
     with gc_paused():
-        paths = discover_paths(root)
+        found, findings = _discover(root)
+        paths = found.files
         # Validate each file as soon as it is parsed (workers keep parsing meanwhile); keep the
         # results in path order so that everything after is deterministic.
         slots: list[tuple[SourceFile, list[Document[Any]], list[Finding]] | None] = [None] * len(paths)
         broken: list[Broken] = []
         for i, source in iter_sources(root, paths, use_cache=use_cache, workers=workers):
-            docs, found = build_documents(source, broken)
+            docs, found_here = build_documents(source, broken)
             # The raw data trees are not needed once the models exist (positions live on in
             # the documents): dropping them halves the memory of a province.
-            slots[i] = (dataclasses.replace(source, documents=()), docs, found)
+            slots[i] = (dataclasses.replace(source, documents=()), docs, found_here)
         sources: list[SourceFile] = []
         documents: list[Document[Any]] = []
-        findings: list[Finding] = []
         for slot in slots:
             if slot is not None:
                 sources.append(slot[0])

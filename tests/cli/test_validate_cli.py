@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import stat
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
@@ -146,3 +148,55 @@ def test_inline_suppression_applies_without_lint(cli: Callable[..., Run], bad: P
         encoding="utf-8",
     )
     assert cli("validate", str(bad), "--no-lint").exit_code == 0
+
+
+def test_a_subfolder_finds_the_repository_above(cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.cli.conftest import EXAMPLE
+
+    whole = cli("validate", str(EXAMPLE))
+    monkeypatch.chdir(EXAMPLE / "proses")
+    run = cli("validate")  # '.' is a subfolder: the root is found upwards, like git
+    assert run.exit_code == 0 and "Tidak ada temuan" in run.stdout
+    assert run.stdout == whole.stdout
+
+
+def test_no_repository_exits_2_with_a_clear_message(cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    run = cli("validate")
+    assert run.exit_code == 2 and run.exception is None
+    assert f"tidak ada probis.yaml di {tmp_path.resolve()}" in run.stderr
+    assert "berkas diperiksa" not in run.stdout
+
+
+def test_output_naming_a_folder_exits_2(cli: Callable[..., Run], good: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    folder = tmp_path_factory.mktemp("laporan")
+    run = cli("validate", str(good), "-o", str(folder))
+    assert run.exit_code == 2 and run.exception is None
+    assert "--output menunjuk sebuah folder" in run.stderr
+    en = cli("validate", str(good), "-o", str(folder), "--lang", "en")
+    assert "--output names a folder" in en.stderr
+    assert "internal" not in (run.stderr + en.stderr).lower()
+
+
+def test_unwritable_output_exits_2(cli: Callable[..., Run], good: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    a_file = tmp_path_factory.mktemp("keluar") / "berkas"
+    a_file.write_text("x", encoding="utf-8")
+    run = cli("validate", str(good), "-o", str(a_file / "laporan.json"), "--format", "json", "--lang", "en")
+    assert run.exit_code == 2 and run.exception is None
+    assert "The report cannot be written to" in run.stderr and "internal" not in run.stderr.lower()
+
+
+def test_output_to_a_device_writes_into_it(cli: Callable[..., Run], good: Path) -> None:
+    run = cli("validate", str(good), "--no-lint", "-o", os.devnull)  # benchmarks do this
+    assert run.exit_code == 0 and run.exception is None
+    assert Path(os.devnull).exists() and not Path(os.devnull).is_file()
+
+
+def test_report_file_respects_the_umask(cli: Callable[..., Run], good: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    out = tmp_path_factory.mktemp("r") / "laporan.txt"
+    old = os.umask(0o022)
+    try:
+        assert cli("validate", str(good), "--no-lint", "-o", str(out)).exit_code == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644

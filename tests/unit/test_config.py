@@ -137,5 +137,7 @@ def test_read_config_values(tmp_path: Path) -> None:
 def test_no_probis_yaml_means_defaults(tmp_path: Path) -> None:
     text = BAD.replace("# file: probis.yaml", "# file: lain/probis-lama.txt", 1)
     root = write_repo(text, tmp_path)
+    # A folder is a repository only with a probis.yaml; here it holds no pemda document.
+    (root / "probis.yaml").write_text("# penanda repositori, tanpa dokumen pemda\n", encoding="utf-8")
     config = read_config(api.load(root, use_cache=False).index)
     assert config.findings == [] and all(s.enabled for s in config.rules)

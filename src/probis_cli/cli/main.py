@@ -10,14 +10,21 @@ from typing import Any
 
 import typer
 
-from probis_cli import __version__
-from probis_cli.cli import render, rules, schema, validate
+from probis_cli import __version__, api
+from probis_cli.cli import ekspor, impor, render, rules, schema, validate
+from probis_cli.cli import codeowners, diff
+from probis_cli.cli import baru as baru_cmd
+from probis_cli.cli import fmt as fmt_cmd
+from probis_cli.cli import ganti_kode as ganti_kode_cmd
+from probis_cli.cli import init as init_cmd
+from probis_cli.cli import laporan as laporan_cmd
 from probis_cli.cli.localise import HELP_OPTION_NAMES, localise, translate_help_options
 from probis_cli.cli.common import EXIT_ERROR, LangChoice, lang_from_argv, stderr_console, t
 from probis_cli.i18n import Lang
 
 # Explicit list of command modules; each exposes register(app, lang).
-COMMANDS = [validate, rules, render, schema]
+COMMANDS = [validate, rules, render, schema, impor, ekspor, diff, codeowners]
+COMMANDS += [init_cmd, baru_cmd, fmt_cmd, ganti_kode_cmd, laporan_cmd]
 
 
 def build_app(lang: Lang) -> typer.Typer:
@@ -81,6 +88,13 @@ def run(argv: list[str] | None = None) -> None:
         if argv is None:
             _hard_exit(exc.code)
         raise
+    except api.NoRepository as exc:  # any command that loads a repository (render too)
+        console = stderr_console()
+        console.print(f"[bold red]{t(lang, 'cli.error_prefix')}[/] ", end="")
+        console.print(t(lang, "cli.no_repository", path=str(exc.start), marker=exc.marker), markup=False)
+        if argv is None:
+            _hard_exit(EXIT_ERROR)
+        raise SystemExit(EXIT_ERROR) from None
     except KeyboardInterrupt:
         stderr_console().print(t(lang, "cli.interrupted"))
         raise SystemExit(130) from None

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import difflib
+import stat
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from probis_cli import __version__, api
-from probis_cli.cli.common import EXIT_ERROR, EXIT_OK, LangChoice, fail, stderr_console, t, want_color, write_atomic
+from probis_cli import __version__, api, fs
+from probis_cli.cli.common import EXIT_ERROR, EXIT_OK, LangChoice, fail, stderr_console, t, want_color
 from probis_cli.findings import Result, Severity
 from probis_cli.i18n import Lang
 from probis_cli.lint.baseline import prepare_baseline
 from probis_cli.lint.docs import describe_all
-from probis_cli.lint.registry import known_codes
+from probis_cli.lint.registry import codes_matching, known_codes
 from probis_cli.report import REPORTERS, ReportContext, RuleInfo
+from probis_cli.report._base import platform_prefix
 
 
 def _split(values: list[str] | None) -> tuple[str, ...]:
@@ -22,6 +25,46 @@ def _split(values: list[str] | None) -> tuple[str, ...]:
     for value in values or []:
         out.extend(v.strip() for v in value.split(",") if v.strip())
     return tuple(out)
+
+
+def _closest(word: str, choices: list[str], cutoff: float) -> str | None:
+    """The most similar choice (ties: the first in sorted order, so K05 suggests K005)."""
+    best: tuple[float, str] | None = None
+    for choice in choices:
+        score = difflib.SequenceMatcher(None, word, choice).ratio()
+        if score >= cutoff and (best is None or score > best[0]):
+            best = (score, choice)
+    return best[1] if best else None
+
+
+def check_codes(lang: Lang, option: str, patterns: tuple[str, ...]) -> None:
+    """Exit 2 for a ``--select``/``--ignore`` value that stands for no known code (a typo would
+    otherwise silently select nothing, or ignore nothing: a false green)."""
+    table = known_codes()
+    for pattern in patterns:
+        if codes_matching(pattern, table):
+            continue
+        close = _closest(pattern.upper(), sorted(table), 0.5) or _closest(pattern.lower(), sorted(table.values()), 0.6)
+        hint = t(lang, "cli.unknown_code_hint", code=close) if close else ""
+        fail(lang, "cli.unknown_code", value=pattern, option=option, hint=hint)
+
+
+def write_report(lang: Lang, output: Path, text: str, *, root: Path | None = None) -> None:
+    """Write a report (or baseline) the user asked for; exit 2 with a clear message when it
+    cannot be written. ``root`` confines a path that comes from the repository's settings."""
+    try:
+        if output.is_dir():
+            fail(lang, "cli.output_is_dir", path=str(output), example=str(output / "laporan.txt"))
+        if output.exists() and not stat.S_ISREG(output.stat().st_mode):
+            # /dev/null, /dev/stdout, a pipe: write into it; replacing it would be wrong.
+            with open(output, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            return
+        fs.write_atomic(output, text, root=root)
+    except fs.OutsideError:
+        fail(lang, "cli.output_unwritable", path=str(output), detail=t(lang, "cli.outside_repository"))
+    except OSError as exc:
+        fail(lang, "cli.output_unwritable", path=str(output), detail=exc.strerror or str(exc))
 
 
 def rule_infos(lang: Lang) -> dict[str, RuleInfo]:
@@ -46,7 +89,8 @@ def _write_baseline(loaded: api.Loaded, result: Result, options: api.CheckOption
     pemda = loaded.index.pemda
     configured = pemda.model.pengaturan.lint.baseline if pemda is not None else None
     plan = prepare_baseline(loaded.root, result.findings, option=options.baseline, configured=configured, covered=covered)
-    write_atomic(plan.path, plan.text)
+    # A baseline path from probis.yaml is the repository's to choose: it stays inside it.
+    write_report(lang, plan.path, plan.text, root=loaded.root if options.baseline is None else None)
     console = stderr_console()
     shown = plan.path.resolve()
     if shown.is_relative_to(Path.cwd()):
@@ -81,14 +125,21 @@ def register(app: typer.Typer, lang: Lang) -> None:
             threshold = Severity.parse(fail_on)
         except ValueError:
             fail(lang, "cli.bad_severity", value=fail_on)
+        if output is not None and output.is_dir():
+            fail(lang, "cli.output_is_dir", path=str(output), example=str(output / "laporan.txt"))
+        selected, ignored = _split(select), _split(ignore)
+        check_codes(lang, "--select", selected)
+        check_codes(lang, "--ignore", ignored)
         targets = paths or [Path(".")]
         try:
             loaded = api.load(targets, use_cache=not no_cache)
         except FileNotFoundError as exc:
             fail(lang, "cli.path_missing", path=str(exc))
+        except api.NoRepository as exc:
+            fail(lang, "cli.no_repository", path=str(exc.start), marker=exc.marker)
         options = api.CheckOptions(
-            select=_split(select),
-            ignore=_split(ignore),
+            select=selected,
+            ignore=ignored,
             lint=not no_lint,
             baseline=baseline,
             use_baseline=not (no_baseline or write_baseline),
@@ -104,10 +155,11 @@ def register(app: typer.Typer, lang: Lang) -> None:
             tool_version=__version__,
             color=want_color(color) if output is None else False,
             rules=rule_infos(lang),
+            path_prefix=platform_prefix(loaded.root),
         )
         text = REPORTERS[fmt](result, context)
         if output is not None:
-            write_atomic(output, text)
+            write_report(lang, output, text)
         else:
             typer.echo(text, nl=not text.endswith("\n"))
         if api.has_internal_error(result):

@@ -38,6 +38,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cli.bad_format": "Format '{value}' tidak dikenal; pilih salah satu: {formats}.",
         "cli.bad_severity": "Tingkat '{value}' tidak dikenal; pilih error, peringatan, atau info.",
         "cli.path_missing": "Path tidak ditemukan: {path}",
+        "cli.no_repository": (
+            "Bukan repositori probis: tidak ada {marker} di {path} maupun di folder mana pun di atasnya. "
+            "Jalankan perintah ini di dalam repositori (folder yang memuat {marker}, atau subfoldernya), "
+            "atau berikan path-nya. Untuk memulai repositori baru, buat {marker} (jenis: pemda) di folder "
+            "akarnya, misalnya dengan `probis init`."
+        ),
+        "cli.unknown_code": (
+            "Kode '{value}' untuk {option} tidak dikenal.{hint} Yang dapat dipakai: kode lengkap (mis. T001), "
+            "awalannya (T, K, M, Y, S, P, atau mis. K00), atau nama aturan (mis. kegiatan-ganda); "
+            "`probis rules` menampilkan semua aturan."
+        ),
+        "cli.unknown_code_hint": " Maksud Anda '{code}'?",
+        "cli.output_is_dir": "--output menunjuk sebuah folder: {path}. Berikan nama berkas, mis. {example}.",
+        "cli.output_unwritable": "Laporan tidak dapat ditulis ke {path}: {detail}",
+        "cli.outside_repository": "path ini berada di luar repositori",
         "cli.schema_help": (
             "Menulis JSON Schema untuk setiap jenis dokumen (pemda, rpjmd, opd, proses, sop) ke folder "
             "schemas/, untuk dipakai editor lewat komentar '# yaml-language-server: $schema=...'."
@@ -51,6 +66,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Membuat diagram (hierarki/pohon kinerja, peta proses level 0 dan level n, peta lintas fungsi, "
             "peta relasi, diagram alir SOP) dan draf SOP AP format PermenPAN-RB 35/2012, plus halaman indeks.\n\n"
             "Hasilnya identik setiap kali (aman di-commit); berkas yang masukannya tidak berubah dilewati.\n\n"
+            "Repositori dengan temuan error tidak dirender (kode keluar 1) kecuali dengan --paksa.\n\n"
             "Contoh: probis render --format svg,png --opd dinkes   |   probis render --check (untuk CI)"
         ),
         "cli.render_arg_path": "Folder repositori (bawaan: folder ini).",
@@ -60,13 +76,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cli.render_opt_opd": "Hanya untuk OPD ini (kode OPD, pisahkan dengan koma).",
         "cli.render_opt_code": "Hanya yang memuat kode proses/SOP ini.",
         "cli.render_opt_check": "Jangan menulis; keluar dengan kode 1 bila keluaran yang ada sudah usang (untuk CI).",
-        "cli.render_opt_force": "Tulis ulang semua keluaran walaupun masukannya tidak berubah.",
+        "cli.render_opt_force": "Tetap merender walaupun repositori memiliki temuan error.",
         "cli.render_opt_engine": "Mesin Graphviz: auto (dot sistem bila ada, jika tidak WebAssembly), system, atau wasm.",
         "cli.render_opt_jobs": "Jumlah proses paralel (bawaan: jumlah inti CPU).",
         "cli.render_has_errors": "Perhatian: repositori memiliki {count} temuan error (jalankan 'probis validate'); yang dapat dirujuk tetap dirender.",
         "cli.render_bad_format": "Format '{value}' tidak dikenal; pilih dari: {formats}.",
         "cli.render_template_error": "Templat tidak valid: {detail}",
-        "cli.render_nothing": "Tidak ada keluaran yang cocok dengan pilihan ini. Jenis yang ada: {groups}.",
         "cli.render_stale": "{count} keluaran di {out} usang atau hilang; jalankan 'probis render' lalu commit hasilnya:",
         "cli.render_more": "  ... dan {count} lainnya",
         "cli.render_fresh": "Semua {count} keluaran mutakhir.",
@@ -127,6 +142,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cli.bad_format": "Unknown format '{value}'; choose one of: {formats}.",
         "cli.bad_severity": "Unknown severity '{value}'; choose error, peringatan (warning), or info.",
         "cli.path_missing": "Path not found: {path}",
+        "cli.no_repository": (
+            "Not a probis repository: there is no {marker} in {path} nor in any folder above it. "
+            "Run this command inside a repository (the folder holding {marker}, or one of its "
+            "subfolders), or give its path. To start a new repository, create {marker} (jenis: pemda) "
+            "in its top folder, for example with `probis init`."
+        ),
+        "cli.unknown_code": (
+            "Unknown code '{value}' for {option}.{hint} Valid are: a full code (e.g. T001), a prefix "
+            "(T, K, M, Y, S, P, or e.g. K00), or a rule name (e.g. kegiatan-ganda); `probis rules` "
+            "lists every rule."
+        ),
+        "cli.unknown_code_hint": " Did you mean '{code}'?",
+        "cli.output_is_dir": "--output names a folder: {path}. Give a file name, e.g. {example}.",
+        "cli.output_unwritable": "The report cannot be written to {path}: {detail}",
+        "cli.outside_repository": "this path is outside the repository",
         "cli.schema_help": (
             "Write the JSON Schema of every document kind (pemda, rpjmd, opd, proses, sop) into "
             "schemas/, for editors through a '# yaml-language-server: $schema=...' comment."
@@ -141,6 +171,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "maps, relationship maps, SOP flowcharts) and SOP AP drafts in the PermenPAN-RB 35/2012 format, "
             "plus an index page.\n\n"
             "Output is identical every time (safe to commit); files whose input did not change are skipped.\n\n"
+            "A repository with error findings is not rendered (exit code 1) unless --force is given.\n\n"
             "Example: probis render --format svg,png --opd dinkes   |   probis render --check (for CI)"
         ),
         "cli.render_arg_path": "Repository folder (default: this folder).",
@@ -150,13 +181,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cli.render_opt_opd": "Only for these OPD (OPD codes, comma-separated).",
         "cli.render_opt_code": "Only outputs showing these process/SOP codes.",
         "cli.render_opt_check": "Do not write; exit with code 1 when existing outputs are stale (for CI).",
-        "cli.render_opt_force": "Rewrite every output even when its input did not change.",
+        "cli.render_opt_force": "Render even when the repository has error findings.",
         "cli.render_opt_engine": "Graphviz engine: auto (system dot when present, else WebAssembly), system, or wasm.",
         "cli.render_opt_jobs": "Number of parallel processes (default: CPU cores).",
         "cli.render_has_errors": "Note: the repository has {count} error findings (run 'probis validate'); whatever resolves is still rendered.",
         "cli.render_bad_format": "Unknown format '{value}'; choose from: {formats}.",
         "cli.render_template_error": "Invalid template: {detail}",
-        "cli.render_nothing": "Nothing matches this selection. Available kinds: {groups}.",
         "cli.render_stale": "{count} outputs in {out} are stale or missing; run 'probis render' and commit the result:",
         "cli.render_more": "  ... and {count} more",
         "cli.render_fresh": "All {count} outputs are up to date.",

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from probis_cli import fs
 from probis_cli.findings import Finding
 
 BASELINE_VERSION = 1
@@ -125,10 +126,14 @@ def parse_baseline(text: str) -> Baseline:
     return baseline
 
 
+BASELINE_MAX_BYTES = 256 * 1024 * 1024
+
+
 def read_baseline(path: Path) -> Baseline | None:
     """The baseline at ``path``; None when the file does not exist; BaselineError when unusable."""
     try:
-        raw = path.read_bytes()
+        # Bounded and never a FIFO or device: the path can come from probis.yaml.
+        raw = fs.read_limited(path, BASELINE_MAX_BYTES)
     except FileNotFoundError:
         return None
     except OSError as exc:

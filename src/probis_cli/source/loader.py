@@ -1,11 +1,19 @@
-"""Read many files fast: a content-keyed parse cache and parsing spread over cores."""
+"""Read many files fast: a content-keyed parse cache and parsing spread over cores.
+
+The cache is one file of per-file marshal blobs in ``.probis-cache/`` (see
+:func:`probis_cli.fs.cache_folder`: never a symlinked folder). A repository is untrusted, and
+so is anything found in its cache folder (it can be committed): the file is signed as a whole
+with a per-machine HMAC key kept outside every repository (:func:`probis_cli.fs.signed`), so a
+forged or damaged cache is never believed; each entry's shape is checked again when used, and
+on any doubt the file is simply parsed again.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import marshal
 import os
-import tempfile
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
@@ -13,10 +21,14 @@ from pathlib import Path
 from collections.abc import Iterator
 from typing import Any
 
-from probis_cli.source.reader import RawDocument, ReadIssue, ReadResult, decode, read_bytes
+from probis_cli import fs
+from probis_cli.source.reader import MAX_BYTES, RawDocument, ReadIssue, ReadResult, decode, read_bytes
 
-CACHE_VERSION = 5
-CACHE_DIR_NAME = ".probis-cache"
+CACHE_VERSION = 6
+CACHE_DIR_NAME = fs.CACHE_DIR_NAME
+CACHE_MAX_BYTES = 4 * 1024 * 1024 * 1024  # a cache file larger than this is not read at all
+# Signed along with the entries: a cache written by another probis or Python is not used.
+_CACHE_HEADER = f"probis-parse-cache {CACHE_VERSION} {sys.version_info[0]}.{sys.version_info[1]}\n".encode()
 PARALLEL_MIN_FILES = 400  # below this, starting worker processes costs more than it saves
 
 
@@ -44,12 +56,42 @@ def _pack(result: ReadResult) -> tuple[Any, Any]:
     return docs, issues
 
 
-def _unpack(packed: tuple[Any, Any]) -> tuple[tuple[RawDocument, ...], tuple[ReadIssue, ...]]:
+class BadEntry(ValueError):
+    """A cache entry that does not have the shape :func:`_pack` gives."""
+
+
+def _position(value: Any) -> bool:
+    return value is None or type(value) is int
+
+
+def _unpack(packed: Any) -> tuple[tuple[RawDocument, ...], tuple[ReadIssue, ...]]:
+    """The documents and issues of a cache entry; :class:`BadEntry` unless it has the right shape."""
+    if type(packed) is not tuple or len(packed) != 2:
+        raise BadEntry("entry")
     docs, issues = packed
-    return (
-        tuple(RawDocument(*d) for d in docs),
-        tuple(ReadIssue(c, m, ln, col, tuple(tuple(a) for a in args), fatal) for c, m, ln, col, args, fatal in issues),
-    )
+    if type(docs) is not tuple or type(issues) is not tuple:
+        raise BadEntry("entry")
+    raw_docs = []
+    for d in docs:
+        if type(d) is not tuple or len(d) != 4 or type(d[1]) is not bytes or type(d[2]) is not int or type(d[3]) is not int:
+            raise BadEntry("document")
+        raw_docs.append(RawDocument(*d))
+    read_issues = []
+    for i in issues:
+        if type(i) is not tuple or len(i) != 6:
+            raise BadEntry("issue")
+        code, message_id, line, column, args, fatal = i
+        if type(code) is not str or type(message_id) is not str or not _position(line) or not _position(column):
+            raise BadEntry("issue")
+        if type(fatal) is not bool or type(args) is not tuple:
+            raise BadEntry("issue")
+        pairs = []
+        for a in args:
+            if type(a) is not tuple or len(a) != 2 or type(a[0]) is not str:
+                raise BadEntry("issue")
+            pairs.append((a[0], a[1]))
+        read_issues.append(ReadIssue(code, message_id, line, column, tuple(pairs), fatal))
+    return tuple(raw_docs), tuple(read_issues)
 
 
 def _parse_chunk(chunk: list[bytes]) -> list[tuple[Any, Any]]:
@@ -66,21 +108,44 @@ def _parse_chunk_blob(chunk: list[bytes]) -> bytes:
 
 
 class ParseCache:
-    """A single marshal file mapping content digests to parse results (self-gitignored folder)."""
+    """A single signed marshal file mapping content digests to parse results.
 
-    def __init__(self, folder: Path | None) -> None:
-        self.folder = folder
-        self.entries: dict[str, Any] = {}
+    Anything doubtful (no or wrong signature, another version, a wrong shape) is an empty
+    cache: every file is parsed again, which costs time and nothing else.
+    """
+
+    def __init__(self, root: Path, *, enabled: bool = True) -> None:
+        self.root = root
+        self.folder = fs.cache_folder(root) if enabled else None
+        self.entries: dict[str, bytes] = {}
         self.dirty = False
-        if folder is None:
+        if self.folder is None:
             return
         try:
-            blob = (folder / f"parse-v{CACHE_VERSION}.marshal").read_bytes()
-            loaded = marshal.loads(blob)
-            if isinstance(loaded, dict):
-                self.entries = loaded
-        except (OSError, ValueError, EOFError, TypeError):
-            self.entries = {}
+            blob = fs.read_limited(self.folder / f"parse-v{CACHE_VERSION}.marshal", CACHE_MAX_BYTES)
+        except OSError:
+            return
+        data = fs.verified(blob)
+        if data is None or not data.startswith(_CACHE_HEADER):
+            return
+        try:
+            loaded = marshal.loads(memoryview(data)[len(_CACHE_HEADER) :])
+        except (ValueError, EOFError, TypeError):
+            return
+        if type(loaded) is dict and all(type(k) is str and type(v) is bytes for k, v in loaded.items()):
+            self.entries = loaded
+
+    def get(self, digest: str) -> tuple[tuple[RawDocument, ...], tuple[ReadIssue, ...]] | None:
+        """The cached parse of content ``digest``, or None (missing or doubtful: parse again)."""
+        blob = self.entries.get(digest)
+        if blob is None:
+            return None
+        try:
+            return _unpack(marshal.loads(blob))
+        except (BadEntry, ValueError, EOFError, TypeError):
+            del self.entries[digest]
+            self.dirty = True
+            return None
 
     def save(self, live: set[str]) -> None:
         """Write atomically, keeping only entries of files that still exist."""
@@ -88,15 +153,13 @@ class ParseCache:
             return
         entries = {k: v for k, v in self.entries.items() if k in live}
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            fs.ensure_dir_inside(self.root, self.folder)
             gitignore = self.folder / ".gitignore"
-            if not gitignore.exists():
-                gitignore.write_text("# dibuat otomatis oleh probis\n*\n", encoding="utf-8")
-            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".parse-", suffix=".tmp")
-            with os.fdopen(fd, "wb") as handle:
-                marshal.dump(entries, handle)
-            os.replace(tmp, self.folder / f"parse-v{CACHE_VERSION}.marshal")
-        except OSError:
+            if not gitignore.exists() and not gitignore.is_symlink():
+                fs.write_atomic(gitignore, "# dibuat otomatis oleh probis\n*\n", root=self.root)
+            payload = _CACHE_HEADER + marshal.dumps(entries)
+            fs.write_atomic(self.folder / f"parse-v{CACHE_VERSION}.marshal", fs.signed(payload), root=self.root)
+        except (OSError, fs.OutsideError):
             pass  # a cache that cannot be written only costs speed
 
 
@@ -123,17 +186,19 @@ def iter_sources(
 ) -> Iterator[tuple[int, SourceFile]]:
     """``(position in paths, SourceFile)`` as soon as each is available: cached files first,
     then parsed ones chunk by chunk, so that the caller can validate while workers parse."""
-    cache = ParseCache(root / CACHE_DIR_NAME if use_cache else None)
+    cache = ParseCache(root, enabled=use_cache)
     raws: list[bytes | None] = []
     digests: list[str] = []
     io_issues: dict[int, ReadIssue] = {}
     for i, path in enumerate(paths):
         try:
-            raw = path.read_bytes()
+            # Bounded, and never a FIFO or device: a '*.yaml' link to /dev/zero or a FIFO
+            # would otherwise exhaust memory or block forever.
+            raw = fs.read_limited(path, MAX_BYTES)
         except OSError as exc:
             raws.append(None)
             digests.append("")
-            io_issues[i] = ReadIssue("Y011", "read.io_error", None, None, (("detail", exc.strerror or str(exc)),))
+            io_issues[i] = _read_issue(exc)
             continue
         raws.append(raw)
         digests.append(_digest(raw))
@@ -149,7 +214,13 @@ def iter_sources(
             return SourceFile(rel, path, "", (), (io_issues[i],), "")
         # Entries are kept as per-file marshal blobs: compact, and the data trees they hold
         # live only while the caller builds this file's models.
-        documents, issues = _unpack(marshal.loads(cache.entries[digests[i]]))
+        unpacked = cache.get(digests[i])
+        if unpacked is None:  # an entry of the wrong shape: parse the file again
+            packed = marshal.dumps(_pack(read_bytes(data)))
+            cache.entries[digests[i]] = packed
+            cache.dirty = True
+            unpacked = _unpack(marshal.loads(packed))
+        documents, issues = unpacked
         text, _ = decode(data)
         text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
         return SourceFile(rel, path, text, documents, issues, digests[i])
@@ -178,3 +249,12 @@ def iter_sources(
                 yield i, source(i)
         cache.dirty = True
     cache.save({d for d in digests if d})
+
+
+def _read_issue(exc: OSError) -> ReadIssue:
+    """The located finding for a file that could not be read."""
+    if isinstance(exc, fs.TooLarge):
+        return ReadIssue("Y009", "read.too_large", None, None, (("mb", MAX_BYTES // (1024 * 1024)),))
+    if isinstance(exc, fs.NotRegularFile):
+        return ReadIssue("Y011", "read.not_regular", None, None)
+    return ReadIssue("Y011", "read.io_error", None, None, (("detail", exc.strerror or str(exc)),))
