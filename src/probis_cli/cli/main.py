@@ -12,12 +12,13 @@ import typer
 
 from probis_cli import __version__, api
 from probis_cli.cli import ekspor, impor, render, rules, schema, validate
+from probis_cli.cli import lsp
 from probis_cli.cli.localise import HELP_OPTION_NAMES, localise, translate_help_options
 from probis_cli.cli.common import EXIT_ERROR, LangChoice, lang_from_argv, stderr_console, t
 from probis_cli.i18n import Lang
 
 # Explicit list of command modules; each exposes register(app, lang).
-COMMANDS = [validate, rules, render, schema, impor, ekspor]
+COMMANDS = [validate, rules, render, schema, impor, ekspor, lsp]
 
 
 def build_app(lang: Lang) -> typer.Typer:
