@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-TIMEOUT = 60.0  # generous: CI machines are slow; nothing waits this long when things work
+TIMEOUT = 30.0  # generous: CI machines are slow; nothing waits this long when things work
 
 
 class LspClient:
@@ -99,6 +99,19 @@ class LspClient:
         found = self.wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri)
         return list(found["params"]["diagnostics"])
 
+    def settle(self, uri: str, test: Callable[[list[dict[str, Any]]], bool]) -> list[dict[str, Any]]:
+        """Wait until the diagnostics published for ``uri`` pass ``test`` (earlier publications
+        that do not pass are skipped: the server may publish before it sees the last edit)."""
+
+        def wanted(m: dict[str, Any]) -> bool:
+            return (
+                m.get("method") == "textDocument/publishDiagnostics"
+                and m["params"]["uri"] == uri
+                and test(m["params"]["diagnostics"])
+            )
+
+        return list(self.wait_for(wanted)["params"]["diagnostics"])
+
     def drain(self) -> None:
         """Forget the notifications received so far."""
         self.notifications.clear()
@@ -122,7 +135,10 @@ class LspClient:
             if self.proc.poll() is None:
                 self.request("shutdown", None)
                 self.notify("exit", None)
+                assert self.proc.stdin is not None
+                self.proc.stdin.close()  # as editors do: the server's reader stops
                 self.proc.wait(timeout=TIMEOUT)
+                assert self.proc.returncode == 0
         finally:
             if self.proc.poll() is None:
                 self.proc.kill()

@@ -40,6 +40,7 @@ SEVERITY = {
     Severity.INFO: types.DiagnosticSeverity.Information,
 }
 WATCHED_SUFFIXES = (".yaml", ".yml")
+REQUEST_WAIT = 3.0  # seconds a request waits for a check in progress
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".probis-cache", "node_modules", "__pycache__", ".venv", "venv"})
 
 
@@ -81,10 +82,12 @@ class ProbisServer(LanguageServer):
         self.view: View | None = None
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="probis-session")
         self.published: set[str] = set()
+        self.open_uris: set[str] = set()
         self.xref_cache: dict[int, Any] = {}
         self.watch_stop = threading.Event()
         self._task: asyncio.Task[None] | None = None
         self._again = False
+        self._current: asyncio.Event | None = None  # set when the view matches the last change
         self.last_timings: dict[str, float] = {}
 
     # -- the worker ---------------------------------------------------------------------
@@ -95,6 +98,7 @@ class ProbisServer(LanguageServer):
     def request_check(self) -> None:
         """Check again as soon as the worker is free; changes meanwhile join the same check."""
         self._again = True
+        self.current.clear()
         if self._task is None or self._task.done():
             self._task = asyncio.ensure_future(self._check_loop())
 
@@ -112,6 +116,23 @@ class ProbisServer(LanguageServer):
                 continue  # more changes: check again before indexing references
             table = await self.submit(lambda: xref.build(snapshot.index.documents, texts, self.xref_cache))
             self.view = View(snapshot, table, texts)
+        self.current.set()
+
+    @property
+    def current(self) -> asyncio.Event:
+        """Set while the view reflects every change received (created on the loop's thread)."""
+        if self._current is None:
+            self._current = asyncio.Event()
+            self._current.set()
+        return self._current
+
+    async def settled(self) -> None:
+        """Wait (briefly) until the view reflects the last change: an answer about the text as
+        typed a moment ago is worth the wait; after the timeout the last view answers."""
+        try:
+            await asyncio.wait_for(self.current.wait(), timeout=REQUEST_WAIT)
+        except asyncio.TimeoutError:
+            pass
 
     def _check(self) -> Snapshot | None:
         return self.session.check() if self.session is not None else None
@@ -214,7 +235,7 @@ class ProbisServer(LanguageServer):
             self.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=uri, diagnostics=[self.diagnostic(f, lines, text) for f in found])
             )
-        for uri in sorted(self.published - now):
+        for uri in sorted((self.published | self.open_uris) - now):
             self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
         self.published = now
 
@@ -332,16 +353,22 @@ class ProbisServer(LanguageServer):
                 return False
             return p.name == ".gitignore" or p.name.endswith(WATCHED_SUFFIXES)
 
-        for changes in watch(root, watch_filter=wanted, stop_event=self.watch_stop, debounce=50, step=20, raise_interrupt=False):
-            paths = [Path(p) for _, p in changes]
-            loop.call_soon_threadsafe(self.disk_changed, paths)
+        ready = False
+        for changes in watch(
+            root, watch_filter=wanted, stop_event=self.watch_stop, debounce=50, step=20,
+            rust_timeout=500, yield_on_timeout=True, raise_interrupt=False,
+        ):
+            if not ready:  # the first wake-up: the watcher is in place
+                ready = True
+                message = translate("lsp.watching", self.lang, root=str(root))
+                loop.call_soon_threadsafe(self.window_log_message, types.LogMessageParams(types.MessageType.Info, message))
+            if changes:
+                paths = [Path(p) for _, p in changes]
+                loop.call_soon_threadsafe(self.disk_changed, paths)
 
     def disk_changed(self, paths: list[Path]) -> None:
         """Files changed on disk: re-read them (buffers the editor holds open win)."""
-        if self.session is None:
-            return
-        session = self.session
-        self.submit(lambda: session.files_changed(paths))
+        self.submit(lambda: self.session.files_changed(paths) if self.session is not None else False)
         self.request_check()
 
 
@@ -364,10 +391,13 @@ def build_server(lang: Lang | None = None) -> ProbisServer:
     @server.feature(types.INITIALIZED)
     async def initialized(ls: ProbisServer, _params: types.InitializedParams) -> None:
         root = ls.root or Path.cwd()
+        found = api.find_repository(root) if (root / "probis.yaml").is_file() else None
+        if found is not None:
+            # Watch from the start: changes during the first load are handled right after it.
+            loop = asyncio.get_running_loop()
+            threading.Thread(target=ls.watch, args=(found, loop), name="probis-watch", daemon=True).start()
         await ls.submit(lambda: ls.load(root))
         if ls.session is not None:
-            loop = asyncio.get_running_loop()
-            threading.Thread(target=ls.watch, args=(ls.session.root, loop), name="probis-watch", daemon=True).start()
             ls.request_check()
 
     @server.feature(types.SHUTDOWN)
@@ -384,6 +414,8 @@ def build_server(lang: Lang | None = None) -> ProbisServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: ProbisServer, params: types.DidOpenTextDocumentParams) -> None:
+        if ls.rel(params.text_document.uri) is not None:
+            ls.open_uris.add(params.text_document.uri)
         buffer_changed(ls, params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
@@ -396,6 +428,7 @@ def build_server(lang: Lang | None = None) -> ProbisServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: ProbisServer, params: types.DidCloseTextDocumentParams) -> None:
+        ls.open_uris.discard(params.text_document.uri)
         path = to_fs_path(params.text_document.uri)
         if path is None:
             return
@@ -403,23 +436,28 @@ def build_server(lang: Lang | None = None) -> ProbisServer:
         ls.request_check()
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
-    def hover(ls: ProbisServer, params: types.HoverParams) -> types.Hover | None:
+    async def hover(ls: ProbisServer, params: types.HoverParams) -> types.Hover | None:
+        await ls.settled()
         return ls.hover(params)
 
     @server.feature(types.TEXT_DOCUMENT_DEFINITION)
-    def definition(ls: ProbisServer, params: types.DefinitionParams) -> list[types.Location] | None:
+    async def definition(ls: ProbisServer, params: types.DefinitionParams) -> list[types.Location] | None:
+        await ls.settled()
         return ls.definition(params)
 
     @server.feature(types.TEXT_DOCUMENT_REFERENCES)
-    def references(ls: ProbisServer, params: types.ReferenceParams) -> list[types.Location] | None:
+    async def references(ls: ProbisServer, params: types.ReferenceParams) -> list[types.Location] | None:
+        await ls.settled()
         return ls.references(params)
 
     @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[" ", "/", ".", "-", "[", ","]))
-    def completion(ls: ProbisServer, params: types.CompletionParams) -> types.CompletionList | None:
+    async def completion(ls: ProbisServer, params: types.CompletionParams) -> types.CompletionList | None:
+        await ls.settled()
         return ls.completion(params)
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
-    def code_action(ls: ProbisServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+    async def code_action(ls: ProbisServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+        await ls.settled()
         return ls.code_actions(params)
 
     return server
