@@ -83,9 +83,12 @@ def source_from_text(root: Path, path: Path, text: str) -> SourceFile:
 class Session:
     """A repository in memory. Call :meth:`check` after changes to get a fresh :class:`Snapshot`."""
 
-    def __init__(self, root: Path, *, options: api.CheckOptions | None = None, use_cache: bool = True) -> None:
+    def __init__(
+        self, root: Path, *, options: api.CheckOptions | None = None, use_cache: bool = True, scope: list[str] | None = None
+    ) -> None:
         self.root = root.resolve()
         self.options = options or api.CheckOptions()
+        self.scope = list(scope or [])  # relative paths whose findings are reported ('' = all)
         self.use_cache = use_cache
         self.paths: list[Path] = []  # discovered files, in discovery order
         self.discovery_findings: list[Finding] = []
@@ -211,7 +214,7 @@ class Session:
             index, ref_findings = build_index(self.root, documents, broken)
             timings["index"] = time.perf_counter() - started
             findings = [*self.discovery_findings, *(f for s in states for f in s.findings), *ref_findings]
-            loaded = api.Loaded(self.root, [s.source for s in states], index, findings, [])
+            loaded = api.Loaded(self.root, [s.source for s in states], index, findings, self.scope)
         lint_started = time.perf_counter()
         result = api.check(loaded, self.options)
         timings["lint"] = time.perf_counter() - lint_started

@@ -8,7 +8,7 @@ import sys
 import typer
 
 from probis_cli.cli.common import LangChoice, fail, t
-from probis_cli.i18n import Lang
+from probis_cli.i18n import Lang, resolve_lang
 
 
 def require(lang: Lang, *packages: str) -> None:
@@ -31,4 +31,4 @@ def register(app: typer.Typer, lang: Lang) -> None:
 
         # Only an explicit --lang overrides what the editor asks for (its locale, its options).
         explicit = any(a == "--lang" or a.startswith("--lang=") for a in sys.argv[1:])
-        serve(lang_opt.value if explicit else None)  # type: ignore[arg-type]
+        serve(resolve_lang(lang_opt.value) if explicit else None)

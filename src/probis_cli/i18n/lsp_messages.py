@@ -44,6 +44,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "lsp.more": "… dan {count} lainnya",
         "watch.started": "Memantau {root} (Ctrl-C untuk berhenti) — {time}",
         "watch.stopped": "Berhenti memantau.",
+        "watch.opt": "Pantau repositori: periksa lagi setiap ada perubahan dan tampilkan laporannya lagi (Ctrl-C untuk berhenti).",
+        "watch.conflict": "--watch tidak dapat dipakai bersama {option}.",
     },
     "en": {
         "lsp.help": "Run the language server (LSP over stdio) for editors: findings as you type, hover, definition, references, completion, quick fixes.",
@@ -88,5 +90,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "lsp.more": "… and {count} more",
         "watch.started": "Watching {root} (Ctrl-C to stop) — {time}",
         "watch.stopped": "Stopped watching.",
+        "watch.opt": "Watch the repository: check again after every change and print the report again (Ctrl-C to stop).",
+        "watch.conflict": "--watch cannot be used together with {option}.",
     },
 }

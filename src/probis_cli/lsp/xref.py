@@ -96,8 +96,8 @@ def _rpjmd(c: _Collector, m: Rpjmd) -> None:
         c.add(("sasaran", i, "tujuan"), "tujuan", s.tujuan, s.tujuan)
     for i, p in enumerate(m.program):
         c.add(("program", i, "kode"), "program", p.kode, p.kode, definition=True)
-        for j, s in enumerate(p.sasaran):
-            c.add(("program", i, "sasaran", j), "sasaran", s, s)
+        for j, code in enumerate(p.sasaran):
+            c.add(("program", i, "sasaran", j), "sasaran", code, code)
         for j, o in enumerate(p.opd):
             c.add(("program", i, "opd", j), "actor", o, o)
 
@@ -108,10 +108,10 @@ def _opd(c: _Collector, m: Opd) -> None:
         c.add(("unit", i, "kode"), "actor", f"{m.kode}/{u.kode}", u.kode, definition=True)
         if u.induk:
             c.add(("unit", i, "induk"), "actor", f"{m.kode}/{u.induk}", u.induk)
-    for i, j in enumerate(m.jabatan):
-        c.add(("jabatan", i, "kode"), "actor", f"{m.kode}/{j.kode}", j.kode, definition=True)
-        if j.unit:
-            c.add(("jabatan", i, "unit"), "actor", f"{m.kode}/{j.unit}", j.unit)
+    for i, jab in enumerate(m.jabatan):
+        c.add(("jabatan", i, "kode"), "actor", f"{m.kode}/{jab.kode}", jab.kode, definition=True)
+        if jab.unit:
+            c.add(("jabatan", i, "unit"), "actor", f"{m.kode}/{jab.unit}", jab.unit)
     for i, k in enumerate(m.kegiatan):
         c.add(("kegiatan", i, "kode"), "plan", k.kode, k.kode, definition=True)
         for j, s in enumerate(k.sub_kegiatan):
