@@ -44,13 +44,14 @@ REQUEST_WAIT = 3.0  # seconds a request waits for a check in progress
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".probis-cache", "node_modules", "__pycache__", ".venv", "venv"})
 
 
-@dataclass(frozen=True)
+@dataclass
 class View:
-    """A snapshot with its cross reference: what requests are answered from."""
+    """A snapshot, the texts it was made from, and (once a request needed it) its cross
+    reference: what requests are answered from. They always agree with each other."""
 
     snapshot: Snapshot
-    xref: xref.CrossReference
     texts: dict[str, str]
+    xref: xref.CrossReference | None = None
 
 
 def choose_lang(forced: Lang | None, options: Any, locale: str | None) -> Lang:
@@ -112,11 +113,16 @@ class ProbisServer(LanguageServer):
             texts = snapshot.loaded.source_texts()
             self.publish(snapshot, texts)
             self.last_timings = {**snapshot.timings, "publish": time.perf_counter() - started}
-            if self._again:
-                continue  # more changes: check again before indexing references
-            table = await self.submit(lambda: xref.build(snapshot.index.documents, texts, self.xref_cache))
-            self.view = View(snapshot, table, texts)
+            self.view = View(snapshot, texts)
         self.current.set()
+
+    async def xref_of(self, view: View) -> xref.CrossReference:
+        """The cross reference of ``view``, built on first use (on the worker, in order with
+        the checks): typing costs no reference indexing, only a request after it does."""
+        if view.xref is None:
+            documents = view.snapshot.index.documents
+            view.xref = await self.submit(lambda: xref.build(documents, view.texts, self.xref_cache))
+        return view.xref
 
     @property
     def current(self) -> asyncio.Event:
@@ -240,42 +246,43 @@ class ProbisServer(LanguageServer):
         self.published = now
 
     # -- requests -----------------------------------------------------------------------
-    def at(self, uri: str, position: types.Position) -> tuple[View, xref.Occurrence] | None:
+    async def at(self, uri: str, position: types.Position) -> tuple[View, xref.CrossReference, xref.Occurrence] | None:
         """The code under the cursor, from the last complete view."""
         view = self.view
         rel = self.rel(uri)
         if view is None or rel is None:
             return None
         line, column = self.from_position(view.texts.get(rel, "").split("\n"), position)
-        occ = view.xref.at(rel, line, column)
-        return (view, occ) if occ is not None else None
+        table = await self.xref_of(view)
+        occ = table.at(rel, line, column)
+        return (view, table, occ) if occ is not None else None
 
-    def hover(self, params: types.HoverParams) -> types.Hover | None:
+    async def hover(self, params: types.HoverParams) -> types.Hover | None:
         """What the code under the cursor names."""
-        found = self.at(params.text_document.uri, params.position)
+        found = await self.at(params.text_document.uri, params.position)
         if found is None:
             return None
-        view, occ = found
+        view, _, occ = found
         text = features.describe(occ.symbol, view.snapshot.index, self.lang)
         location = self.occurrence_location(view, occ)
         return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text), range=location.range)
 
-    def definition(self, params: types.DefinitionParams) -> list[types.Location] | None:
+    async def definition(self, params: types.DefinitionParams) -> list[types.Location] | None:
         """Where the code under the cursor is defined."""
-        found = self.at(params.text_document.uri, params.position)
+        found = await self.at(params.text_document.uri, params.position)
         if found is None:
             return None
-        view, occ = found
-        return [self.occurrence_location(view, o) for o in features.definitions(view.xref, occ)] or None
+        view, table, occ = found
+        return [self.occurrence_location(view, o) for o in features.definitions(table, occ)] or None
 
-    def references(self, params: types.ReferenceParams) -> list[types.Location] | None:
+    async def references(self, params: types.ReferenceParams) -> list[types.Location] | None:
         """Every place the code under the cursor is written."""
-        found = self.at(params.text_document.uri, params.position)
+        found = await self.at(params.text_document.uri, params.position)
         if found is None:
             return None
-        view, occ = found
+        view, table, occ = found
         include = bool(params.context and params.context.include_declaration)
-        return [self.occurrence_location(view, o) for o in features.references(view.xref, occ, include_declaration=include)]
+        return [self.occurrence_location(view, o) for o in features.references(table, occ, include_declaration=include)]
 
     def completion(self, params: types.CompletionParams) -> types.CompletionList | None:
         """Codes that fit the field at the cursor."""
@@ -391,7 +398,10 @@ def build_server(lang: Lang | None = None) -> ProbisServer:
     @server.feature(types.INITIALIZED)
     async def initialized(ls: ProbisServer, _params: types.InitializedParams) -> None:
         root = ls.root or Path.cwd()
-        found = api.find_repository(root) if (root / "probis.yaml").is_file() else None
+        try:
+            found: Path | None = api.find_repository(root)
+        except api.NoRepository:
+            found = None
         if found is not None:
             # Watch from the start: changes during the first load are handled right after it.
             loop = asyncio.get_running_loop()
@@ -438,17 +448,17 @@ def build_server(lang: Lang | None = None) -> ProbisServer:
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     async def hover(ls: ProbisServer, params: types.HoverParams) -> types.Hover | None:
         await ls.settled()
-        return ls.hover(params)
+        return await ls.hover(params)
 
     @server.feature(types.TEXT_DOCUMENT_DEFINITION)
     async def definition(ls: ProbisServer, params: types.DefinitionParams) -> list[types.Location] | None:
         await ls.settled()
-        return ls.definition(params)
+        return await ls.definition(params)
 
     @server.feature(types.TEXT_DOCUMENT_REFERENCES)
     async def references(ls: ProbisServer, params: types.ReferenceParams) -> list[types.Location] | None:
         await ls.settled()
-        return ls.references(params)
+        return await ls.references(params)
 
     @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[" ", "/", ".", "-", "[", ","]))
     async def completion(ls: ProbisServer, params: types.CompletionParams) -> types.CompletionList | None:
