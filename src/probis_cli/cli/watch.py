@@ -6,6 +6,7 @@ the files that changed before the index and the rules run again.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -61,6 +62,7 @@ def run_watch(
     """
     from watchfiles import watch
 
+    logging.getLogger("watchfiles").setLevel(logging.ERROR)  # its own Ctrl-C note; we say it ourselves
     for target in targets:
         if not target.exists():
             raise FileNotFoundError(str(target))
