@@ -139,7 +139,7 @@ def context(
     )
 
 
-EXTENSIONS = {"text": "txt", "json": "json", "github": "txt", "sarif": "sarif.json", "junit": "xml"}
+EXTENSIONS = {"text": "txt", "json": "json", "github": "txt", "sarif": "sarif.json", "junit": "xml", "gitlab": "gitlab.json"}
 
 SARIF_SCHEMA: dict[str, Any] = json.loads(SARIF_SCHEMA_PATH.read_text(encoding="utf-8"))
 SARIF_VALIDATOR = jsonschema.validators.validator_for(SARIF_SCHEMA)(SARIF_SCHEMA)
@@ -149,7 +149,7 @@ SARIF_VALIDATOR = jsonschema.validators.validator_for(SARIF_SCHEMA)(SARIF_SCHEMA
 
 
 def test_registry_names() -> None:
-    assert list(REPORTERS) == ["text", "json", "github", "sarif", "junit"]
+    assert list(REPORTERS) == ["text", "json", "github", "sarif", "junit", "gitlab"]
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

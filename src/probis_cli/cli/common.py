@@ -11,6 +11,7 @@ from typing import NoReturn
 import typer
 from rich.console import Console
 
+from probis_cli import fs
 from probis_cli.i18n import Lang, resolve_lang, translate
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -61,18 +62,6 @@ def want_color(flag: bool | None) -> bool:
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write via a temporary file and rename, so an interrupted run leaves no half file."""
-    import tempfile
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    """Write via a temporary file and rename (:func:`probis_cli.fs.write_atomic`): no half
+    file after an interruption, and the mode an ordinary ``open()`` gives under the umask."""
+    fs.write_atomic(path, data)

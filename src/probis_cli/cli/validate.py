@@ -17,6 +17,7 @@ from probis_cli.lint.baseline import prepare_baseline
 from probis_cli.lint.docs import describe_all
 from probis_cli.lint.registry import codes_matching, known_codes
 from probis_cli.report import REPORTERS, ReportContext, RuleInfo
+from probis_cli.report._base import platform_prefix
 
 
 def _split(values: list[str] | None) -> tuple[str, ...]:
@@ -160,6 +161,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
             tool_version=__version__,
             color=want_color(color) if output is None else False,
             rules=rule_infos(lang),
+            path_prefix=platform_prefix(loaded.root),
         )
         text = REPORTERS[fmt](result, context)
         if output is not None:

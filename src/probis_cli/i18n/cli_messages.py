@@ -66,6 +66,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Membuat diagram (hierarki/pohon kinerja, peta proses level 0 dan level n, peta lintas fungsi, "
             "peta relasi, diagram alir SOP) dan draf SOP AP format PermenPAN-RB 35/2012, plus halaman indeks.\n\n"
             "Hasilnya identik setiap kali (aman di-commit); berkas yang masukannya tidak berubah dilewati.\n\n"
+            "Repositori dengan temuan error tidak dirender (kode keluar 1) kecuali dengan --paksa.\n\n"
             "Contoh: probis render --format svg,png --opd dinkes   |   probis render --check (untuk CI)"
         ),
         "cli.render_arg_path": "Folder repositori (bawaan: folder ini).",
@@ -75,13 +76,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cli.render_opt_opd": "Hanya untuk OPD ini (kode OPD, pisahkan dengan koma).",
         "cli.render_opt_code": "Hanya yang memuat kode proses/SOP ini.",
         "cli.render_opt_check": "Jangan menulis; keluar dengan kode 1 bila keluaran yang ada sudah usang (untuk CI).",
-        "cli.render_opt_force": "Tulis ulang semua keluaran walaupun masukannya tidak berubah.",
+        "cli.render_opt_force": "Tetap merender walaupun repositori memiliki temuan error.",
         "cli.render_opt_engine": "Mesin Graphviz: auto (dot sistem bila ada, jika tidak WebAssembly), system, atau wasm.",
         "cli.render_opt_jobs": "Jumlah proses paralel (bawaan: jumlah inti CPU).",
         "cli.render_has_errors": "Perhatian: repositori memiliki {count} temuan error (jalankan 'probis validate'); yang dapat dirujuk tetap dirender.",
         "cli.render_bad_format": "Format '{value}' tidak dikenal; pilih dari: {formats}.",
         "cli.render_template_error": "Templat tidak valid: {detail}",
-        "cli.render_nothing": "Tidak ada keluaran yang cocok dengan pilihan ini. Jenis yang ada: {groups}.",
         "cli.render_stale": "{count} keluaran di {out} usang atau hilang; jalankan 'probis render' lalu commit hasilnya:",
         "cli.render_more": "  ... dan {count} lainnya",
         "cli.render_fresh": "Semua {count} keluaran mutakhir.",
@@ -171,6 +171,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "maps, relationship maps, SOP flowcharts) and SOP AP drafts in the PermenPAN-RB 35/2012 format, "
             "plus an index page.\n\n"
             "Output is identical every time (safe to commit); files whose input did not change are skipped.\n\n"
+            "A repository with error findings is not rendered (exit code 1) unless --force is given.\n\n"
             "Example: probis render --format svg,png --opd dinkes   |   probis render --check (for CI)"
         ),
         "cli.render_arg_path": "Repository folder (default: this folder).",
@@ -180,13 +181,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cli.render_opt_opd": "Only for these OPD (OPD codes, comma-separated).",
         "cli.render_opt_code": "Only outputs showing these process/SOP codes.",
         "cli.render_opt_check": "Do not write; exit with code 1 when existing outputs are stale (for CI).",
-        "cli.render_opt_force": "Rewrite every output even when its input did not change.",
+        "cli.render_opt_force": "Render even when the repository has error findings.",
         "cli.render_opt_engine": "Graphviz engine: auto (system dot when present, else WebAssembly), system, or wasm.",
         "cli.render_opt_jobs": "Number of parallel processes (default: CPU cores).",
         "cli.render_has_errors": "Note: the repository has {count} error findings (run 'probis validate'); whatever resolves is still rendered.",
         "cli.render_bad_format": "Unknown format '{value}'; choose from: {formats}.",
         "cli.render_template_error": "Invalid template: {detail}",
-        "cli.render_nothing": "Nothing matches this selection. Available kinds: {groups}.",
         "cli.render_stale": "{count} outputs in {out} are stale or missing; run 'probis render' and commit the result:",
         "cli.render_more": "  ... and {count} more",
         "cli.render_fresh": "All {count} outputs are up to date.",

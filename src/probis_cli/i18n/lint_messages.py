@@ -5,6 +5,7 @@ the ``probis rules`` command; plus the catalogues the other rule modules keep be
 from __future__ import annotations
 
 from probis_cli.lint.rules import sop, tumpang_tindih
+from probis_cli.lint.rules import kepemilikan
 
 _OWN: dict[str, dict[str, str]] = {
     "id": {
@@ -218,4 +219,4 @@ def _merge(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return merged
 
 
-MESSAGES: dict[str, dict[str, str]] = _merge(_OWN, tumpang_tindih.MESSAGES, sop.MESSAGES)
+MESSAGES: dict[str, dict[str, str]] = _merge(_OWN, tumpang_tindih.MESSAGES, sop.MESSAGES, kepemilikan.MESSAGES)

@@ -237,3 +237,100 @@ _DOC_EN: dict[str, str] = {
 }
 MESSAGES["id"].update(_DOC_ID)
 MESSAGES["en"].update(_DOC_EN)
+
+# -- ``probis render`` (probis_cli.cli.render): refusals and failures ----------------------
+# Kept here, next to the other render messages, so the shared CLI catalogue stays small.
+_RENDER_CLI_ID: dict[str, str] = {
+    "cli.render_opt_rebuild": "Tulis ulang semua keluaran walaupun masukannya tidak berubah.",
+    "cli.render_refuse_errors": (
+        "{count} temuan error: diagram dan draf akan dibuat dari data yang bermasalah, jadi tidak dirender. "
+        "Perbaiki dulu (lihat 'probis validate'), atau tambahkan --paksa untuk tetap merender."
+    ),
+    "cli.render_out_outside": (
+        "Folder keluaran '{value}' (pengaturan.render.keluaran di probis.yaml) berada di luar repositori {root}. "
+        "Pilih folder di dalam repositori, atau beri --out untuk folder lain pilihan Anda."
+    ),
+    "cli.render_out_reserved": "Folder keluaran '{value}' (pengaturan.render.keluaran) tidak boleh {what}; pilih subfolder lain, mis. build/probis.",
+    "cli.render_out_reserved_root": "folder akar repositori",
+    "cli.render_out_reserved_inside": "berada di dalam {name}",
+    "cli.render_out_not_dir": "--out {out} adalah berkas, bukan folder.",
+    "cli.render_symlink_out": (
+        "Menolak menulis ke {path}: symlink di sana menuju ke luar folder keluaran {out}. "
+        "Hapus symlink itu (keluaran selalu ditulis di dalam folder keluaran)."
+    ),
+    "cli.render_write_failed": "Tidak dapat menulis {path}: {reason}.",
+    "cli.os.no_space": "ruang disk penuh",
+    "cli.os.denied": "izin ditolak",
+    "cli.os.read_only": "sistem berkas hanya-baca",
+    "cli.os.not_dir": "sebagian jalurnya adalah berkas, bukan folder",
+    "cli.os.is_dir": "sudah ada folder dengan nama itu",
+    "cli.render_manifest_refused": "Entri {manifest} diabaikan (bukan keluaran probis di dalam folder keluaran, tidak dihapus): {entry}",
+    "cli.render_conflict": (
+        "Keluaran '{a}' dan '{b}' bertabrakan (satu nama berkas sama dengan nama folder yang lain, atau hanya beda huruf besar/kecil); "
+        "keduanya tidak ditulis. Ganti salah satu kode."
+    ),
+    "cli.render_templat_outside": "Folder templat '{value}' (pengaturan.render.templat) berada di luar repositori {root}.",
+    "cli.render_templat_missing": "Folder templat '{value}' (pengaturan.render.templat) tidak ada atau bukan folder.",
+    "cli.render_template_refused.outside": "Templat {file} ditolak: symlink yang menuju ke luar folder templat {folder}.",
+    "cli.render_template_refused.not-file": "Templat {file} ditolak: bukan berkas biasa (FIFO, perangkat, atau folder).",
+    "cli.render_template_refused.too-large": "Templat {file} ditolak: lebih besar dari 1 MB.",
+    "cli.render_template_refused.unreadable": "Templat {file} tidak dapat dibaca: {detail}.",
+    "cli.render_template_refused.encoding": "Templat {file} ditolak: bukan teks UTF-8.",
+    "cli.render_template_refused.too-many": "Folder templat {file} berisi lebih dari {detail} berkas *.j2.",
+    "cli.render_template_unsafe": "{where}: templat melakukan operasi yang tidak aman dan dihentikan ({detail}). Templat hanya boleh menampilkan data.",
+    "cli.render_template_syntax": "{where}: templat tidak valid: {detail}",
+    "cli.render_template_failed": "{where}: templat gagal: {detail}",
+    "cli.render_unknown_kind": "Jenis '{value}' tidak dikenal. Jenis yang ada: {choices}.",
+    "cli.render_unknown_opd": "OPD '{value}' tidak dikenal. Kode OPD yang ada: {choices}.{suggestion}",
+    "cli.render_unknown_code": "Kode '{value}' tidak ada pada keluaran mana pun (kode proses atau SOP).{suggestion}",
+    "cli.render_did_you_mean": " Mungkin maksud Anda: {suggestion}?",
+    "cli.render_nothing_combined": "Tidak ada keluaran yang memenuhi semua pilihan ini sekaligus (--jenis, --opd, --kode).",
+}
+_RENDER_CLI_EN: dict[str, str] = {
+    "cli.render_opt_rebuild": "Rewrite every output even when its input did not change.",
+    "cli.render_refuse_errors": (
+        "{count} error findings: the diagrams and drafts would be drawn from faulty data, so nothing was rendered. "
+        "Fix them first (see 'probis validate'), or add --force to render anyway."
+    ),
+    "cli.render_out_outside": (
+        "The output folder '{value}' (pengaturan.render.keluaran in probis.yaml) is outside the repository {root}. "
+        "Choose a folder inside the repository, or give --out for another folder of your choice."
+    ),
+    "cli.render_out_reserved": "The output folder '{value}' (pengaturan.render.keluaran) must not be {what}; choose another subfolder, e.g. build/probis.",
+    "cli.render_out_reserved_root": "the repository's root folder",
+    "cli.render_out_reserved_inside": "inside {name}",
+    "cli.render_out_not_dir": "--out {out} is a file, not a folder.",
+    "cli.render_symlink_out": (
+        "Refusing to write to {path}: a symlink there leads out of the output folder {out}. "
+        "Remove that symlink (outputs are always written inside the output folder)."
+    ),
+    "cli.render_write_failed": "Cannot write {path}: {reason}.",
+    "cli.os.no_space": "no space left on the disk",
+    "cli.os.denied": "permission denied",
+    "cli.os.read_only": "read-only file system",
+    "cli.os.not_dir": "part of the path is a file, not a folder",
+    "cli.os.is_dir": "a folder of that name exists",
+    "cli.render_manifest_refused": "Ignored an entry of {manifest} (not a probis output inside the output folder; not deleted): {entry}",
+    "cli.render_conflict": (
+        "Outputs '{a}' and '{b}' collide (one's file name is the other's folder name, or they differ only in letter case); "
+        "neither was written. Rename one of the codes."
+    ),
+    "cli.render_templat_outside": "The template folder '{value}' (pengaturan.render.templat) is outside the repository {root}.",
+    "cli.render_templat_missing": "The template folder '{value}' (pengaturan.render.templat) does not exist or is not a folder.",
+    "cli.render_template_refused.outside": "Template {file} refused: a symlink leading out of the template folder {folder}.",
+    "cli.render_template_refused.not-file": "Template {file} refused: not a regular file (a FIFO, device or folder).",
+    "cli.render_template_refused.too-large": "Template {file} refused: larger than 1 MB.",
+    "cli.render_template_refused.unreadable": "Template {file} cannot be read: {detail}.",
+    "cli.render_template_refused.encoding": "Template {file} refused: not UTF-8 text.",
+    "cli.render_template_refused.too-many": "The template folder {file} holds more than {detail} *.j2 files.",
+    "cli.render_template_unsafe": "{where}: the template attempted an unsafe operation and was stopped ({detail}). Templates may only show data.",
+    "cli.render_template_syntax": "{where}: invalid template: {detail}",
+    "cli.render_template_failed": "{where}: template failed: {detail}",
+    "cli.render_unknown_kind": "Unknown kind '{value}'. Available kinds: {choices}.",
+    "cli.render_unknown_opd": "Unknown OPD '{value}'. OPD codes: {choices}.{suggestion}",
+    "cli.render_unknown_code": "No output shows the code '{value}' (a process or SOP code).{suggestion}",
+    "cli.render_did_you_mean": " Did you mean: {suggestion}?",
+    "cli.render_nothing_combined": "No output matches all of these choices at once (--kind, --opd, --code).",
+}
+MESSAGES["id"].update(_RENDER_CLI_ID)
+MESSAGES["en"].update(_RENDER_CLI_EN)

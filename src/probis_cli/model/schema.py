@@ -43,6 +43,6 @@ def schema_files() -> dict[str, str]:
         if "probis" in props:
             props["probis"] = {"const": 1, "description": props["probis"].get("description", "")}
         if "jenis" in props:
-            props["jenis"] = {"const": jenis, "description": "Jenis dokumen."}
+            props["jenis"] = {"const": jenis, "description": props["jenis"].get("description", "Jenis dokumen.")}
         out[f"{jenis}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
     return out

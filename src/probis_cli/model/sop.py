@@ -15,47 +15,47 @@ Simbol = Literal["mulai", "proses", "keputusan", "selesai"]
 class Pengesahan(Strict):
     """Who signs the SOP."""
 
-    jabatan: Teks
-    nama: str | None = None
-    nip: str | None = None
+    jabatan: Teks = Field(description="Jabatan pengesah.")
+    nama: str | None = Field(default=None, description="Nama pengesah.")
+    nip: str | None = Field(default=None, description="NIP pengesah (angka nol di depan tetap terjaga).")
 
 
 class PelaksanaSop(Strict):
     """An actor column of the prosedur table."""
 
-    kode: Kode
-    nama: Teks
+    kode: Kode = Field(description="Kode kolom pelaksana, dirujuk oleh langkah.")
+    nama: Teks = Field(description="Judul kolom pelaksana.")
     jabatan: Ref | None = Field(default=None, description="Rujukan jabatan di OPD, mis. dinkes/kasi-imunisasi.")
 
 
 class MutuBaku(Strict):
     """Mutu baku of a step: what is needed, how long, what comes out."""
 
-    kelengkapan: DaftarTeks = Field(default_factory=list)
-    waktu: str | None = None
-    output: str | None = None
+    kelengkapan: DaftarTeks = Field(default_factory=list, description="Persyaratan/perlengkapan yang dibutuhkan langkah.")
+    waktu: str | None = Field(default=None, description="Waktu yang terukur: angka dan satuan (menit, jam, hari, hari kerja, minggu, bulan).")
+    output: str | None = Field(default=None, description="Hasil langkah.")
 
 
 class Cabang(Strict):
     """A labelled exit of a decision."""
 
-    label: Teks
-    ke: int
+    label: Teks = Field(description="Label jalur keputusan.")
+    ke: int = Field(description="Nomor langkah tujuan.")
 
 
 class Langkah(Strict):
     """One step of the prosedur."""
 
-    no: int
-    kegiatan: Teks
-    pelaksana: Kode
-    simbol: Simbol = "proses"
+    no: int = Field(description="Nomor langkah: 1, 2, 3, … sesuai urutan tabel.")
+    kegiatan: Teks = Field(description="Uraian kegiatan langkah.")
+    pelaksana: Kode = Field(description="Kode kolom pelaksana (dari `pelaksana` SOP).")
+    simbol: Simbol = Field(default="proses", description="Simbol bagan alir: mulai, proses, keputusan, selesai.")
     lanjut: int | None = Field(default=None, description="Langkah berikutnya; bawaan: nomor sesudahnya.")
     ya: int | None = Field(default=None, description="Keputusan: langkah jika ya.")
     tidak: int | None = Field(default=None, description="Keputusan: langkah jika tidak.")
     cabang: list[Cabang] | None = Field(default=None, description="Keputusan dengan label sendiri, mis. lengkap / tidak lengkap.")
-    mutu_baku: MutuBaku = Field(default_factory=MutuBaku)
-    keterangan: str | None = None
+    mutu_baku: MutuBaku = Field(default_factory=MutuBaku, description="Mutu baku: kelengkapan, waktu, output.")
+    keterangan: str | None = Field(default=None, description="Keterangan langkah.")
 
     def branches(self) -> list[Cabang]:
         """The decision's exits, from ``cabang`` or the ``ya``/``tidak`` shorthand."""
@@ -73,30 +73,33 @@ class Langkah(Strict):
 class Sop(Dokumen):
     """An SOP AP."""
 
-    jenis: Literal["sop"]
-    kode: Kode
-    nomor: str | None = None
-    nama: Teks
-    proses: Kode | None = None
+    jenis: Literal["sop"] = Field(description="Jenis dokumen: selalu `sop`.")
+    kode: Kode = Field(description="Kode SOP, dirujuk oleh proses dan keterkaitan.")
+    nomor: str | None = Field(default=None, description="Nomor SOP sesuai tata naskah dinas.")
+    nama: Teks = Field(description="Nama SOP.")
+    proses: Kode | None = Field(default=None, description="Kode proses bisnis (level terendah) yang dijabarkan SOP ini.")
     unit: Ref | None = Field(default=None, description="Unit pemilik SOP: OPD/unit.")
-    tanggal_pembuatan: Tanggal | None = None
-    tanggal_revisi: Tanggal | None = None
-    tanggal_efektif: Tanggal | None = None
-    disahkan_oleh: Pengesahan | None = None
-    dasar_hukum: DaftarTeks = Field(default_factory=list)
+    tanggal_pembuatan: Tanggal | None = Field(default=None, description="Tanggal pembuatan: TTTT-BB-HH atau mis. 10 Januari 2026.")
+    tanggal_revisi: Tanggal | None = Field(default=None, description="Tanggal revisi terakhir; kosong bila belum pernah direvisi.")
+    tanggal_efektif: Tanggal | None = Field(default=None, description="Tanggal mulai berlaku.")
+    disahkan_oleh: Pengesahan | None = Field(default=None, description="Pejabat yang mengesahkan: jabatan, nama, NIP.")
+    dasar_hukum: DaftarTeks = Field(default_factory=list, description="Peraturan yang menjadi dasar SOP.")
     kualifikasi_pelaksana: DaftarTeks = Field(
-        default_factory=list, validation_alias=AliasChoices("kualifikasi_pelaksana", "kualifikasi_pelaksanaan")
+        default_factory=list, validation_alias=AliasChoices("kualifikasi_pelaksana", "kualifikasi_pelaksanaan"),
+        description="Kualifikasi pelaksana (juga ditulis kualifikasi_pelaksanaan).",
     )
     keterkaitan: DaftarTeks = Field(default_factory=list, description="SOP terkait (kode) atau uraian.")
     peralatan: DaftarTeks = Field(
-        default_factory=list, validation_alias=AliasChoices("peralatan", "peralatan_perlengkapan")
+        default_factory=list, validation_alias=AliasChoices("peralatan", "peralatan_perlengkapan"),
+        description="Peralatan/perlengkapan (juga ditulis peralatan_perlengkapan).",
     )
-    peringatan: DaftarTeks = Field(default_factory=list)
+    peringatan: DaftarTeks = Field(default_factory=list, description="Peringatan: akibat bila SOP tidak dilaksanakan.")
     pencatatan: DaftarTeks = Field(
-        default_factory=list, validation_alias=AliasChoices("pencatatan", "pencatatan_pendataan")
+        default_factory=list, validation_alias=AliasChoices("pencatatan", "pencatatan_pendataan"),
+        description="Pencatatan dan pendataan (juga ditulis pencatatan_pendataan).",
     )
-    pelaksana: list[PelaksanaSop] = Field(default_factory=list)
-    langkah: list[Langkah] = Field(default_factory=list)
+    pelaksana: list[PelaksanaSop] = Field(default_factory=list, description="Kolom pelaksana tabel prosedur.")
+    langkah: list[Langkah] = Field(default_factory=list, description="Langkah prosedur, berurutan.")
 
 
 def flow_successors(langkah: Sequence[Langkah], by_no: Mapping[int, int], i: int) -> list[int]:

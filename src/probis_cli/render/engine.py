@@ -375,6 +375,7 @@ class SystemDotEngine:
                 capture_output=True,
                 timeout=self.timeout,
                 check=False,
+                env=_dot_env(),
             )
         except subprocess.TimeoutExpired as exc:
             raise RenderTimeout(
@@ -398,6 +399,13 @@ class SystemDotEngine:
                 detail=message,
             )
         return proc.stdout
+
+
+# DOT text comes from repository content: with SERVER_NAME set and no GV_FILE_PATH, Graphviz
+# refuses to load any file an attribute names (image=, shapefile=), so a crafted label can
+# never make ``dot`` read from the disk. probis's diagrams use no such attributes.
+def _dot_env() -> dict[str, str]:
+    return {**{k: v for k, v in os.environ.items() if k != "GV_FILE_PATH"}, "SERVER_NAME": "probis"}
 
 
 # --------------------------------------------------------------------------- wasm

@@ -9,21 +9,30 @@ everywhere) and the render settings; ``None`` means "the whole repository" (Pemd
 Stored in SQLite (standard library) so that a run reads only the keys and digests up front
 and a remembered content only when its output file must actually be written: a city's
 contents are a hundred megabytes that an unchanged render never needs.
+
+The cache folder may be committed (force-added) by anyone who sends a pull request, and a
+file can be damaged: each row carries an HMAC (``probis_cli.fs.sign``, a per-machine key
+kept outside every repository) over its key, inputs and content digest, checked when the
+keys are read; a remembered content is used only when its digest matches the signed one,
+else it is built again. A database SQLite cannot read is discarded and started afresh.
 """
 
 from __future__ import annotations
 
-from functools import partial
-
 import hashlib
+import os
 import sqlite3
+import stat
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 
-from probis_cli import __version__
+from probis_cli import __version__, fs
 from probis_cli.render.base import LazyContent, content_digest
 
-MEMO_VERSION = 2
+MEMO_VERSION = 3
+MEMO_FILE = f"render-v{MEMO_VERSION}.sqlite"
+_SIDE_FILES = ("", "-journal", "-wal", "-shm")  # SQLite writes these next to the database
 
 
 def _digest(parts: Iterable[str]) -> str:
@@ -32,6 +41,46 @@ def _digest(parts: Iterable[str]) -> str:
         h.update(part.encode("utf-8"))
         h.update(b"\0")
     return h.hexdigest()
+
+
+def _mac(key: str, inputs: str, digest: str) -> str:
+    return fs.sign("\0".join((str(MEMO_VERSION), key, inputs, digest)).encode("utf-8")).hex()
+
+
+def _clear_links(cache_file: Path) -> bool:
+    """Remove symlinks, FIFOs and the like where SQLite will open its files; False if a
+    folder (or anything that cannot be removed) is in the way."""
+    for suffix in _SIDE_FILES:
+        path = cache_file.with_name(cache_file.name + suffix)
+        try:
+            info = path.lstat()
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return False
+        if stat.S_ISREG(info.st_mode):
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            return False
+        try:
+            path.unlink()  # a symlink is removed as a link; its target is not touched
+        except OSError:
+            return False
+    return True
+
+
+def _damaged(exc: sqlite3.Error) -> bool:
+    """Whether SQLite says the file is broken ("malformed", "not a database"), as opposed to
+    busy or locked by a concurrent run (then the memo is only skipped, never deleted)."""
+    return isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError)
+
+
+def _discard(cache_file: Path) -> None:
+    for suffix in _SIDE_FILES:
+        try:
+            os.unlink(cache_file.with_name(cache_file.name + suffix))
+        except OSError:
+            pass
 
 
 class RenderMemo:
@@ -45,26 +94,60 @@ class RenderMemo:
         self.new: dict[str, tuple[str, str, str]] = {}  # key -> (inputs digest, content digest, text)
         self.used: set[str] = set()
         self.hits = self.misses = 0
+        self.rejected = 0  # rows whose signature or content did not check out
+        self.cache_file = cache_file
         self.db: sqlite3.Connection | None = None
         if cache_file is not None:
-            try:
-                cache_file.parent.mkdir(parents=True, exist_ok=True)
-                gitignore = cache_file.parent / ".gitignore"
-                if not gitignore.exists():
-                    gitignore.write_text("# dibuat otomatis oleh probis\n*\n", encoding="utf-8")
-                self.db = sqlite3.connect(cache_file)
-                self.db.execute("CREATE TABLE IF NOT EXISTS memo (key TEXT PRIMARY KEY, inputs TEXT, digest TEXT, content TEXT)")
-                self.known = {k: (i, d) for k, i, d in self.db.execute("SELECT key, inputs, digest FROM memo")}
-            except (OSError, sqlite3.Error):
-                self.db = None  # a cache that cannot be used only costs speed
-                self.known = {}
+            self._open(cache_file)
 
-    def _fetch(self, key: str) -> str:
-        assert self.db is not None
-        row = self.db.execute("SELECT content FROM memo WHERE key = ?", (key,)).fetchone()
-        if row is None:  # pragma: no cover - the row was there when the keys were read
-            raise KeyError(key)
-        return str(row[0])
+    def _open(self, cache_file: Path) -> None:
+        folder = cache_file.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            gitignore = folder / ".gitignore"
+            if not gitignore.exists() and not gitignore.is_symlink():
+                fs.write_atomic(gitignore, "# dibuat otomatis oleh probis\n*\n", root=folder)
+        except (OSError, ValueError):
+            return  # a cache that cannot be used only costs speed
+        if not _clear_links(cache_file):
+            return
+        for _attempt in range(2):
+            db: sqlite3.Connection | None = None
+            try:
+                db = sqlite3.connect(cache_file)
+                db.execute("CREATE TABLE IF NOT EXISTS memo (key TEXT PRIMARY KEY, inputs TEXT, digest TEXT, mac TEXT, content TEXT)")
+                known: dict[str, tuple[str, str]] = {}
+                for k, i, d, m in db.execute("SELECT key, inputs, digest, mac FROM memo"):
+                    if isinstance(k, str) and isinstance(i, str) and isinstance(d, str) and m == _mac(k, i, d):
+                        known[k] = (i, d)
+                    else:
+                        self.rejected += 1
+                self.db, self.known = db, known
+                return
+            except sqlite3.Error as exc:
+                if db is not None:
+                    db.close()
+                self.known, self.rejected = {}, 0
+                if not _damaged(exc):
+                    return  # busy or locked: this run goes without
+                _discard(cache_file)  # damaged, or not a database at all: start afresh, once
+
+    def _fetch(self, key: str, digest: str, build: Callable[[], str]) -> str:
+        """The remembered content, if it is what was signed; else built again (and stored)."""
+        text: object = None
+        if self.db is not None:
+            try:
+                row = self.db.execute("SELECT content FROM memo WHERE key = ?", (key,)).fetchone()
+                text = row[0] if row is not None else None
+            except sqlite3.Error:
+                text = None
+        if isinstance(text, str) and content_digest(text) == digest:
+            return text
+        self.rejected += 1
+        rebuilt = build()
+        inputs = self.known.get(key, ("", ""))[0]
+        self._store([(key, inputs, content_digest(rebuilt), rebuilt)])
+        return rebuilt
 
     def content(self, key: str, paths: Iterable[str] | None, build: Callable[[], str]) -> str | LazyContent:
         """The content for ``key``: remembered (lazily) when ``paths`` and the globals are unchanged."""
@@ -76,31 +159,42 @@ class RenderMemo:
         known = self.known.get(key)
         if known is not None and known[0] == inputs and self.db is not None:
             self.hits += 1
-            return LazyContent(known[1], partial(self._fetch, key))
+            return LazyContent(known[1], partial(self._fetch, key, known[1], build))
         self.misses += 1
         text = build()
         self.new[key] = (inputs, content_digest(text), text)
         return text
 
-    def save(self) -> None:
-        """Store what was built, forget what this run no longer produces."""
+    def _store(self, rows: list[tuple[str, str, str, str]], stale: list[tuple[str]] | None = None) -> None:
         if self.db is None:
             return
         try:
             with self.db:
                 self.db.executemany(
-                    "INSERT OR REPLACE INTO memo (key, inputs, digest, content) VALUES (?, ?, ?, ?)",
-                    [(k, i, d, t) for k, (i, d, t) in self.new.items()],
+                    "INSERT OR REPLACE INTO memo (key, inputs, digest, mac, content) VALUES (?, ?, ?, ?, ?)",
+                    [(k, i, d, _mac(k, i, d), t) for k, i, d, t in rows],
                 )
-                stale = [(k,) for k in self.known if k not in self.used]
                 if stale:
                     self.db.executemany("DELETE FROM memo WHERE key = ?", stale)
-        except sqlite3.Error:
-            pass
+        except sqlite3.Error as exc:
+            # Damaged beyond what SQLite can write to: forget it, the next run starts afresh
+            # (busy or locked: only this run's additions are lost).
+            self.close()
+            if self.cache_file is not None and _damaged(exc):
+                _discard(self.cache_file)
+
+    def save(self) -> None:
+        """Store what was built, forget what this run no longer produces."""
+        if self.db is None:
+            return
+        self._store([(k, i, d, t) for k, (i, d, t) in self.new.items()], [(k,) for k in self.known if k not in self.used])
         self.new.clear()
 
     def close(self) -> None:
         """Close the database."""
         if self.db is not None:
-            self.db.close()
+            try:
+                self.db.close()
+            except sqlite3.Error:
+                pass
             self.db = None

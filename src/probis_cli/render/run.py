@@ -16,7 +16,7 @@ import hashlib
 import json
 import marshal
 import os
-import tempfile
+import stat as stat_module
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -24,14 +24,17 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from probis_cli import __version__
+from probis_cli import __version__, fs
 from probis_cli.index import Index
 from probis_cli.render.base import Artifact, RenderContext
 
 MANIFEST = ".probis-render.json"
 IMAGE_FORMATS = ("svg", "png", "pdf")
 ALL_FORMATS = ("svg", "png", "pdf", "dot")
+OUTPUT_SUFFIXES = frozenset((*ALL_FORMATS, "md"))
 PARALLEL_MIN_JOBS = 24
+MANIFEST_LIMIT = 64 * 1024 * 1024  # a city's manifest is a few MB
+OUTPUT_LIMIT = 1024 * 1024 * 1024  # an output file larger than this is never one probis wrote
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +58,9 @@ class Plan:
 
     jobs: list[Job]
     artifacts: list[Artifact]
+    # Outputs that would overwrite each other (a file named like another output's folder, or
+    # names that differ only in letter case): neither is written, the CLI reports them.
+    conflicts: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -64,6 +70,9 @@ class Outcome:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    # Entries of the (committed, so untrusted) manifest that name a path outside the output
+    # folder or no valid output at all: never deleted, dropped from the manifest.
+    refused: list[str] = field(default_factory=list)
     failed: list[tuple[str, str, str]] = field(default_factory=list)  # (output, error code, detail)
     engine: str | None = None
 
@@ -138,16 +147,81 @@ def plan(artifacts: Sequence[Artifact], formats: Sequence[str], ctx: RenderConte
             fmts.append(ctx.image_format)
         for fmt in fmts:
             jobs.append(Job(f"{artifact.path}.{fmt}", artifact, fmt, _digest(__version__, fmt, artifact.digest())))
-    return Plan(jobs, list(artifacts))
+    conflicts = output_conflicts([job.output for job in jobs])
+    if conflicts:
+        clashing = {name for pair in conflicts for name in pair}
+        jobs = [job for job in jobs if job.output not in clashing]
+    return Plan(jobs, list(artifacts), conflicts)
+
+
+def output_conflicts(outputs: Sequence[str]) -> list[tuple[str, str]]:
+    """Pairs of outputs that cannot both exist: one is (a letter-case variant of) the other's
+    folder, or the two differ only in letter case (one file on Windows and macOS).
+
+    SOP codes ``X`` and ``X.md`` both validate, but the draft ``sop/X.md`` and the flowchart
+    folder ``sop/X.md/`` cannot both be written. Sorted, so the report is deterministic.
+    """
+    by_fold: dict[str, str] = {}
+    pairs: set[tuple[str, str]] = set()
+    for name in sorted(set(outputs)):
+        other = by_fold.setdefault(name.casefold(), name)
+        if other != name:
+            pairs.add((other, name))
+    folders: dict[str, str] = {}
+    for name in sorted(set(outputs)):
+        parts = name.split("/")
+        for i in range(1, len(parts)):
+            folders.setdefault("/".join(parts[:i]).casefold(), name)
+    for fold, name in sorted(by_fold.items()):
+        inside = folders.get(fold)
+        if inside is not None:
+            pairs.add((name, inside))
+    return sorted(pairs)
+
+
+def safe_output_name(name: object) -> bool:
+    """Whether ``name`` can be an output probis writes: a relative path below the output
+    folder (no ``..``, no absolute path or drive, no empty or dot-file parts) ending in one
+    of the output formats. Render deletes listed outputs it no longer produces, so the
+    committed manifest must not be able to name ``.env`` or a source document."""
+    if not isinstance(name, str) or not name or "\\" in name or "\0" in name or name.startswith("/"):
+        return False
+    parts = name.split("/")
+    if any(part in ("", ".", "..") or part.startswith(".") for part in parts):
+        return False
+    return ":" not in parts[0] and parts[-1].rsplit(".", 1)[-1] in OUTPUT_SUFFIXES
+
+
+def _valid_entry(value: object) -> bool:
+    return isinstance(value, dict) and all(isinstance(value.get(k), str) for k in ("masukan", "keluaran"))
+
+
+def read_manifest(out: Path) -> tuple[dict[str, dict[str, str]], list[str]]:
+    """The manifest's entries, and the names of the entries refused as invalid.
+
+    The manifest is committed with the outputs, so it is untrusted: an entry naming a path
+    outside the output folder (``../x``, ``/etc/x``) or not shaped like one of ours is never
+    used (render deletes the outputs it lists that are no longer produced).
+    """
+    try:
+        data = json.loads(fs.read_limited(out / MANIFEST, MANIFEST_LIMIT).decode("utf-8"))
+    except (OSError, ValueError):
+        return {}, []
+    files = data.get("berkas") if isinstance(data, dict) else None
+    if not isinstance(files, dict):
+        return {}, []
+    good: dict[str, dict[str, str]] = {}
+    refused: list[str] = []
+    for name, value in files.items():
+        if safe_output_name(name) and _valid_entry(value):
+            good[name] = {"masukan": value["masukan"], "keluaran": value["keluaran"]}
+        else:
+            refused.append(str(name))
+    return good, sorted(refused)
 
 
 def _read_manifest(out: Path) -> dict[str, dict[str, str]]:
-    try:
-        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    files = data.get("berkas") if isinstance(data, dict) else None
-    return files if isinstance(files, dict) else {}
+    return read_manifest(out)[0]
 
 
 class StatCache:
@@ -162,25 +236,36 @@ class StatCache:
         self.entries: dict[str, tuple[int, int, str]] = {}
         self.dirty = False
         if file is not None:
+            # Signed with this machine's key: a committed cache file is never trusted (it
+            # could otherwise make ``--check`` accept an edited output).
             try:
-                loaded = marshal.loads(file.read_bytes())
-                if isinstance(loaded, dict):
+                data = fs.verified(fs.read_limited(file, MANIFEST_LIMIT))
+                loaded = marshal.loads(data) if data is not None else None
+                if isinstance(loaded, dict) and all(
+                    isinstance(k, str) and isinstance(v, tuple) and len(v) == 3 for k, v in loaded.items()
+                ):
                     self.entries = loaded
             except (OSError, ValueError, EOFError, TypeError):
                 self.entries = {}
 
     def digest(self, path: Path) -> str | None:
-        """The blake2b digest of ``path``'s bytes, or None when it does not exist."""
+        """The blake2b digest of ``path``'s bytes, or None when it is not a regular file.
+
+        A symlink (committed in the output folder) counts as missing: the output is then
+        written again, replacing the link, never following it.
+        """
         try:
-            st = path.stat()
+            st = path.lstat()
         except OSError:
+            return None
+        if not stat_module.S_ISREG(st.st_mode):
             return None
         key = str(path)
         known = self.entries.get(key)
         if known is not None and known[0] == st.st_size and known[1] == st.st_mtime_ns:
             return known[2]
         try:
-            value = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+            value = hashlib.blake2b(fs.read_limited(path, OUTPUT_LIMIT), digest_size=16).hexdigest()
         except OSError:
             return None
         self.entries[key] = (st.st_size, st.st_mtime_ns, value)
@@ -192,9 +277,8 @@ class StatCache:
         if self.file is None or not self.dirty:
             return
         try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            _write_atomic(self.file, marshal.dumps(self.entries))
-        except OSError:
+            fs.write_atomic(self.file, fs.signed(marshal.dumps(self.entries)), root=self.file.parent)
+        except (OSError, ValueError):  # ValueError: fs.OutsideError
             pass
 
 
@@ -216,33 +300,27 @@ def _orphans(manifest: dict[str, dict[str, str]], the_plan: Plan) -> list[str]:
 
 
 def stale_outputs(out: Path, the_plan: Plan, *, prune: bool = True, stats: StatCache = _NO_STATS) -> list[str]:
-    """Outputs that are missing, out of date, edited by hand, or (``prune``) no longer produced."""
-    manifest = _read_manifest(out)
-    stale: list[str] = []
+    """Outputs that are missing, out of date, edited by hand, or (``prune``) no longer produced.
+
+    The manifest itself is listed when render would rewrite it (it has invalid entries).
+    Text outputs (Markdown, DOT) are compared with their content directly: the manifest,
+    being committed, cannot vouch for them.
+    """
+    out = Path(os.path.abspath(out))  # the same stat-cache keys as :func:`execute`
+    manifest, refused = read_manifest(out)
+    stale: list[str] = [MANIFEST] if refused else []
     planned = {job.output for job in the_plan.jobs}
     for job in the_plan.jobs:
         entry = manifest.get(job.output)
         current = _file_digest(out / job.output, stats)
-        if current is None or entry is None or entry.get("masukan") != job.digest or entry.get("keluaran") != current:
+        expected = entry.get("keluaran") if entry is not None else None
+        if not job.needs_engine and expected is not None:
+            expected = job.artifact.digest()  # written as is: its digest is the content's
+        if current is None or entry is None or entry.get("masukan") != job.digest or expected != current:
             stale.append(job.output)
     if prune:
         stale.extend(o for o in _orphans(manifest, the_plan) if o not in planned)
     return sorted(set(stale))
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 _ENGINE: Any = None
@@ -279,10 +357,13 @@ def execute(
     """Write every job's file under ``out``; skip unchanged ones unless ``force``.
 
     Raises ``probis_cli.render.engine.EngineUnavailable`` when images are needed and no
-    Graphviz engine can be used (the caller says how to fix it).
+    Graphviz engine can be used (the caller says how to fix it), ``OSError`` when a file
+    cannot be written, and ``probis_cli.fs.OutsideError`` when a (committed) symlink would
+    lead a write out of ``out``: every file is written inside ``out``, symlinks resolved.
     """
+    out = Path(os.path.abspath(out))  # fs confines to ``out``; a relative path would be read as inside it
     outcome = Outcome()
-    manifest = _read_manifest(out)
+    manifest, outcome.refused = read_manifest(out)
     todo: list[Job] = []
     for job in the_plan.jobs:
         entry = manifest.get(job.output)
@@ -300,7 +381,7 @@ def execute(
 
     def record(job: Job, data: bytes) -> None:
         nonlocal done
-        _write_atomic(out / job.output, data)
+        fs.write_atomic(out / job.output, data, root=out)
         written_digest = hashlib.blake2b(data, digest_size=16).hexdigest()
         new_manifest[job.output] = {"masukan": job.digest, "keluaran": written_digest}
         try:
@@ -352,15 +433,20 @@ def execute(
                 record(job, data)
 
     # Outputs of artifacts that no longer exist are removed (only files probis wrote itself).
+    # Confined to ``out``: a listed path that leads elsewhere (through a symlinked folder) is
+    # refused, a symlink listed itself is removed as a link.
     for stale in sorted(orphans):
         try:
-            (out / stale).unlink()
-            outcome.removed.append(stale)
+            if fs.remove_inside(out, stale):
+                outcome.removed.append(stale)
+        except fs.OutsideError:
+            outcome.refused.append(stale)
         except OSError:
             pass
-    if outcome.written or outcome.removed or new_manifest != manifest or not (out / MANIFEST).is_file():
+    outcome.refused.sort()
+    if outcome.written or outcome.removed or outcome.refused or new_manifest != manifest or not (out / MANIFEST).is_file():
         text = json.dumps({"probis": __version__.split(".")[0], "berkas": dict(sorted(new_manifest.items()))}, indent=1, sort_keys=True)
-        _write_atomic(out / MANIFEST, (text + "\n").encode("utf-8"))
+        fs.write_atomic(out / MANIFEST, (text + "\n").encode("utf-8"), root=out)
     outcome.written.sort()
     outcome.unchanged.sort()
     return outcome

@@ -6,6 +6,7 @@ A reporter is a pure function ``(Result, ReportContext) -> str``; it never print
 from __future__ import annotations
 
 from probis_cli.report import github, json_, junit, sarif, text
+from probis_cli.report import gitlab
 from probis_cli.report._base import ReportContext, Reporter, RuleInfo
 
 REPORTERS: dict[str, Reporter] = {
@@ -14,6 +15,7 @@ REPORTERS: dict[str, Reporter] = {
     "github": github.report,
     "sarif": sarif.report,
     "junit": junit.report,
+    "gitlab": gitlab.report,
 }
 
 __all__ = ["REPORTERS", "ReportContext", "Reporter", "RuleInfo"]

@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from probis_cli.findings import Finding, Result
 from probis_cli.i18n import Lang
@@ -32,6 +33,13 @@ class ReportContext:
     tool_version: str
     color: bool = False
     rules: Mapping[str, RuleInfo] = field(default_factory=dict)
+    # Folder of the repository root inside the git work tree ('' or 'data/probis/'): formats
+    # a platform resolves against the git checkout (github, sarif, gitlab) put it before paths.
+    path_prefix: str = ""
+
+    def platform_path(self, path: str) -> str:
+        """``path`` (relative to the repository root) relative to the git top folder."""
+        return self.path_prefix + path
 
 
 Reporter = Callable[[Result, ReportContext], str]
@@ -44,6 +52,19 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 def clean(text: str) -> str:
     """Replace lone surrogates (they cannot be encoded as UTF-8) with U+FFFD."""
     return _SURROGATES.sub("\ufffd", text)
+
+
+def platform_prefix(root: Path, cwd: Path | None = None) -> str:
+    """Where the repository root sits in the git work tree (nearest folder at or above it
+    holding ``.git``), or below ``cwd`` outside git: '' or a posix folder ending in '/'."""
+    root = root.resolve()
+    top = next((c for c in (root, *root.parents) if (c / ".git").exists()), None)
+    if top is None:
+        top = (cwd or Path.cwd()).resolve()
+        if not root.is_relative_to(top):
+            return ""
+    rel = root.relative_to(top).as_posix()
+    return "" if rel in ("", ".") else rel + "/"
 
 
 def fingerprint_hash(finding: Finding) -> str:

@@ -1,5 +1,7 @@
 """GitHub Actions workflow commands: one annotation line per finding.
 
+Paths are relative to the git top folder (``ReportContext.path_prefix``), where the runner
+resolves them, so annotations land on the file also when the data sits in a subfolder.
 Escaping follows the runner's own rules (actions/toolkit ``command.ts``): ``%``, CR and LF
 in the message; additionally ``:`` and ``,`` in property values.
 """
@@ -24,7 +26,7 @@ def escape_property(value: str) -> str:
 
 def _line(finding: Finding, ctx: ReportContext) -> str:
     loc = finding.location
-    props: list[tuple[str, object]] = [("file", loc.path)]
+    props: list[tuple[str, object]] = [("file", ctx.platform_path(loc.path))]
     if loc.line is not None:
         props.append(("line", loc.line))
         if loc.column is not None:

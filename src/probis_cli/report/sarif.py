@@ -1,4 +1,8 @@
-"""SARIF 2.1.0, for GitHub code scanning and other SARIF viewers (one run, no timestamps)."""
+"""SARIF 2.1.0, for GitHub code scanning and other SARIF viewers (one run, no timestamps).
+
+Artifact URIs are relative to ``%SRCROOT%``, the git top folder (``ReportContext.path_prefix``
+puts the repository's subfolder in front), described in ``originalUriBaseIds``.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
 FINGERPRINT_KEY = "probis/v1"
 SRCROOT = "%SRCROOT%"
+PROBISROOT = "PROBISROOT"
 
 _LEVEL = {Severity.ERROR: "error", Severity.PERINGATAN: "warning", Severity.INFO: "note"}
 
@@ -22,8 +27,8 @@ def _uri(path: str) -> str:
     return quote(clean(path).replace("\\", "/"), safe="/")
 
 
-def _physical(loc: Location) -> dict[str, Any]:
-    physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(loc.path), "uriBaseId": SRCROOT}}
+def _physical(loc: Location, ctx: ReportContext) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(ctx.platform_path(loc.path)), "uriBaseId": SRCROOT}}
     if loc.line is not None and loc.line >= 1:
         region: dict[str, Any] = {"startLine": loc.line}
         if loc.column is not None and loc.column >= 1:
@@ -54,14 +59,30 @@ def _result(finding: Finding, index: int, ctx: ReportContext) -> dict[str, Any]:
         "ruleIndex": index,
         "level": _LEVEL[finding.severity],
         "message": {"text": clean(finding.text(ctx.lang))},
-        "locations": [{"physicalLocation": _physical(finding.location)}],
+        "locations": [{"physicalLocation": _physical(finding.location, ctx)}],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint_hash(finding)},
     }
     if finding.related:
         out["relatedLocations"] = [
-            {"id": i, "physicalLocation": _physical(loc)} for i, loc in enumerate(finding.related)
+            {"id": i, "physicalLocation": _physical(loc, ctx)} for i, loc in enumerate(finding.related)
         ]
     return out
+
+
+def _base_ids(ctx: ReportContext) -> dict[str, Any]:
+    """%SRCROOT% is the git top folder (where GitHub code scanning resolves relative URIs; its
+    absolute location is left to the consumer, so the log is the same on every machine);
+    PROBISROOT, when it differs, is the probis repository folder inside it."""
+    ids: dict[str, Any] = {
+        SRCROOT: {"description": {"text": "The top folder of the git work tree (the working directory outside git)."}}
+    }
+    if ctx.path_prefix:
+        ids[PROBISROOT] = {
+            "uri": _uri(ctx.path_prefix.rstrip("/") + "/"),
+            "uriBaseId": SRCROOT,
+            "description": {"text": "The probis repository (the folder holding probis.yaml)."},
+        }
+    return ids
 
 
 def document(result: Result, ctx: ReportContext) -> dict[str, Any]:
@@ -83,6 +104,7 @@ def document(result: Result, ctx: ReportContext) -> dict[str, Any]:
         "runs": [
             {
                 "tool": {"driver": driver},
+                "originalUriBaseIds": _base_ids(ctx),
                 "columnKind": "unicodeCodePoints",
                 "results": [_result(f, index[f.code], ctx) for f in findings],
             }

@@ -1,0 +1,71 @@
+"""``probis fmt [PATHS] [--check]``: canonical layout, comments kept, values never changed."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from probis_cli.cli.common import EXIT_ERROR, EXIT_FINDINGS, LangChoice, fail, stderr_console, t
+from probis_cli.i18n import Lang
+from probis_cli.scaffold.files import read_raw, repository_files, repository_root, write_text
+from probis_cli.scaffold.fmt import fmt_files
+
+
+def register(app: typer.Typer, lang: Lang) -> None:
+    """Add the command to ``app``."""
+
+    @app.command("fmt", help=t(lang, "fmt.help"))
+    def fmt(
+        paths: Optional[list[Path]] = typer.Argument(None, help=t(lang, "fmt.arg_paths"), show_default=False),
+        check: bool = typer.Option(False, "--check", help=t(lang, "fmt.opt_check")),
+        diff: bool = typer.Option(False, "--diff", help=t(lang, "fmt.opt_diff")),
+        lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"),
+    ) -> None:
+        targets = list(paths or [Path(".")])
+        for target in targets:
+            if not target.exists():
+                fail(lang, "cli.path_missing", path=str(target))
+        root = repository_root(targets[0])
+        results = fmt_files(root, repository_files(root, targets))
+        console = stderr_console()
+        changed = [r for r in results if r.status == "formatted"]
+        refused = [r for r in results if r.status == "refused"]
+        unreadable = [r for r in results if r.status == "skipped" and r.reason != "not-probis"]
+        for result in unreadable:
+            if result.reason == "unreadable":
+                console.print(t(lang, "fmt.unreadable", path=result.path), markup=False)
+            else:
+                console.print(t(lang, "fmt.skipped", path=result.path, reason=result.reason), markup=False)
+        for result in refused:
+            console.print(t(lang, "fmt.refused", path=result.path), markup=False)
+        for result in changed:
+            assert result.text is not None
+            if diff:
+                before = read_raw(root, result.path) or ""
+                typer.echo(
+                    "".join(
+                        difflib.unified_diff(
+                            before.splitlines(keepends=True),
+                            result.text.splitlines(keepends=True),
+                            f"a/{result.path}",
+                            f"b/{result.path}",
+                        )
+                    ),
+                    nl=False,
+                )
+            if check:
+                typer.echo(t(lang, "fmt.would_change", path=result.path))
+            elif not diff:
+                write_text(root, result.path, result.text)
+        total = len(results) - len([r for r in results if r.status == "skipped"])
+        if check or diff:
+            console.print(t(lang, "fmt.check_summary", changed=len(changed), total=total), markup=False)
+        else:
+            console.print(t(lang, "fmt.summary", changed=len(changed), total=total), markup=False)
+        if refused:
+            raise typer.Exit(EXIT_ERROR)
+        if check and changed:
+            raise typer.Exit(EXIT_FINDINGS)

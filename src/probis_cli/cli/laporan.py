@@ -1,0 +1,66 @@
+"""``probis laporan``: progress per OPD and for the Pemda, as a table, Markdown, CSV, JSON or chart."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from probis_cli import api
+from probis_cli.cli.common import LangChoice, fail, stderr_console, t
+from probis_cli.fs import write_atomic
+from probis_cli.i18n import Lang
+from probis_cli.laporan.compute import build_laporan
+from probis_cli.laporan.formats import FORMATS, cells, headers, to_png
+
+CHOICES = ("tabel", *FORMATS, "png")
+
+
+def register(app: typer.Typer, lang: Lang) -> None:
+    """Add the command to ``app``."""
+
+    @app.command("laporan", help=t(lang, "laporan.help"))
+    def laporan(
+        path: Path = typer.Argument(Path("."), help=t(lang, "laporan.arg_path"), show_default=False),
+        fmt: str = typer.Option("tabel", "--format", "-f", help=t(lang, "laporan.opt_format")),
+        output: Optional[Path] = typer.Option(None, "--output", "-o", help=t(lang, "laporan.opt_output")),
+        git: bool = typer.Option(True, "--git/--tanpa-git", help=t(lang, "laporan.opt_git")),
+        lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"),
+    ) -> None:
+        if fmt not in CHOICES:
+            fail(lang, "laporan.bad_format", value=fmt, formats=", ".join(CHOICES))
+        if fmt == "png" and output is None:
+            fail(lang, "laporan.png_needs_output")
+        if not path.exists():
+            fail(lang, "cli.path_missing", path=str(path))
+        loaded = api.load(path)
+        report = build_laporan(loaded, api.check(loaded), git=git)
+        data: str | bytes
+        if fmt == "tabel":
+            table = Table(title=t(lang, "laporan.title", nama=report.pemda.nama), show_lines=False)
+            for i, title in enumerate(headers(lang)):
+                table.add_column(title, justify="right" if 0 < i < 4 else "left")
+            for row in report.opd:
+                table.add_row(*cells(row, lang, short=True))
+            table.add_section()
+            table.add_row(*cells(report.pemda, lang, short=True), style="bold")
+            if output is None:
+                Console(highlight=False, soft_wrap=False).print(table)
+                return
+            capture = Console(file=io.StringIO(), width=160, color_system=None, highlight=False, record=True)
+            capture.print(table)
+            data = capture.export_text()
+        elif fmt == "png":
+            data = to_png(report, lang)
+        else:
+            data = FORMATS[fmt](report, lang)
+        if output is None:
+            assert isinstance(data, str)
+            typer.echo(data, nl=False)
+            return
+        write_atomic(output, data.encode("utf-8") if isinstance(data, str) else data)
+        stderr_console().print(t(lang, "laporan.written", path=str(output)), markup=False)
