@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
 from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from probis_cli import api
 from probis_cli.findings import Finding
@@ -54,3 +58,42 @@ def test_a_buffer_outside_the_repository_is_ignored(tmp_path: Path) -> None:
     outside = tmp_path / "outside.yaml"
     assert not session.set_buffer(outside, "probis: 1\njenis: opd\n")
     assert session.check().result.findings == []
+
+
+# -- random edit sequences: the session never drifts from a cold run --------------------
+
+FILES = sorted(p.relative_to(EXAMPLES / "kota-bermasalah").as_posix() for p in (EXAMPLES / "kota-bermasalah").rglob("*.yaml"))
+EDITS = ["typo", "append_key", "break_yaml", "restore"]
+Step = tuple[str, str, bool]  # (edit, file, saved to disk or only in the editor buffer)
+steps = st.lists(st.tuples(st.sampled_from(EDITS), st.sampled_from(FILES), st.booleans()), min_size=1, max_size=4)
+
+
+def _edited(original: str, edit: str) -> str:
+    if edit == "typo":
+        return original.replace("kode: ", "kode: X", 1)
+    if edit == "append_key":
+        return original + "kunci_asing: 1\n"
+    if edit == "break_yaml":
+        return original + "\n  - [\n"
+    return original
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(sequence=steps)
+def test_random_edit_sequences_match_a_cold_run(sequence: list[Step]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        disk = Path(tmp, "disk").resolve()
+        mirror = Path(tmp, "mirror").resolve()  # what the session should see: disk + open buffers
+        shutil.copytree(EXAMPLES / "kota-bermasalah", disk)
+        shutil.copytree(EXAMPLES / "kota-bermasalah", mirror)
+        session = Session.open(disk, use_cache=False)
+        for edit, rel, save in sequence:
+            text = _edited((EXAMPLES / "kota-bermasalah" / rel).read_text(), edit)
+            (mirror / rel).write_text(text)
+            if save:
+                session.close_buffer(disk / rel)
+                (disk / rel).write_text(text)
+                session.files_changed([disk / rel])
+            else:
+                session.set_buffer(disk / rel, text)
+            assert session.check().result.findings == cold(mirror)
