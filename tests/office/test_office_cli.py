@@ -170,12 +170,12 @@ def _png() -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
 
 
-@pytest.mark.parametrize(("logo", "embedded"), [("logo.png", True), ("../luar.png", False)])
+@pytest.mark.parametrize(("logo", "embedded"), [("logo.png", True), ("logo.svg", True), ("../luar.png", False)])
 def test_the_logo_setting_goes_into_the_kop(cli: Callable[..., Run], tmp_path: Path, repo: Path, logo: str, embedded: bool) -> None:
     (repo / "logo.png").write_bytes(_png())
     (tmp_path / "luar.png").write_bytes(_png())
     settings = repo / "probis.yaml"
-    settings.write_text(settings.read_text(encoding="utf-8").replace("    format: [svg]", f"    format: [svg]\n    logo: {logo}"), encoding="utf-8")
+    settings.write_text(settings.read_text(encoding="utf-8").replace("    logo: logo.svg", f"    logo: {logo}"), encoding="utf-8")
     out = tmp_path / "docx"
     run = cli("ekspor", "sop", str(repo), "--kode", "SOP-ORG-001", "--out", str(out), "--tanpa-gambar")
     assert run.exit_code == 0, run.stderr

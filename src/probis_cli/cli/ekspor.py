@@ -28,7 +28,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
         tanpa_gambar: bool = typer.Option(False, "--tanpa-gambar", help=t(lang, "office.cli.opt_tanpa_gambar")),
         lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"),
     ) -> None:
-        from probis_cli.office.sop_export import PAPER, export_sop, flow_pngs
+        from probis_cli.office.sop_export import PAPER, export_sop, flow_pngs, office_logo
         from probis_cli.render.engine import EngineError
 
         console = stderr_console()
@@ -45,13 +45,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
         if not kodes:
             console.print(t(lang, "office.cli.no_sop"), markup=False)
             raise typer.Exit(EXIT_ERROR)
-        logo = None
-        settings = index.pemda.model.pengaturan.render if index.pemda else None
-        if settings is not None and settings.logo:
-            try:  # the logo path comes from the repository: read it only inside it
-                logo = fs.read_limited(fs.resolve_inside(loaded.root, settings.logo), 8 * 1024 * 1024)
-            except (OSError, fs.OutsideError):
-                logo = None
+        logo = office_logo(index)
         try:
             pages = {k: [] for k in kodes} if tanpa_gambar else flow_pngs(index, kodes)
             out.mkdir(parents=True, exist_ok=True)

@@ -348,6 +348,29 @@ def _picture(paragraph: Any, png: bytes, max_width_cm: float, max_height_cm: flo
     paragraph.add_run().add_picture(io.BytesIO(png), width=Cm(width), height=Cm(height))
 
 
+def office_logo(index: Index) -> bytes | None:
+    """The Pemda's logo (``pengaturan.render.logo``) as PNG/JPEG bytes Word can embed.
+
+    Read the same confined, size-limited way as for the PDF; an SVG logo is rasterised.
+    None when unset or unusable (the kop then shows a placeholder)."""
+    import base64
+
+    from probis_cli.render.engine import RenderError, rasterise_svg
+    from probis_cli.render.pdf_sop import read_logo
+
+    found = read_logo(index)
+    if found is None:
+        return None
+    kind, encoded = found
+    data = base64.b64decode(encoded)
+    if kind != "svg":
+        return data
+    try:
+        return rasterise_svg(data)
+    except RenderError:
+        return None
+
+
 def flow_pngs(index: Index, kodes: Sequence[str], lang: str = "id") -> dict[str, list[bytes]]:
     """The flowchart pages of SOPs ``kodes`` as PNG, from the renderer's own diagrams."""
     from probis_cli.render.diagrams.sop_flow import render_sop_flow
