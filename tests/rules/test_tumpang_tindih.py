@@ -424,8 +424,14 @@ def test_t003_threshold_and_words(tmp_path: Path) -> None:
     assert similar(tmp_path, ("dinkes", "Pelayanan Perizinan"), ("dpmptsp", "Penerbitan Perizinan Berusaha"), cakupan=True) == []
     assert similar(tmp_path, *pair, abaikan_kata=["jabatan"]) == []  # only "analisis" left: 1/2
     kk = (("disdukcapil", "Penerbitan Kartu Keluarga"), ("kec-a", "Penerbitan KK"))
-    assert similar(tmp_path, *kk) == []
-    assert len(similar(tmp_path, *kk, singkatan={"kk": "kartu keluarga"})) == 1
+    # KK is in the built-in glossary; the option adds entries or switches one off.
+    assert len(similar(tmp_path, *kk)) == 1
+    assert similar(tmp_path, *kk, singkatan={"kk": ""}) == []
+    kia = (("disdukcapil", "Penerbitan Kartu Identitas Anak"), ("kec-a", "Penerbitan KIA"))
+    assert len(similar(tmp_path, *kia)) == 1  # KIA beside "penerbitan": the card, not kesehatan ibu dan anak
+    sppt = (("disdukcapil", "Penerbitan Surat Pemberitahuan Pajak Terutang Daerah"), ("kec-a", "Penerbitan SPPTD"))
+    assert similar(tmp_path, *sppt) == []
+    assert len(similar(tmp_path, *sppt, singkatan={"spptd": "surat pemberitahuan pajak terutang daerah"})) == 1
 
 
 def test_t003_one_finding_per_process(tmp_path: Path) -> None:
@@ -505,3 +511,13 @@ def test_options_from_probis_yaml(tmp_path: Path) -> None:
         ("T003", "peringatan", "proses/PB.04.yaml"),
     ]
     assert "Penerbitan Kartu Keluarga" in result.findings[1].text("id")
+
+
+def test_singkatan_option_keys_are_single_words() -> None:
+    from pydantic import ValidationError
+
+    assert tt.ProsesMiripOptions(singkatan={"SPPTD": "surat pemberitahuan pajak terutang daerah"}).singkatan
+    with pytest.raises(ValidationError):
+        tt.ProsesMiripOptions(singkatan={"KTP-el": "kartu tanda penduduk elektronik"})
+    with pytest.raises(ValidationError):
+        tt.KeluaranGandaOptions(singkatan={"kartu keluarga": "kk"})

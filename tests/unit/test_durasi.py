@@ -180,3 +180,17 @@ def test_never_raises_on_near_misses(parts: list[str]) -> None:
 @pytest.mark.parametrize("text", ["2 x sehari", "3 kali seminggu", "1x per bulan", "2 kali setiap hari"])
 def test_frequency_is_not_a_duration(text: str) -> None:
     assert parse_durasi(text) is None
+
+
+def test_hedge_after_number() -> None:
+    from probis_cli.lint.durasi import hedge_after_number
+
+    assert hedge_after_number("1 s.d. 3 hari atau menyesuaikan") == "menyesuaikan"
+    assert hedge_after_number("2 hari kerja atau sesuai kebutuhan") == "sesuai kebutuhan"
+    assert hedge_after_number("maksimal 1 jam, kondisional") == "kondisional"
+    assert hedge_after_number("3 hari atau lebih") == "atau lebih"
+    # quiet: no number before the hedge, a faster promise, the number's basis, a hedge before it
+    assert hedge_after_number("menyesuaikan") is None
+    assert hedge_after_number("1 x 24 jam atau lebih cepat") is None
+    assert hedge_after_number("14 hari kerja sesuai ketentuan") is None
+    assert hedge_after_number("tergantung berkas, paling lama 3 hari") is None

@@ -9,9 +9,13 @@ from hypothesis import strategies as st
 from probis_cli.lint.teks import (
     FILLER_WORDS,
     STOP_WORDS,
+    Arti,
+    Glosarium,
     NearDuplicateIndex,
     kata_dasar,
     normalise,
+    parse_singkatan,
+    parse_sinonim,
     similarity,
     stem,
     tokens,
@@ -179,7 +183,7 @@ STEMS: list[tuple[str, str]] = [
 
 
 @pytest.mark.parametrize(("word", "root"), STEMS)
-def test_stem(word: str, root: str) -> None:
+def teststem(word: str, root: str) -> None:
     assert stem(word) == root
 
 
@@ -223,7 +227,7 @@ def test_tokens(text: str, expected: tuple[str, ...]) -> None:
     assert tokens(text) == expected
 
 
-def test_tokens_extra_stop_matches_word_or_stem() -> None:
+def test_tokens_extra_stop_matches_word_orstem() -> None:
     text = "Penerbitan Izin Usaha Mikro"
     assert tokens(text, frozenset({"izin"})) == ("terbit", "usaha", "mikro")
     assert tokens(text, frozenset({"penerbitan"})) == ("izin", "usaha", "mikro")
@@ -340,3 +344,109 @@ _WORDS = "izin usaha mikro akta lahir surat data bantu sosial sehat kartu dan".s
 def test_index_equals_brute_force(rows: list[tuple[str, list[str]]], threshold: float) -> None:
     entries = [(f"k{n:02d}", group, " ".join(words)) for n, (group, words) in enumerate(rows)]
     assert NearDuplicateIndex(entries).pairs(threshold) == _brute_force(entries, threshold)
+
+
+# --- glossary of abbreviations and synonyms ----------------------------------------------
+
+
+
+def test_glossary_is_large_and_every_expansion_word_is_known() -> None:
+    g = Glosarium.bawaan()
+    assert len(g.singkatan) >= 200
+    roots = kata_dasar()
+    unknown = sorted(
+        {
+            f"{key}: {word}"
+            for key, meanings in g.singkatan.items()
+            for arti in meanings
+            for word in arti.kata.split()
+            if word not in STOP_WORDS and word not in FILLER_WORDS and stem(word) not in roots
+        }
+    )
+    assert unknown == []
+    for variant, canonical in g.sinonim.items():
+        for word in (variant, canonical):
+            assert word in FILLER_WORDS or stem(word) in roots, word
+
+
+def test_glossary_covers_every_domain() -> None:
+    g = Glosarium.bawaan()
+    for key in (
+        "siup nib oss pbg imb slf bphtb pbb p2 "  # perizinan, pajak
+        "asn pns pppk bkn skp "  # kepegawaian
+        "rkpd renstra renja musrenbang rka dpa sipd sakip lkjip lakip iku "  # perencanaan
+        "sp2d spp spm "  # keuangan
+        "ktp el kk kia nik "  # kependudukan
+        "puskesmas posyandu jkn bpjs uks "  # kesehatan
+        "bos paud ppdb "  # pendidikan
+        "perda perkada perbup perwal jdih "  # hukum
+        "spip apip lhkpn "  # pengawasan
+        "spbe tte"  # SPBE
+    ).split():
+        assert key in g.singkatan, key
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Penerbitan SIUP", "Penerbitan Surat Izin Usaha Perdagangan"),
+        ("Penyusunan LKjIP", "Penyusunan Laporan Kinerja Instansi Pemerintah"),
+        ("Musrenbang", "Musyawarah Perencanaan Pembangunan"),
+        ("KTP-el", "KTP Elektronik"),
+        ("Penerbitan KTP-el", "Penerbitan Kartu Tanda Penduduk Elektronik"),
+        ("Penilaian SKP", "Evaluasi Sasaran Kinerja Pegawai"),
+        ("Pemberian NIB", "Penerbitan Nomor Induk Berusaha"),
+        ("Layanan Posyandu", "Pelayanan Pos Pelayanan Terpadu"),
+        ("Penetapan BPHTB", "Penetapan Bea Perolehan Hak atas Tanah dan Bangunan"),
+        ("Satpol PP", "Satuan Polisi Pamong Praja"),
+    ],
+)
+def test_glossary_makes_both_writings_equal(a: str, b: str) -> None:
+    g = Glosarium.bawaan()
+    assert g.expand(a) == g.expand(b)
+
+
+def test_long_written_out_forms_become_words_of_their_own() -> None:
+    g = Glosarium.bawaan()
+    assert tokens(g.expand("Penerbitan Surat Izin Usaha Perdagangan")) == ("terbit", "siup", "siupx2", "siupx3", "siupx4")
+    assert g.expand("Anggaran Pendapatan Belanja Daerah") == g.expand("APBD")  # "dan" optional
+    # Different schools share "sekolah menengah" but are one word each: not alike.
+    a, b = tokens(g.expand("Pembinaan SMA Negeri")), tokens(g.expand("Pembinaan Sekolah Menengah Kejuruan"))
+    assert set(a) & set(b) == {"bina"}
+    # Short expansions stay written out, so "Analisis Jabatan" still meets "Anjab".
+    assert g.expand("Penyusunan Anjab") == "penyusunan analisis jabatan"
+
+
+def test_ambiguous_abbreviation_needs_context() -> None:
+    g = Glosarium.bawaan()
+    assert g.expand("Penerbitan SPM") == "penerbitan spm"  # no context: left as written
+    assert "surat perintah membayar" in g.expand("Penerbitan SPM LS Gaji")  # ambiguous: stays written out
+    assert "minimal" in g.expand("Penerapan SPM Bidang Kesehatan")
+    assert "surat perintah membayar" not in g.expand("Penerapan SPM Bidang Kesehatan")
+    assert "kartu identitas anak" in g.expand("Penerbitan KIA")
+    assert "kesehatan ibu dan anak" in g.expand("Pelayanan KIA di Posyandu")
+    assert g.expand("Peraturan PP Nomor 12") != g.expand("Satpol PP")
+    # A single meaning with konteks expands only in that context.
+    assert g.expand("Vaksinasi PMK pada Hewan Ternak").startswith("vaksinasi penyakit mulut")
+    assert g.expand("Penyusunan PMK") == "penyusunan pmk"
+
+
+def test_glossary_overrides_add_replace_remove() -> None:
+    g = Glosarium.bawaan()
+    assert g.dengan({}) is g
+    h = g.dengan({"SPPTD": "surat pemberitahuan pajak terutang daerah", "kk": "", "siup": "surat izin usaha"})
+    assert h.expand("SPPTD") == h.expand("Surat Pemberitahuan Pajak Terutang Daerah") == "spptd spptdx2 spptdx3 spptdx4"
+    assert h.expand("Penerbitan KK") == "penerbitan kk"
+    assert h.expand("SIUP") == h.expand("Surat Izin Usaha") != g.expand("SIUP")
+    assert g.expand("SIUP") == g.expand("Surat Izin Usaha Perdagangan") == "siup siupx2 siupx3 siupx4"
+    assert g.expand("Penerbitan KK") == "penerbitan kartu keluarga"  # the built-in one is unchanged
+
+
+def test_glossary_format_errors() -> None:
+    assert parse_singkatan("# c\nKK = kartu keluarga\n") == {"kk": (Arti("kartu keluarga"),)}
+    for bad in ("KK kartu keluarga", "KTP-el = kartu", "KK =", "X = a ; kontext: b", "X = a\nX = b"):
+        with pytest.raises(ValueError):
+            parse_singkatan(bad)
+    assert parse_sinonim("evaluasi: penilaian") == {"penilaian": "evaluasi"}
+    with pytest.raises(ValueError):
+        parse_sinonim("evaluasi penilaian")

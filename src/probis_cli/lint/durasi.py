@@ -20,6 +20,7 @@ __all__ = [
     "Durasi",
     "Satuan",
     "format_durasi",
+    "hedge_after_number",
     "parse_durasi",
     "vague_word",
 ]
@@ -49,11 +50,16 @@ UNMEASURABLE_WORDS: Final[tuple[str, ...]] = (
     "sesuai ketentuan",
     "tidak tentu",
     "tidak menentu",
+    "sesuai kesepakatan",
+    "sesuai antrean",
+    "sesuai antrian",
     "tidak terbatas",
     "sewaktu-waktu",
     "setiap saat",
     "tergantung",
+    "bergantung",
     "menyesuaikan",
+    "disesuaikan",
     "secepatnya",
     "segera",
     "cepat",
@@ -72,6 +78,27 @@ _VAGUE_RE: Final = re.compile(
     + r")(?![^\W\d_])",
     re.IGNORECASE,
 )
+# Hedges that loosen a number written before them: "1 s.d. 3 hari atau menyesuaikan",
+# "2 hari kerja atau sesuai kebutuhan", "maksimal 1 jam, kondisional". Deliberately NOT
+# here: words that only make the promise faster ("1 x 24 jam atau lebih cepat", "segera,
+# paling lama 1 jam") or name where the number comes from ("14 hari kerja sesuai
+# ketentuan", "2 jam sesuai jadwal"), and approximations ("± 15 menit", "kurang lebih 2
+# jam"): the number still binds. A hedge BEFORE the number ("tergantung berkas, paling lama
+# 3 hari") qualifies it and the number still binds too.
+_NEUTRAL_AFTER_NUMBER: Final = frozenset(
+    {"segera", "secepatnya", "secepat mungkin", "sesegera mungkin", "cepat", "sesuai jadwal", "sesuai ketentuan"}
+)
+_HEDGE_RE: Final = re.compile(
+    r"(?<![^\W\d_])(?:"
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+")
+        for w in (*UNMEASURABLE_WORDS, "atau lebih", "ke atas")
+        if w not in _NEUTRAL_AFTER_NUMBER
+    )
+    + r")(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_FASTER_RE: Final = re.compile(r"\s+(?:cepat|singkat|awal|dahulu|cepatnya)(?![^\W\d_])", re.IGNORECASE)
 # A field holding only a placeholder ("-", "--", "?", "...") is as vague as "segera".
 _PLACEHOLDER_RE: Final = re.compile(r"[-–—?./\s]+")
 
@@ -94,6 +121,19 @@ def vague_word(text: str) -> str | None:
     stripped = text.strip()
     if stripped and _PLACEHOLDER_RE.fullmatch(stripped):
         return stripped
+    return None
+
+
+def hedge_after_number(text: str) -> str | None:
+    """The hedge loosening a duration written before it ("atau menyesuaikan"), or None.
+
+    ``None`` also when ``text`` has no duration before the hedge (then it is simply vague).
+    """
+    for match in _HEDGE_RE.finditer(text):
+        if match.group(0).casefold().startswith("atau") and _FASTER_RE.match(text, match.end()):
+            continue  # "atau lebih cepat": sooner, the number still binds
+        if parse_durasi(text[: match.start()]) is not None:
+            return match.group(0)
     return None
 
 

@@ -13,9 +13,10 @@ from collections.abc import Iterable, Sequence
 from probis_cli.findings import Severity
 from probis_cli.lint.base import Rule, validate_rule_class
 from probis_cli.lint.rules import keterkaitan, sop, tumpang_tindih
+from probis_cli.lint.rules import kepemilikan
 from probis_cli.model.build import CORE_CODES
 
-ALL_RULES: list[type[Rule]] = [*keterkaitan.RULES, *tumpang_tindih.RULES, *sop.RULES]
+ALL_RULES: list[type[Rule]] = [*keterkaitan.RULES, *kepemilikan.RULES, *tumpang_tindih.RULES, *sop.RULES]
 
 # Codes that belonged to removed rules; never reused.
 RETIRED_CODES: frozenset[str] = frozenset()

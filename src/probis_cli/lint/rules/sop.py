@@ -20,7 +20,7 @@ from probis_cli.findings import Message, Severity
 from probis_cli.i18n import Lang
 from probis_cli.index import Index
 from probis_cli.lint.base import Hit, NoOptions, Rule, RuleDoc
-from probis_cli.lint.durasi import is_frequency, parse_durasi, vague_word
+from probis_cli.lint.durasi import hedge_after_number, is_frequency, parse_durasi, vague_word
 from probis_cli.model.build import Document, suggest
 from probis_cli.model.sop import Langkah, Sop, flow_successors
 
@@ -176,7 +176,11 @@ class WaktuTidakTerukur(Rule):
                 "hari, hari kerja, minggu, bulan). 'Segera', 'secepatnya' atau 'sesuai kebutuhan' "
                 "tidak dapat dipantau maupun dijanjikan kepada pengguna layanan, dan waktu total "
                 "SOP tidak dapat dihitung. Bentuk seperti '1 x 24 jam', '2 jam 30 menit', "
-                "'5-10 menit' atau '3 hari kerja' diterima."
+                "'5-10 menit', '3 (tiga) hari kerja' atau 'maks. 2 jam' diterima. Angka yang dilonggarkan "
+                "sesudahnya ('1 s.d. 3 hari atau menyesuaikan', '2 hari kerja atau sesuai kebutuhan', "
+                "'maksimal 1 jam, kondisional', '3 hari atau lebih') juga tidak terukur; yang hanya "
+                "mempercepat ('atau lebih cepat', 'segera'), menyebut dasar angkanya ('sesuai ketentuan', "
+                "'sesuai jadwal') atau membulatkan ('± 15 menit') tidak melonggarkan."
             ),
             fix=(
                 "Tulis waktu sebagai angka dengan satuan, mis. `waktu: 15 menit` atau "
@@ -189,8 +193,12 @@ class WaktuTidakTerukur(Rule):
                 "Procedures must be measurable: the mutu baku waktu is a number with a unit (menit, "
                 "jam, hari, hari kerja, minggu, bulan). 'Segera', 'secepatnya' or 'sesuai kebutuhan' "
                 "can be neither monitored nor promised to service users, and the SOP's total time "
-                "cannot be computed. Forms such as '1 x 24 jam', '2 jam 30 menit', '5-10 menit' or "
-                "'3 hari kerja' are accepted."
+                "cannot be computed. Forms such as '1 x 24 jam', '2 jam 30 menit', '5-10 menit', "
+                "'3 (tiga) hari kerja' or 'maks. 2 jam' are accepted. A number loosened after it ('1 s.d. 3 "
+                "hari atau menyesuaikan', '2 hari kerja atau sesuai kebutuhan', 'maksimal 1 jam, "
+                "kondisional', '3 hari atau lebih') is not measurable either; words that only make it faster "
+                "('atau lebih cepat', 'segera'), name the number's basis ('sesuai ketentuan', 'sesuai "
+                "jadwal') or round it ('± 15 menit') do not loosen it."
             ),
             fix=(
                 "Write the time as a number with a unit, e.g. `waktu: 15 menit` or `waktu: 1 x 24 jam`; "
@@ -223,8 +231,8 @@ class WaktuTidakTerukur(Rule):
                 message, kata = problem
                 if message == "kosong":
                     yield Hit(where, Message.of("lint.M001.kosong", sop=kode, no=step.no, kegiatan=step.kegiatan))
-                elif message == "samar":
-                    yield Hit(where, Message.of("lint.M001.samar", sop=kode, no=step.no, waktu=waktu, kata=kata))
+                elif message in ("samar", "bersyarat"):
+                    yield Hit(where, Message.of(f"lint.M001.{message}", sop=kode, no=step.no, waktu=waktu, kata=kata))
                 else:
                     yield Hit(where, Message.of(f"lint.M001.{message}", sop=kode, no=step.no, waktu=waktu))
 
@@ -237,7 +245,10 @@ def waktu_problem(waktu: str) -> tuple[str, str | None] | None:
     """
     durasi = parse_durasi(waktu)
     if durasi is not None:
-        return ("nol", None) if durasi.menit <= 0 else None
+        if durasi.menit <= 0:
+            return ("nol", None)
+        hedge = hedge_after_number(waktu)
+        return ("bersyarat", hedge) if hedge is not None else None
     vague = vague_word(waktu)
     if vague is not None:
         return ("samar", vague)
@@ -832,7 +843,7 @@ class KeterkaitanTidakDitemukan(Rule):
             pola = re.compile(options.pola, re.IGNORECASE)
         except re.error:
             pola = re.compile(r"^SOP[-_.]", re.IGNORECASE)
-        known = set(index.sop)
+        known = set(index.sop) | index.failed_codes("sop")  # an SOP that failed to load exists
         known_lower = {k.lower() for k in known}
         nomor = {d.model.nomor.strip().lower() for d in index.sop.values() if d.model.nomor}
         # "SOP-DINKES-001" -> "sop-dinkes-": a word with the same prefix is meant as a code.
@@ -985,6 +996,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "SOP {sop} langkah {no}: waktu '{waktu}' bukan angka dengan satuan; tulis mis. 15 menit atau 1 x 24 jam."
         ),
         "lint.M001.nol": "SOP {sop} langkah {no}: waktu '{waktu}' bernilai nol; tulis waktu yang sebenarnya diperlukan.",
+        "lint.M001.bersyarat": (
+            "SOP {sop} langkah {no}: waktu '{waktu}' menyebut angka tetapi melonggarkannya ('{kata}'); itu bukan janji "
+            "yang terukur. Tulis batas atas yang pasti, mis. 'paling lama 3 hari kerja'."
+        ),
         "lint.M001.frekuensi": (
             "SOP {sop} langkah {no}: '{waktu}' menyatakan seberapa sering, bukan berapa lama; tulis lama "
             "langkah itu, mis. 15 menit (frekuensi dapat dicatat di keterangan)."
@@ -1054,6 +1069,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "SOP {sop} step {no}: waktu '{waktu}' is not a number with a unit; write e.g. 15 menit or 1 x 24 jam."
         ),
         "lint.M001.nol": "SOP {sop} step {no}: waktu '{waktu}' is zero; write the time the step really takes.",
+        "lint.M001.bersyarat": (
+            "SOP {sop} step {no}: waktu '{waktu}' gives a number but loosens it ('{kata}'); that is no measurable "
+            "promise. Write a firm upper bound, e.g. 'paling lama 3 hari kerja'."
+        ),
         "lint.M001.frekuensi": (
             "SOP {sop} step {no}: '{waktu}' says how often, not how long; write how long the step takes, "
             "e.g. 15 menit (the frequency can go in keterangan)."

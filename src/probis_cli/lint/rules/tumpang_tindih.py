@@ -11,9 +11,9 @@ Which processes the output and name rules (T002, T003) compare, and why:
   wilayah, Kecamatan, cabang dinas) run the same processes for different areas. A process
   linked to no kegiatan counts with the shared kegiatan its OPD claim in the Renstra;
 * processes that only carry out the standard kegiatan of the program penunjang
-  (``X.XX.01.2.01``–``.2.10``) are each
-  OPD's own administration, alike in every OPD by design: T003 leaves them out, T002 compares
-  only their outputs that name an OPD.
+  (``X.XX.01.2.01``–``.2.10``) — judged on their own kegiatan, a parent's counting only
+  when they name none — are each OPD's own administration, alike in every OPD by design:
+  T003 leaves them out, T002 compares only their outputs that name an OPD.
 """
 
 from __future__ import annotations
@@ -21,16 +21,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import ClassVar, TypeVar
+from typing import Annotated, ClassVar, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from probis_cli.model.kode import PER_WILAYAH_PREFIXES, is_per_wilayah, is_standard_penunjang
 from probis_cli.findings import Location, Message, Severity
 from probis_cli.i18n import Lang
 from probis_cli.index import Index, KegiatanEntry, SubKegiatanEntry
 from probis_cli.lint.base import Hit, NoOptions, Rule, RuleDoc
-from probis_cli.lint.teks import NearDuplicateIndex, normalise, tokens
+from probis_cli.lint.teks import Glosarium, NearDuplicateIndex, normalise, tokens
 
 # ---------------------------------------------------------------------------------------
 # Shared helpers
@@ -79,9 +79,23 @@ def owners_label(index: Index, kode: str) -> str:
     return ", ".join(opd_label(index, o) for o in index.owners(kode)) or "-"
 
 
+def own_kegiatan(index: Index, kode: str) -> tuple[list[str], str]:
+    """The kegiatan a process carries out: its own, else those of its nearest parent that has some.
+
+    Returns (codes, the process they are written in). A process's own kegiatan decide what
+    it does; a parent's count only when it names none (the parent groups several kinds of
+    work, e.g. a level-1 "Perencanaan dan Pelaporan" over a bidang's substantive kegiatan).
+    """
+    for k in [kode, *index.ancestors(kode)]:
+        codes = index.proses[k].model.kegiatan
+        if codes:
+            return list(dict.fromkeys(codes)), k
+    return [], kode
+
+
 def only_penunjang(index: Index, kode: str) -> bool:
-    """Whether a process carries out kegiatan, all of them of the program penunjang."""
-    codes = index.effective_kegiatan(kode)
+    """Whether a process carries out kegiatan (its own, else inherited), all of them of the program penunjang."""
+    codes, _ = own_kegiatan(index, kode)
     return bool(codes) and all(is_penunjang(c) for c in codes)
 
 
@@ -350,9 +364,9 @@ class KegiatanGanda(Rule):
 # Related locations listed per finding (the message gives the full count).
 _MAX_RELATED = 20
 
-# Abbreviations officials write in names ("KTP-el", "e-KTP"); expanded before comparing so
-# that "Penerbitan KTP-el" and "Penerbitan KTP Elektronik" are the same words.
-DEFAULT_SINGKATAN: dict[str, str] = {"el": "elektronik", "e": "elektronik"}
+# Abbreviations officials write in names ("KTP-el", "SIUP", "LKjIP") are written out, and a
+# few synonyms folded, before comparing: the built-in glossary (lint/singkatan.txt,
+# lint/sinonim.txt) plus the rule option `singkatan`, which adds or replaces single entries.
 
 # Keluaran that every kind of process produces; equal names say nothing about overlap.
 DEFAULT_KELUARAN_UMUM: list[str] = [
@@ -387,13 +401,20 @@ KATA_KERJA: frozenset[str] = frozenset(
 
 
 def expander(singkatan: dict[str, str]) -> Callable[[str], str]:
-    """A function giving ``normalise(text)`` with the abbreviations written out."""
-    table = {k.casefold(): normalise(v) for k, v in singkatan.items()}
+    """A function giving ``normalise(text)`` with abbreviations written out and synonyms folded.
 
-    def expand(text: str) -> str:
-        return " ".join(table.get(word, word) for word in normalise(text).split())
+    The built-in glossary with ``singkatan`` (the rule option) added: an entry there replaces
+    the built-in one of the same key, an empty value removes it.
+    """
+    return Glosarium.bawaan().dengan(singkatan).expand
 
-    return expand
+
+def _one_word_keys(value: dict[str, str]) -> dict[str, str]:
+    """Validate the option `singkatan`: every key is one word once normalised ("KTP-el" is two)."""
+    bad = [k for k in value if len(normalise(k).split()) != 1]
+    if bad:
+        raise ValueError(f"singkatan must be single words (hyphens split words): {', '.join(sorted(bad))}")
+    return value
 
 
 class Processes:
@@ -545,7 +566,10 @@ def same_keluaran(procs: Processes, options: KeluaranGandaOptions) -> list[Kelua
         if len(members) < 2:
             continue
         # A keluaran naming its producer's OPD is that OPD's: the others are reported.
-        owner = next((m for m in members if _names_owner(procs, m[0], key)), None)
+        owner = next(
+            (m for m in members if _names_owner(procs, m[0], normalise(procs.index.proses[m[0]].model.keluaran[m[1]].nama))),
+            None,
+        )
         if owner is not None:
             members = [owner, *(m for m in members if m is not owner)]
         for n, (kode, i) in enumerate(members):
@@ -572,9 +596,12 @@ class KeluaranGandaOptions(BaseModel):
             "setiap OPD sendiri, hanya dibandingkan bila menyebut nama/singkatan suatu OPD."
         ),
     )
-    singkatan: dict[str, str] = Field(
-        default_factory=lambda: dict(DEFAULT_SINGKATAN),
-        description="Singkatan yang ditulis lengkap sebelum membandingkan, mis. {el: elektronik, kk: kartu keluarga}.",
+    singkatan: Annotated[dict[str, str], AfterValidator(_one_word_keys)] = Field(
+        default_factory=dict,
+        description=(
+            "Singkatan tambahan yang ditulis lengkap sebelum membandingkan, mis. {sppt: surat pemberitahuan pajak "
+            "terutang}; ditambahkan ke glosarium bawaan (menimpa entri yang sama; nilai kosong mematikan entri bawaan)."
+        ),
     )
 
 
@@ -591,8 +618,11 @@ class KeluaranGanda(Rule):
             why=(
                 "Keluaran yang sama dari dua OPD (mis. 'Akta Kelahiran' dari Disdukcapil dan dari "
                 "Kecamatan) berarti dua pihak mengerjakan hal yang sama: tumpang tindih kewenangan. "
-                "Nama dibandingkan setelah dinormalkan (huruf kecil, tanda baca, singkatan seperti "
-                "'KTP-el'). Tidak dibandingkan: proses induk dengan turunannya, proses yang sama-sama "
+                "Nama dibandingkan setelah dinormalkan: huruf kecil, tanda baca, singkatan ditulis "
+                "lengkap dengan glosarium bawaan (±480 singkatan Pemda: SIUP, LKjIP, KTP-el, SP2D, ...; "
+                "singkatan ambigu seperti SPM hanya bila nama itu sendiri menunjukkan artinya) dan "
+                "sinonim diseragamkan (penilaian/evaluasi, pemberian/penerbitan, pelayanan/layanan, ...); "
+                "opsi `singkatan` menambah atau menimpa entri glosarium. Tidak dibandingkan: proses induk dengan turunannya, proses yang sama-sama "
                 "menjalankan kegiatan di pengaturan.lint.kegiatan_bersama (mis. UPTD per wilayah), "
                 "keluaran umum (opsi `abaikan`), dan keluaran proses yang hanya menjalankan program "
                 "penunjang (administrasi setiap OPD: 'Dokumen Renja' ada di semua OPD) kecuali "
@@ -609,8 +639,11 @@ class KeluaranGanda(Rule):
             why=(
                 "The same output from two OPD (e.g. 'Akta Kelahiran' from the Disdukcapil and from a "
                 "Kecamatan) means two parties do the same work: overlapping authority. Names are "
-                "compared after normalising (case, punctuation, abbreviations such as 'KTP-el'). Not "
-                "compared: a process with its ancestors, processes that both carry out a kegiatan "
+                "compared after normalising: case, punctuation, abbreviations written out with the "
+                "built-in glossary (about 480 Pemda abbreviations: SIUP, LKjIP, KTP-el, SP2D, ...; an "
+                "ambiguous one such as SPM only when the name itself shows its meaning) and synonyms "
+                "folded (penilaian/evaluasi, pemberian/penerbitan, pelayanan/layanan, ...); the option "
+                "`singkatan` adds or overrides glossary entries. Not compared: a process with its ancestors, processes that both carry out a kegiatan "
                 "listed in pengaturan.lint.kegiatan_bersama (e.g. UPTD per area), generic outputs "
                 "(option `abaikan`), and outputs of processes running only the program penunjang "
                 "(each OPD's own administration: every OPD has a 'Dokumen Renja') unless the output "
@@ -718,9 +751,12 @@ class ProsesMiripOptions(BaseModel):
     abaikan_kata: list[str] = Field(
         default_factory=list, description="Kata tambahan yang diabaikan saat membandingkan (bentuk asli atau kata dasar)."
     )
-    singkatan: dict[str, str] = Field(
-        default_factory=lambda: dict(DEFAULT_SINGKATAN),
-        description="Singkatan yang ditulis lengkap sebelum membandingkan, mis. {el: elektronik, anjab: analisis jabatan}.",
+    singkatan: Annotated[dict[str, str], AfterValidator(_one_word_keys)] = Field(
+        default_factory=dict,
+        description=(
+            "Singkatan tambahan yang ditulis lengkap sebelum membandingkan, mis. {sppt: surat pemberitahuan pajak "
+            "terutang}; ditambahkan ke glosarium bawaan (menimpa entri yang sama; nilai kosong mematikan entri bawaan)."
+        ),
     )
     abaikan_keluaran: list[str] = Field(
         default_factory=lambda: list(DEFAULT_KELUARAN_UMUM),
@@ -785,8 +821,15 @@ class ProsesMirip(Rule):
                 "Disdukcapil dan 'Pelayanan Penerbitan KTP-el' di Kecamatan adalah proses yang "
                 "sama. Nama dibandingkan sebagai himpunan kata dasar (stemmer bahasa Indonesia), "
                 "tanpa kata tugas dan kata birokrasi umum (pelayanan, pengelolaan, daerah, ...), "
-                "dengan singkatan ditulis lengkap; kemiripan Jaccard ≥ `ambang` dilaporkan, asalkan "
-                "kata yang sama bukan hanya kata kerja (penyusunan, penerbitan, ...). Keluaran "
+                "dengan singkatan ditulis lengkap (glosarium bawaan ±480 singkatan Pemda: 'Penerbitan "
+                "SIUP' = 'Penerbitan Surat Izin Usaha Perdagangan', 'LKjIP' = 'Laporan Kinerja Instansi "
+                "Pemerintah'; singkatan ambigu seperti SPM hanya bila nama itu menunjukkan artinya; opsi "
+                "`singkatan` menambah entri, menimpa satu entri, atau mematikannya dengan nilai kosong) "
+                "dan sinonim diseragamkan (penilaian/evaluasi, pemberian/penerbitan, pelayanan/layanan); "
+                "kemiripan Jaccard ≥ `ambang` dilaporkan, asalkan kata yang sama bukan hanya kata kerja "
+                "(penyusunan, penerbitan, ...) dan kedua nama tidak menyebut kata kerja yang berlainan "
+                "('Perekaman KTP-el' lalu 'Penerbitan KTP-el' adalah dua tahap, bukan pekerjaan ganda). "
+                "Keluaran "
                 "dibandingkan dengan cara yang sama. Level proses tidak disamakan, karena level "
                 "peta tiap OPD tidak setara. Tidak dibandingkan: proses milik OPD yang sama, proses "
                 "induk dengan turunannya, proses yang sama-sama menjalankan kegiatan bersama "
@@ -807,8 +850,15 @@ class ProsesMirip(Rule):
                 "Disdukcapil and 'Pelayanan Penerbitan KTP-el' at a Kecamatan are the same process. "
                 "Names are compared as sets of root words (Indonesian stemmer), without function "
                 "words and common bureaucratic words (pelayanan, pengelolaan, daerah, ...), with "
-                "abbreviations written out; a Jaccard similarity ≥ `ambang` is reported, provided "
-                "the shared words are not only action words (penyusunan, penerbitan, ...). Outputs "
+                "abbreviations written out (a built-in glossary of about 480 Pemda abbreviations: "
+                "'Penerbitan SIUP' = 'Penerbitan Surat Izin Usaha Perdagangan', 'LKjIP' = 'Laporan "
+                "Kinerja Instansi Pemerintah'; an ambiguous one such as SPM only when the name shows "
+                "its meaning; the option `singkatan` adds entries, overrides one, or switches one off "
+                "with an empty value) and synonyms folded (penilaian/evaluasi, pemberian/penerbitan, "
+                "pelayanan/layanan); a Jaccard similarity ≥ `ambang` is reported, provided the shared "
+                "words are not only action words (penyusunan, penerbitan, ...) and the two names do "
+                "not name different actions ('Perekaman KTP-el' then 'Penerbitan KTP-el' are two "
+                "steps, not the same work twice). Outputs "
                 "are compared the same way. Levels are not matched, because the levels of different "
                 "OPD's maps are not equivalent. Not compared: processes of the same OPD, a process "
                 "with its ancestors, processes that both carry out a shared kegiatan "
@@ -857,7 +907,14 @@ class ProsesMirip(Rule):
 
         def accept(a: str, b: str, ta: tuple[str, ...], tb: tuple[str, ...]) -> bool:
             shared = set(ta) & set(tb)
-            return bool(shared - KATA_KERJA) and (a, b) not in exact and procs.may_overlap(a, b)
+            if not shared - KATA_KERJA:
+                return False
+            # Different actions on one object are different steps of a chain ("Perekaman
+            # KTP-el" then "Penerbitan KTP-el"), not the same work done twice.
+            va, vb = set(ta) & KATA_KERJA, set(tb) & KATA_KERJA
+            if va and vb and not va & vb:
+                return False
+            return (a, b) not in exact and procs.may_overlap(a, b)
 
         name_text = {k: expand(index.proses[k].model.nama) for k in codes}
         names = NearDuplicateIndex(((k, group[k], name_text[k]) for k in codes), extra_stop=extra_stop)
@@ -1310,6 +1367,11 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+_SINGKATAN_EN = (
+    "Extra abbreviations written out before comparing, e.g. {sppt: surat pemberitahuan pajak terutang}; added to the "
+    "built-in glossary (an entry replaces the built-in one of the same key; an empty value switches it off)."
+)
+
 # English descriptions of the options (`probis rules CODE --lang en`), beside the Indonesian
 # ones given in each Field.
 _OPTIONS_EN: dict[type[BaseModel], dict[str, str]] = {
@@ -1323,7 +1385,7 @@ _OPTIONS_EN: dict[type[BaseModel], dict[str, str]] = {
         "abaikan": "Generic outputs that are not compared (e.g. 'Laporan', 'Surat Keputusan').",
         "abaikan_penunjang": "Outputs of processes that only run the standard program penunjang kegiatan "
         "(X.XX.01.2.01–.2.10), each OPD's own administration, are compared only when they name an OPD.",
-        "singkatan": "Abbreviations written out before comparing, e.g. {el: elektronik, kk: kartu keluarga}.",
+        "singkatan": _SINGKATAN_EN,
     },
     ProsesMiripOptions: {
         "ambang": "Similarity threshold (Jaccard over root words, without function words and common bureaucratic "
@@ -1335,7 +1397,7 @@ _OPTIONS_EN: dict[type[BaseModel], dict[str, str]] = {
         "abaikan_penunjang": "Skip processes that only run the standard program penunjang kegiatan "
         "(X.XX.01.2.01–.2.10): each OPD's own administration, alike in every OPD and like Bappeda/BPKAD/BKPSDM's work.",
         "abaikan_kata": "Extra words ignored when comparing (as written or as root words).",
-        "singkatan": "Abbreviations written out before comparing, e.g. {el: elektronik, anjab: analisis jabatan}.",
+        "singkatan": _SINGKATAN_EN,
         "abaikan_keluaran": "Generic outputs that are not compared (the same as T002's `abaikan`).",
     },
 }
