@@ -240,3 +240,66 @@ def test_docx_downloads(tmp_path: Path, contoh_site: Site, monkeypatch: pytest.M
     build_site(contoh_site.repo, out)
     assert not (out / "sop" / "SOP-DINKES-001.docx").exists()
     assert "download" not in (out / "sop" / "SOP-DINKES-001.html").read_text(encoding="utf-8")
+
+
+WRAPPED = """<svg width="10pt" height="10pt" viewBox="0 0 10 10" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">
+<g id="graph0" class="graph">
+<!-- p__PB.02 -->
+<g id="node1" class="node">
+<title>p__PB.02</title>
+<g id="a_node1"><a xlink:href="../../level-n/PB.02.svg" xlink:title="PB.02" target="_top">
+<polygon points="0,0 1,1"/>
+<text>PB.02</text>
+</a>
+</g>
+</g>
+<!-- akt__PB.02.01__A1 -->
+<g id="node2" class="node">
+<title>akt__PB.02.01__A1</title>
+<g id="a_node2"><a xlink:href="../sop/SOP-DINKES-001.md" xlink:title="SOP" target="_top">
+<text>A1</text>
+</a>
+</g>
+</g>
+<g id="edge1" class="edge">
+<title>a&#45;&gt;b</title>
+<g id="a_edge1"><a xlink:href="x.svg"><path d="M0,0"/></a>
+</g>
+</g>
+</g>
+</svg>
+"""
+
+
+def test_inline_svg_replaces_the_renderers_own_links() -> None:
+    """Render's drill-down links (to SVG files and SOP drafts) become links to the site's pages,
+    one per node, well nested."""
+    pages = {("p", "PB.02"): ("../proses/PB.02.html", "PB.02"), ("sop", "SOP-DINKES-001"): ("../sop/SOP-DINKES-001.html", "SOP")}
+    out = inline_svg(WRAPPED, "d2", lambda kind, code: pages.get((kind, code)), "Peta")
+    assert "xlink:href" not in out and "target=" not in out and ".svg" not in out and ".md" not in out
+    assert out.count('<a href="../proses/PB.02.html">') == 1 and out.count('<a href="../sop/SOP-DINKES-001.html">') == 1
+    assert out.count("<a ") == out.count("</a>") == 2
+    assert out.count("<g") == out.count("</g>")
+
+
+def test_pdf_downloads_wiring(tmp_path: Path, contoh_site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--pdf: render's printable SOP AP of each SOP (and each OPD's bundle) is linked from the
+    pages. The documents are render's business (its tests); faked here to keep this fast."""
+    from probis_cli.site import write
+
+    original = write.layout_diagrams
+    asked: list[bool] = []
+
+    def fake(*args: object, pdf: bool = False, **kwargs: object) -> write.Layout:
+        asked.append(pdf)
+        layout = original(*args, **kwargs)  # type: ignore[arg-type]
+        layout.pdfs = {"sop/SOP-DINKES-001": b"%PDF-1.4 sop", "sop/opd/dinkes": b"%PDF-1.4 opd"} if pdf else {}
+        return layout
+
+    monkeypatch.setattr(write, "layout_diagrams", fake)
+    out = tmp_path / "s"
+    build_site(contoh_site.repo, out, "--pdf")
+    assert asked == [True]
+    assert (out / "sop" / "SOP-DINKES-001.pdf").read_bytes() == b"%PDF-1.4 sop"
+    assert 'href="SOP-DINKES-001.pdf" download' in (out / "sop" / "SOP-DINKES-001.html").read_text(encoding="utf-8")
+    assert 'href="dinkes-sop.pdf" download' in (out / "opd" / "dinkes.html").read_text(encoding="utf-8")

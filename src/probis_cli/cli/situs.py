@@ -64,6 +64,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
         command_ctx: typer.Context,
         path: Path = typer.Argument(Path("."), help=t(lang, "situs.arg_path"), metavar="PATH"),
         out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="DIR", help=t(lang, "situs.opt_out"), show_default=False),
+        pdf: bool = typer.Option(False, "--pdf", help=t(lang, "situs.opt_pdf")),
         docx: bool = typer.Option(False, "--docx", help=t(lang, "situs.opt_docx")),
         rebuild: bool = typer.Option(False, "--semua", "--rebuild", help=t(lang, "situs.opt_rebuild")),
         engine: str = typer.Option("auto", "--engine", envvar="PROBIS_GRAPHVIZ", metavar="MESIN", help=t(lang, "cli.render_opt_engine")),
@@ -105,7 +106,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
                 try:
                     stats = render_run.StatCache(None if cache is None else cache / "situs-stat.marshal")
                     layout = layout_diagrams(
-                        loaded.index, ctx, layout_dir, groups=DIAGRAM_GROUPS, engine_preference=engine, workers=jobs, progress=progress, stats=stats
+                        loaded.index, ctx, layout_dir, groups=DIAGRAM_GROUPS, engine_preference=engine, workers=jobs, progress=progress, stats=stats, pdf=pdf
                     )
                 except EngineUnavailable as exc:
                     fail(lang, "cli.render_no_engine", detail=_engine_text(lang, exc.code, exc.detail or exc.message))
@@ -116,6 +117,18 @@ def register(app: typer.Typer, lang: Lang) -> None:
                 memo.save()
             downloads: dict[str, list[tuple[str, str]]] = {}
             extra: dict[str, bytes] = {}
+            from probis_cli.site.build import Names
+
+            names = Names(loaded.index)
+            for artifact_path, blob in sorted(layout.pdfs.items()):
+                # sop/<kode>: one SOP; sop/opd/<opd>: every SOP of an OPD (its page links it).
+                kind, code = ("opd", artifact_path.split("/", 2)[2]) if artifact_path.startswith("sop/opd/") else ("sop", artifact_path.split("/", 1)[1])
+                page = names.page(kind, code)
+                if page is None:
+                    continue
+                name = page[: -len(".html")] + (".pdf" if kind == "sop" else "-sop.pdf")
+                extra[name] = blob
+                downloads.setdefault(f"{kind}:{code}", []).append((t(lang, f"site.download.pdf_{kind}"), name))
             if docx:
                 from probis_cli.office import OfficeError
 
@@ -123,16 +136,13 @@ def register(app: typer.Typer, lang: Lang) -> None:
                     documents = _docx(loaded)
                 except OfficeError as exc:
                     fail(lang, exc.message_id, **exc.args_)
-                from probis_cli.site.build import Names
-
-                names = Names(loaded.index)
                 for code, document in documents.items():
                     page = names.page("sop", code)
                     if page is None:
                         continue
                     name = page[: -len(".html")] + ".docx"
                     extra[name] = document
-                    downloads.setdefault(code, []).append((t(lang, "site.download.docx"), name))
+                    downloads.setdefault(f"sop:{code}", []).append((t(lang, "site.download.docx"), name))
             report = build_laporan(loaded, result, git=False)
             data = SiteInput(loaded, result, report, lang, layout.svgs, downloads)
             digest = input_digest(data, *(f"{name}:{len(blob)}:{hash_bytes(blob)}" for name, blob in sorted(extra.items())))

@@ -51,7 +51,8 @@ class SiteInput:
     laporan: Laporan
     lang: Lang
     svgs: Mapping[str, str]  # artifact path (no extension) -> SVG text; missing -> not shown
-    downloads: Mapping[str, Sequence[tuple[str, str]]] = field(default_factory=dict)  # SOP kode -> (label, site path)
+    # "sop:<kode>" / "opd:<kode>" -> (label, site path) of the files to download from its page
+    downloads: Mapping[str, Sequence[tuple[str, str]]] = field(default_factory=dict)
 
 
 def _file_part(code: str) -> str:
@@ -186,6 +187,9 @@ class Builder:
         index = self.index
 
         def resolve(kind: str, code: str) -> tuple[str, str] | None:
+            if kind == "sop" and code in index.sop:
+                page = self.names.page("sop", code)
+                return (_rel(here, page), f"{code} {index.sop[code].model.nama}") if page else None
             if kind == "p" and code in index.proses:
                 page = self.names.page("proses", code)
                 return (_rel(here, page), f"{code} {index.proses[code].model.nama}") if page else None
@@ -468,6 +472,7 @@ class Builder:
             "opd.html.j2",
             model.nama,
             opd={"kode": code, "nama": model.nama, "singkatan": model.singkatan or "", "bentuk": model.bentuk or "", "sumber": doc.path},
+            unduhan=[{"label": label, "tautan": _rel(here, path)} for label, path in self.data.downloads.get(f"opd:{code}", ())],
             urusan=list(model.urusan),
             unit=[{"kode": u.kode, "nama": u.nama} for u in model.unit],
             kegiatan=kegiatan,
@@ -615,7 +620,7 @@ class Builder:
         proses = doc.model.proses
         opd = self.opd_of_sop.get(code, "")
         findings = self.findings_by_path.get(doc.path, [])
-        downloads = [{"label": label, "tautan": _rel(here, path)} for label, path in self.data.downloads.get(code, ())]
+        downloads = [{"label": label, "tautan": _rel(here, path)} for label, path in self.data.downloads.get(f"sop:{code}", ())]
         columns = {p["kode"]: p["nama"] for p in context["pelaksana"]}
         rows = []
         for step in context["langkah"]:

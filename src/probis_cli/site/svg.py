@@ -24,7 +24,15 @@ _DANGER = re.compile(
 )
 _ANCHOR = re.compile(r"</?a\b[^>]*>", re.IGNORECASE)
 _BAD_ATTR = re.compile(r"""\s(?:on[a-zA-Z]+|(?:xlink:)?href|style)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
-_NODE = re.compile(r'<g id="[^"]*" class="node">\s*<title>([^<]*)</title>(.*?)</g>', re.DOTALL)
+# A node group; with a URL, Graphviz wraps its shapes in <g id="a_..."><a xlink:href=...>.
+_NODE = re.compile(
+    r'<g id="[^"]*" class="node">\s*<title>([^<]*)</title>\s*'
+    r'(?:<g id="a_[^"]*">\s*<a\b([^>]*)>(.*?)</a>\s*</g>|(.*?))\s*</g>',
+    re.DOTALL,
+)
+_WRAP = re.compile(r'<g id="a_[^"]*">\s*<a\b[^>]*>(.*?)</a>\s*</g>', re.DOTALL)
+_HREF = re.compile(r'xlink:href="([^"]*)"')
+_SOP_DRAFT = re.compile(r"(?:^|/)sop/([^/]+)\.md$")
 _HEX = re.compile(r"_([0-9a-f]+)_")
 _OTHER_TITLE = re.compile(r'(class="(?:edge|cluster|graph)">\s*)<title>[^<]*</title>')
 
@@ -43,21 +51,32 @@ def inline_svg(svg: str, prefix: str, resolve: Resolver, label: str) -> str:
     diagrams share a page), unsafe parts dropped, known nodes turned into links."""
     text = _PROLOG.sub("", svg)
     text = _DANGER.sub("", text)
-    text = _ANCHOR.sub("", text)  # only our own links (never nested ones)
+    # The renderer's own drill-down links to SOP drafts become links to the SOP pages.
+    drafts: dict[str, str] = {}
+    if '.md"' in text:
+        for match in _NODE.finditer(text):
+            href = _HREF.search(match.group(2) or "")
+            draft = _SOP_DRAFT.search(html.unescape(href.group(1))) if href else None
+            if draft:
+                drafts[match.group(1)] = draft.group(1)
     # Attributes only: Graphviz writes a quote in text as &quot;, so outside a tag nothing
     # looks like ` name="..."` (one pass over the whole text instead of one call per tag).
     text = _BAD_ATTR.sub("", text)
+    text = _WRAP.sub(r"\1", text)  # Graphviz's own links: only their shapes stay
+    text = _ANCHOR.sub("", text)  # only our own links (never nested ones)
 
     def link(match: re.Match[str]) -> str:
         title = html.unescape(match.group(1))
-        body = match.group(2)
+        body = match.group(4)
         kind, parts = decode_id(title)
         target = resolve(kind, parts[0]) if parts else None
+        if target is None and match.group(1) in drafts:
+            target = resolve("sop", drafts[match.group(1)])
         if target is None:
             return f'<g class="node">{body}</g>'
-        href, name = target
+        href_out, name = target
         return (
-            f'<g class="node tautan"><a href="{html.escape(href, quote=True)}">'
+            f'<g class="node tautan"><a href="{html.escape(href_out, quote=True)}">'
             f"<title>{html.escape(name, quote=False)}</title>{body}</a></g>"
         )
 

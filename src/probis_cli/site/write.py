@@ -43,6 +43,7 @@ class Layout:
     """The laid-out diagrams and what laying them out did."""
 
     svgs: dict[str, str]
+    pdfs: dict[str, bytes] = field(default_factory=dict)  # printable SOP AP: sop/<kode>, sop/opd/<opd>
     engine: str | None = None
     failed: list[tuple[str, str, str]] = field(default_factory=list)
     laid_out: int = 0
@@ -69,9 +70,11 @@ def layout_diagrams(
     workers: int | None = None,
     progress: Callable[[int, int, str], None] | None = None,
     stats: render_run.StatCache | None = None,
+    pdf: bool = False,
 ) -> Layout:
     """SVG of every diagram of ``groups``, laid out into ``folder`` by render's executor
-    (unchanged diagrams are read back, not laid out again)."""
+    (unchanged diagrams are read back, not laid out again); with ``pdf`` also the printable
+    SOP AP of every SOP and OPD (render's ``--format pdf`` documents)."""
     from probis_cli.render.diagrams import DIAGRAMS
 
     artifacts = []
@@ -82,19 +85,30 @@ def layout_diagrams(
                 seen.add(artifact.path)
                 artifacts.append(artifact)
     the_plan = render_run.plan(artifacts, ["svg"], ctx)
+    if pdf:
+        from probis_cli.render.pdf_sop import render_sop_ap
+
+        documents = render_sop_ap(index, ctx)
+        extra = render_run.plan(documents, ["pdf"], ctx)
+        the_plan = render_run.Plan(the_plan.jobs + extra.jobs, artifacts + documents, the_plan.conflicts + extra.conflicts)
     stats = stats if stats is not None else render_run.StatCache(None)
     outcome = render_run.execute(folder, the_plan, engine_preference=engine_preference, workers=workers, progress=progress, stats=stats)
     stats.save()
     failed = {o for o, _, _ in outcome.failed}
     svgs: dict[str, str] = {}
+    pdfs: dict[str, bytes] = {}
     for job in the_plan.jobs:
         if job.output in failed:
             continue
         try:
-            svgs[job.artifact.path] = fs.read_limited(folder / job.output, PAGE_LIMIT).decode("utf-8")
+            data = fs.read_limited(folder / job.output, PAGE_LIMIT)
+            if job.fmt == "svg":
+                svgs[job.artifact.path] = data.decode("utf-8")
+            else:
+                pdfs[job.artifact.path] = data
         except (OSError, UnicodeDecodeError):
             continue
-    return Layout(svgs, outcome.engine, outcome.failed, len(outcome.written))
+    return Layout(svgs, pdfs, outcome.engine, outcome.failed, len(outcome.written))
 
 
 def _read_manifest(out: Path) -> tuple[list[str], list[str], str]:
