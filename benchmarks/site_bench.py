@@ -70,7 +70,7 @@ def _one_change(repo: Path) -> None:
     """Rename one level-3 process (its name shows on its page, its parent's, its OPD's...)."""
     for path in sorted(repo.rglob("*.yaml")):
         text = path.read_text(encoding="utf-8")
-        if "jenis: proses" in text and re.search(r"^kode: PB\.\d+\.\d+\.\d+$", text, re.MULTILINE):
+        if "jenis: proses" in text and re.search(r"^kode: [A-Za-z0-9_-]+(?:\.\d+){3}$", text, re.MULTILINE):
             path.write_text(re.sub(r"^nama: (.*)$", r"nama: \1 (revisi)", text, count=1, flags=re.MULTILINE), encoding="utf-8")
             return
 
@@ -79,6 +79,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repo", type=Path, help="an existing generated repository (default: generate a city)")
     parser.add_argument("--markdown", action="store_true")
+    parser.add_argument("--skip-render", action="store_true", help="time only the site (render cold not measured)")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="probis-situs-bench-") as tmp:
         work = Path(tmp)
@@ -88,14 +89,16 @@ def main() -> None:
             generate(repo, "city", seed=1)
         render_repo = _copy(repo, work / "render")
         render_out = work / "render-out"
-        render = _run(["render", str(render_repo), "--out", str(render_out), "--format", "svg", "--paksa"])
+        render = (0.0, 0.0)
+        if not options.skip_render:
+            render = _run(["render", str(render_repo), "--out", str(render_out), "--format", "svg", "--paksa"])
         site_repo = _copy(repo, work / "situs")
         site_out = work / "situs-out"
         cold = _run(["situs", str(site_repo), "--out", str(site_out)])
         unchanged = _run(["situs", str(site_repo), "--out", str(site_out)])
         _one_change(site_repo)
         changed = _run(["situs", str(site_repo), "--out", str(site_out)])
-        svg = _size(render_out, ".svg")
+        svg = _size(render_out, ".svg") if not options.skip_render else _size(site_repo / ".probis-cache" / "situs-svg", ".svg")
         site = _size(site_out)
         pages = sum(1 for _ in site_out.rglob("*.html"))
         index_js = (site_out / "assets" / "indeks-cari.js").stat().st_size
