@@ -107,9 +107,13 @@ class ProbisServer(LanguageServer):
         while self._again:
             self._again = False
             started = time.perf_counter()
-            snapshot = await self.submit(self._check)
+            try:
+                snapshot = await self.submit(self._check)
+            except Exception as exc:  # noqa: BLE001 - a bug must not stop the server; say it in the log
+                self.window_log_message(types.LogMessageParams(types.MessageType.Error, f"probis: {type(exc).__name__}: {exc}"))
+                break
             if snapshot is None:
-                return
+                break
             texts = snapshot.loaded.source_texts()
             self.publish(snapshot, texts)
             self.last_timings = {**snapshot.timings, "publish": time.perf_counter() - started}
