@@ -101,6 +101,9 @@ def over_the_wire(root: Path, edits: int) -> None:
                 times.append((time.perf_counter() - t0) * 1000)
             print(f"edit -> diagnostics over stdio, {label}: median {statistics.median(times):.0f} ms, "
                   f"min {min(times):.0f} ms, max {max(times):.0f} ms")
+    except AssertionError:
+        print(client.stderr()[-3000:], file=sys.stderr)
+        raise
     finally:
         client.close()
 
