@@ -457,10 +457,14 @@ def test_hierarki_chain_from_sasaran_to_proses(mini: Index) -> None:
     assert all(pair in edges for pair in zip(chain, chain[1:]))
     assert (safe_id("keg", "dinkes", "1.02.02.2.02"), safe_id("p", "PB.02")) in edges
     labels = node_labels(dot)
-    # The program penunjang is named as in the nomenclature, under its own root.
-    assert "Program Penunjang" in labels[safe_id("prog", "1.02.01")]
-    assert "tidak ada di RPJMD" not in labels[safe_id("prog", "1.02.01")]
+    # The program penunjang: one node per OPD under its own root on the Pemda tree, ...
+    assert labels[safe_id("pen", "dinkes")].startswith("Program penunjang Dinkes")
+    assert (safe_id("root", "penunjang"), safe_id("pen", "dinkes")) in edges
     assert "[Disdukcapil]" in labels[safe_id("keg", "disdukcapil", "2.12.02.2.01")]
+    # ... and named as in the nomenclature on the OPD's own tree.
+    opd = node_labels(parse_dot(by_path(render_all(mini, ID))["hierarki/opd/dinkes"].content))
+    assert "Program Penunjang" in opd[safe_id("prog", "1.02.01")]
+    assert "tidak ada di RPJMD" not in opd[safe_id("prog", "1.02.01")]
 
 
 def test_hierarki_per_opd_shows_only_its_branch(mini: Index) -> None:
@@ -512,9 +516,9 @@ def test_level0_sixty_process_opd_wraps_rows(big: Index) -> None:
     rows = [s for s in dot.all_subgraphs() if s.attrs.get("rank") == "same"]
     assert rows and all(len(r.members) <= 5 for r in rows)
     assert sum(len(r.members) for r in rows) == 60
-    for node in processes:  # long names wrap to short lines, at most 5 name lines
+    for node in processes:  # long names wrap to short lines, in full (never cut with "…")
         lines = label_text(dot.nodes[node]["label"]).split("\n")
-        assert max(len(line) for line in lines) <= 30 and len(lines) <= 7
+        assert max(len(line) for line in lines) <= 34 and "…" not in "".join(lines)
 
 
 def test_level0_opd_shows_its_top_level(mini: Index) -> None:
@@ -526,13 +530,26 @@ def test_level0_opd_shows_its_top_level(mini: Index) -> None:
 
 def test_level_n_children_in_code_order(big: Index) -> None:
     dot = parse_dot(by_path(DIAGRAMS["peta-level-n"](big, ID))["peta/level-n/PB.01"].content)
-    (cluster,) = dot.clusters()
+    (cluster,) = [c for c in dot.clusters() if "legend" not in c.name]
     assert label_text(cluster.attrs["label"]).startswith("PB.01 ")
     children = [n for n in cluster.members if n.startswith("p__")]
     assert children == [safe_id("p", f"PB.01.{j:02d}") for j in range(1, 15)]
+    # Code order places the nodes but is not a flow: no sibling exchanges anything here.
     visible = [(t, h) for t, h, a in dot.edges if a.get("style") != "invis"]
-    assert sorted(visible) == sorted(zip(children, children[1:]))
+    assert visible == []
     assert label_text(dot.root.attrs["label"]).startswith("Peta Proses Bisnis Level 2 — PB.01")
+    assert "tidak ada keluaran subproses yang menjadi masukan" in label_text(dot.root.attrs["label"])
+
+
+def test_level_n_arrows_only_where_a_keluaran_is_a_sibling_masukan() -> None:
+    example = _load(Path(__file__).resolve().parents[2] / "examples" / "kota-contoh")
+    maps = by_path(DIAGRAMS["peta-level-n"](example, ID))
+    dot = parse_dot(maps["peta/level-n/PB.01.01"].content)
+    visible = [(t, h, label_text(a["label"])) for t, h, a in dot.edges if a.get("style") != "invis"]
+    assert visible == [(safe_id("p", "PB.01.01.01"), safe_id("p", "PB.01.01.02"), "Rancangan Akhir RKPD")]
+    # PB.05.01.01 and PB.05.01.02 are unrelated services: no arrow between them.
+    dot = parse_dot(maps["peta/level-n/PB.05.01"].content)
+    assert [e for e in dot.edges if e[2].get("style") != "invis"] == []
 
 
 # -- peta lintas fungsi --------------------------------------------------------------------------
@@ -560,7 +577,8 @@ def test_lintas_fungsi_flow_follows_lanjut(big: Index) -> None:
     flows = dot.flows()
     expected = {(sym("mulai"), sym("A1"))}
     for n in range(1, 12):
-        expected |= {(sym(f"A{n}"), sym(f"A{n + 1}"))} if n != 4 else {(sym("A4"), sym("A5")), (sym("A4"), sym("A7"))}
+        # A4 has two successors: a decision follows it, whose exits lead to A5 and A7.
+        expected |= {(sym(f"A{n}"), sym(f"A{n + 1}"))} if n != 4 else {(sym("A4"), sym("?A4")), (sym("?A4"), sym("A5")), (sym("?A4"), sym("A7"))}
     expected.add((sym("A12"), sym("selesai")))
     assert flows == expected
 
@@ -850,3 +868,15 @@ def test_broken_references_do_not_break_rendering() -> None:
     assert findings
     for artifact in render_all(index, ID):
         parse_dot(artifact.content)
+
+
+def test_pohon_kinerja_sasaran_in_code_order_and_one_penunjang_node_per_opd() -> None:
+    example = _load(Path(__file__).resolve().parents[2] / "examples" / "kota-contoh")
+    dot = parse_dot(by_path(DIAGRAMS["hierarki"](example, ID))["hierarki/pemda"].content)
+    chain = [(t, h) for t, h, a in dot.edges if a.get("style") == "invis" and t.startswith("s__")]
+    sasaran = sorted((n for n in dot.nodes if n.startswith("s__")), key=lambda n: [int(x) for x in n[4:].split(".")])
+    assert [t for t, _ in chain] == sasaran  # each sasaran above the next, in code order
+    penunjang = [n for n in dot.nodes if n.startswith("pen__")]
+    assert sorted(penunjang) == sorted(safe_id("pen", o) for o in example.opd)
+    # no X.XX.01 program node (nor its kegiatan) repeated in the Pemda tree
+    assert not [n for n in dot.nodes if n.startswith("prog__") and n.endswith(".01")]

@@ -225,7 +225,7 @@ def test_prosedur_columns_per_pelaksana(index: Index) -> None:
     assert all(len(row) == 2 + 3 + 3 + 1 for row in body)
     # The symbol sits in the column of the step's pelaksana, and only there.
     columns = {"petugas": 2, "kasi": 3, "kadis": 4}
-    expected = [("petugas", "⬭"), ("kasi", "◇"), ("kasi", "▭"), ("kadis", "◇"), ("kasi", "▭"), ("petugas", "▭"), ("petugas", "⬭")]
+    expected = [("petugas", "○"), ("kasi", "◊"), ("kasi", "□"), ("kadis", "◊"), ("kasi", "□"), ("petugas", "□"), ("petugas", "○")]
     for row, (who, glyph) in zip(body, expected):
         marks = [c.text for c in row[2:5]]
         assert marks[columns[who] - 2].startswith(glyph)
@@ -237,12 +237,12 @@ def test_prosedur_columns_per_pelaksana(index: Index) -> None:
 
 def test_decision_branches(index: Index) -> None:
     body = tables_of(draft(index, "SOP-DINKES-001"))[1][2:]
-    assert body[1][3].text == "◇\nYa → 3\nTidak → 1"
-    assert body[3][4].text == "◇\nSetuju → 6\nRevisi → 5"  # own labels stay as written
-    assert body[4][3].text == "▭\n→ 4"  # a jump with lanjut
+    assert body[1][3].text == "◊\nYa → 3\nTidak → 1"
+    assert body[3][4].text == "◊\nSetuju → 6\nRevisi → 5"  # own labels stay as written
+    assert body[4][3].text == "□\n→ 4"  # a jump with lanjut
     english = tables_of(draft(index, "SOP-DINKES-001", EN))[1][2:]
-    assert english[1][3].text == "◇\nYes → 3\nNo → 1"
-    assert english[3][4].text == "◇\nSetuju → 6\nRevisi → 5"
+    assert english[1][3].text == "◊\nYes → 3\nNo → 1"
+    assert english[3][4].text == "◊\nSetuju → 6\nRevisi → 5"
 
 
 def test_unknown_pelaksana_is_noted() -> None:

@@ -51,7 +51,11 @@ class PengaturanRender(Strict):
     keluaran: str = Field(default="build/probis", description="Folder keluaran render (relatif ke akar repositori).")
     format: list[FormatRender] = Field(default_factory=lambda: list[FormatRender](["svg"]), description="Format gambar yang dibuat: svg, png, pdf, dot.")
     templat: str | None = Field(default=None, description="Folder templat pengganti milik Pemda.")
-    logo: str | None = Field(default=None, description="Berkas logo Pemda untuk kop SOP.")
+    logo: str | None = Field(
+        default=None,
+        description="Berkas logo Pemda untuk kop SOP (path di dalam repositori; PNG, JPEG atau SVG, paling besar 1 MB).",
+    )
+    kertas: Literal["A4", "F4"] = Field(default="A4", description="Ukuran kertas SOP AP siap cetak (PDF, mendatar).")
 
 
 # A CODEOWNERS owner: @user, @org/team (GitHub, GitLab groups) or an e-mail address; no

@@ -33,6 +33,10 @@ class Aktivitas(Strict):
     nama: Teks = Field(description="Apa yang dikerjakan.")
     pelaksana: Ref = Field(description="Yang mengerjakan: OPD, OPD/unit, OPD/jabatan, atau pihak luar.")
     lanjut: list[Kode] | None = Field(default=None, description="Aktivitas berikutnya; bawaan: aktivitas sesudahnya.")
+    kondisi: list[Teks] | None = Field(
+        default=None,
+        description="Dengan lebih dari satu 'lanjut': kondisi tiap cabang, urutan sama dengan 'lanjut' (digambar sebagai keputusan).",
+    )
     keluaran: str | None = Field(default=None, description="Keluaran proses yang dihasilkan aktivitas ini.")
 
 

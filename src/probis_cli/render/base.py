@@ -17,7 +17,7 @@ from probis_cli.index import Index
 if TYPE_CHECKING:
     from probis_cli.render.memo import RenderMemo
 
-ArtifactKind = Literal["dot", "markdown"]
+ArtifactKind = Literal["dot", "markdown", "sop-ap"]  # sop-ap: a printable SOP AP (render/pdf_sop.py)
 
 
 class LazyContent:

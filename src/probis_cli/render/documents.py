@@ -75,10 +75,12 @@ TEMPLATE_PACKAGE_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 # One glyph per flowchart symbol, drawn in the actor's column of the prosedur table.
 SIMBOL_GLYPH: dict[Simbol, str] = {
-    "mulai": "⬭",  # kapsul (terminator)
-    "selesai": "⬭",
-    "proses": "▭",  # kotak
-    "keputusan": "◇",  # belah ketupat
+    # WGL4 glyphs, present in every common font (Arial, Times, Calibri, Liberation, DejaVu):
+    # the kapsul "⬭" is missing from most and printed as a blank cell.
+    "mulai": "○",  # kapsul (terminator)
+    "selesai": "○",
+    "proses": "□",  # kotak
+    "keputusan": "◊",  # belah ketupat
 }
 
 _BULAN = MONTHS  # one list of month names for messages and documents

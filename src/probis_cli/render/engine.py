@@ -988,19 +988,9 @@ def _svg_to_pdf(svg: bytes, engine_name: str) -> bytes:
             engine=engine_name,
             detail=str(exc),
         ) from exc
-    fonts = {style: _FONT_DIR / name for style, name in _BUNDLED_FACES.items()}
-    have_fonts = all(path.is_file() for path in fonts.values())
-
-    def family(match: re.Match[bytes]) -> bytes:
-        first = _first_family(match.group(1).decode("utf-8", "replace"))
-        if first.startswith("times") or first == "serif":
-            return b'font-family="times"'
-        if first.startswith("courier") or first == "monospace":
-            return b'font-family="courier"'
-        return b'font-family="' + (_BUNDLED_FAMILY if have_fonts else "helvetica").encode() + b'"'
-
-    # <title> is a tooltip, meaningless on paper, and fpdf2 logs a warning for each one.
-    text = _FONT_FAMILY.sub(family, _TITLE.sub(b"", svg)).decode("utf-8")
+    fonts = bundled_font_files()
+    have_fonts = bool(fonts)
+    text = svg_for_fpdf(svg)
     # fpdf2 logs what it skips (unsupported tags, ...): a library must not print it.
     quiet = _DropRecords()
     loggers = [logging.getLogger(name) for name in _fpdf_logger_names()]
@@ -1030,6 +1020,44 @@ def _svg_to_pdf(svg: bytes, engine_name: str) -> bytes:
     finally:
         for logger in loggers:
             logger.removeFilter(quiet)
+
+
+def bundled_font_files() -> dict[str, Path]:
+    """The bundled Liberation Sans faces by fpdf2 style ("", "B", "I", "BI"); empty when missing."""
+    fonts = {style: _FONT_DIR / name for style, name in _BUNDLED_FACES.items()}
+    return fonts if all(path.is_file() for path in fonts.values()) else {}
+
+
+BUNDLED_FAMILY: Final = _BUNDLED_FAMILY
+
+
+def svg_for_fpdf(svg: bytes) -> str:
+    """A Graphviz SVG ready for fpdf2: sans text in the bundled Liberation Sans (when present),
+    Times/Courier as PDF core fonts, tooltips (``<title>``) removed."""
+    have_fonts = bool(bundled_font_files())
+
+    def family(match: re.Match[bytes]) -> bytes:
+        first = _first_family(match.group(1).decode("utf-8", "replace"))
+        if first.startswith("times") or first == "serif":
+            return b'font-family="times"'
+        if first.startswith("courier") or first == "monospace":
+            return b'font-family="courier"'
+        return b'font-family="' + (_BUNDLED_FAMILY if have_fonts else "helvetica").encode() + b'"'
+
+    # <title> is a tooltip, meaningless on paper, and fpdf2 logs a warning for each one.
+    # The system dot writes "transparent", a colour fpdf2 does not know.
+    text = _FONT_FAMILY.sub(family, _TITLE.sub(b"", svg))
+    text = text.replace(b'fill="transparent"', b'fill="none"').replace(b'stroke="transparent"', b'stroke="none"')
+    return text.decode("utf-8")
+
+
+def fpdf_quiet() -> tuple[list[logging.Logger], logging.Filter]:
+    """fpdf2's loggers with a filter dropping every record attached (remove it when done)."""
+    quiet = _DropRecords()
+    loggers = [logging.getLogger(name) for name in _fpdf_logger_names()]
+    for logger in loggers:
+        logger.addFilter(quiet)
+    return loggers, quiet
 
 
 def _fpdf_logger_names() -> list[str]:

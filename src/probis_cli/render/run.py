@@ -49,7 +49,7 @@ class Job:
     @property
     def needs_engine(self) -> bool:
         """Whether a Graphviz layout is needed."""
-        return self.fmt in IMAGE_FORMATS
+        return self.fmt in IMAGE_FORMATS or self.fmt == "sop-ap"
 
 
 @dataclass
@@ -95,6 +95,9 @@ def build_artifacts(index: Index, ctx: RenderContext) -> list[Artifact]:
         artifacts.extend(DIAGRAMS[name](index, ctx))
     for name in DOCUMENTS:
         artifacts.extend(DOCUMENTS[name](index, ctx))
+    from probis_cli.render.pdf_sop import render_sop_ap
+
+    artifacts.extend(render_sop_ap(index, ctx))  # written only with --format pdf
     seen: set[str] = set()
     unique: list[Artifact] = []
     for artifact in artifacts:
@@ -138,6 +141,10 @@ def plan(artifacts: Sequence[Artifact], formats: Sequence[str], ctx: RenderConte
     for artifact in artifacts:
         if artifact.kind == "markdown":
             jobs.append(Job(artifact.path, artifact, "md", _digest(__version__, "md", artifact.digest())))
+            continue
+        if artifact.kind == "sop-ap":  # the printable SOP AP: only when PDF is asked for
+            if "pdf" in formats:
+                jobs.append(Job(f"{artifact.path}.pdf", artifact, "sop-ap", _digest(__version__, "sop-ap", artifact.digest())))
             continue
         fmts = list(dict.fromkeys(formats))
         # Drafts embed their flowcharts: render those in the drafts' image format too, but only
@@ -337,10 +344,20 @@ def _layout_chunk(args: tuple[str, list[tuple[str, str]]]) -> list[tuple[bytes |
     out: list[tuple[bytes | None, str, str]] = []
     for dot, fmt in items:
         try:
-            out.append((_ENGINE.render(dot, fmt), "", ""))
+            out.append((_produce(_ENGINE, dot, fmt), "", ""))
         except RenderError as exc:
             out.append((None, exc.code, exc.detail or exc.message))
     return out
+
+
+def _produce(engine: Any, text: str, fmt: str) -> bytes:
+    """The bytes of one job: a layout, or the printable SOP AP (which lays out its pages)."""
+    if fmt == "sop-ap":
+        from probis_cli.render.pdf_sop import compose
+
+        return compose(text, engine)
+    data: bytes = engine.render(text, fmt)
+    return data
 
 
 def execute(
@@ -426,7 +443,7 @@ def execute(
 
             for job in layout_jobs:
                 try:
-                    data = engine.render(job.artifact.text(), job.fmt)  # type: ignore[arg-type]
+                    data = _produce(engine, job.artifact.text(), job.fmt)
                 except RenderError as exc:
                     outcome.failed.append((job.output, exc.code, exc.detail or exc.message))
                     continue

@@ -14,6 +14,7 @@ byte-identical DOT.
 
 from __future__ import annotations
 
+import posixpath
 import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal, TypeAlias
@@ -30,19 +31,28 @@ __all__ = ["FONT", "FONT_BOLD", "FONT_ITALIC", "Digraph"]
 # graphviz.Digraph, which has no type information.
 Digraph: TypeAlias = Any
 
-# Colours used consistently across diagrams (owner / other OPD / external party).
-COLOR_OWNER = "#DCEBFA"
-COLOR_OWNER_LINE = "#2F6DB5"
-COLOR_OTHER_OPD = "#FFEDB8"
+# -- the palette: one meaning per colour, on every kind of diagram (README "Warna") --------
+# Who acts (peta lintas fungsi lanes, peta relasi parties):
+COLOR_OWNER = "#D3EFEA"  # teal: the process's owner OPD (its units)
+COLOR_OWNER_LINE = "#2A8C7E"
+COLOR_OTHER_OPD = "#FFEDB8"  # amber: another OPD of the Pemda (every OPD on the Pemda-wide map)
 COLOR_OTHER_OPD_LINE = "#B7860B"
-COLOR_EXTERNAL = "#E6E6E6"
+COLOR_EXTERNAL = "#E6E6E6"  # grey, dashed border: a party outside the Pemda
 COLOR_EXTERNAL_LINE = "#666666"
+# What kind of process (peta level 0 / level n):
 COLOR_KATEGORI: dict[str, tuple[str, str, str]] = {  # node fill, band background, band line
-    "manajemen": ("#E6DDF5", "#F7F4FC", "#9A86C4"),
-    "inti": ("#D5E7FA", "#F1F7FD", "#6C9BD2"),
-    "pendukung": ("#DCF0DD", "#F3FAF3", "#78B07B"),
+    "manajemen": ("#E6DDF5", "#F7F4FC", "#9A86C4"),  # purple
+    "inti": ("#D5E7FA", "#F1F7FD", "#6C9BD2"),  # blue
+    "pendukung": ("#DCF0DD", "#F3FAF3", "#78B07B"),  # green
 }
+# The plan chain (pohon kinerja): sasaran rose, program peach, kegiatan sand, proses white.
+COLOR_SASARAN = "#F6DCE6"
+COLOR_PROGRAM = "#FDE7D3"
+COLOR_KEGIATAN = "#EFE6DA"
+# Symbols of flowcharts (SOP AP, lintas fungsi) are not coloured: white, as on paper.
+COLOR_SYMBOL = "#FFFFFF"
 COLOR_MUTED = "#555555"
+COLOR_FLOW = "#B35900"  # a flow of masukan/keluaran between processes
 
 NAME_WIDTH = 26  # characters per line for names in nodes
 
@@ -217,6 +227,26 @@ def actor_name(index: Index, ref: str) -> str:
     if actor.kind == "opd":
         return opd_label(index, ref)
     return actor.nama
+
+
+def drill_link(index: Index, ctx: RenderContext, kode: str, here: str) -> dict[str, str]:
+    """``URL`` attributes (SVG links, relative to the artifact ``here``) that open the next
+    level of process ``kode``: its level n map when it has sub-processes, else its lintas
+    fungsi map when it has aktivitas; nothing otherwise or when images are not SVG."""
+    if ctx.image_format != "svg" or kode not in index.proses:
+        return {}
+    if index.children.get(kode):
+        target = f"peta/level-n/{kode}.svg"
+    elif index.proses[kode].model.aktivitas and index.is_leaf(kode):
+        target = f"lintas-fungsi/{kode}.svg"
+    else:
+        return {}
+    return {"URL": relative_link(here, target), "target": "_top"}
+
+
+def relative_link(here: str, target: str) -> str:
+    """``target`` (a path in the output folder) relative to the folder of artifact ``here``."""
+    return posixpath.relpath(target, posixpath.dirname(here) or ".")
 
 
 def owner_text(index: Index, kode: str) -> str:

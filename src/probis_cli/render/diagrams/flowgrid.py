@@ -22,7 +22,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import permutations
 from typing import Literal
+
+from functools import cache
 
 from probis_cli.render.diagrams.dot import Digraph, plain_label, safe_id, wrap
 
@@ -30,6 +33,10 @@ RULE_COLOR = "#8C99A6"
 GUTTER = 9.0  # distance of the first arrow lane from a column rule (points)
 LANE = 5.0  # distance between arrow lanes in one gutter
 EDGE_GAP = 6.0  # distance of a horizontal arrow run from the row rule
+LANES = 4  # lanes per gutter (more arrows share the outermost)
+LABEL_FONT = 8.0  # points, branch labels
+LABEL_CHARS = 12  # characters per line of a branch label
+LABEL_GAP = 3.0  # distance of a branch label from its line
 
 Exit = Literal["s", "e", "w"]
 
@@ -122,6 +129,7 @@ class FlowGrid:
         self.points = 0
         self.lanes: dict[tuple[str, str], int] = {}  # (column, side) -> lanes used
         self.exits: dict[str, set[str]] = {}  # symbol key -> exits used
+        self.arrows = 0
 
     def point(self, x: float, y: float) -> str:
         """An invisible point node (a rule crossing or an arrow waypoint)."""
@@ -166,17 +174,18 @@ class FlowGrid:
 
         for j, y in enumerate(ys):
             for a, b in runs(len(self.columns), lambda i: skip is not None and skip("h", i, j)):
-                self.g.edge(self.point(xs[a], y), self.point(xs[b], y), **rule)
+                self.g.edge(self.point(xs[a], y), self.point(xs[b], y), **{"class": "rule"}, **rule)
         for i, x in enumerate(xs):
             for a, b in runs(len(self.rows), lambda j: skip is not None and skip("v", i, j)):
-                self.g.edge(self.point(x, ys[a]), self.point(x, ys[b]), **rule)
+                self.g.edge(self.point(x, ys[a]), self.point(x, ys[b]), **{"class": "rule"}, **rule)
 
     # -- arrows ----------------------------------------------------------------------------
-    def lane(self, column: Column, side: str) -> float:
+    def lane(self, column: Column, side: str, *, commit: bool = True) -> float:
         """The x of a new arrow lane in the gutter on ``side`` of ``column``."""
         used = self.lanes.get((column.key, side), 0)
-        self.lanes[(column.key, side)] = used + 1
-        offset = GUTTER + LANE * min(used, 3)
+        if commit:
+            self.lanes[(column.key, side)] = used + 1
+        offset = GUTTER + LANE * min(used, LANES - 1)
         return column.left + offset if side == "w" else column.right - offset
 
     def blocked(self, column: Column, a: Row, b: Row) -> bool:
@@ -196,63 +205,214 @@ class FlowGrid:
                 return candidate
         return order[0]
 
-    def arrow(self, source: str, target: str, label: str = "", *, label_chars: int = 14) -> None:
-        """An orthogonal arrow from symbol ``source`` to symbol ``target``."""
-        a, b = self.symbols[source], self.symbols[target]
-        exit_ = self.choose_exit(source, a, b)
+    def plan_exits(self, source: str, targets: Sequence[str]) -> list[Exit]:
+        """The exits of a decision, chosen together and reserved before any arrow is drawn.
+
+        Each target has a preferred exit (straight down to the row below in the same column,
+        else the side towards its column); among all assignments of distinct exits the one
+        whose arrows cross least, then the one closest to the preferences, wins (ties: branch
+        order). More than three branches share exits. Reserving the exits first keeps other
+        arrows from entering the decision where a branch leaves (and its label sits).
+        """
+        a = self.symbols[source]
+        if not targets:
+            return []
+        if len(targets) > 3:
+            return [self.choose_exit(source, a, self.symbols[t]) for t in targets]
+
+        def rank(target: str, exit_: Exit) -> int:
+            b = self.symbols[target]
+            if b.column is a.column:
+                down_free = b.row.top > a.row.top and not self.blocked(a.column, a.row, b.row)
+                order: list[Exit] = ["s", "e", "w"] if down_free else ["e", "w", "s"]
+            elif b.column.left > a.column.left:
+                order = ["e", "s", "w"] if b.row.top > a.row.top else ["e", "w", "s"]
+            else:
+                order = ["w", "s", "e"] if b.row.top > a.row.top else ["w", "e", "s"]
+            return order.index(exit_)
+
+        best: tuple[int, int, tuple[Exit, ...]] | None = None
+        all_exits: tuple[Exit, ...] = ("s", "e", "w")
+        for choice in permutations(all_exits, len(targets)):
+            lines = [
+                [(a.column.x, a.row.y), *self.route(a, self.symbols[t], e, set(choice), commit=False)]
+                for t, e in zip(targets, choice)
+            ]
+            crossings = sum(_crossings(p, q) for i, p in enumerate(lines) for q in lines[i + 1 :])
+            cost = sum(rank(t, e) for t, e in zip(targets, choice))
+            key = (crossings, cost, choice)
+            if best is None or key[:2] < best[:2]:
+                best = key
+        assert best is not None
+        self.exits.setdefault(source, set()).update(best[2])
+        return list(best[2])
+
+    def route(self, a: Symbol, b: Symbol, exit_: Exit, exits_b: set[str] | None = None, *, commit: bool = True) -> list[tuple[float, float]]:
+        """The waypoints (x, y) of an orthogonal arrow from ``a`` by ``exit_`` to ``b``, ending at b's centre."""
         ax, ay, bx, by = a.column.x, a.row.y, b.column.x, b.row.y
-        toward_b = "w" if a.column.left < b.column.left else "e"
+        low = a.row.bottom - EDGE_GAP
         high = b.row.top + EDGE_GAP
+        toward_b = "w" if a.column.left < b.column.left else "e"  # b's side facing a
+        b_right = b.column.left > a.column.left
         waypoints: list[tuple[float, float]]
         if b.row.top > a.row.top:  # downwards: into the top of b
             free = not self.blocked(b.column, a.row, b.row)
             if exit_ == "s":
-                low = a.row.bottom - EDGE_GAP
                 if a.column is b.column and free:
                     waypoints = []
                 elif free:
                     waypoints = [(ax, low), (bx, low)]
                 else:
-                    gx = self.lane(b.column, toward_b if a.column is not b.column else "e")
+                    gx = self.lane(b.column, toward_b if a.column is not b.column else "e", commit=commit)
                     waypoints = [(ax, low), (gx, low), (gx, high), (bx, high)]
-            elif a.column is not b.column and free:
-                waypoints = [(bx, ay)]
-            else:
-                side = exit_ if a.column is b.column else toward_b
-                gx = self.lane(b.column, side)
+            elif a.column is not b.column and (exit_ == "e") == b_right:
+                if free:
+                    waypoints = [(bx, ay)]
+                else:
+                    gx = self.lane(b.column, toward_b, commit=commit)
+                    waypoints = [(gx, ay), (gx, high), (bx, high)]
+            else:  # out of a's own gutter on the exit side, then across above b
+                gx = self.lane(a.column, exit_, commit=commit)
                 waypoints = [(gx, ay), (gx, high), (bx, high)]
-        else:  # back up (or level): along a gutter of b's column, into its side
+        else:  # back up (or level): along a gutter, into b's side (or its top)
             side = "e" if b.column.left < a.column.left or b.column is a.column else "w"
-            gx = self.lane(b.column, side)
-            start = [(ax, a.row.bottom - EDGE_GAP), (gx, a.row.bottom - EDGE_GAP)] if exit_ == "s" else [(gx, ay)]
-            if side in self.exits.get(target, set()):
+            if b.column is a.column and exit_ != "s":
+                side = exit_
+            gx = self.lane(b.column, side, commit=commit)
+            if exit_ == "s":
+                start = [(ax, low), (gx, low)]
+            elif (gx > ax) == (exit_ == "e"):
+                start = [(gx, ay)]
+            else:  # the exit faces away from b: round a's own gutter and over its top
+                ox = self.lane(a.column, exit_, commit=commit)
+                over = a.row.top + EDGE_GAP / 2
+                start = [(ox, ay), (ox, over), (gx, over)]
+            entered = self.exits.get(self._key(b), set()) if exits_b is None else set()
+            if side in entered:
                 # That side of b is one of its own exits (a decision's other branch):
                 # come in from above instead, so the two arrows do not share a line.
                 waypoints = [*start, (gx, high), (bx, high)]
             else:
                 waypoints = [*start, (gx, by)]
+        return waypoints
+
+    def _key(self, symbol: Symbol) -> str:
+        for key, value in self.symbols.items():
+            if value is symbol:
+                return key
+        return ""
+
+    def arrow(self, source: str, target: str, label: str = "", *, exit_: Exit | None = None, label_chars: int = LABEL_CHARS) -> None:
+        """An orthogonal arrow from symbol ``source`` to symbol ``target``, maybe labelled at its exit.
+
+        Every segment carries the SVG classes ``arrow`` and the arrow's id, its label the
+        classes ``label`` and the same id, so a test can tell which line a label belongs to.
+        """
+        a, b = self.symbols[source], self.symbols[target]
+        if exit_ is None:
+            exit_ = self.choose_exit(source, a, b)
+        waypoints = self.route(a, b, exit_)
+        self.arrows += 1
+        ident = safe_id("ar", self.tag, str(self.arrows))
         nodes = [a.node] + [self.point(x, y) for x, y in waypoints] + [b.node]
         for i, (tail, head) in enumerate(zip(nodes, nodes[1:])):
             # Clip only at the symbols, so the segments meet exactly at the waypoints.
             attrs = {} if i == len(nodes) - 2 else {"arrowhead": "none", "headclip": "false"}
             if i > 0:
                 attrs["tailclip"] = "false"
-            self.g.edge(tail, head, **attrs)
+            self.g.edge(tail, head, **{"class": f"arrow {ident}"}, **attrs)
         if label:
             # Below a bottom exit, the label goes on the side the line does not turn to.
-            turns_right = bool(waypoints) and waypoints[-1][0] > ax
-            self.exit_label(source, a, exit_, label, label_chars, left=exit_ == "s" and turns_right)
+            turns_right = len(waypoints) > 1 and waypoints[1][0] > a.column.x + 1
+            self.exit_label(ident, source, a, exit_, label, label_chars, right=not turns_right)
 
-    def exit_label(self, source: str, a: Symbol, exit_: Exit, label: str, chars: int, *, left: bool = False) -> None:
-        """A small label beside exit ``exit_`` of symbol ``a``."""
-        lines = wrap(label, chars, max_lines=2)
-        width = max(len(line) for line in lines) * 5.2 + 4
-        height = len(lines) * 10.8 + 2
+    def exit_label(self, ident: str, source: str, a: Symbol, exit_: Exit, label: str, chars: int, *, right: bool = True) -> None:
+        """The label of exit ``exit_`` of symbol ``a``: beside the line just below a bottom
+        exit, above the line just outside a side exit. The column and row were sized for it
+        (:func:`decision_column_width`, :func:`decision_row_height`)."""
+        lines = label_lines(label, chars)
+        width, height = label_size(lines)
         if exit_ == "s":
-            x = a.column.x + (-1 if left else 1) * (4 + width / 2)
-            y = a.row.y + a.height / 2 + height / 2 + 1
+            x = a.column.x + (1 if right else -1) * (LABEL_GAP + 1 + width / 2)
+            y = a.row.y + a.height / 2 + 2 + height / 2
         else:
             sign = 1 if exit_ == "e" else -1
-            x = a.column.x + sign * (a.width / 2 + 3 + width / 2)
-            y = a.row.y - height / 2 - 2
-        self.cell(safe_id("lb", self.tag, source, exit_), plain_label(lines), x, y, width, height, shape="plaintext", style="", fontsize="9")
+            x = a.column.x + sign * (a.width / 2 + LABEL_GAP + width / 2)
+            y = a.row.y - LABEL_GAP - height / 2
+        self.cell(
+            safe_id("lb", self.tag, source, exit_),
+            plain_label(lines),
+            x,
+            y,
+            width,
+            height,
+            shape="plaintext",
+            style="",
+            fontsize=f"{LABEL_FONT:g}",
+            margin="0",
+            **{"class": f"label {ident}"},
+        )
+
+
+def label_lines(label: str, chars: int = LABEL_CHARS) -> list[str]:
+    """A branch label wrapped (never cut)."""
+    return wrap(label, chars)
+
+
+def label_size(lines: Sequence[str]) -> tuple[float, float]:
+    """Width and height in points of a branch label's box."""
+    return max(text_width(line, LABEL_FONT) for line in lines) + 2, len(lines) * LABEL_FONT * 1.2 + 2
+
+
+def decision_column_width(symbol_width: float, labels: Sequence[str]) -> float:
+    """The width a column needs for a decision whose exits carry ``labels``: a label beside
+    either side exit (clear of the arrow lanes in the gutters) or beside the bottom exit."""
+    if not labels:
+        return 0.0
+    width = max(label_size(label_lines(label))[0] for label in labels)
+    gutter = GUTTER + LANE * (LANES - 1) + 3
+    return max(symbol_width + 2 * (LABEL_GAP + width + gutter), 2 * (LABEL_GAP + 1 + width + gutter))
+
+
+def decision_row_height(symbol_height: float, labels: Sequence[str]) -> float:
+    """The height a row needs for a decision whose exits carry ``labels``: a label above a
+    side exit clear of an arrow entering at the top, or below the symbol clear of the
+    bottom run."""
+    if not labels:
+        return 0.0
+    height = max(label_size(label_lines(label))[1] for label in labels)
+    clear = EDGE_GAP + 4
+    return max(2 * (LABEL_GAP + height + clear), symbol_height + 2 * (2 + height + clear))
+
+
+def text_width(text: str, size: float, *, bold: bool = False) -> float:
+    """Width in points of ``text`` in Helvetica (Liberation Sans has the same widths)."""
+    widths = _widths(bold)
+    return sum(widths.get(ch, 556) for ch in text) * size / 1000
+
+
+def _crossings(p: Sequence[tuple[float, float]], q: Sequence[tuple[float, float]]) -> int:
+    """How often two orthogonal polylines from the same start cross or overlap (the shared
+    first point aside)."""
+    count = 0
+    for i, (p1, p2) in enumerate(zip(p, p[1:])):
+        for j, (q1, q2) in enumerate(zip(q, q[1:])):
+            if i == 0 and j == 0:
+                continue
+            if _segments_meet(p1, p2, q1, q2):
+                count += 1
+    return count
+
+
+def _segments_meet(p1: tuple[float, float], p2: tuple[float, float], q1: tuple[float, float], q2: tuple[float, float]) -> bool:
+    (ax0, ax1), (ay0, ay1) = sorted((p1[0], p2[0])), sorted((p1[1], p2[1]))
+    (bx0, bx1), (by0, by1) = sorted((q1[0], q2[0])), sorted((q1[1], q2[1]))
+    return ax0 <= bx1 + 0.5 and bx0 <= ax1 + 0.5 and ay0 <= by1 + 0.5 and by0 <= ay1 + 0.5
+
+
+@cache
+def _widths(bold: bool) -> dict[str, int]:
+    from fpdf.fonts import CORE_FONTS_CHARWIDTHS  # fpdf2 is slow to import: only when drawing
+
+    table: dict[str, int] = CORE_FONTS_CHARWIDTHS["helveticaB" if bold else "helvetica"]
+    return table

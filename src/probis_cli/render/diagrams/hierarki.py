@@ -17,6 +17,10 @@ from collections.abc import Iterable
 from probis_cli.index import Index
 from probis_cli.render.base import Artifact, RenderContext, cached
 from probis_cli.render.diagrams.dot import (
+    COLOR_KEGIATAN,
+    COLOR_PROGRAM,
+    COLOR_SASARAN,
+    COLOR_SYMBOL,
     Digraph,
     add_legend,
     msg,
@@ -29,10 +33,10 @@ from probis_cli.render.diagrams.dot import (
     wrap,
 )
 
-FILL_SASARAN = "#E6DDF5"
-FILL_PROGRAM = "#FDE7D3"
-FILL_KEGIATAN = "#FFF6D6"
-FILL_PROSES = "#D5E7FA"
+FILL_SASARAN = COLOR_SASARAN
+FILL_PROGRAM = COLOR_PROGRAM
+FILL_KEGIATAN = COLOR_KEGIATAN
+FILL_PROSES = COLOR_SYMBOL
 WIDTH = 30
 
 
@@ -67,6 +71,7 @@ class _Tree:
         self.covered: set[tuple[str, str]] = set()  # kegiatan claims with a process below
         self.orphans: list[str] = []  # programs without an RPJMD sasaran
         self.penunjang: list[str] = []  # program penunjang (X.XX.01), outside the RPJMD by design
+        self.penunjang_opd: dict[str, list[set[str]]] = {}  # Pemda tree: opd -> [kegiatan, proses]
 
     def add(self, items: list[str] | list[tuple[str, str]], item: object) -> None:
         if item not in items:
@@ -81,6 +86,19 @@ class _Tree:
         claims = sorted((e.opd, k) for k, entries in index.kegiatan.items() for e in entries)
         if self.opd is not None:
             claims = [c for c in claims if c[0] == self.opd]
+        else:
+            # The Pemda tree: the program penunjang of every OPD is one node per OPD (its
+            # kegiatan and processes counted), not the same subtree repeated for each OPD.
+            for o, k in claims:
+                if is_penunjang(_program_of(k)):
+                    self.penunjang_opd.setdefault(o, [set(), set()])[0].add(k)
+            for kode in sorted(index.proses):
+                for code in index.proses[kode].model.kegiatan:
+                    keg = _kegiatan_of(code)
+                    for o in index.owners(kode):
+                        if o in self.penunjang_opd and keg in self.penunjang_opd[o][0]:
+                            self.penunjang_opd[o][1].add(kode)
+            claims = [c for c in claims if not is_penunjang(_program_of(c[1]))]
         # processes -> the claims they hang under
         for kode in sorted(index.proses):
             owners = index.owners(kode)
@@ -127,6 +145,8 @@ class _Tree:
         self.orphans = [code for code in unlinked if not is_penunjang(code)]
         for code in sorted(self.penunjang, key=_natural):
             self.edge(safe_id("root", "penunjang"), safe_id("prog", code))
+        for o in sorted(self.penunjang_opd):
+            self.edge(safe_id("root", "penunjang"), safe_id("pen", o))
         for code in sorted(self.orphans, key=_natural):
             self.edge(safe_id("root", "tanpa-sasaran"), safe_id("prog", code))
 
@@ -137,10 +157,10 @@ class _Tree:
             text = sasaran.uraian if sasaran is not None else ""
             g.node(
                 safe_id("s", s),
-                plain_label([msg(ctx, "diagram.hierarki.sasaran", kode=s)], wrap(text, WIDTH, max_lines=5)),
+                plain_label([msg(ctx, "diagram.hierarki.sasaran", kode=s)], wrap(text, WIDTH)),
                 fillcolor=FILL_SASARAN,
             )
-        if self.penunjang:
+        if self.penunjang or self.penunjang_opd:
             g.node(
                 safe_id("root", "penunjang"),
                 plain_label(wrap(msg(ctx, "diagram.hierarki.penunjang_root"), 22)),
@@ -155,14 +175,23 @@ class _Tree:
                 style="filled,dashed",
                 color="#888888",
             )
+        for o, (kegiatan, processes) in sorted(self.penunjang_opd.items()):
+            g.node(
+                safe_id("pen", o),
+                plain_label(
+                    wrap(msg(ctx, "diagram.hierarki.penunjang_opd", opd=opd_label(index, o)), WIDTH),
+                    [msg(ctx, "diagram.hierarki.penunjang_isi", kegiatan=len(kegiatan), proses=len(processes))],
+                ),
+                fillcolor=FILL_PROGRAM,
+            )
         for p in sorted(self.program, key=_natural):
             program = index.program_model(p)
             if program is not None:
-                lines = wrap(program.nama, WIDTH, max_lines=5)
+                lines = wrap(program.nama, WIDTH)
             elif is_penunjang(p):
                 tingkat = index.pemda.model.tingkat if index.pemda is not None else "kota"
                 daerah = "Provinsi" if tingkat == "provinsi" else "Kabupaten/Kota"
-                lines = wrap(msg(ctx, "diagram.hierarki.program_penunjang", daerah=daerah), WIDTH, max_lines=5)
+                lines = wrap(msg(ctx, "diagram.hierarki.program_penunjang", daerah=daerah), WIDTH)
             else:
                 lines = [msg(ctx, "diagram.hierarki.program_luar")]
             g.node(safe_id("prog", p), plain_label([p], lines), fillcolor=FILL_PROGRAM)
@@ -172,25 +201,34 @@ class _Tree:
             attrs = {} if (o, k) in self.covered else {"style": "filled,dashed", "color": "#888888"}
             g.node(
                 safe_id("keg", o, k),
-                plain_label([k], wrap(nama, WIDTH, max_lines=5), [f"[{opd_label(index, o)}]"]),
+                plain_label([k], wrap(nama, WIDTH), [f"[{opd_label(index, o)}]"]),
                 fillcolor=FILL_KEGIATAN,
                 **attrs,
             )
         for o, k in sorted(self.sub, key=lambda c: (_natural(c[1]), c[0])):
             subs = [e for e in index.sub_kegiatan.get(k, []) if e.opd == o]
             nama = subs[0].sub_kegiatan.nama if subs else ""
-            g.node(safe_id("sub", o, k), plain_label([k], wrap(nama, WIDTH, max_lines=4)), fillcolor=FILL_KEGIATAN)
+            g.node(safe_id("sub", o, k), plain_label([k], wrap(nama, WIDTH)), fillcolor=FILL_KEGIATAN)
         for kode in sorted(self.proses, key=_natural):
             proses = index.proses[kode].model
             owner = ", ".join(opd_label(index, x) for x in index.owners(kode))
             g.node(
                 safe_id("p", kode),
-                plain_label([kode], wrap(proses.nama, WIDTH, max_lines=5), [f"[{owner}]"]),
+                plain_label([kode], wrap(proses.nama, WIDTH), [f"[{owner}]"]),
                 fillcolor=FILL_PROSES,
                 style="filled,rounded",
             )
         for tail, head in self.edges:
             g.edge(tail, head)
+        # The first column in code order, top to bottom: an invisible chain in one rank.
+        first = [safe_id("s", x) for x in sorted(self.sasaran, key=_natural)]
+        first += [safe_id("root", "tanpa-sasaran")] if self.orphans else []
+        first += [safe_id("root", "penunjang")] if self.penunjang or self.penunjang_opd else []
+        if len(first) > 1:
+            with g.subgraph(name=safe_id("order", self.opd or "pemda")) as column:
+                column.attr(rank="same")
+                for above, below in zip(first, first[1:]):
+                    column.edge(above, below, style="invis")
 
 
 def _natural(code: str) -> tuple[tuple[int, str], ...]:

@@ -2,7 +2,9 @@
 
 One swimlane (column) per pelaksana, in the order they first act; one row per aktivitas,
 in their order; arrows follow ``lanjut`` (else the next aktivitas), from a start capsule
-to an end capsule. Lanes of the owning OPD, of other OPD and of parties outside the Pemda
+to an end capsule. An aktivitas with more than one ``lanjut`` is followed by a decision
+(belah ketupat) in its lane, in a row of its own, whose exits carry the ``kondisi`` of each
+branch (placed like the SOP flowchart's: beside their own exit, never on a rule). Lanes of the owning OPD, of other OPD and of parties outside the Pemda
 are told apart by colour (header, lane tint, activity fill) and by a dashed border for
 outside parties, explained in a legend. Drawn on the pinned grid of
 :mod:`~probis_cli.render.diagrams.flowgrid` (columns, not clusters: dot does not keep
@@ -17,6 +19,8 @@ from probis_cli.index import Index
 from probis_cli.model.proses import Aktivitas, Proses
 from probis_cli.render.base import Artifact, RenderContext, cached
 from probis_cli.render.diagrams.dot import (
+    relative_link,
+    COLOR_SYMBOL,
     COLOR_EXTERNAL,
     COLOR_EXTERNAL_LINE,
     COLOR_OTHER_OPD,
@@ -32,13 +36,24 @@ from probis_cli.render.diagrams.dot import (
     safe_id,
     wrap,
 )
-from probis_cli.render.diagrams.flowgrid import GRID_GRAPH_ATTRS, Column, FlowGrid, Row, place
+from probis_cli.render.diagrams.flowgrid import (
+    GRID_GRAPH_ATTRS,
+    Column,
+    FlowGrid,
+    Row,
+    decision_column_width,
+    decision_row_height,
+    place,
+    text_width,
+)
 
 ACTIVITY_CHARS = 22
 ACTIVITY_WIDTH = 128.0
 HEADER_CHARS = 20
 CHAR = 5.6
 LINE = 12.0
+DECISION = (52.0, 36.0)  # belah ketupat (width, height)
+DECISION_FILL = COLOR_SYMBOL
 LANE_TINT = {"owner": "#F3F8FD", "other": "#FFF9E8", "luar": "#F5F5F5"}
 LANE_FILL = {"owner": COLOR_OWNER, "other": COLOR_OTHER_OPD, "luar": COLOR_EXTERNAL}
 LANE_LINE = {"owner": COLOR_OWNER_LINE, "other": COLOR_OTHER_OPD_LINE, "luar": COLOR_EXTERNAL_LINE}
@@ -49,8 +64,8 @@ def lane_header(index: Index, ref: str) -> list[str]:
     unit name never pushes the OPD (what tells the lanes of different OPD apart) out of view."""
     actor = index.actor(ref)
     if actor is not None and actor.kind in ("unit", "jabatan") and actor.opd is not None:
-        return [*wrap(actor.nama, HEADER_CHARS, max_lines=3), f"({opd_label(index, actor.opd)})"]
-    return wrap(actor_name(index, ref), HEADER_CHARS, max_lines=4)
+        return [*wrap(actor.nama, HEADER_CHARS), f"({opd_label(index, actor.opd)})"]
+    return wrap(actor_name(index, ref), HEADER_CHARS)
 
 
 def lane_kind(index: Index, ref: str, owners: list[str]) -> str:
@@ -72,6 +87,12 @@ def next_activities(p: Proses) -> list[tuple[Aktivitas, list[str]]]:
             targets = [p.aktivitas[i + 1].kode] if i + 1 < len(p.aktivitas) else []
         out.append((a, targets))
     return out
+
+
+def _conditions(a: Aktivitas, targets: list[str]) -> list[str]:
+    """The condition of each branch (``kondisi`` by position; empty where not given)."""
+    given = list(a.kondisi or [])
+    return [given[i] if i < len(given) else "" for i in range(len(targets))]
 
 
 def _unique_activities(p: Proses) -> list[Aktivitas]:
@@ -100,21 +121,33 @@ def _render(index: Index, ctx: RenderContext, kode: str) -> str:
     kinds = {ref: lane_kind(index, ref, owners) for ref in lanes}
     def output_lines(keluaran: str | None) -> list[str]:
         # The arrow marks where the output starts; continuation lines are indented, not re-arrowed.
-        lines = wrap(keluaran, ACTIVITY_CHARS - 2, max_lines=2) if keluaran else []
+        lines = wrap(keluaran, ACTIVITY_CHARS - 2) if keluaran else []
         return [("→ " if i == 0 else "   ") + line for i, line in enumerate(lines)]
 
-    texts = {a.kode: [a.kode, *wrap(a.nama, ACTIVITY_CHARS, max_lines=5), *output_lines(a.keluaran)] for a in activities}
+    texts = {a.kode: [a.kode, *wrap(a.nama, ACTIVITY_CHARS), *output_lines(a.keluaran)] for a in activities}
 
+    targets = dict((a.kode, t) for a, t in next_activities(p))
+    branching = {a.kode: _conditions(a, targets[a.kode]) for a in activities if len(targets.get(a.kode, [])) > 1}
     columns = []
     for i, ref in enumerate(lanes):
         header = lane_header(index, ref)
         width = max(ACTIVITY_WIDTH + 36, max(len(line) for line in header) * CHAR + 20)
+        for a in activities:  # room for the conditions beside its decisions
+            if a.pelaksana == ref and a.kode in branching:
+                width = max(width, decision_column_width(DECISION[0], [c for c in branching[a.kode] if c]))
         columns.append(Column(f"l{i}", header, width, actor=ref))
     header_height = max(len(c.header) for c in columns) * LINE + 16
     terminal = 44.0
     rows = [Row("head", header_height), Row("mulai", terminal)]
     heights = {a.kode: len(texts[a.kode]) * LINE + 12 for a in activities}
-    rows += [Row(f"a{i}", max(heights[a.kode] + 26, 56.0)) for i, a in enumerate(activities)]
+    row_of: dict[str, Row] = {}
+    for i, a in enumerate(activities):
+        rows.append(Row(f"a{i}", max(heights[a.kode] + 26, 56.0)))
+        row_of[a.kode] = rows[-1]
+        if a.kode in branching:
+            labels = [c for c in branching[a.kode] if c]
+            rows.append(Row(f"d{i}", max(DECISION[1] + 24, decision_row_height(DECISION[1], labels))))
+            row_of[f"?{a.kode}"] = rows[-1]
     rows.append(Row("selesai", terminal))
     place(columns, rows)
     grid = FlowGrid(g, tag, columns, rows)
@@ -148,17 +181,20 @@ def _render(index: Index, ctx: RenderContext, kode: str) -> str:
             color=LANE_LINE[kind],
             fontname=FONT_BOLD,
         )
-    terminator = {"shape": "box", "style": "rounded,filled", "fillcolor": "white"}
+    terminator = {"shape": "box", "style": "rounded,filled", "fillcolor": COLOR_SYMBOL}
     if activities:
         first, last = activities[0], activities[-1]
         grid.symbol("mulai", rows[1], lane_of[first.pelaksana], 64, 26, plain_label([msg(ctx, "diagram.lintas.mulai")]), **terminator)
         grid.symbol("selesai", rows[-1], lane_of[last.pelaksana], 64, 26, plain_label([msg(ctx, "diagram.lintas.selesai")]), **terminator)
-    for i, a in enumerate(activities):
+    for a in activities:
         kind = kinds[a.pelaksana]
         style = "rounded,filled,dashed" if kind == "luar" else "rounded,filled"
+        if a.kode in branching:
+            w, h = DECISION
+            grid.symbol(f"?{a.kode}", row_of[f"?{a.kode}"], lane_of[a.pelaksana], w, h, plain_label([""]), shape="diamond", style="filled", fillcolor=DECISION_FILL)
         grid.symbol(
             a.kode,
-            rows[2 + i],
+            row_of[a.kode],
             lane_of[a.pelaksana],
             ACTIVITY_WIDTH,
             heights[a.kode],
@@ -172,13 +208,41 @@ def _render(index: Index, ctx: RenderContext, kode: str) -> str:
     grid.rules(skip=lambda kind, i, j: kind == "h" and 1 < j < len(rows))
     if activities:
         grid.arrow("mulai", activities[0].kode)
-        targets = dict((a.kode, t) for a, t in next_activities(p))
+        # A decision's exits are chosen together, before any arrow is drawn.
+        exits = {kode: grid.plan_exits(f"?{kode}", targets[kode]) for kode in branching}
         for a in activities:
+            if a.kode in branching:
+                grid.arrow(a.kode, f"?{a.kode}")
+                for target, condition, exit_ in zip(targets[a.kode], branching[a.kode], exits[a.kode]):
+                    grid.arrow(f"?{a.kode}", target, condition, exit_=exit_)
+                continue
             for target in targets.get(a.kode, []):
                 grid.arrow(a.kode, target)
             if not targets.get(a.kode):
                 grid.arrow(a.kode, "selesai")
     _legend(grid, ctx, index, owners, sorted(set(kinds.values()), key=["owner", "other", "luar"].index), rows[-1].bottom + 18)
+    # Drill down to the SOP drafts that carry this process out.
+    if ctx.image_format == "svg":
+        x = 0.0
+        for sop in (k for k in p.sop if k in index.sop):
+            text = msg(ctx, "diagram.lintas.sop", kode=sop)
+            width = text_width(text, 9) + 16
+            grid.cell(
+                safe_id("sop", tag, sop),
+                plain_label([text]),
+                x + width / 2,
+                rows[-1].bottom + 66,
+                width,
+                18,
+                shape="box",
+                style="rounded",
+                color=COLOR_OWNER_LINE,
+                fontcolor=COLOR_OWNER_LINE,
+                fontsize="9",
+                URL=relative_link(f"lintas-fungsi/{kode}", f"sop/{sop}.md"),
+                target="_top",
+            )
+            x += width + 8
     return str(g.source)
 
 
@@ -192,7 +256,7 @@ def _legend(grid: FlowGrid, ctx: RenderContext, index: Index, owners: list[str],
     grid.cell(safe_id("lg", grid.tag, "title"), plain_label([msg(ctx, "diagram.legend")]), x + 30, top + 10, 60, 18, shape="plaintext", style="", fontname=FONT_BOLD, fontsize="10")
     x += 66
     for kind in kinds:
-        label = wrap(texts[kind], 30, max_lines=2)
+        label = wrap(texts[kind], 30)
         width = max(len(line) for line in label) * 5.4 + 16
         grid.cell(
             safe_id("lg", grid.tag, kind),

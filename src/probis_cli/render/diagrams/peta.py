@@ -7,9 +7,10 @@ by invisible edges, so a 60-process OPD gives a compact grid rather than one end
 The Pemda map shows the top-level processes with their owning OPD; an OPD's map shows the
 processes it owns whose parents it does not own, with its own units named.
 
-Level n draws, for every process with children, the children in code order as a chain
-(rows of four, the chain running on from the end of one row to the start of the next)
-inside a cluster titled with the parent.
+Level n draws, for every process with children, the children in code order (rows of four)
+inside a cluster titled with the parent. Code order is not a flow, so no arrow follows it:
+an arrow joins two sub-processes only where the data says so — a keluaran of one that is a
+masukan (same name) of the other, labelled with that name; the subtitle says which it is.
 """
 
 from __future__ import annotations
@@ -22,7 +23,10 @@ from probis_cli.index import Index
 from probis_cli.model.proses import Kategori
 from probis_cli.render.base import Artifact, RenderContext, cached
 from probis_cli.render.diagrams.dot import (
+    drill_link,
+    add_legend,
     Digraph,
+    COLOR_FLOW,
     COLOR_KATEGORI,
     cluster_attrs,
     msg,
@@ -58,7 +62,7 @@ def pemilik_text(index: Index, kode: str, home: str | None) -> str:
 
 
 def _proses_node(
-    index: Index, ctx: RenderContext, g: Digraph, kode: str, *, chevron: bool, home: str | None
+    index: Index, ctx: RenderContext, g: Digraph, kode: str, *, chevron: bool, home: str | None, here: str
 ) -> str:
     """Add the node of process ``kode``; return its id."""
     p = index.proses[kode].model
@@ -67,15 +71,15 @@ def _proses_node(
     if n_children:
         footer.append(msg(ctx, "diagram.anak", n=n_children))
     node = safe_id("p", kode)
-    name = wrap(p.nama, 24, max_lines=5)
+    name = wrap(p.nama, 24)
     fill = COLOR_KATEGORI[p.kategori][0]
     # Plain labels, not records: dot 2.x loses flat edges between adjacent record nodes.
-    label = plain_label([p.kode], name, [f"[{' · '.join(footer)}]"])
+    label = plain_label([p.kode], name, wrap(f"[{' · '.join(footer)}]", 34))
     if chevron:
         # cds: the arrow-like shape of a value-chain step.
-        g.node(node, label, shape="cds", fillcolor=fill, width=NODE_WIDTH, margin="0.3,0.12")
+        g.node(node, label, shape="cds", fillcolor=fill, width=NODE_WIDTH, margin="0.3,0.12", **drill_link(index, ctx, kode, here))
     else:
-        g.node(node, label, style="filled,rounded", fillcolor=fill, width=NODE_WIDTH)
+        g.node(node, label, style="filled,rounded", fillcolor=fill, width=NODE_WIDTH, **drill_link(index, ctx, kode, here))
     return node
 
 
@@ -90,6 +94,7 @@ def _band(
     home: str | None,
 ) -> tuple[str, str]:
     """Add one band cluster; return the ids of its first and last row's first node."""
+    here = "peta/level-0/pemda" if home is None else f"peta/level-0/opd/{tag}"
     _, background, line = COLOR_KATEGORI[kategori]
     first = last = ""
     with g.subgraph(name=safe_id("cluster", tag, kategori)) as band:
@@ -112,7 +117,7 @@ def _band(
         for r, row in enumerate(rows):
             with band.subgraph(name=safe_id("row", tag, kategori, str(r))) as rank:
                 rank.attr(rank="same")
-                ids = [_proses_node(index, ctx, rank, k, chevron=kategori == "inti", home=home) for k in row]
+                ids = [_proses_node(index, ctx, rank, k, chevron=kategori == "inti", home=home, here=here) for k in row]
             for a, b in zip(ids, ids[1:]):
                 band.edge(a, b, style="invis")
             for a, b in zip(previous_row, ids):
@@ -206,22 +211,24 @@ def render_level0(index: Index, ctx: RenderContext) -> list[Artifact]:
 def _level_n(index: Index, ctx: RenderContext, parent: str) -> str:
     p = index.proses[parent].model
     level = index.level.get(parent, 1) + 1
+    children = index.children.get(parent, [])
+    relations = sibling_relations(index, children)
     g = new_graph(
         f"leveln-{parent}",
         title=msg(ctx, "diagram.leveln.title", level=level, kode=p.kode, nama=p.nama),
+        subtitle=msg(ctx, "diagram.leveln.alur" if relations else "diagram.leveln.tanpa_alur"),
         rankdir="TB",
         newrank="true",
         nodesep="0.5",
         ranksep="0.45",
     )
-    children = index.children.get(parent, [])
     owners = index.owners(parent)
     home = owners[0] if owners else None
     _, background, line = COLOR_KATEGORI[p.kategori]
     with g.subgraph(name=safe_id("cluster", parent)) as box:
         box.attr(
             **cluster_attrs(
-                [*wrap(f"{p.kode} {p.nama}", 80, max_lines=3), f"[{pemilik_text(index, parent, None)}]"],
+                [*wrap(f"{p.kode} {p.nama}", 80), f"[{pemilik_text(index, parent, None)}]"],
                 style="filled,rounded",
                 fillcolor=background,
                 color=line,
@@ -233,17 +240,51 @@ def _level_n(index: Index, ctx: RenderContext, parent: str) -> str:
         for r, row in enumerate(rows):
             with box.subgraph(name=safe_id("row", parent, str(r))) as rank:
                 rank.attr(rank="same")
-                ids = [_proses_node(index, ctx, rank, k, chevron=False, home=home) for k in row]
+                ids = [_proses_node(index, ctx, rank, k, chevron=False, home=home, here=f"peta/level-n/{parent}") for k in row]
+            # Code order only places the nodes (invisible edges): it is not a flow.
             for a, b in zip(ids, ids[1:]):
-                box.edge(a, b)
+                box.edge(a, b, style="invis")
             if previous_row:
-                # The chain goes on in the next row: from the end of one row to the start of
-                # the next, without pulling the rows out of line.
-                box.edge(previous_row[-1], ids[0], constraint="false")
                 for a, b in zip(previous_row, ids):
                     box.edge(a, b, style="invis", weight="10")
             previous_row = ids
+    kinds = [k for k in BANDS if any(index.proses[c].model.kategori == k for c in children)]
+    legend = [(msg(ctx, f"diagram.kategori.{k}"), {"style": "filled,rounded", "fillcolor": COLOR_KATEGORI[k][0]}) for k in kinds]
+    if relations:
+        legend.append((msg(ctx, "diagram.leveln.legend_alur"), {"shape": "plaintext", "style": "", "fontcolor": COLOR_FLOW}))
+    add_legend(g, f"leveln-{parent}", msg(ctx, "diagram.legend"), legend, same_rank=True)
+    for (a, b), names in relations.items():
+        g.edge(
+            safe_id("p", a),
+            safe_id("p", b),
+            label=plain_label([line for name in names for line in wrap(name, 22)]),
+            constraint="false",
+            fontsize="9",
+            color=COLOR_FLOW,
+            fontcolor=COLOR_FLOW,
+            penwidth="1.3",
+        )
     return str(g.source)
+
+
+def _item(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def sibling_relations(index: Index, children: Sequence[str]) -> dict[tuple[str, str], list[str]]:
+    """``(a, b) -> names``: keluaran of sub-process ``a`` that are masukan of sibling ``b``
+    (names compared case- and space-insensitively), in code order. Nothing else is a flow."""
+    inputs: dict[str, list[tuple[str, str]]] = {}
+    for kode in children:
+        for m in index.proses[kode].model.masukan:
+            inputs.setdefault(_item(m.nama), []).append((kode, m.nama))
+    out: dict[tuple[str, str], list[str]] = {}
+    for kode in children:
+        for k in index.proses[kode].model.keluaran:
+            for other, nama in inputs.get(_item(k.nama), []):
+                if other != kode and nama not in out.setdefault((kode, other), []):
+                    out[(kode, other)].append(nama)
+    return {pair: names for pair, names in sorted(out.items()) if names}
 
 
 def render_level_n(index: Index, ctx: RenderContext) -> list[Artifact]:

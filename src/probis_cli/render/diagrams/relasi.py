@@ -17,6 +17,8 @@ from collections import defaultdict
 from probis_cli.index import Index
 from probis_cli.render.base import Artifact, RenderContext, cached
 from probis_cli.render.diagrams.dot import (
+    COLOR_SYMBOL,
+    clean,
     COLOR_EXTERNAL,
     COLOR_EXTERNAL_LINE,
     COLOR_OTHER_OPD,
@@ -39,23 +41,32 @@ from probis_cli.render.diagrams.dot import (
 MAX_NAMES = 3  # names shown on an edge before "+N lainnya"
 LABEL_CHARS = 24
 
-OPD_STYLE = {"shape": "box", "style": "filled,rounded", "fillcolor": COLOR_OWNER, "color": COLOR_OWNER_LINE}
+OWNER_STYLE = {"shape": "box", "style": "filled,rounded", "fillcolor": COLOR_OWNER, "color": COLOR_OWNER_LINE}
 OTHER_STYLE = {"shape": "box", "style": "filled,rounded", "fillcolor": COLOR_OTHER_OPD, "color": COLOR_OTHER_OPD_LINE}
+OPD_STYLE = OTHER_STYLE  # the Pemda-wide map: every OPD is "an OPD of the Pemda"
 LUAR_STYLE = {"shape": "box", "style": "filled,dashed", "fillcolor": COLOR_EXTERNAL, "color": COLOR_EXTERNAL_LINE}
-PROSES_STYLE = {"shape": "box", "style": "filled,rounded", "fillcolor": "#FFFFFF", "penwidth": "2", "fontname": FONT_BOLD}
+PROSES_STYLE = {"shape": "box", "style": "filled,rounded", "fillcolor": COLOR_SYMBOL, "penwidth": "2", "fontname": FONT_BOLD}
 UNKNOWN_STYLE = {"shape": "plaintext", "style": "", "fontcolor": "#777777"}
 
 
-def edge_label(ctx: RenderContext, names: list[str], *, lines_each: int = 2, chars: int = LABEL_CHARS) -> str:
-    """Up to MAX_NAMES names (``lines_each`` lines of ``chars`` each), then ``+N lainnya``."""
+def edge_label(ctx: RenderContext, names: list[str], *, chars: int = LABEL_CHARS) -> str:
+    """Up to MAX_NAMES names, each wrapped in full at ``chars``, then ``+N lainnya`` (the full
+    list is the edge's tooltip, :func:`edge_tooltip`)."""
     most = MAX_NAMES
     lines: list[str] = []
     for name in names[:most]:
-        wrapped = wrap(name, chars, max_lines=lines_each)
+        wrapped = wrap(name, chars)
         lines += ["• " + wrapped[0], *("  " + rest for rest in wrapped[1:])]
     if len(names) > most:
         lines.append(msg(ctx, "diagram.lainnya", n=len(names) - most))
     return plain_label(lines, justify="left")
+
+
+def edge_tooltip(names: list[str]) -> dict[str, str]:
+    """``{"tooltip": every name}`` when :func:`edge_label` leaves names out, else nothing."""
+    if len(names) <= MAX_NAMES:
+        return {}
+    return {"tooltip": "; ".join(clean(name).replace("\\", "\\\\") for name in names)}
 
 
 def _party(index: Index, ref: str) -> tuple[str, bool]:
@@ -114,14 +125,14 @@ def _render_pemda(index: Index, ctx: RenderContext) -> str:
                 sub.attr(rank=rank)
             for party in members:
                 if party in index.opd:
-                    sub.node(safe_id("n", party), plain_label(wrap(opd_name(index, party), 22, max_lines=3)), **OPD_STYLE)
+                    sub.node(safe_id("n", party), plain_label(wrap(opd_name(index, party), 22)), **OPD_STYLE)
                 else:
                     actor = index.actor(party)
-                    sub.node(safe_id("n", party), plain_label(wrap(actor.nama if actor else party, 22, max_lines=3)), **LUAR_STYLE)
+                    sub.node(safe_id("n", party), plain_label(wrap(actor.nama if actor else party, 22)), **LUAR_STYLE)
     for (source, target), names in exchanges.items():
         # One line a name here: the whole Pemda has many more edges than one process.
-        label = edge_label(ctx, names, lines_each=1, chars=36)
-        g.edge(safe_id("n", source), safe_id("n", target), label=label, fontsize="9")
+        label = edge_label(ctx, names, chars=36)
+        g.edge(safe_id("n", source), safe_id("n", target), label=label, fontsize="9", **edge_tooltip(names))
     add_legend(
         g,
         "relasi",
@@ -148,7 +159,7 @@ def _render_proses(index: Index, ctx: RenderContext, kode: str) -> str:
     )
     centre = safe_id("proses", kode)
     owner_text = ", ".join(opd_label(index, o) for o in owners)
-    g.node(centre, plain_label([p.kode], wrap(p.nama, 24, max_lines=4), [f"[{owner_text}]"]), **PROSES_STYLE)
+    g.node(centre, plain_label([p.kode], wrap(p.nama, 24), [f"[{owner_text}]"]), **PROSES_STYLE)
 
     def kind(ref: str | None) -> str:
         if ref is None:
@@ -158,7 +169,7 @@ def _render_proses(index: Index, ctx: RenderContext, kode: str) -> str:
             return "luar"
         return "owner" if actor.opd in owners else "other"
 
-    styles = {"owner": OPD_STYLE, "other": OTHER_STYLE, "luar": LUAR_STYLE, "unknown": UNKNOWN_STYLE}
+    styles = {"owner": OWNER_STYLE, "other": OTHER_STYLE, "luar": LUAR_STYLE, "unknown": UNKNOWN_STYLE}
 
     def style(ref: str | None) -> dict[str, str]:
         return styles[kind(ref)]
@@ -177,7 +188,7 @@ def _render_proses(index: Index, ctx: RenderContext, kode: str) -> str:
                 recipients[ref].append(k.nama)
 
     def party_label(ref: str | None, missing: str) -> str:
-        return plain_label(wrap(actor_name(index, ref) if ref is not None else msg(ctx, missing), 22, max_lines=3))
+        return plain_label(wrap(actor_name(index, ref) if ref is not None else msg(ctx, missing), 22))
 
     with g.subgraph(name=safe_id("side", kode, "in")) as left:
         left.attr(rank="same")
@@ -188,11 +199,12 @@ def _render_proses(index: Index, ctx: RenderContext, kode: str) -> str:
         for dst in sorted(recipients, key=_ref_key):
             right.node(safe_id("untuk", dst or ""), party_label(dst, "diagram.relasi.tanpa_penerima"), **style(dst))
     for src in sorted(sources, key=_ref_key):
-        g.edge(safe_id("dari", src or ""), centre, label=edge_label(ctx, sources[src]), fontsize="9")
+        g.edge(safe_id("dari", src or ""), centre, label=edge_label(ctx, sources[src]), fontsize="9", **edge_tooltip(sources[src]))
     for dst in sorted(recipients, key=_ref_key):
-        g.edge(centre, safe_id("untuk", dst or ""), label=edge_label(ctx, recipients[dst]), fontsize="9")
-    shown = {kind(r) for r in [*sources, *recipients]} | {"owner"}
-    legend = [
+        g.edge(centre, safe_id("untuk", dst or ""), label=edge_label(ctx, recipients[dst]), fontsize="9", **edge_tooltip(recipients[dst]))
+    shown = {kind(r) for r in [*sources, *recipients]}
+    # The centre is the process itself (white, bold border); its owner is named in it.
+    legend = [(msg(ctx, "diagram.relasi.legend_proses"), PROSES_STYLE)] + [
         (msg(ctx, "diagram.relasi.legend_" + k), styles[k]) for k in ("owner", "other", "luar") if k in shown
     ]
     add_legend(g, kode, msg(ctx, "diagram.legend"), legend, same_rank=True)

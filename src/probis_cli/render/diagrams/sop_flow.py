@@ -41,13 +41,20 @@ from dataclasses import dataclass, field
 from probis_cli.index import Index
 from probis_cli.model.sop import Langkah, Sop
 from probis_cli.render.base import Artifact, RenderContext, cached
-from probis_cli.render.diagrams.dot import FONT_BOLD, msg, new_graph, plain_label, safe_id, wrap
-from probis_cli.render.diagrams.flowgrid import GRID_GRAPH_ATTRS, Column, FlowGrid, Row, place
+from probis_cli.render.diagrams.dot import COLOR_SYMBOL, FONT_BOLD, msg, new_graph, plain_label, safe_id, wrap
+from probis_cli.render.diagrams.flowgrid import (
+    GRID_GRAPH_ATTRS,
+    Column,
+    Exit,
+    FlowGrid,
+    Row,
+    decision_column_width,
+    decision_row_height,
+    place,
+)
 
-TERMINATOR_FILL = "#DCEBFA"
-PROCESS_FILL = "#FFFFFF"
-DECISION_FILL = "#FFF3CD"
-CONNECTOR_FILL = "#E6E6E6"
+# Uncoloured symbols, as on the printed form (the palette keeps colour for who and what kind).
+TERMINATOR_FILL = PROCESS_FILL = DECISION_FILL = CONNECTOR_FILL = COLOR_SYMBOL
 
 FONT_SIZE = 10.0  # points, text cells
 LINE = FONT_SIZE * 1.2  # Graphviz line height
@@ -167,7 +174,7 @@ def _text_width(chars: int) -> float:
 class _Page:
     """The geometry and DOT of one page."""
 
-    def __init__(self, ctx: RenderContext, sop: Sop, steps: Sequence[Langkah], number: int, total: int) -> None:
+    def __init__(self, ctx: RenderContext, sop: Sop, steps: Sequence[Langkah], number: int, total: int, *, titled: bool = True) -> None:
         self.ctx = ctx
         self.sop = sop
         self.tag = f"{sop.kode}-{number}"
@@ -179,6 +186,9 @@ class _Page:
             outputorder="edgesfirst",
             **GRID_GRAPH_ATTRS,
         )
+        if not titled:  # the printed SOP AP has its own page header
+            self.g.graph_attr.pop("label", None)
+            self.g.graph_attr["pad"] = "0"
         self.g.node_attr.update({"fontsize": f"{FONT_SIZE:g}"})
         self.g.edge_attr.update({"fontsize": "9", "arrowsize": "0.7"})
         self.steps = list(steps)
@@ -187,8 +197,18 @@ class _Page:
         self.row_step: dict[str, Langkah] = {}
         self.row_connector: dict[str, Connector] = {}
 
-    def build_columns(self) -> None:
+    def labels_of(self, all_flows: Sequence[Flow]) -> dict[str, list[str]]:
+        """Branch labels of the decisions on this page, by step number."""
+        on_page = {str(s.no) for s in self.steps}
+        out: dict[str, list[str]] = {}
+        for flow in all_flows:
+            if flow.source in on_page and flow.label:
+                out.setdefault(flow.source, []).append(flow.label)
+        return out
+
+    def build_columns(self, all_flows: Sequence[Flow] = ()) -> None:
         ctx, sop = self.ctx, self.sop
+        labels = self.labels_of(all_flows)
         pelaksana = [p.kode for p in sop.pelaksana]
         for step in ordered_steps(sop):  # undeclared: a column anyway (a lint rule reports it)
             if step.pelaksana not in pelaksana:
@@ -199,8 +219,11 @@ class _Page:
             Column("kegiatan", [msg(ctx, "diagram.sop.kegiatan")], _text_width(KEGIATAN_CHARS)),
         ]
         for i, key in enumerate(pelaksana):
-            header = wrap(names.get(key, key), PELAKSANA_CHARS, max_lines=4)
+            header = wrap(names.get(key, key), PELAKSANA_CHARS)
             width = max(PELAKSANA_MIN, _text_width(max(len(line) for line in header)))
+            for step in self.steps:  # room for the branch labels of its decisions
+                if step.pelaksana == key and step.simbol == "keputusan":
+                    width = max(width, decision_column_width(SIZES["keputusan"][0], labels.get(str(step.no), [])))
             columns.append(Column(f"p{i}", header, width, group="pelaksana", actor=key))
         if any(s.mutu_baku.kelengkapan for s in sop.langkah):
             columns.append(Column("kelengkapan", [msg(ctx, "diagram.sop.kelengkapan")], _text_width(KELENGKAPAN_CHARS), "mutu"))
@@ -224,7 +247,8 @@ class _Page:
             return wrap(step.mutu_baku.output or "", OUTPUT_CHARS)
         return wrap(step.keterangan or "", KETERANGAN_CHARS)
 
-    def build_rows(self, incoming: Sequence[Connector], outgoing: Sequence[Connector]) -> None:
+    def build_rows(self, incoming: Sequence[Connector], outgoing: Sequence[Connector], all_flows: Sequence[Flow] = ()) -> None:
+        labels = self.labels_of(all_flows)
         header_lines = max(len(c.header) for c in self.columns)
         rows = [Row("group", LINE + 2 * PAD_Y), Row("head", header_lines * LINE + 2 * PAD_Y)]
         connector_height = SIZES["konektor"][1] + 2 * PAD_Y + 6
@@ -234,7 +258,10 @@ class _Page:
         text_columns = [c for c in self.columns if c.actor is None]
         for step in self.steps:
             lines = max(len(self.text(c, step)) for c in text_columns)
-            rows.append(Row(f"s{step.no}", max(STEP_ROW_MIN, lines * LINE + 2 * PAD_Y)))
+            height = max(STEP_ROW_MIN, lines * LINE + 2 * PAD_Y)
+            if step.simbol == "keputusan":
+                height = max(height, decision_row_height(SIZES["keputusan"][1], labels.get(str(step.no), [])))
+            rows.append(Row(f"s{step.no}", height))
             self.row_step[rows[-1].key] = step
         for c in outgoing:
             rows.append(Row(f"out{c.number}", connector_height))
@@ -268,12 +295,22 @@ class _Page:
 
         grid.rules(skip=skip)
         on_page = {str(s.no) for s in self.steps}
+        leaving = {id(flow): f"out{c.number}" for c in outgoing for flow in c.sources}
+        drawn: list[tuple[Flow, str]] = []  # (flow, the symbol it ends at on this page)
         for flow in all_flows:
             if flow.source in on_page and flow.target in on_page:
-                grid.arrow(flow.source, flow.target, flow.label)
-        for c in outgoing:
-            for flow in c.sources:
-                grid.arrow(flow.source, f"out{c.number}", flow.label)
+                drawn.append((flow, flow.target))
+            elif id(flow) in leaving:
+                drawn.append((flow, leaving[id(flow)]))
+        # A decision's exits are chosen together, before any arrow is drawn.
+        exits: dict[int, Exit] = {}
+        decisions = {str(s.no) for s in self.steps if s.simbol == "keputusan"}
+        for source in sorted(decisions, key=int):
+            mine = [(flow, target) for flow, target in drawn if flow.source == source]
+            for (flow, _), exit_ in zip(mine, grid.plan_exits(source, [t for _, t in mine])):
+                exits[id(flow)] = exit_
+        for flow, target in drawn:
+            grid.arrow(flow.source, target, flow.label, exit_=exits.get(id(flow)))
         for c in incoming:
             grid.arrow(f"in{c.number}", c.target)
         return str(self.g.source)
@@ -335,13 +372,55 @@ def _render_page(
     total: int,
     all_flows: Sequence[Flow],
     all_connectors: Sequence[Connector],
+    *,
+    titled: bool = True,
 ) -> str:
-    page = _Page(ctx, sop, steps, number, total)
+    page = _Page(ctx, sop, steps, number, total, titled=titled)
     incoming = [c for c in all_connectors if c.in_page == number]
     outgoing = [c for c in all_connectors if c.out_page == number]
-    page.build_columns()
-    page.build_rows(incoming, outgoing)
+    page.build_columns(all_flows)
+    page.build_rows(incoming, outgoing, all_flows)
     return page.draw(all_flows, incoming, outgoing)
+
+
+def _measure(ctx: RenderContext, sop: Sop, steps: Sequence[Langkah], all_flows: Sequence[Flow]) -> tuple[float, float]:
+    """Width and height (points) of a page holding ``steps``, its connectors estimated."""
+    inside = {str(s.no) for s in steps}
+    ins = sorted({f.target for f in all_flows if f.target in inside and f.source not in inside})
+    outs = sorted({f.target for f in all_flows if f.source in inside and f.target not in inside})
+    page = _Page(ctx, sop, steps, 1, 1, titled=False)
+    page.build_columns(all_flows)
+    page.build_rows([Connector(k, 0, 0, t) for k, t in enumerate(ins)], [Connector(k, 0, 0, t) for k, t in enumerate(outs)], all_flows)
+    place(page.columns, page.rows)
+    return page.columns[-1].right, page.rows[-1].bottom
+
+
+def print_pages(sop: Sop, ctx: RenderContext, width: float, height: float) -> list[str]:
+    """The flowchart of ``sop`` as untitled pages for print, each fitting ``width`` × ``height``
+    points once scaled down to the width: as many steps a page as fit (at least one).
+
+    Every page repeats the table header; arrows to another page end in numbered connectors.
+    """
+    steps = ordered_steps(sop)
+    all_flows = flows(sop, ctx)
+    pages: list[list[Langkah]] = []
+    i = 0
+    while i < len(steps):
+        take = 1
+        for n in range(2, len(steps) - i + 1):
+            w, h = _measure(ctx, sop, steps[i : i + n], all_flows)
+            if h * min(1.0, width / w) > height:
+                break
+            take = n
+        pages.append(steps[i : i + take])
+        i += take
+    pages = pages or [[]]
+    page_of = {str(s.no): k for k, group in enumerate(pages, start=1) for s in group}
+    all_connectors = connectors(all_flows, page_of)
+    return [
+        _render_page(ctx, sop, group, k, len(pages), all_flows, all_connectors, titled=False)
+        for k, group in enumerate(pages, start=1)
+    ]
 
 
 def render_sop_flow(index: Index, ctx: RenderContext) -> list[Artifact]:
