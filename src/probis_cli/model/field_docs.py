@@ -42,7 +42,11 @@ FIELD_DOCS: dict[str, tuple[str, str]] = {
     "PengaturanRender.keluaran": ("Render output folder (relative to the repository root).", "build/probis"),
     "PengaturanRender.format": ("Image formats produced: svg, png, pdf, dot.", "[svg, png]"),
     'PengaturanRender.templat': ("Folder of the Pemda's own replacement templates.", 'templat-sop/'),
-    "PengaturanRender.logo": ("Logo file of the Pemda for the SOP header.", "logo.png"),
+    "PengaturanRender.logo": (
+        "Logo of the Pemda for the kop of the printable SOP AP: a path inside the repository; PNG, JPEG or SVG, at most 1 MB.",
+        "logo.png",
+    ),
+    "PengaturanRender.kertas": ("Paper of the printable SOP AP (PDF), always landscape: A4 or F4.", "F4"),
     "Rpjmd.jenis": ("Document kind: always `rpjmd`.", "rpjmd"),
     "Rpjmd.periode": ("RPJMD period, YYYY-YYYY; the same as in probis.yaml.", "2025-2029"),
     "Rpjmd.visi": ("Vision of the head of region.", "Kota Contoh yang Maju dan Sejahtera"),
@@ -111,6 +115,10 @@ FIELD_DOCS: dict[str, tuple[str, str]] = {
     "Aktivitas.nama": ("What is done.", "Menyusun jadwal imunisasi"),
     "Aktivitas.pelaksana": ("Who does it: OPD, OPD/unit, OPD/jabatan or outside party.", "dinkes/bid-p2p"),
     "Aktivitas.lanjut": ("Next activities; default: the one after it.", "[A3, A4]"),
+    "Aktivitas.kondisi": (
+        "With more than one 'lanjut': the condition of each branch, in the order of 'lanjut' (drawn as a decision).",
+        "[Perlu perbaikan, Sesuai]",
+    ),
     "Aktivitas.keluaran": ("Process output produced by this activity.", "Anak Terimunisasi Lengkap"),
     "Sop.jenis": ("Document kind: always `sop`.", "sop"),
     "Sop.kode": ("Code of the SOP, referred to by processes and keterkaitan.", "SOP-DINKES-001"),
