@@ -234,3 +234,11 @@ def has_internal_error(result: Result) -> bool:
 def worst(result: Result) -> Severity | None:
     """The highest severity present, if any."""
     return max((f.severity for f in result.findings), default=None)
+
+
+def discover_repository(root: Path) -> tuple[list[Path], list[Finding]]:
+    """The YAML files of the repository at ``root`` and the findings for what could not be
+    taken in (bad ``kecualikan`` patterns, unreadable folders): what :func:`load` starts from,
+    for callers that keep a repository in memory and re-read only what changed."""
+    found, findings = _discover(root)
+    return found.files, findings

@@ -7,6 +7,7 @@ through plain dictionaries and a few helpers.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 from probis_cli.findings import Finding, Location
-from probis_cli.model.build import Broken, Document, core_finding, suggest
+from probis_cli.model.build import Broken, Document, core_finding, links_of, suggest
 from probis_cli.model.opd import Kegiatan, Opd, SubKegiatan
 from probis_cli.model.pemda import Pemda
 from probis_cli.model.proses import Proses
@@ -101,6 +102,24 @@ class Index:
     # found inside them; references into them are not reported as missing.
     broken: dict[str, set[str]] = field(default_factory=dict)
     broken_codes: set[str] = field(default_factory=set)
+    # Every document that failed to load (or lost to a duplicate code), with the links that
+    # can still be read of it: rules that look for a missing link consult it through
+    # failed_links / failed_codes, so that one mistake gives one finding.
+    failed: list[Broken] = field(default_factory=list)
+    _failed_memo: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict, repr=False)
+
+    def failed_links(self, jenis: str, key: str) -> frozenset[str]:
+        """Values under ``key`` (a dotted key path such as ``induk`` or ``keluaran.nama``) in
+        the failed documents of kind ``jenis`` or of a kind that could not be read."""
+        memo = self._failed_memo.get((jenis, key))
+        if memo is None:
+            memo = frozenset(v for b in self.failed if b.jenis in (jenis, None) for v in b.link(key))
+            self._failed_memo[(jenis, key)] = memo
+        return memo
+
+    def failed_codes(self, jenis: str) -> frozenset[str]:
+        """The codes of failed documents of kind ``jenis`` (or of an unreadable kind)."""
+        return self.failed_links(jenis, "kode")
 
     # -- helpers used by rules and renderers ---------------------------------------------
     def program_model(self, kode: str) -> ProgramDaerah | None:
@@ -163,6 +182,34 @@ class Index:
         """Whether a process has no children (lowest level)."""
         return not self.children.get(kode)
 
+    def without(self, excluded: Sequence[Document[Any]]) -> Index:
+        """A copy of the index with ``excluded`` documents (and everything inside them) left out.
+
+        The engine uses it to run a rule again past a document it crashed on.
+        """
+        gone = {id(d) for d in excluded}
+
+        def keep(table: dict[str, Document[Any]]) -> dict[str, Any]:
+            return {k: d for k, d in table.items() if id(d) not in gone}
+
+        proses, sop, opd = keep(self.proses), keep(self.sop), keep(self.opd)
+        return dataclasses.replace(
+            self,
+            pemda=None if self.pemda is not None and id(self.pemda) in gone else self.pemda,
+            rpjmd=None if self.rpjmd is not None and id(self.rpjmd) in gone else self.rpjmd,
+            opd=opd,
+            proses=proses,
+            sop=sop,
+            program={} if self.rpjmd is not None and id(self.rpjmd) in gone else self.program,
+            kegiatan={k: kept for k, v in self.kegiatan.items() if (kept := [e for e in v if id(e.doc) not in gone])},
+            sub_kegiatan={k: subs for k, v in self.sub_kegiatan.items() if (subs := [e for e in v if id(e.doc) not in gone])},
+            actors={k: a for k, a in self.actors.items() if a.opd is None or a.opd in opd},
+            children={k: [c for c in v if c in proses] for k, v in self.children.items() if k in proses},
+            level={k: v for k, v in self.level.items() if k in proses},
+            sop_by_proses={k: [s for s in v if s in sop] for k, v in self.sop_by_proses.items() if k in proses},
+            documents=[d for d in self.documents if id(d) not in gone],
+        )
+
     def top_level(self) -> list[str]:
         """Processes without a (resolvable) parent, sorted by code."""
         return sorted(k for k, d in self.proses.items() if not d.model.induk or d.model.induk not in self.proses)
@@ -188,7 +235,9 @@ def build_index(root: Path, documents: list[Document[Any]], broken: Sequence[Bro
     """
     index = Index(root=root, documents=documents)
     for b in broken:
-        index.broken.setdefault(b.jenis, set()).add(b.kode)
+        index.failed.append(b)
+        if b.kode is not None:
+            index.broken.setdefault(b.jenis or "", set()).add(b.kode)
         index.broken_codes.update(b.codes)
     findings: list[Finding] = []
     # Deterministic: documents arrive sorted by path, then position.
@@ -209,12 +258,18 @@ def build_index(root: Path, documents: list[Document[Any]], broken: Sequence[Bro
             what = "what.opd" if isinstance(model, Opd) else "what.proses" if isinstance(model, Proses) else "what.sop"
             if model.kode in table:
                 findings.append(_duplicate(doc.loc("kode"), what=what, value=model.kode, first=table[model.kode].loc("kode")))
+                # The repeat is left out of the index; what it links to is not unlinked.
+                jenis = "opd" if isinstance(model, Opd) else "proses" if isinstance(model, Proses) else "sop"
+                data = model.model_dump(mode="json")
+                index.failed.append(Broken(jenis, None, frozenset(), doc.path, links_of(data)))
             else:
                 table[model.kode] = doc
 
-    if index.pemda is None and documents:
+    # A probis.yaml or rpjmd.yaml that failed to load is reported where it is wrong, not as missing.
+    failed_kinds = {b.jenis for b in index.failed}
+    if index.pemda is None and documents and "pemda" not in failed_kinds:
         findings.append(core_finding("S010", Location("probis.yaml"), "ref.missing_pemda"))
-    if index.rpjmd is None and documents:
+    if index.rpjmd is None and documents and "rpjmd" not in failed_kinds:
         findings.append(core_finding("S010", Location(index.pemda.path if index.pemda else "probis.yaml"), "ref.missing_rpjmd"))
 
     _index_pemda(index, findings)
@@ -222,7 +277,7 @@ def build_index(root: Path, documents: list[Document[Any]], broken: Sequence[Bro
     _index_opd(index, findings)
     _index_proses(index, findings)
     _index_sop(index, findings)
-    if index.broken:
+    if index.failed:
         findings = [f for f in findings if not (f.code == "S008" and _points_into_broken(index, f))]
     return index, findings
 
@@ -333,8 +388,16 @@ def _check_actor(index: Index, doc: Document[Any], path: tuple[str | int, ...], 
     actor = index.actors.get(ref)
     if actor is None or (internal_only and not actor.internal):
         choices = {k for k, a in index.actors.items() if a.internal or not internal_only}
-        expected = "what.pemilik" if internal_only else "what.actor"
-        findings.append(_unresolved(doc.loc(*path), expected=expected, value=ref, choices=choices))
+        if internal_only:
+            findings.append(_unresolved(doc.loc(*path), expected="what.pemilik", value=ref, choices=choices))
+            return
+        # A party outside the Pemda (a ministry, the public, a bank) is declared once in
+        # probis.yaml; say so, with the closest known name when there is one.
+        hint = suggest(ref, sorted(choices)) if choices else None
+        if hint:
+            findings.append(core_finding("S008", doc.loc(*path), "ref.unresolved_actor_hint", value=ref, hint=hint))
+        else:
+            findings.append(core_finding("S008", doc.loc(*path), "ref.unresolved_actor", value=ref))
 
 
 def _index_proses(index: Index, findings: list[Finding]) -> None:
@@ -397,7 +460,13 @@ def _index_sop(index: Index, findings: list[Finding]) -> None:
         number_keys = set(numbers)
         for i, step in enumerate(s.langkah):
             if step.pelaksana not in pelaksana:
-                findings.append(_unresolved(doc.loc("langkah", i, "pelaksana"), expected="what.pelaksana", value=step.pelaksana, choices=set(pelaksana)))
+                hint = suggest(step.pelaksana, sorted(pelaksana)) if pelaksana else None
+                findings.append(
+                    core_finding(
+                        "S008", doc.loc("langkah", i, "pelaksana"), "ref.unresolved_pelaksana_hint" if hint else "ref.unresolved_pelaksana",
+                        value=step.pelaksana, hint=hint or "", allowed=", ".join(sorted(pelaksana)) or "-",
+                    )
+                )
             targets: list[tuple[tuple[str | int, ...], int]] = []
             if step.lanjut is not None:
                 targets.append((("lanjut",), step.lanjut))

@@ -78,12 +78,14 @@ def gitlab_commands() -> list[str]:
 def test_the_templates_call_what_we_test() -> None:
     assert github_commands() == [
         'probis validate "$PROBIS_DIR" --format github',
+        'probis fmt --check "$PROBIS_DIR"',
         'probis render --check "$PROBIS_DIR"',
         'probis diff --path "$PROBIS_DIR" --format markdown --output probis-diff.md',
     ]
     assert gitlab_commands() == [
         'probis validate "$PROBIS_DIR" --format gitlab --output gl-code-quality-report.json',
         'probis validate "$PROBIS_DIR"',
+        'probis fmt --check "$PROBIS_DIR"',
         'probis render --check "$PROBIS_DIR"',
         'probis diff --path "$PROBIS_DIR" --format markdown --output probis-diff.md',
     ]
@@ -161,9 +163,16 @@ def test_example_validates_with_the_template_commands(cli: Callable[..., Run]) -
 
 def test_pre_commit_hooks() -> None:
     hooks = _yaml(ROOT / ".pre-commit-hooks.yaml")
-    assert [h["id"] for h in hooks] == ["probis-validate"]
+    assert [h["id"] for h in hooks] == ["probis-validate", "probis-fmt"]
     for hook in hooks:
         assert {"id", "name", "entry", "language"} <= set(hook)
         assert hook["language"] == "python" and hook["entry"].split()[0] == "probis"
         re.compile(hook["files"])
     assert (ROOT / "pyproject.toml").is_file()  # language: python installs this project
+
+
+def test_init_writes_the_same_github_workflow() -> None:
+    """``probis init`` gives a new repository this very workflow (one source, kept identical)."""
+    from probis_cli.scaffold.init import TEMPLATE_DIR
+
+    assert (TEMPLATE_DIR / "github-probis.yml").read_bytes() == (ROOT / "examples/ci/github-probis.yml").read_bytes()

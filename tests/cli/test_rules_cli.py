@@ -123,3 +123,25 @@ def test_narrowed_baseline_keeps_other_codes(cli: Cli, repo: Path) -> None:
     cli("validate", str(repo), "--buat-baseline", "--select", "T")  # sees no K005: must not forget it
     data = json.loads((repo / ".probis-baseline.json").read_text(encoding="utf-8"))
     assert [e["code"] for e in data["findings"]] == ["K005"]
+
+
+def test_every_read_schema_and_engine_code_explains_itself(cli: Cli) -> None:
+    from probis_cli.lint.registry import ENGINE_CODES
+    from probis_cli.model.build import CORE_CODES
+
+    for code, (name, _) in {**CORE_CODES, **ENGINE_CODES}.items():
+        for lang, headings in (("id", ("Mengapa", "Perbaikan", "Contoh buruk", "Contoh baik")), ("en", ("Why", "Fix", "Bad example", "Good example"))):
+            run = cli("rules", code, "--lang", lang)
+            assert run.exit_code == 0, (code, run.stderr)
+            assert run.stdout.startswith(f"{code} {name}") and "# file: " in run.stdout, code
+            for heading in headings:
+                assert heading in run.stdout, (code, lang, heading)
+            assert "pengaturan.lint.aturan." + code not in run.stdout  # no options section
+
+
+def test_s008_by_name_and_as_json(cli: Cli) -> None:
+    run = cli("rules", "rujukan-tidak-ditemukan", "--lang", "en")
+    assert run.exit_code == 0 and "pihak_luar" in run.stdout
+    data = json.loads(cli("rules", "s008", "--format", "json").stdout)
+    assert data["code"] == "S008" and data["severity"] == "error" and data["options"] == [] and data["why"]
+    assert cli("rules", "S08").exit_code == 2

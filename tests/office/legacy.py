@@ -51,7 +51,7 @@ class Legacy:
     steps: Sequence[Step] = ()
 
 
-def _anchored_shape(simbol: str, text: str = "") -> Any:
+def _anchored_shape(simbol: str, text: str = "", offset: int = 90000) -> Any:
     """A floating DrawingML shape (with VML fallback) anchored in the paragraph, as Word writes."""
     n = next(_ids)
     box = (
@@ -60,7 +60,7 @@ def _anchored_shape(simbol: str, text: str = "") -> Any:
     return parse_xml(
         f'<w:r {NS}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
         f'<wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="{n}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
-        '<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>90000</wp:posOffset></wp:positionH>'
+        f'<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>{offset}</wp:posOffset></wp:positionH>'
         '<wp:positionV relativeFrom="paragraph"><wp:posOffset>40000</wp:posOffset></wp:positionV>'
         f'<wp:extent cx="540000" cy="250000"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/><wp:docPr id="{n}" name="Shape {n}"/>'
         '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'

@@ -59,7 +59,8 @@ def test_ekspor_sop_writes_docx(cli: Callable[..., Run], tmp_path: Path, repo: P
     assert run.exit_code == 0, run.stderr
     document = Document(str(out / "SOP-DINKES-001.docx"))
     assert len(document.tables) == 2
-    assert cli("ekspor", "sop", str(repo), "--kode", "TIDAK-ADA", "--out", str(out)).exit_code == 2
+    missing = cli("ekspor", "sop", str(repo), "--kode", "SOP-DINKES-001", "--kode", "TIDAK-ADA", "--out", str(out))
+    assert missing.exit_code == 2 and "TIDAK-ADA" in missing.stderr
     assert cli("ekspor", "sop", str(repo), "--kertas", "a3", "--out", str(out)).exit_code == 2
 
 
@@ -136,3 +137,66 @@ def test_a_docx_without_tables_still_gives_a_loadable_sop_with_periksa(tmp_path:
     ids = {p.message_id for p in sop.periksa}
     assert {"office.periksa.identitas", "office.periksa.tanpa_prosedur", "office.periksa.kode"} <= ids
     assert sop.data["langkah"] == []
+
+
+def test_codes_from_document_properties_cannot_leave_the_folder(tmp_path: Path, cli: Callable[..., Run]) -> None:
+    """The properties of a .docx are untrusted: a kode like ``../../x`` is not used as a path."""
+    import json
+    import re as re_
+
+    source = _docx(tmp_path, "jahat.docx")
+    data = zipfile.ZipFile(source)
+    parts = {n: data.read(n) for n in data.namelist()}
+    meta = json.dumps({"probis": 1, "kode": "../../../etc/x", "unit": "a/../../b", "pelaksana": []}).encode()
+    parts["docProps/core.xml"] = re_.sub(rb"<dc:description>.*?</dc:description>|<dc:description/>", b"<dc:description>" + meta.replace(b"&", b"&amp;").replace(b"<", b"&lt;") + b"</dc:description>", parts["docProps/core.xml"])
+    source.write_bytes(_zip(parts))
+    sop = import_sop(source)
+    assert sop.kode == "JAHAT"
+    assert sop.data["unit"] is None
+    out = tmp_path / "repo"
+    run = cli("impor", "sop", str(source), "--out", str(out))
+    assert run.exit_code == 1
+    assert [p.relative_to(out).as_posix() for p in out.rglob("*.yaml")] == ["sop/JAHAT.yaml"]
+
+
+def _png() -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    raw = b"".join(b"\x00" + b"\xcc\x00\x00" * 8 for _ in range(8))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+
+
+@pytest.mark.parametrize(("logo", "embedded"), [("logo.png", True), ("logo.svg", True), ("../luar.png", False)])
+def test_the_logo_setting_goes_into_the_kop(cli: Callable[..., Run], tmp_path: Path, repo: Path, logo: str, embedded: bool) -> None:
+    (repo / "logo.png").write_bytes(_png())
+    (tmp_path / "luar.png").write_bytes(_png())
+    settings = repo / "probis.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("    logo: logo.svg", f"    logo: {logo}"), encoding="utf-8")
+    out = tmp_path / "docx"
+    run = cli("ekspor", "sop", str(repo), "--kode", "SOP-ORG-001", "--out", str(out), "--tanpa-gambar")
+    assert run.exit_code == 0, run.stderr
+    kop = Document(str(out / "SOP-ORG-001.docx")).tables[0].cell(0, 0)
+    assert ("[logo]" not in kop.text) is embedded
+    assert ("graphicData" in kop._tc.xml) is embedded
+
+
+def test_a_missing_office_library_is_a_clear_message(cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "lxml" else real(name, *a))
+    run = cli("impor", "sop", str(_docx(tmp_path)), "--out", str(tmp_path / "out"))
+    assert run.exit_code == 2
+    assert "pip install 'probis-cli[office]'" in run.stderr
+
+
+def test_dry_run_prints_the_yaml_and_writes_nothing(cli: Callable[..., Run], tmp_path: Path) -> None:
+    out = tmp_path / "repo"
+    run = cli("impor", "sop", str(_docx(tmp_path)), "--opd", "dinkes", "--out", str(out), "--dry-run", "--lang", "en")
+    assert run.exit_code == 1
+    assert "jenis: sop" in run.stdout and "# PERIKSA: step 2: a decision" in run.stdout
+    assert not out.exists()

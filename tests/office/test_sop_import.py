@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from probis_cli import api
 from probis_cli.i18n import translate
@@ -137,3 +139,96 @@ def test_items_and_dates() -> None:
     assert parse_date("31/12/2025")[0] is not None
     assert parse_date("-") == (None, True)
     assert parse_date("awal tahun") == (None, False)
+
+
+def test_one_header_row_inline_labels_and_a_prosedur_continued_in_a_second_table(tmp_path: Path) -> None:
+    """Another common shape: 'Label : value' in one cell, a one-row header naming the
+    pelaksana directly, the table repeated per page (header again), marks instead of shapes."""
+    from docx import Document
+
+    document = Document()
+    ident = document.add_table(rows=4, cols=1)
+    for row, text in zip(ident.rows, ("Nomor SOP : 800/12/SOP/2020", "Tanggal Pembuatan : 2 Januari 2020", "Disahkan oleh : Sekretaris Daerah", "Nama SOP : Penerbitan Surat Tugas")):
+        row.cells[0].text = text
+    header = ("No", "Kegiatan", "Staf", "Kasubbag", "Kabag", "Kelengkapan", "Waktu", "Output", "Keterangan")
+    pages = [
+        [("1", "Menerima nota dinas", 0, "Nota dinas", "5 menit", "Nota diterima"), ("2", "Mengonsep surat tugas", 0, "Nota dinas", "30 menit", "Konsep")],
+        [("3", "Memaraf konsep", 1, "Konsep", "10 menit", "Konsep diparaf"), ("4", "Menandatangani surat tugas", 2, "Konsep diparaf", "10 menit", "Surat tugas")],
+    ]
+    for page in pages:
+        table = document.add_table(rows=1 + len(page), cols=len(header))
+        for cell, text in zip(table.rows[0].cells, header):
+            cell.text = text
+        for row, (no, kegiatan, who, kelengkapan, waktu, output) in zip(table.rows[1:], page):
+            cells = row.cells
+            cells[0].text, cells[1].text = no, kegiatan
+            cells[2 + who].text = "√"
+            cells[5].text, cells[6].text, cells[7].text = kelengkapan, waktu, output
+        document.add_page_break()
+    path = tmp_path / "surat-tugas.docx"
+    document.save(str(path))
+    data = import_sop(path).data
+    assert data["nomor"] == "800/12/SOP/2020"
+    assert data["nama"] == "Penerbitan Surat Tugas"
+    assert data["disahkan_oleh"] == {"jabatan": "Sekretaris Daerah"}
+    assert [p["kode"] for p in data["pelaksana"]] == ["staf", "kasubbag", "kabag"]
+    steps = data["langkah"]
+    assert [(s["no"], s["pelaksana"], s.get("simbol", "proses")) for s in steps] == [
+        (1, "staf", "mulai"), (2, "staf", "proses"), (3, "kasubbag", "proses"), (4, "kabag", "selesai"),
+    ]  # fmt: skip
+
+
+def test_shapes_anchored_in_one_cell_but_drawn_in_another_column(tmp_path: Path) -> None:
+    """Word keeps a dragged shape's anchor in the paragraph it was first put in: here every
+    symbol is anchored in the Kegiatan cell and positioned over its pelaksana's column."""
+    from docx import Document
+    from docx.shared import Twips
+
+    from tests.office.legacy import _anchored_shape
+
+    widths = [500, 3000, 1500, 1500, 1500, 1500, 800, 1200, 1000]  # twips
+    header = ("No", "Kegiatan", "Staf", "Kasubbag", "Kabag", "Kelengkapan", "Waktu", "Output", "Keterangan")
+    document = Document()
+    table = document.add_table(rows=4, cols=len(header))
+    for col, width in zip(table.columns, widths):
+        col.width = Twips(width)
+    for cell, text in zip(table.rows[0].cells, header):
+        cell.text = text
+    for r, (kegiatan, column, simbol) in enumerate([("Menerima nota", 2, "mulai"), ("Memaraf", 3, "proses"), ("Menandatangani", 4, "selesai")], start=1):
+        cells = table.rows[r].cells
+        cells[0].text, cells[1].text, cells[6].text = str(r), kegiatan, "5 menit"
+        # offset from the Kegiatan cell's left edge to the middle of the target column
+        centre = sum(widths[1:column]) + widths[column] / 2
+        cells[1].paragraphs[0]._p.append(_anchored_shape(simbol, offset=int(centre * 635 - 270000)))
+    path = tmp_path / "geser.docx"
+    document.save(str(path))
+    steps = import_sop(path).data["langkah"]
+    assert [(s["pelaksana"], s.get("simbol", "proses")) for s in steps] == [("staf", "mulai"), ("kasubbag", "proses"), ("kabag", "selesai")]
+
+
+_CELL_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\ufffe\uffff\ufeff"),
+    min_size=1,
+    max_size=30,
+).filter(lambda s: s.strip() not in ("", "-", "—", "–"))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(kegiatan=_CELL_TEXT, output=_CELL_TEXT, nama=_CELL_TEXT)
+@example(kegiatan="WAKT", output="0", nama="0")  # once read as a header word (fuzzy "waktu")
+@example(kegiatan="0", output="WAKT", nama="Nomor 5")
+def test_free_text_in_cells_survives_import_and_yaml(tmp_path: Path, kegiatan: str, output: str, nama: str) -> None:
+    from probis_cli.source.reader import read_text
+
+    legacy = sample()
+    legacy.ident = {**legacy.ident, "Nama SOP": nama}
+    legacy.steps = [Step(**{**legacy.steps[0].__dict__, "kegiatan": kegiatan, "output": output}), *legacy.steps[1:]]
+    path = tmp_path / "bebas.docx"
+    path.write_bytes(build(legacy, variant="anchored"))
+    sop = import_sop(path)
+    text, _report = to_yaml(sop, _msg)
+    data = read_text(text).documents[0].data
+    squash = lambda s: " ".join(s.split())  # noqa: E731 - cells are read as words
+    assert data["langkah"][0]["kegiatan"] == (squash(kegiatan) or "-")
+    assert data["langkah"][0]["mutu_baku"].get("output") == (squash(output) or None)
+    assert data["nama"] == (squash(nama) or "bebas")

@@ -34,7 +34,7 @@ def _raw(path: Path) -> str:
 def test_check_passes_on_every_example(cli: Callable[..., Run], folder: Path) -> None:
     run = cli("fmt", str(folder), "--check")
     assert run.exit_code == 0, run.stdout + run.stderr
-    assert "0 dari" in run.stderr
+    assert "berkas sudah rapi" in run.stderr
 
 
 @pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: p.relative_to(ROOT).as_posix())

@@ -49,7 +49,8 @@ def test_files_and_settings(cli: Callable[..., Run], tmp_path: Path) -> None:
     assert ".probis-cache/" in (target / ".gitignore").read_text(encoding="utf-8")
     workflow = YAML(typ="safe").load((target / ".github/workflows/probis.yml").read_text(encoding="utf-8"))
     commands = [step.get("run", "") for step in workflow["jobs"]["probis"]["steps"]]
-    assert "probis validate --format github" in commands
+    assert 'probis validate "$PROBIS_DIR" --format github' in commands
+    assert 'probis fmt --check "$PROBIS_DIR"' in commands
     hooks = YAML(typ="safe").load((target / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     assert {h["id"] for h in hooks["repos"][0]["hooks"]} == {"probis-fmt", "probis-validate"}
     # The example documents say they are examples.
@@ -133,3 +134,13 @@ def test_guesses_from_the_folder_name() -> None:
     assert guess_tingkat("pemkot-x") == "kota"
     assert guess_nama("kota-baru", "kota") == "Pemerintah Kota Baru"
     assert guess_nama("kab_sukamaju_jaya", "kabupaten") == "Pemerintah Kabupaten Sukamaju Jaya"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("fmt", "{d}"), ("ganti-kode", "a", "b", "-C", "{d}"), ("baru", "opd", "x", "--nama", "X", "-C", "{d}"), ("laporan", "{d}")],
+)
+def test_commands_outside_a_repository_point_to_init(cli: Callable[..., Run], tmp_path: Path, args: tuple[str, ...]) -> None:
+    run = cli(*(a.format(d=tmp_path) for a in args))
+    assert run.exit_code == 2 and run.exception is None
+    assert "probis init" in run.stderr

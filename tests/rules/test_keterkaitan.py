@@ -382,3 +382,19 @@ def test_default_severities(check_repo: Check) -> None:
     raised = check_repo(with_config(kt.KegiatanTanpaProses.bad, "      kegiatan-tanpa-proses: {tingkat: error}\n"))
     assert [f.severity.label for f in raised.of("K005")] == ["error"]
     assert raised.result.exit_code(raised.of("K005")[0].severity) == 1
+
+
+def test_k017_duplicate_activity_code_does_not_crash(check_repo: Check) -> None:
+    # D1: a duplicate kode (S007) right after an activity without `lanjut` crashed K017 (KeyError).
+    flow = (
+        "aktivitas:\n"
+        "  - {kode: A1, nama: Menyusun jadwal, pelaksana: dinkes/bid-p2p}\n"
+        "  - {kode: A1, nama: Menyusun jadwal lagi, pelaksana: dinkes/bid-p2p}\n"
+        "  - {kode: A2, nama: Menyiapkan vaksin, pelaksana: dinkes/bid-p2p, lanjut: [A9]}\n"
+        "  - {kode: A3, nama: Melaksanakan imunisasi, pelaksana: dinkes/bid-p2p}\n"
+    )
+    run = check_repo(swap(BASE, "sop: [SOP-001]\n", "sop: [SOP-001]\n" + flow))
+    assert run.of("P000") == []
+    assert [f.code for f in run.result.findings if f.code in ("S007", "S008")] == ["S007", "S008"]
+    # The duplicate is skipped: A1 continues (past it) to A2, whose only target is unknown, so A3 is unreachable.
+    assert [(f.message.id, f.location.line) for f in run.of("K017")] == [("lint.K017.unreachable", 17)]

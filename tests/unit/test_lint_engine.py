@@ -204,3 +204,34 @@ def test_engine_and_link_rules_are_fast_compared_with_loading(tmp_path: Path) ->
     k_time = sum(t for code, t in outcome.timings.items() if code.startswith("K"))
     report = {code: round(t, 3) for code, t in sorted(outcome.timings.items(), key=lambda x: -x[1])[:5]}
     assert overhead + k_time < 0.25 * load_time, (round(overhead, 3), round(k_time, 3), round(load_time, 3), report)
+
+
+class CrashOnOne(Rule):
+    """A rule with one hit per process that crashes on process PB.01 only."""
+
+    code: ClassVar[str] = "K902"
+    name: ClassVar[str] = "gagal-satu"
+    severity: ClassVar[Severity] = Severity.INFO
+    docs = DOCS  # type: ignore[assignment]
+    bad = good = "# file: probis.yaml\nprobis: 1\n"
+
+    def check(self, index: Index, options: NoOptions) -> Iterator[Hit]:
+        for kode in sorted(index.proses):
+            doc = index.proses[kode]
+            if kode == "PB.01":
+                raise KeyError("A9")
+            yield Hit(doc.loc("kode"), Message.of("lint.K006.hit", proses=kode, nama=doc.model.nama))
+
+
+def test_a_rule_crashing_on_one_document_keeps_its_findings_on_the_others(tmp_path: Path) -> None:
+    # Processes PB.00 (before the crash), PB.01 (crashes), PB.02 (after it).
+    text = kt.ProsesTanpaSop.good
+    for kode in ("PB.00", "PB.02"):
+        text += kt._PROSES.replace("PB.01", kode).replace("sop: [SOP-001]\n", "")
+    loaded = api.load(write_repo(text, tmp_path), use_cache=False)
+    outcome = run_lint(loaded, api.CheckOptions(), rules=[CrashOnOne])
+    hits = sorted(f.message.args for f in outcome.findings if f.code == "K902")
+    assert [dict(a)["proses"] for a in hits] == ["PB.00", "PB.02"]
+    (p000,) = [f for f in outcome.findings if f.code == "P000"]
+    assert p000.location.path == "proses/PB.01.yaml" and p000.location.line is not None
+    assert "K902" in p000.text("en") and "A9" in p000.text("en")

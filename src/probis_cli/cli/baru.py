@@ -25,7 +25,10 @@ def _run(lang: Lang, folder: Path, dry_run: bool, make: Callable[[api.Loaded], B
     """Load the repository, make the plan, write it (or show it), check what was written."""
     if not folder.exists():
         fail(lang, "cli.path_missing", path=str(folder))
-    root = repository_root(folder)
+    try:
+        root = repository_root(folder)
+    except api.NoRepository as exc:
+        fail(lang, "cli.no_repository", path=str(exc.start), marker=exc.marker)
     console = stderr_console()
     try:
         plan = make(api.load(root))

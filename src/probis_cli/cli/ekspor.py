@@ -28,7 +28,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
         tanpa_gambar: bool = typer.Option(False, "--tanpa-gambar", help=t(lang, "office.cli.opt_tanpa_gambar")),
         lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"),
     ) -> None:
-        from probis_cli.office.sop_export import PAPER, export_sop, flow_pngs
+        from probis_cli.office.sop_export import PAPER, export_sop, flow_pngs, office_logo
         from probis_cli.render.engine import EngineError
 
         console = stderr_console()
@@ -37,16 +37,21 @@ def register(app: typer.Typer, lang: Lang) -> None:
             raise typer.Exit(EXIT_ERROR)
         loaded = api.load(path)
         index = loaded.index
-        kodes = sorted(index.sop) if not kode else [k for k in kode if k in index.sop]
+        unknown = [k for k in kode or [] if k not in index.sop]
+        if unknown:
+            console.print(t(lang, "office.cli.sop_not_found", kode=", ".join(unknown)), markup=False)
+            raise typer.Exit(EXIT_ERROR)
+        kodes = sorted(index.sop) if not kode else list(dict.fromkeys(kode))
         if not kodes:
             console.print(t(lang, "office.cli.no_sop"), markup=False)
             raise typer.Exit(EXIT_ERROR)
+        logo = office_logo(index)
         try:
             pages = {k: [] for k in kodes} if tanpa_gambar else flow_pngs(index, kodes)
             out.mkdir(parents=True, exist_ok=True)
             root = out.resolve()
             for k in kodes:
-                data = export_sop(index, index.sop[k], kertas=kertas.lower(), pages=pages[k])
+                data = export_sop(index, index.sop[k], kertas=kertas.lower(), pages=pages[k], logo=logo)
                 fs.write_atomic(root / f"{k}.docx", data, root=root)
         except OfficeError as exc:
             console.print(t(lang, exc.message_id, **exc.args_), markup=False)

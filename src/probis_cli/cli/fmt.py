@@ -8,6 +8,7 @@ from typing import Optional
 
 import typer
 
+from probis_cli import api
 from probis_cli.cli.common import EXIT_ERROR, EXIT_FINDINGS, LangChoice, fail, stderr_console, t
 from probis_cli.i18n import Lang
 from probis_cli.scaffold.files import read_raw, repository_files, repository_root, write_text
@@ -28,7 +29,10 @@ def register(app: typer.Typer, lang: Lang) -> None:
         for target in targets:
             if not target.exists():
                 fail(lang, "cli.path_missing", path=str(target))
-        root = repository_root(targets[0])
+        try:
+            root = repository_root(targets[0])
+        except api.NoRepository as exc:
+            fail(lang, "cli.no_repository", path=str(exc.start), marker=exc.marker)
         results = fmt_files(root, repository_files(root, targets))
         console = stderr_console()
         changed = [r for r in results if r.status == "formatted"]
@@ -62,7 +66,8 @@ def register(app: typer.Typer, lang: Lang) -> None:
                 write_text(root, result.path, result.text)
         total = len(results) - len([r for r in results if r.status == "skipped"])
         if check or diff:
-            console.print(t(lang, "fmt.check_summary", changed=len(changed), total=total), markup=False)
+            key = "fmt.check_summary" if changed else "fmt.check_clean"
+            console.print(t(lang, key, changed=len(changed), total=total), markup=False)
         else:
             console.print(t(lang, "fmt.summary", changed=len(changed), total=total), markup=False)
         if refused:

@@ -34,7 +34,10 @@ def register(app: typer.Typer, lang: Lang) -> None:
             fail(lang, "cli.path_missing", path=str(folder))
         if jenis is not None and jenis not in JENIS:
             fail(lang, "ganti.bad_jenis", value=jenis, choices=", ".join(JENIS))
-        root = repository_root(folder)
+        try:
+            root = repository_root(folder)
+        except api.NoRepository as exc:
+            fail(lang, "cli.no_repository", path=str(exc.start), marker=exc.marker)
         console = stderr_console()
         try:
             plan = plan_rename(root, repository_files(root), old, new, jenis)

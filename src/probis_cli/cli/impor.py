@@ -57,7 +57,8 @@ def register(app: typer.Typer, lang: Lang) -> None:
                 typer.echo(text, nl=False)
             else:
                 try:
-                    fs.write_atomic(target, text, root=out.resolve() if out.exists() else None)
+                    out.mkdir(parents=True, exist_ok=True)
+                    fs.write_atomic(target, text, root=out.resolve())
                 except (OSError, fs.OutsideError) as exc:
                     console.print(t(lang, "office.cli.failed", berkas=str(file), detail=str(exc)), markup=False)
                     failed += 1

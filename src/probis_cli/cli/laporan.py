@@ -37,7 +37,10 @@ def register(app: typer.Typer, lang: Lang) -> None:
             fail(lang, "laporan.png_needs_output")
         if not path.exists():
             fail(lang, "cli.path_missing", path=str(path))
-        loaded = api.load(path)
+        try:
+            loaded = api.load(path)
+        except api.NoRepository as exc:
+            fail(lang, "cli.no_repository", path=str(exc.start), marker=exc.marker)
         report = build_laporan(loaded, api.check(loaded), git=git)
         data: str | bytes
         if fmt == "tabel":

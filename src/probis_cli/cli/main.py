@@ -18,6 +18,7 @@ from probis_cli.cli import fmt as fmt_cmd
 from probis_cli.cli import ganti_kode as ganti_kode_cmd
 from probis_cli.cli import init as init_cmd
 from probis_cli.cli import laporan as laporan_cmd
+from probis_cli.cli import lsp
 from probis_cli.cli.localise import HELP_OPTION_NAMES, localise, translate_help_options
 from probis_cli.cli.common import EXIT_ERROR, LangChoice, lang_from_argv, stderr_console, t
 from probis_cli.i18n import Lang
@@ -25,6 +26,7 @@ from probis_cli.i18n import Lang
 # Explicit list of command modules; each exposes register(app, lang).
 COMMANDS = [validate, rules, render, schema, impor, ekspor, diff, codeowners]
 COMMANDS += [init_cmd, baru_cmd, fmt_cmd, ganti_kode_cmd, laporan_cmd]
+COMMANDS += [lsp]
 
 
 def build_app(lang: Lang) -> typer.Typer:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Optional
 
 import typer
@@ -14,7 +15,17 @@ from rich.text import Text
 from probis_cli.cli.common import LangChoice, fail, t, want_color
 from probis_cli.findings import Severity
 from probis_cli.i18n import Lang
-from probis_cli.lint.docs import RuleView, changed_files, describe, describe_all, join_example, rule_json, rules_json
+from probis_cli.lint.docs import (
+    RuleView,
+    changed_files,
+    code_names,
+    describe,
+    describe_all,
+    describe_code,
+    find_code,
+    join_example,
+    rules_json,
+)
 from probis_cli.lint.registry import RULES_BY_CODE, RULES_BY_NAME, find_rule
 from probis_cli.model.build import suggest
 
@@ -47,8 +58,10 @@ def _explain(view: RuleView, lang: Lang) -> Group:
     parts: list[object] = [head, Text(view.summary), Text("")]
     parts += [Text(t(lang, "rules.why"), style="bold underline"), Text(view.why), Text("")]
     parts += [Text(t(lang, "rules.fix"), style="bold underline"), Text(view.fix), Text("")]
-    parts.append(Text(t(lang, "rules.options", code=view.code), style="bold underline"))
-    if view.options:
+    if view.code not in RULES_BY_CODE:
+        pass  # a read/schema/engine code (Y, S, P): no options
+    elif view.options:
+        parts.append(Text(t(lang, "rules.options", code=view.code), style="bold underline"))
         options = Table(show_header=True, expand=False)
         options.add_column(t(lang, "rules.col_option"), no_wrap=True, style="bold")
         options.add_column(t(lang, "rules.col_type"))
@@ -57,9 +70,11 @@ def _explain(view: RuleView, lang: Lang) -> Group:
         for o in view.options:
             options.add_row(o.name, escape(o.type), escape(o.default), escape(o.description))
         parts.append(options)
+        parts.append(Text(""))
     else:
+        parts.append(Text(t(lang, "rules.options", code=view.code), style="bold underline"))
         parts.append(Text(t(lang, "rules.no_options")))
-    parts.append(Text(""))
+        parts.append(Text(""))
     parts.append(Text(t(lang, "rules.bad"), style="bold red underline"))
     parts.append(_yaml(view.bad))
     parts.append(Text(""))
@@ -97,13 +112,16 @@ def register(app: typer.Typer, lang: Lang) -> None:
             console.print(Text(t(lang, "rules.footer"), style="dim"))
             return
         found = find_rule(rule)
-        if found is None:
-            hint = suggest(rule, [*RULES_BY_CODE, *RULES_BY_NAME])
+        code = find_code(rule) if found is None else None
+        if found is None and code is None:
+            hint = suggest(rule, [*RULES_BY_CODE, *RULES_BY_NAME, *code_names()])
             if hint:
                 fail(lang, "rules.unknown_hint", value=rule, hint=hint)
             fail(lang, "rules.unknown", value=rule)
+        # A lint rule, or a read/schema/engine code (Y, S, P) explained the same way.
+        view = describe(found, lang) if found is not None else describe_code(str(code), lang)
         if fmt == "json":
-            typer.echo(rule_json(found, lang), nl=False)
+            typer.echo(json.dumps(view.as_dict(lang), ensure_ascii=False, indent=2) + "\n", nl=False)
             return
-        _console().print(_explain(describe(found, lang), lang), soft_wrap=True)
+        _console().print(_explain(view, lang), soft_wrap=True)
 

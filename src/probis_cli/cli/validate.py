@@ -118,6 +118,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
         baseline: Optional[Path] = typer.Option(None, "--baseline", metavar="FILE", help=t(lang, "cli.opt_baseline")),
         no_baseline: bool = typer.Option(False, "--no-baseline", "--tanpa-baseline", help=t(lang, "cli.opt_no_baseline")),
         lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"),
+        watch: bool = typer.Option(False, "--watch", "-w", help=t(lang, "watch.opt")),
     ) -> None:
         if fmt not in REPORTERS:
             fail(lang, "cli.bad_format", value=fmt, formats=", ".join(REPORTERS))
@@ -131,6 +132,11 @@ def register(app: typer.Typer, lang: Lang) -> None:
         check_codes(lang, "--select", selected)
         check_codes(lang, "--ignore", ignored)
         targets = paths or [Path(".")]
+        if watch:
+            from probis_cli.cli.watch import validate_watch
+
+            validate_watch(lang, targets, fmt=fmt, output=output, color=color, write_baseline=write_baseline, use_cache=not no_cache,
+                           options=api.CheckOptions(select=selected, ignore=ignored, lint=not no_lint, baseline=baseline, use_baseline=not no_baseline))
         try:
             loaded = api.load(targets, use_cache=not no_cache)
         except FileNotFoundError as exc:

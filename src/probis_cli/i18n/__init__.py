@@ -29,9 +29,10 @@ def resolve_lang(value: str | None = None) -> Lang:
 def catalogue() -> dict[str, dict[str, str]]:
     """All messages, ``{lang: {id: template}}``, merged from the area catalogues."""
     from probis_cli.i18n import cli_messages, core, diff_messages, lint_messages, office_messages, onramp_messages, render_messages
+    from probis_cli.i18n import lsp_messages
 
     merged: dict[str, dict[str, str]] = {"id": {}, "en": {}}
-    for module in (core, cli_messages, lint_messages, render_messages, office_messages, diff_messages, onramp_messages):
+    for module in (core, cli_messages, lint_messages, render_messages, office_messages, diff_messages, onramp_messages, lsp_messages):
         for lang in LANGS:
             for key, template in module.MESSAGES[lang].items():
                 if key in merged[lang]:

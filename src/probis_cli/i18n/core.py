@@ -31,6 +31,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "schema.unknown_jenis": "Jenis dokumen '{value}' tidak dikenal. Jenis yang dikenal: {allowed}.",
         "schema.unknown_key_hint": "Kunci '{key}' tidak dikenal. Maksud Anda '{hint}'?",
         "schema.unknown_key": "Kunci '{key}' tidak dikenal. Kunci yang diizinkan: {allowed}.",
+        "schema.flow_comma": (
+            "Kunci '{key}' tidak dikenal: koma di dalam {{…}} memotong nilai '{field}'. Beri tanda kutip pada "
+            "nilainya: {field}: \"{joined}\"."
+        ),
         "schema.missing": "'{field}' wajib diisi.",
         "schema.kode_format": "{field}: kode {kind} '{value}' tidak sesuai bentuk {example}.",
         "schema.choice": "{field}: nilai '{value}' tidak diizinkan; pilih salah satu: {expected}.",
@@ -50,6 +54,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         # references
         "ref.unresolved": "{expected} '{value}' tidak ditemukan.",
         "ref.unresolved_hint": "{expected} '{value}' tidak ditemukan. Maksud Anda '{hint}'?",
+        "ref.unresolved_actor": (
+            "Pihak '{value}' tidak ditemukan (bukan OPD, OPD/unit, OPD/jabatan, atau pihak luar). Bila pihak ini "
+            "di luar Pemda, nyatakan di probis.yaml: pihak_luar: [{{kode: {value}, nama: ...}}]."
+        ),
+        "ref.unresolved_actor_hint": (
+            "Pihak '{value}' tidak ditemukan. Maksud Anda '{hint}'? Bila pihak ini di luar Pemda, nyatakan di "
+            "probis.yaml: pihak_luar: [{{kode: {value}, nama: ...}}]."
+        ),
+        "ref.unresolved_pelaksana": "Pelaksana SOP '{value}' tidak ada di `pelaksana` SOP ini. Pilih salah satu: {allowed}.",
+        "ref.unresolved_pelaksana_hint": (
+            "Pelaksana SOP '{value}' tidak ada di `pelaksana` SOP ini. Maksud Anda '{hint}'? Pilih salah satu: {allowed}."
+        ),
         "ref.duplicate": "Kode {what} '{value}' ganda; sudah dipakai di {first}.",
         "ref.single_doc": "Hanya boleh ada satu dokumen '{jenis}'; yang pertama ada di {first}.",
         "ref.missing_pemda": "Dokumen pemda (probis.yaml dengan 'jenis: pemda') tidak ditemukan di akar repositori.",
@@ -102,6 +118,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "schema.unknown_jenis": "Unknown document kind '{value}'. Known kinds: {allowed}.",
         "schema.unknown_key_hint": "Unknown key '{key}'. Did you mean '{hint}'?",
         "schema.unknown_key": "Unknown key '{key}'. Allowed keys: {allowed}.",
+        "schema.flow_comma": (
+            "Unknown key '{key}': a comma inside {{…}} cut the value of '{field}'. Put the value in quotes: "
+            "{field}: \"{joined}\"."
+        ),
         "schema.missing": "'{field}' is required.",
         "schema.kode_format": "{field}: {kind} code '{value}' does not match the shape {example}.",
         "schema.choice": "{field}: value '{value}' is not allowed; choose one of: {expected}.",
@@ -120,6 +140,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "type.date": "a date (YYYY-MM-DD or e.g. 10 Januari 2026)",
         "ref.unresolved": "{expected} '{value}' not found.",
         "ref.unresolved_hint": "{expected} '{value}' not found. Did you mean '{hint}'?",
+        "ref.unresolved_actor": (
+            "Party '{value}' not found (not an OPD, OPD/unit, OPD/jabatan or external party). If it is outside "
+            "the Pemda, declare it in probis.yaml: pihak_luar: [{{kode: {value}, nama: ...}}]."
+        ),
+        "ref.unresolved_actor_hint": (
+            "Party '{value}' not found. Did you mean '{hint}'? If it is outside the Pemda, declare it in "
+            "probis.yaml: pihak_luar: [{{kode: {value}, nama: ...}}]."
+        ),
+        "ref.unresolved_pelaksana": "SOP pelaksana '{value}' is not in this SOP's `pelaksana`. Choose one of: {allowed}.",
+        "ref.unresolved_pelaksana_hint": (
+            "SOP pelaksana '{value}' is not in this SOP's `pelaksana`. Did you mean '{hint}'? Choose one of: {allowed}."
+        ),
         "ref.duplicate": "Duplicate {what} code '{value}'; already used at {first}.",
         "ref.single_doc": "There may be only one '{jenis}' document; the first is at {first}.",
         "ref.missing_pemda": "No pemda document (probis.yaml with 'jenis: pemda') at the repository root.",

@@ -10,6 +10,11 @@ from probis_cli.lint.rules import kepemilikan
 _OWN: dict[str, dict[str, str]] = {
     "id": {
         # engine
+        "lint.engine.rule_failed_doc": (
+            "Aturan {code} ({rule}) gagal dijalankan pada dokumen ini: {error}. Ini kesalahan probis, bukan "
+            "di berkas Anda; temuan aturan ini untuk dokumen lain dan temuan aturan lain tetap dilaporkan. "
+            "Laporkan ke pengelola probis."
+        ),
         "lint.engine.rule_failed": (
             "Aturan {code} ({rule}) gagal dijalankan: {error}. Ini kesalahan probis, bukan di berkas Anda; "
             "temuan aturan lain tetap dilaporkan. Laporkan ke pengelola probis."
@@ -111,6 +116,11 @@ _OWN: dict[str, dict[str, str]] = {
         "cli.baseline_kept": "{count} temuan di luar path yang diperiksa dipertahankan dari baseline lama.",
     },
     "en": {
+        "lint.engine.rule_failed_doc": (
+            "Rule {code} ({rule}) failed on this document: {error}. This is a bug in probis, not in your "
+            "files; this rule's findings on other documents and the other rules' findings are still reported. "
+            "Please report it to the probis maintainers."
+        ),
         "lint.engine.rule_failed": (
             "Rule {code} ({rule}) failed: {error}. This is a bug in probis, not in your files; the other "
             "rules' findings are still reported. Please report it to the probis maintainers."

@@ -43,6 +43,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fmt.refused": "{path}: tidak ditulis, karena hasilnya akan mengubah nilai. Laporkan ke pengelola probis.",
         "fmt.would_change": "belum rapi: {path}",
         "fmt.check_summary": "{changed} dari {total} berkas belum rapi.",
+        "fmt.check_clean": "Semua {total} berkas sudah rapi.",
         "fmt.summary": "{changed} dari {total} berkas dirapikan.",
         "ganti.help": (
             "Mengganti sebuah kode (OPD, unit, jabatan, pihak luar, proses, SOP, kegiatan, pelaksana SOP) "
@@ -200,6 +201,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fmt.refused": "{path}: not written, because the result would change a value. Please report this to the probis maintainers.",
         "fmt.would_change": "not tidy: {path}",
         "fmt.check_summary": "{changed} of {total} files are not tidy.",
+        "fmt.check_clean": "All {total} files are tidy.",
         "fmt.summary": "{changed} of {total} files formatted.",
         "ganti.help": (
             "Rename a code (OPD, unit, jabatan, outside party, process, SOP, kegiatan, SOP actor) and "

@@ -21,7 +21,9 @@ from pydantic import BaseModel
 from probis_cli.findings import Severity
 from probis_cli.i18n import Lang, translate
 from probis_cli.lint.base import Rule
-from probis_cli.lint.registry import ALL_RULES
+from probis_cli.lint.code_docs import CODE_DOCS
+from probis_cli.lint.registry import ALL_RULES, ENGINE_CODES
+from probis_cli.model.build import CORE_CODES
 
 FILE_MARKER = re.compile(r"^# file: (?P<path>\S.*?)\s*$")
 
@@ -125,6 +127,40 @@ def describe(rule: type[Rule], lang: Lang) -> RuleView:
         options=option_docs(rule.Options, lang),
         bad=rule.bad,
         good=rule.good,
+    )
+
+
+def find_code(key: str) -> str | None:
+    """The read/schema/engine code (Y, S, P) named by ``key``: a code or its name, any case."""
+    key = key.strip()
+    table = {**CORE_CODES, **ENGINE_CODES}
+    if key.upper() in table:
+        return key.upper()
+    for code, (name, _) in table.items():
+        if name == key.lower():
+            return code
+    return None
+
+
+def code_names() -> list[str]:
+    """Every Y/S/P code and name (for did-you-mean)."""
+    return [x for code, (name, _) in {**CORE_CODES, **ENGINE_CODES}.items() for x in (code, name)]
+
+
+def describe_code(code: str, lang: Lang) -> RuleView:
+    """The documentation of a Y/S/P code in ``lang`` (no options)."""
+    name, severity = {**CORE_CODES, **ENGINE_CODES}[code]
+    doc = CODE_DOCS[code]
+    return RuleView(
+        code=code,
+        name=name,
+        severity=severity,
+        summary=doc.summary[lang],
+        why=doc.why[lang],
+        fix=doc.fix[lang],
+        options=(),
+        bad=doc.bad,
+        good=doc.good,
     )
 
 

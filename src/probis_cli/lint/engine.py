@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 from probis_cli.findings import Finding, Location, Message
 from probis_cli.index import Index
-from probis_cli.lint.base import Rule
+from probis_cli.lint.base import Hit, Rule
 from probis_cli.lint.baseline import BaselineError, apply_baseline, baseline_path, read_baseline
 from probis_cli.lint.config import PROTECTED_CODES, LintConfig, read_config
 from probis_cli.lint.registry import ALL_RULES, ENGINE_CODES, known_codes
 from probis_cli.lint.suppression import FileSuppressions, Suppressor, parse_suppressions
-from probis_cli.model.build import CORE_CODES
+from probis_cli.model.build import CORE_CODES, Document
 from probis_cli.source.discover import matches_any
 
 if TYPE_CHECKING:
@@ -59,22 +59,75 @@ def run_rules(index: Index, config: LintConfig, timings: dict[str, float] | None
         rule = setting.rule
         started = time.perf_counter()
         try:
-            hits = list(rule().check(index, setting.options))
-        except Exception as exc:  # noqa: BLE001 - one broken rule must not hide the others' findings
-            findings.append(
-                engine_finding(
-                    "P000", _config_location(index), "lint.engine.rule_failed",
-                    code=rule.code, rule=rule.name, error=f"{type(exc).__name__}: {exc}",
-                )
-            )
-            continue
+            hits, failures = _run_isolated(rule, index, setting.options)
         finally:
             if timings is not None:
                 timings[rule.code] = time.perf_counter() - started
-        ran.add(rule.code)
+        for exc, doc in failures:
+            location = doc.loc() if doc is not None else _config_location(index)
+            findings.append(
+                engine_finding(
+                    "P000", location, "lint.engine.rule_failed" if doc is None else "lint.engine.rule_failed_doc",
+                    code=rule.code, rule=rule.name, error=f"{type(exc).__name__}: {exc}",
+                )
+            )
+        if not failures:
+            ran.add(rule.code)
         for hit in hits:
             findings.append(Finding(rule.code, rule.name, setting.severity, hit.location, hit.message, hit.related, hit.key))
     return findings, ran
+
+
+_MAX_RETRIES = 3
+
+
+def _run_isolated(rule: type[Rule], index: Index, options: Any) -> tuple[list[Hit], list[tuple[Exception, Document[Any] | None]]]:
+    """Run ``rule``; when it crashes on a document, run it again without that document.
+
+    One broken rule must not hide the other rules' findings, and a rule that trips over one
+    odd document must not lose its findings on all the others. The document is the one the
+    rule was looking at (a ``Document`` in the crashing frames); the rule is run again on an
+    index without it, a few times at most. Each crash is returned for a P000 finding.
+    """
+    failures: list[tuple[Exception, Document[Any] | None]] = []
+    excluded: list[Document[Any]] = []
+    view = index
+    hits: list[Hit] = []
+    for _ in range(_MAX_RETRIES + 1):
+        hits = []
+        try:
+            for hit in rule().check(view, options):
+                hits.append(hit)
+            return hits, failures
+        except Exception as exc:  # noqa: BLE001 - one broken rule must not hide the others' findings
+            doc = _crashing_document(exc)
+            failures.append((exc, doc))
+            if doc is None or any(doc is d for d in excluded):
+                break
+            excluded.append(doc)
+            try:
+                view = index.without(excluded)
+            except Exception:  # noqa: BLE001 - isolation is best effort
+                break
+    return hits, failures  # what the rule yielded before its last crash
+
+
+def _crashing_document(exc: BaseException) -> Document[Any] | None:
+    """The document a rule was working on when it raised (innermost frame naming one)."""
+    frames = []
+    tb = exc.__traceback__
+    while tb is not None:
+        frames.append(tb.tb_frame)
+        tb = tb.tb_next
+    for frame in reversed(frames):
+        local = frame.f_locals
+        doc = local.get("doc")
+        if isinstance(doc, Document):
+            return doc
+        for value in local.values():
+            if isinstance(value, Document):
+                return value
+    return None
 
 
 def _relevel(findings: Sequence[Finding], config: LintConfig) -> list[Finding]:

@@ -166,7 +166,58 @@ def suggest(word: str, choices: list[str] | set[str] | tuple[str, ...]) -> str |
     return lowered[best]
 
 
-def _error_findings(exc: ValidationError, model: type[BaseModel], doc_path: str, pos: PosTree, line: int, col: int) -> list[Finding]:
+def _mapping_pos(pos: PosTree, path: tuple[str | int, ...]) -> Any:
+    """The position node at ``path`` (None when the path does not exist)."""
+    node: Any = pos
+    for part in path:
+        if isinstance(node, dict) and isinstance(part, str) and part in node:
+            node = node[part][4]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part][2]
+        else:
+            return None
+    return node
+
+
+def _value_at(data: Any, path: tuple[str | int, ...]) -> Any:
+    for part in path:
+        if isinstance(data, dict) and isinstance(part, str):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _flow_comma(data: Any, pos: PosTree, loc: tuple[str | int, ...]) -> tuple[str, str] | None:
+    """``(key, value)`` of the entry an unknown key was cut from by a comma, if it looks so.
+
+    ``{nama: dr. Ratna, M.Kes}`` reads as ``nama: dr. Ratna`` and a key ``M.Kes`` without a
+    value. Two keys of one mapping on one line can only be a flow mapping; an unknown key
+    with no value right after a text entry on the same line is such a cut.
+    """
+    if not loc or not isinstance(loc[-1], str):
+        return None
+    parent = _value_at(data, loc[:-1])
+    node = _mapping_pos(pos, loc[:-1])
+    key = loc[-1]
+    if not isinstance(parent, dict) or parent.get(key) is not None or not isinstance(node, dict) or key not in node:
+        return None
+    line, column = node[key][0], node[key][1]
+    before = [(k, v[1]) for k, v in node.items() if k != key and v[0] == line and v[1] < column]
+    if not before:
+        return None
+    previous = max(before, key=lambda kv: kv[1])[0]
+    value = parent.get(previous)
+    if not isinstance(value, str) or not value:
+        return None
+    return previous, value
+
+
+def _error_findings(
+    exc: ValidationError, model: type[BaseModel], doc_path: str, pos: PosTree, line: int, col: int, data: Any = None
+) -> list[Finding]:
     out: list[Finding] = []
     seen: set[tuple[Any, ...]] = set()
     for err in exc.errors(include_url=False):
@@ -186,7 +237,13 @@ def _error_findings(exc: ValidationError, model: type[BaseModel], doc_path: str,
             key = str(loc[-1]) if loc else ""
             allowed = _model_keys(model, loc[:-1])
             hint = suggest(key, allowed)
-            if hint:
+            cut = _flow_comma(data, pos, loc)
+            if cut is not None:
+                previous, value = cut
+                out.append(
+                    core_finding("S002", location, "schema.flow_comma", key=key, field=previous, value=value, joined=f"{value}, {key}")
+                )
+            elif hint:
                 out.append(core_finding("S002", location, "schema.unknown_key_hint", key=key, hint=hint))
             else:
                 out.append(core_finding("S002", location, "schema.unknown_key", key=key, allowed=", ".join(allowed)))
@@ -201,7 +258,8 @@ def _error_findings(exc: ValidationError, model: type[BaseModel], doc_path: str,
                 )
             )
         elif kind in ("literal_error", "enum"):
-            expected = str((err.get("ctx") or {}).get("expected", ""))
+            # pydantic joins the choices in English ("'a', 'b' or 'c'"): keep only the values.
+            expected = str((err.get("ctx") or {}).get("expected", "")).replace("' or '", "', '")
             out.append(core_finding("S004", location, "schema.choice", field=where, value=_short(err.get("input")), expected=expected))
         elif kind in _TYPE_WORDS:
             out.append(
@@ -225,14 +283,32 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
+Links = tuple[tuple[str, tuple[str, ...]], ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Broken:
-    """A document that failed validation but says what it is: references to it (and to the
-    codes inside it) are not reported again as missing, so one mistake gives one finding."""
+    """A document that failed to load (validation, or the YAML itself), with what can still be
+    read of it. References into it are not reported again as missing, and the rules that
+    look for a missing link consult its links: one mistake gives one finding."""
 
-    jenis: str
-    kode: str
+    jenis: str | None  # None: not readable
+    kode: str | None
     codes: frozenset[str]  # every nested `kode` value (units, jabatan, kegiatan, ...)
+    path: str = ""
+    # Every text value by its key path without list indexes, e.g. ("induk", ("PB.02",)),
+    # ("keluaran.nama", (...)), ("kegiatan.sub_kegiatan.kode", (...)).
+    links: Links = ()
+
+    def link(self, key: str) -> tuple[str, ...]:
+        """The text values found under ``key`` (a dotted key path)."""
+        for name, values in self.links:
+            if name == key:
+                return values
+        return ()
+
+
+_MAX_LINK_TEXT = 200
 
 
 def _nested_codes(data: Any) -> set[str]:
@@ -250,11 +326,101 @@ def _nested_codes(data: Any) -> set[str]:
     return found
 
 
+def links_of(data: Any) -> Links:
+    """Every text value of a document's data by its dotted key path (list indexes left out)."""
+    found: dict[str, list[str]] = {}
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        prefix, node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                stack.append((f"{prefix}.{key}" if prefix else str(key), value))
+        elif isinstance(node, list):
+            stack.extend((prefix, item) for item in reversed(node))
+        elif prefix and node is not None and not isinstance(node, bool):
+            text = str(node).strip()
+            if text and len(text) <= _MAX_LINK_TEXT:
+                found.setdefault(prefix, []).append(text)
+    return tuple((key, tuple(values)) for key, values in sorted(found.items()))
+
+
+def broken_from_data(path: str, data: Any) -> Broken | None:
+    """What a mapping that failed validation still says: its jenis, kode, codes and links."""
+    if not isinstance(data, dict):
+        return None
+    jenis = data.get("jenis")
+    kode = data.get("kode")
+    return Broken(
+        str(jenis) if isinstance(jenis, str) and jenis in DOCUMENT_MODELS else None,
+        kode if isinstance(kode, str) else None,
+        frozenset(_nested_codes(data)),
+        path,
+        links_of(data),
+    )
+
+
+# Linear patterns only (no lazy group before an optional tail): this reads hostile text.
+_TOP_SCALAR = re.compile(r"([A-Za-z_]\w*):(?:[ \t]|$)")
+_ITEM = re.compile(r"[ \t]+-[ \t]+")
+_FLOW_ITEM = re.compile(r"\b(kode|nama|dari|untuk|pelaksana):[ \t]*([^,{}\[\]#]+)")
+_MAX_SCAN_LINE = 1000  # codes are short; longer lines are prose (or an attack)
+
+
+def _uncomment(value: str) -> str:
+    cut = value.find(" #")
+    return (value if cut < 0 else value[:cut]).strip()
+
+
+def _plain(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        value = value[1:-1]
+    return value.strip()
+
+
+def broken_from_text(path: str, text: str) -> Broken:
+    """What a file that is not readable YAML still says, read line by line: its top-level
+    ``key: value`` lines, the items of top-level lists, the simple values of flow mappings.
+
+    Only used to keep one unreadable file from making the documents that link to it look
+    unlinked; it never yields findings of its own.
+    """
+    found: dict[str, list[str]] = {}
+    key: str | None = None
+    for line in text.split("\n")[:20_000]:
+        if len(line) > _MAX_SCAN_LINE:
+            continue
+        top = _TOP_SCALAR.match(line)
+        if top:
+            key, value = top.group(1), _uncomment(line[top.end() :])
+            if value.startswith("["):
+                items = value.strip("[]").split(",")
+                found.setdefault(key, []).extend(_plain(i) for i in items if _plain(i))
+            elif value and not value.startswith(("{", "|", ">", "&", "*", "!")):
+                found.setdefault(key, []).append(_plain(value))
+            continue
+        if key is None:
+            continue
+        item = _ITEM.match(line)
+        value = _uncomment(line[item.end() :]) if item else line
+        pairs = _FLOW_ITEM.findall(value)
+        for sub, sub_value in pairs:
+            found.setdefault(f"{key}.{sub}", []).append(_plain(sub_value))
+        if item and not pairs and not value.startswith(("{", "[", "&", "*", "!")) and ":" not in value:
+            found.setdefault(key, []).append(_plain(value))
+    links = tuple((k, tuple(v for v in values if v and len(v) <= _MAX_LINK_TEXT)) for k, values in sorted(found.items()))
+    jenis_values = dict(links).get("jenis", ())
+    kode_values = dict(links).get("kode", ())
+    jenis = jenis_values[0] if jenis_values and jenis_values[0] in DOCUMENT_MODELS else None
+    codes = frozenset(v for k, values in links if k == "kode" or k.endswith(".kode") for v in values)
+    return Broken(jenis, kode_values[0] if kode_values else None, codes, path, links)
+
+
 def build_documents(source: SourceFile, broken: list[Broken] | None = None) -> tuple[list[Document[Any]], list[Finding]]:
     """Validate every document of ``source``; return the good ones and all findings.
 
-    Documents that fail validation but have a readable ``jenis`` and ``kode`` are appended
-    to ``broken`` (when given).
+    Documents that fail (validation, or the YAML itself) are appended to ``broken`` (when
+    given) with what can still be read of them.
     """
     findings: list[Finding] = []
     for issue in source.issues:
@@ -262,6 +428,8 @@ def build_documents(source: SourceFile, broken: list[Broken] | None = None) -> t
         findings.append(core_finding(issue.code, location, issue.message_id, **dict(issue.args)))
     documents: list[Document[Any]] = []
     if any(issue.fatal for issue in source.issues):
+        if broken is not None and source.text.strip():
+            broken.append(broken_from_text(source.path, source.text))
         return documents, findings
     for raw in source.documents:
         here = Location(source.path, raw.line, raw.column)
@@ -279,6 +447,7 @@ def build_documents(source: SourceFile, broken: list[Broken] | None = None) -> t
             continue
         if jenis is None:
             findings.append(core_finding("S003", here, "schema.missing", field="jenis"))
+            _record(broken, source.path, data)
             continue
         model = DOCUMENT_MODELS.get(str(jenis))
         if model is None:
@@ -287,21 +456,30 @@ def build_documents(source: SourceFile, broken: list[Broken] | None = None) -> t
             findings.append(
                 core_finding("S001", location, "schema.unknown_jenis", value=str(jenis), hint=hint or "", allowed=", ".join(DOCUMENT_MODELS))
             )
+            _record(broken, source.path, data)
             continue
         version = data.get("probis")
         if version is None:
             findings.append(core_finding("S003", here, "schema.missing", field="probis"))
+            _record(broken, source.path, data)
             continue
         if str(version).strip() != str(SCHEMA_VERSION):
             location = Location(source.path, *(locate(tree(), ("probis",)) or (raw.line, raw.column)))
             findings.append(core_finding("S006", location, "schema.version", value=str(version), supported=SCHEMA_VERSION))
+            _record(broken, source.path, data)
             continue
         try:
             instance = model.model_validate(data)
         except ValidationError as exc:
-            findings.extend(_error_findings(exc, model, source.path, tree(), raw.line, raw.column))
-            if broken is not None and isinstance(data.get("kode"), str):
-                broken.append(Broken(str(jenis), data["kode"], frozenset(_nested_codes(data))))
+            findings.extend(_error_findings(exc, model, source.path, tree(), raw.line, raw.column, data))
+            _record(broken, source.path, data)
             continue
         documents.append(Document(source.path, instance, raw.pos, raw.line, raw.column))
     return documents, findings
+
+
+def _record(broken: list[Broken] | None, path: str, data: Any) -> None:
+    if broken is not None:
+        record = broken_from_data(path, data)
+        if record is not None:
+            broken.append(record)

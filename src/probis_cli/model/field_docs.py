@@ -43,10 +43,10 @@ FIELD_DOCS: dict[str, tuple[str, str]] = {
     "PengaturanRender.format": ("Image formats produced: svg, png, pdf, dot.", "[svg, png]"),
     'PengaturanRender.templat': ("Folder of the Pemda's own replacement templates.", 'templat-sop/'),
     "PengaturanRender.logo": (
-        "Logo of the Pemda for the kop of the printable SOP AP: a path inside the repository; PNG, JPEG or SVG, at most 1 MB.",
+        "Logo file of the Pemda for the SOP header (a path inside the repository; PNG, JPEG or SVG, at most 1 MB).",
         "logo.png",
     ),
-    "PengaturanRender.kertas": ("Paper of the printable SOP AP (PDF), always landscape: A4 or F4.", "F4"),
+    "PengaturanRender.kertas": ("Paper size of the printable SOP AP (PDF, landscape): A4 or F4.", "F4"),
     "Rpjmd.jenis": ("Document kind: always `rpjmd`.", "rpjmd"),
     "Rpjmd.periode": ("RPJMD period, YYYY-YYYY; the same as in probis.yaml.", "2025-2029"),
     "Rpjmd.visi": ("Vision of the head of region.", "Kota Contoh yang Maju dan Sejahtera"),
@@ -117,7 +117,7 @@ FIELD_DOCS: dict[str, tuple[str, str]] = {
     "Aktivitas.lanjut": ("Next activities; default: the one after it.", "[A3, A4]"),
     "Aktivitas.kondisi": (
         "With more than one 'lanjut': the condition of each branch, in the order of 'lanjut' (drawn as a decision).",
-        "[Perlu perbaikan, Sesuai]",
+        "[Berkas lengkap, Berkas tidak lengkap]",
     ),
     "Aktivitas.keluaran": ("Process output produced by this activity.", "Anak Terimunisasi Lengkap"),
     "Sop.jenis": ("Document kind: always `sop`.", "sop"),

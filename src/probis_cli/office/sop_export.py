@@ -48,8 +48,10 @@ def export_sop(
     *,
     kertas: str = "a4",
     pages: Sequence[bytes] = (),
+    logo: bytes | None = None,
 ) -> bytes:
-    """The .docx bytes of one SOP; ``pages`` are its flowchart pages as PNG (may be empty)."""
+    """The .docx bytes of one SOP; ``pages`` are its flowchart pages as PNG (may be empty),
+    ``logo`` the Pemda's logo (PNG/JPEG) for the kop."""
     require("docx", "lxml")
     from docx import Document
     from docx.enum.section import WD_ORIENT
@@ -75,7 +77,7 @@ def export_sop(
     style.paragraph_format.space_before = Pt(0)
     usable = width_cm - 2 * MARGIN
 
-    _identitas(document, sop, context, usable, format_tanggal)
+    _identitas(document, sop, context, usable, format_tanggal, logo)
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     _prosedur(document, sop, usable)
     for n, png in enumerate(pages, start=1):
@@ -159,12 +161,30 @@ def _widths(table: Any, widths_cm: Sequence[float]) -> None:
         col.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}w", str(int(width / 2.54 * 1440)))
 
 
-def _identitas(document: Any, sop: Sop, context: dict[str, Any], usable: float, format_tanggal: Any) -> None:
+def _identitas(document: Any, sop: Sop, context: dict[str, Any], usable: float, format_tanggal: Any, logo: bytes | None) -> None:
     table = document.add_table(rows=9, cols=3)
     table.style = "Table Grid"
     _widths(table, [usable * 0.36, usable * 0.2, usable * 0.44])
     kop = table.cell(0, 0).merge(table.cell(5, 0))
-    _cell_text(kop, ["[logo]", "", *context["kop"]["baris"]], bold=True, center=True)
+    picture = None
+    if logo is not None:
+        try:
+            from docx.shared import Cm
+
+            kop.paragraphs[0].add_run().add_picture(io.BytesIO(logo), height=Cm(2.2))
+            picture = True
+        except Exception:  # noqa: BLE001 - an unreadable logo must not stop the export: placeholder
+            picture = None
+    if picture:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        kop.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        for line in ["", *context["kop"]["baris"]]:
+            paragraph = kop.add_paragraph()
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            paragraph.add_run(line).bold = True
+    else:
+        _cell_text(kop, ["[logo]", "", *context["kop"]["baris"]], bold=True, center=True)
     d = sop.disahkan_oleh
     pengesahan: list[str] = ["-"]
     if d is not None:
@@ -220,54 +240,59 @@ def _cant_split(row: Any) -> None:
 
 
 def _prosedur(document: Any, sop: Sop, usable: float) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
     pelaksana = list(sop.pelaksana)
     n = len(pelaksana)
-    fixed = [0.9, 4.8]
+    fixed = [1.0, 4.8]
     tail = [3.0, 1.6, 2.6, 2.4]
     actor = max(1.9, (usable - sum(fixed) - sum(tail)) / max(n, 1))
-    widths = [*fixed, *([actor] * n), *tail]
-    scale = usable / sum(widths) if sum(widths) > usable else 1.0
-    widths = [w * scale for w in widths]
+    flexible = [*fixed[1:], *([actor] * n), *tail]
+    if sum(flexible) > usable - fixed[0]:  # many pelaksana: everything but No narrows
+        flexible = [w * (usable - fixed[0]) / sum(flexible) for w in flexible]
+    widths = [fixed[0], *flexible]
+    header_size = 8.0 if widths[2] >= 1.9 else 7.0
     steps = sorted(sop.langkah, key=lambda s: s.no)
-    table = document.add_table(rows=2 + len(steps), cols=len(widths))
+    table = document.add_table(rows=2, cols=len(widths))  # step rows added after the header merges
     table.style = "Table Grid"
     _widths(table, widths)
     mutu = 2 + n
-    _cell_text(table.cell(0, 0).merge(table.cell(1, 0)), [_t("doc.sop.no")], bold=True, center=True, size=8)
-    _cell_text(table.cell(0, 1).merge(table.cell(1, 1)), [_t("doc.sop.kegiatan")], bold=True, center=True, size=8)
+    _cell_text(table.cell(0, 0).merge(table.cell(1, 0)), [_t("doc.sop.no")], bold=True, center=True, size=header_size)
+    _cell_text(table.cell(0, 1).merge(table.cell(1, 1)), [_t("doc.sop.kegiatan")], bold=True, center=True, size=header_size)
     if n:
-        _cell_text(table.cell(0, 2).merge(table.cell(0, 1 + n)), [_t("doc.sop.pelaksana")], bold=True, center=True, size=8)
+        _cell_text(table.cell(0, 2).merge(table.cell(0, 1 + n)), [_t("doc.sop.pelaksana")], bold=True, center=True, size=header_size)
     for i, p in enumerate(pelaksana):
-        _cell_text(table.cell(1, 2 + i), [p.nama], bold=True, center=True, size=8)
-    _cell_text(table.cell(0, mutu).merge(table.cell(0, mutu + 2)), [_t("doc.sop.mutu_baku")], bold=True, center=True, size=8)
+        _cell_text(table.cell(1, 2 + i), [p.nama], bold=True, center=True, size=header_size)
+    _cell_text(table.cell(0, mutu).merge(table.cell(0, mutu + 2)), [_t("doc.sop.mutu_baku")], bold=True, center=True, size=header_size)
     for k, key in enumerate(("doc.sop.kelengkapan", "doc.sop.waktu", "doc.sop.output")):
-        _cell_text(table.cell(1, mutu + k), [_t(key)], bold=True, center=True, size=8)
-    _cell_text(table.cell(0, mutu + 3).merge(table.cell(1, mutu + 3)), [_t("doc.sop.keterangan")], bold=True, center=True, size=8)
+        _cell_text(table.cell(1, mutu + k), [_t(key)], bold=True, center=True, size=header_size)
+    _cell_text(table.cell(0, mutu + 3).merge(table.cell(1, mutu + 3)), [_t("doc.sop.keterangan")], bold=True, center=True, size=header_size)
     _repeat_header(table.rows[0])
     _repeat_header(table.rows[1])
     columns = {p.kode: 2 + i for i, p in enumerate(pelaksana)}
     shape_id = 100
-    for r, step in enumerate(steps, start=2):
-        row = table.rows[r]
+    for step in steps:
+        row = table.add_row()
         _cant_split(row)
-        _cell_text(table.cell(r, 0), [str(step.no)], center=True)
-        _cell_text(table.cell(r, 1), [step.kegiatan])
+        cells = row.cells  # once per row: table.cell() walks the whole table every call
+        _cell_text(cells[0], [str(step.no)], center=True)
+        _cell_text(cells[1], [step.kegiatan])
         col = columns.get(step.pelaksana)
         if col is not None:
             shape_id += 1
-            cell = table.cell(r, col)
+            cell = cells[col]
             paragraph = cell.paragraphs[0]
-            from docx.enum.text import WD_ALIGN_PARAGRAPH
-
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            paragraph._p.append(_shape_run(step, shape_id))
+            paragraph._p.append(_shape_run(step, shape_id, widths[col] - 0.3))
             for line in _flow_text(step):
-                extra = cell.add_paragraph(line)
+                extra = cell.add_paragraph()
                 extra.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _cell_text(table.cell(r, mutu), list(step.mutu_baku.kelengkapan))
-        _cell_text(table.cell(r, mutu + 1), [step.mutu_baku.waktu or ""], center=True)
-        _cell_text(table.cell(r, mutu + 2), [step.mutu_baku.output or ""])
-        _cell_text(table.cell(r, mutu + 3), [step.keterangan or ""])
+                extra.add_run(line).font.size = Pt(header_size)
+        _cell_text(cells[mutu], list(step.mutu_baku.kelengkapan))
+        _cell_text(cells[mutu + 1], [step.mutu_baku.waktu or ""], center=True)
+        _cell_text(cells[mutu + 2], [step.mutu_baku.output or ""])
+        _cell_text(cells[mutu + 3], [step.keterangan or ""])
 
 
 def _flow_text(step: Langkah) -> list[str]:
@@ -280,11 +305,14 @@ def _flow_text(step: Langkah) -> list[str]:
     return []
 
 
-def _shape_run(step: Langkah, shape_id: int) -> Any:
-    """A ``w:r`` holding an inline DrawingML shape with the step number inside."""
+def _shape_run(step: Langkah, shape_id: int, room_cm: float) -> Any:
+    """A ``w:r`` holding an inline DrawingML shape with the step number inside, no wider
+    than ``room_cm`` (narrow pelaksana columns shrink it, keeping its proportions)."""
     from docx.oxml import parse_xml
 
-    cx, cy = (int(v * 360000) for v in SIZE_CM[step.simbol])
+    width, height = SIZE_CM[step.simbol]
+    scale = min(1.0, max(room_cm, 0.5) / width)
+    cx, cy = int(width * scale * 360000), int(height * scale * 360000)
     xml = (
         '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
         ' xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
@@ -318,6 +346,29 @@ def _picture(paragraph: Any, png: bytes, max_width_cm: float, max_height_cm: flo
         height = max_height_cm
         width = height * width_px / max(height_px, 1)
     paragraph.add_run().add_picture(io.BytesIO(png), width=Cm(width), height=Cm(height))
+
+
+def office_logo(index: Index) -> bytes | None:
+    """The Pemda's logo (``pengaturan.render.logo``) as PNG/JPEG bytes Word can embed.
+
+    Read the same confined, size-limited way as for the PDF; an SVG logo is rasterised.
+    None when unset or unusable (the kop then shows a placeholder)."""
+    import base64
+
+    from probis_cli.render.engine import RenderError, rasterise_svg
+    from probis_cli.render.pdf_sop import read_logo
+
+    found = read_logo(index)
+    if found is None:
+        return None
+    kind, encoded = found
+    data = base64.b64decode(encoded)
+    if kind != "svg":
+        return data
+    try:
+        return rasterise_svg(data)
+    except RenderError:
+        return None
 
 
 def flow_pngs(index: Index, kodes: Sequence[str], lang: str = "id") -> dict[str, list[bytes]]:

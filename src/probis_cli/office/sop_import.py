@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import json
 import re
 import unicodedata
@@ -25,6 +26,8 @@ from probis_cli.office.wordml import Cell, Grid, body_tables
 from probis_cli.office.yamltext import Path_, Raw, dump
 
 PLACEHOLDER_PELAKSANA = "periksa"
+IDENTITAS_TABLES = 6  # tables before/around the prosedur searched for identitas labels
+IDENTITAS_ROWS = 60
 
 LABELS: dict[str, tuple[str, ...]] = {
     "nomor": ("nomor sop", "no sop", "nomor", "no", "nomor dokumen"),
@@ -89,18 +92,36 @@ def norm(text: str) -> str:
 
 def match_label(text: str, table: dict[str, tuple[str, ...]]) -> str | None:
     """The field a label names, tolerant of spelling (close matches of the known variants)."""
-    key = norm(text)
+    if len(text) > 80:
+        return None
+    if table is LABELS or table is HEADER_ROLES:
+        return _match_known(norm(text), "labels" if table is LABELS else "header")
+    return _match_key(norm(text), table)
+
+
+@functools.lru_cache(maxsize=8192)
+def _match_known(key: str, which: str) -> str | None:
+    """Memoised: a big document repeats the same short cell texts many times."""
+    return _match_key(key, LABELS if which == "labels" else HEADER_ROLES)
+
+
+def _match_key(key: str, table: dict[str, tuple[str, ...]]) -> str | None:
     if not key or len(key) > 40:
         return None
     for field_, variants in table.items():
         if key in variants:
             return field_
     best: tuple[float, str | None] = (0.0, None)
+    if len(key) < 6:
+        return None  # short words only exactly: "wakt" is not "waktu", "no" is not "nomor"
     for field_, variants in table.items():
         for variant in variants:
             if len(variant) < 5:
                 continue
-            ratio = difflib.SequenceMatcher(None, key, variant).ratio()
+            matcher = difflib.SequenceMatcher(None, key, variant)
+            if matcher.real_quick_ratio() < 0.86 or matcher.quick_ratio() < 0.86:
+                continue  # cheap upper bounds first: most cell texts are nothing like a label
+            ratio = matcher.ratio()
             if ratio > best[0]:
                 best = (ratio, field_)
     return best[1] if best[0] >= 0.86 else None
@@ -162,8 +183,8 @@ def identitas(grids: list[Grid]) -> tuple[dict[str, str], list[str]]:
     """Field -> raw text found under its label, and the kop lines (the first cell)."""
     found: dict[str, str] = {}
     kop: list[str] = []
-    for grid in grids:
-        for r, row in enumerate(grid):
+    for grid in grids[:IDENTITAS_TABLES]:
+        for r, row in enumerate(grid[:IDENTITAS_ROWS]):  # an identitas table is short
             cells = _distinct(row)
             for i, cell in enumerate(cells):
                 if cell.row != r and i > 0:
@@ -279,7 +300,9 @@ def _layout(grid: Grid) -> _Layout | None:
         if kcol is not None:
             end += 1  # the kegiatan header is merged down over this row: still header
             continue
-        if any(match_label(c.text, HEADER_ROLES) in ("kelengkapan", "waktu", "output") for c in row):
+        no_cell = grid[top][0]
+        looks_like_step = re.match(r"\s*\d", row[0].text) is not None and row[0] is not no_cell
+        if not looks_like_step and any(match_label(c.text, HEADER_ROLES) in ("kelengkapan", "waktu", "output") for c in row):
             end += 1
             continue
         break
@@ -357,7 +380,7 @@ def _steps(grid: Grid, layout: _Layout) -> list[_Step]:
     for r in range(layout.header_end, len(grid)):
         row = grid[r]
         kegiatan = _cell_text(row, layout.kegiatan, r)
-        if match_label(kegiatan, HEADER_ROLES) == "kegiatan":
+        if norm(kegiatan) in HEADER_ROLES["kegiatan"]:
             continue  # a repeated header
         marks: dict[int, tuple[list[str], list[str]]] = {}
         for p, (_name, cols) in enumerate(layout.pelaksana):
@@ -414,9 +437,15 @@ def _metadata(package: ooxml.Package) -> dict[str, Any]:
     return meta if isinstance(meta, dict) and meta.get("probis") == 1 else {}
 
 
+_META_KODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
+_META_REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}(?:/[A-Za-z0-9][A-Za-z0-9._-]{0,79})?")
+
+
 def _meta_str(meta: dict[str, Any], key: str) -> str | None:
+    """A code from the document's properties (untrusted): slug-shaped, or ``opd/x`` for refs."""
     value = meta.get(key)
-    return value if isinstance(value, str) and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,79}", value) else None
+    shape = _META_REF if key in ("unit", "jabatan") else _META_KODE
+    return value if isinstance(value, str) and shape.fullmatch(value) else None
 
 
 def import_sop(path: Path, *, opd: str | None = None) -> ImportedSop:

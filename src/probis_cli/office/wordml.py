@@ -15,6 +15,8 @@ WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
 V = "urn:schemas-microsoft-com:vml"
 O = "urn:schemas-microsoft-com:office:office"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+EMU_PER_TWIP = 635
 
 MAX_ROWS = 3000  # rows of one table
 MAX_COLS = 64  # grid columns of one table
@@ -53,6 +55,9 @@ class Cell:
     shapes: list[str] = field(default_factory=list)  # terminator / process / decision / connector
     shape_texts: list[str] = field(default_factory=list)
     row: int = 0  # first row it covers
+    # horizontal centre of each shape, in twips from the anchoring cell's left edge, when
+    # the shape floats relative to the column (None: inline, or positioned otherwise)
+    offsets: list[float | None] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -84,20 +89,54 @@ def _walk_cell(node: Any, cell: Cell, in_textbox: bool) -> None:
         _walk_cell(child, cell, in_textbox)
 
 
+def _anchor_offset(anchor: Any) -> float | None:
+    """Centre of a floating DrawingML object relative to its column, in twips."""
+    pos = anchor.find(q(WP, "positionH"))
+    extent = anchor.find(q(WP, "extent"))
+    if pos is None or pos.get("relativeFrom") not in ("column", "character"):
+        return None
+    offset = pos.find(q(WP, "posOffset"))
+    if offset is None:
+        return None
+    try:
+        cx = int(extent.get("cx", "0")) if extent is not None else 0
+        return (int((offset.text or "0").strip()) + cx / 2) / EMU_PER_TWIP
+    except ValueError:
+        return None
+
+
+_CSS_PT = re.compile(r"(margin-left|width)\s*:\s*(-?[\d.]+)(pt|in|cm|mm|px)?", re.IGNORECASE)
+_UNIT_TWIPS = {"pt": 20.0, "in": 1440.0, "cm": 566.93, "mm": 56.693, "px": 15.0, "": 15.0}
+
+
+def _vml_offset(shape: Any) -> float | None:
+    """Centre of an absolutely positioned VML shape relative to its column, in twips."""
+    style = (shape.get("style") or "").replace(" ", "")
+    if "position:absolute" not in style.lower() or re.search(r"mso-position-horizontal-relative:(page|margin)", style, re.IGNORECASE):
+        return None
+    values = {m.group(1).lower(): float(m.group(2)) * _UNIT_TWIPS.get((m.group(3) or "").lower(), 20.0) for m in _CSS_PT.finditer(style)}
+    if "margin-left" not in values:
+        return None
+    return values["margin-left"] + values.get("width", 0.0) / 2
+
+
 def _walk_shapes(paragraph: Any, cell: Cell) -> None:
     """Shapes anchored in a paragraph (DrawingML wps, VML), and their text-box text."""
-    stack = list(paragraph)
-    while stack:
-        node = stack.pop(0)
+    stack: list[tuple[Any, float | None]] = [(child, None) for child in reversed(paragraph)]
+    while stack:  # depth-first in document order; LIFO keeps it linear in the tree size
+        node, offset = stack.pop()
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag == q(MC, "Fallback"):
             continue
+        if tag == q(WP, "anchor"):
+            offset = _anchor_offset(node)
         if tag == q(WPS, "wsp"):
             if node.find(q(WPS, "cNvCnPr")) is None:  # not a connector (arrow)
                 geom = node.find(f".//{q(A, 'prstGeom')}")
                 kind = PRESET.get(geom.get("prst", "") if geom is not None else "")
                 if kind:
                     cell.shapes.append(kind)
+                    cell.offsets.append(offset)
             _textbox(node, cell)
             continue
         if tag in (q(V, "shape"), q(V, "rect"), q(V, "roundrect"), q(V, "oval")):
@@ -114,11 +153,12 @@ def _walk_shapes(paragraph: Any, cell: Cell) -> None:
                 kind = VML_SPT.get(spt or (match.group(1) if match else ""))
             if kind:
                 cell.shapes.append(kind)
+                cell.offsets.append(_vml_offset(node))
             _textbox(node, cell)
             continue
         if tag == q(W, "p"):
             continue  # paragraphs inside a text box are read by _textbox
-        stack[0:0] = list(node)
+        stack.extend((child, offset) for child in reversed(node))
 
 
 def _textbox(shape: Any, cell: Cell) -> None:
@@ -132,9 +172,9 @@ def _textbox(shape: Any, cell: Cell) -> None:
 def _paragraph_text(p: Any) -> str:
     """A paragraph's own text (not text boxes anchored in it); breaks become newlines."""
     out: list[str] = []
-    stack = list(p)
+    stack = list(reversed(p))
     while stack:
-        node = stack.pop(0)
+        node = stack.pop()
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag in (q(W, "drawing"), q(W, "pict"), q(W, "object"), q(MC, "AlternateContent"), q(W, "txbxContent")):
             continue
@@ -149,13 +189,17 @@ def _paragraph_text(p: Any) -> str:
         elif tag == q(W, "noBreakHyphen"):
             out.append("-")
         else:
-            stack[0:0] = list(node)
+            stack.extend(reversed(node))
     return "".join(out).replace("\u00a0", " ")
 
 
 def read_table(tbl: Any) -> Grid:
     """The grid of a ``w:tbl``: gridSpan and vMerge resolved to shared :class:`Cell` objects."""
     grid: Grid = []
+    widths: list[float] = []
+    tbl_grid = tbl.find(q(W, "tblGrid"))
+    if tbl_grid is not None:
+        widths = [float(_int(col.get(q(W, "w")), 0)) for col in tbl_grid.findall(q(W, "gridCol"))][:MAX_COLS]
     rows = tbl.findall(q(W, "tr"))
     if len(rows) > MAX_ROWS:
         raise OfficeError("office.table_too_large", rows=len(rows), max=MAX_ROWS)
@@ -190,11 +234,41 @@ def read_table(tbl: Any) -> Grid:
                 cell = Cell(row=r)
                 _walk_cell(tc, cell, False)
             line.extend([cell] * span)
+        _relocate(line, r, widths)
         grid.append(line)
     width = max((len(line) for line in grid), default=0)
     for r, line in enumerate(grid):
         line.extend(Cell(row=r) for _ in range(width - len(line)))
     return grid
+
+
+def _relocate(line: list[Cell], r: int, widths: list[float]) -> None:
+    """Move floating shapes to the column they are drawn in when it is not the cell they are
+    anchored in (Word keeps a dragged shape's anchor in its first paragraph)."""
+    if not widths or len(widths) < len(line) or not any(widths):
+        return
+    edges = [sum(widths[:c]) for c in range(len(widths) + 1)]
+    c = 0
+    while c < len(line):
+        cell = line[c]
+        end = c
+        while end + 1 < len(line) and line[end + 1] is cell:
+            end += 1
+        if cell.row == r and any(o is not None for o in cell.offsets):
+            keep: list[tuple[str, float | None]] = []
+            for kind, offset in zip(cell.shapes, cell.offsets):
+                target = None
+                if offset is not None:
+                    x = edges[c] + offset
+                    target = next((t for t in range(len(line)) if edges[t] <= x < edges[t + 1]), None)
+                if target is not None and not (c <= target <= end) and line[target].row == r and line[target] is not cell:
+                    line[target].shapes.append(kind)
+                    line[target].offsets.append(None)
+                else:
+                    keep.append((kind, offset))
+            cell.shapes = [k for k, _ in keep]
+            cell.offsets = [o for _, o in keep]
+        c = end + 1
 
 
 def _cells(tr: Any) -> list[Any]:
@@ -221,14 +295,14 @@ def body_tables(document: Any) -> list[Grid]:
     if body is None:
         raise OfficeError("office.not_docx")
     found: list[Any] = []
-    stack = list(body)
+    stack = list(reversed(body))
     while stack:
-        node = stack.pop(0)
+        node = stack.pop()
         if node.tag == q(W, "tbl"):
             found.append(node)
             continue
         if node.tag in (q(W, "sdt"), q(W, "sdtContent"), q(W, "customXml"), q(MC, "AlternateContent"), q(MC, "Choice")):
-            stack[0:0] = list(node)
+            stack.extend(reversed(node))
     if len(found) > MAX_TABLES:
         raise OfficeError("office.table_too_large", rows=len(found), max=MAX_TABLES)
     return [read_table(t) for t in found]

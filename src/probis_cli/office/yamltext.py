@@ -5,7 +5,6 @@ a date, a boolean or null.)"""
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -13,7 +12,11 @@ from typing import Any
 
 Path_ = tuple[str | int, ...]
 
-_PLAIN = re.compile(r"[A-Za-z\u00C0-\uFFFF(][^\n\r\t]*")
+# Plain only for text starting with a letter (or "(") made of printable characters: no
+# control characters, no C1 controls, no Unicode line/paragraph separators, no BOM.
+_SAFE = "[^\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]"
+_PLAIN = re.compile(rf"(?:[A-Za-z(]|(?![\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff])[\u00C0-\U0010FFFF]){_SAFE}*")
+_ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff\"\\\\]")
 _SPECIAL = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"}
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -45,7 +48,19 @@ def scalar(value: Any, *, force_quote: bool = False) -> str:
         and not text.endswith((":", " "))
         and text == text.strip()
     )
-    return text if plain else json.dumps(text, ensure_ascii=False)
+    return text if plain else quoted(text)
+
+
+def quoted(text: str) -> str:
+    """A YAML double-quoted scalar: printable characters as they are, the rest escaped."""
+
+    def escape(match: re.Match[str]) -> str:
+        ch = match.group(0)
+        if ch in '"\\':
+            return "\\" + ch
+        return {"\n": "\\n", "\t": "\\t"}.get(ch, f"\\u{ord(ch):04x}" if ord(ch) < 0x10000 else f"\\U{ord(ch):08x}")
+
+    return '"' + _ESCAPE.sub(escape, text) + '"'
 
 
 QUOTED_KEYS = frozenset({"kode", "nomor", "nip", "pelaksana"})

@@ -935,6 +935,11 @@ def _bundled_fonts() -> list[str]:
     return [str(path) for path in paths if path.is_file()]
 
 
+def rasterise_svg(svg: bytes) -> bytes:
+    """An SVG (e.g. the Pemda's logo) as PNG, drawn the same way as the diagrams' PNGs."""
+    return _svg_to_png(svg, "resvg")
+
+
 def _svg_to_png(svg: bytes, engine_name: str) -> bytes:
     """Rasterise with resvg at 96 dpi, drawing text with the bundled Liberation Sans only
     (no system fonts), so the PNG is the same on every machine."""

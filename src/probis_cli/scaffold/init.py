@@ -34,7 +34,7 @@ FILES: tuple[tuple[str, str], ...] = (
     ("sop.yaml.j2", "sop/setda/SOP-SETDA-001.yaml"),
     ("gitignore.j2", ".gitignore"),
     ("pre-commit-config.yaml.j2", ".pre-commit-config.yaml"),
-    ("workflow.yml.j2", ".github/workflows/probis.yml"),
+    ("github-probis.yml", ".github/workflows/probis.yml"),  # = examples/ci/, copied as is
     ("README.md.j2", "README.md"),
 )
 
@@ -133,7 +133,10 @@ def init_files(options: InitOptions) -> dict[str, str]:
     env = _environment()
     out: dict[str, str] = {}
     for template, path in FILES:
-        out[path] = env.get_template(template).render(context)
+        if template.endswith(".j2"):
+            out[path] = env.get_template(template).render(context)
+        else:  # GitHub's ${{ }} is not for jinja: copied verbatim
+            out[path] = (TEMPLATE_DIR / template).read_text(encoding="utf-8")
     for name, text in schema_files().items():
         out[f"schemas/{name}"] = text
     return out

@@ -415,9 +415,16 @@ class ProsesTanpaKegiatan(Rule):
             for kode, doc in index.proses.items():
                 if doc.model.kegiatan:
                     linked_below.update(index.ancestors(kode))
+            # A child that failed to load may carry the kegiatan (one mistake, one finding).
+            for parent in index.failed_links("proses", "induk"):
+                linked_below.update([parent, *index.ancestors(parent)])
+        failed = index.failed_codes("proses")
         for kode in sorted(index.proses):
             if kode in linked_below or index.effective_kegiatan(kode):
                 continue
+            top = ([kode, *index.ancestors(kode)])[-1]
+            if index.proses[top].model.induk in failed:
+                continue  # its kegiatan may come from a parent that failed to load
             doc = index.proses[kode]
             yield Hit(doc.loc("kode"), Message.of("lint.K004.hit", proses=kode, nama=doc.model.nama))
 
@@ -492,10 +499,12 @@ class KegiatanTanpaProses(Rule):
             for code in pdoc.model.kegiatan:
                 for owner in owners:
                     covered.add((owner, kegiatan_of(code)))
+        # Kegiatan named by a process that failed to load (whoever owns it) are not uncovered.
+        maybe = {kegiatan_of(code) for code in index.failed_links("proses", "kegiatan")}
         for opd in sorted(index.opd):
             doc = index.opd[opd]
             for i, kegiatan in enumerate(doc.model.kegiatan):
-                if (opd, kegiatan.kode) in covered or (is_standard_penunjang(kegiatan.kode) and not options.termasuk_penunjang):
+                if (opd, kegiatan.kode) in covered or kegiatan.kode in maybe or (is_standard_penunjang(kegiatan.kode) and not options.termasuk_penunjang):
                     continue
                 yield Hit(doc.loc("kegiatan", i, "kode"), Message.of("lint.K005.hit", kegiatan=kegiatan.kode, nama=kegiatan.nama, opd=doc.model.label))
 
@@ -564,9 +573,15 @@ class ProsesTanpaSop(Rule):
     def check(self, index: Index, options: ProsesTanpaSopOptions) -> Iterator[Hit]:
         """Leaf processes of the chosen categories with no SOP either way."""
         wanted = set(options.kategori)
+        # A child or an SOP that failed to load still counts (one mistake, one finding).
+        failed_children = index.failed_links("proses", "induk")
+        failed_sop_of = index.failed_links("sop", "proses")
+        failed_sop = index.failed_codes("sop")
         for kode in sorted(index.proses):
             doc = index.proses[kode]
             if doc.model.kategori not in wanted or not index.is_leaf(kode) or index.sop_by_proses.get(kode):
+                continue
+            if kode in failed_children or kode in failed_sop_of or any(s in failed_sop for s in doc.model.sop):
                 continue
             yield Hit(doc.loc("kode"), Message.of("lint.K006.hit", proses=kode, nama=doc.model.nama))
 
@@ -607,6 +622,7 @@ class SopTanpaProses(Rule):
     def check(self, index: Index, options: NoOptions) -> Iterator[Hit]:
         """SOPs with no process and not listed by any process."""
         linked = {s for codes in index.sop_by_proses.values() for s in codes}
+        linked.update(index.failed_links("proses", "sop"))  # listed by a process that failed to load
         for kode in sorted(index.sop):
             doc = index.sop[kode]
             if kode in linked or doc.model.proses is not None:
@@ -664,6 +680,7 @@ class MasukanTanpaSumber(Rule):
     def check(self, index: Index, options: NoOptions) -> Iterator[Hit]:
         """Inputs whose normalised name is no process's output name."""
         produced = {normalise_name(k.nama) for doc in index.proses.values() for k in doc.model.keluaran}
+        produced.update(normalise_name(n) for n in index.failed_links("proses", "keluaran.nama"))
         for kode in sorted(index.proses):
             doc = index.proses[kode]
             for i, masukan in enumerate(doc.model.masukan):
@@ -956,6 +973,8 @@ class ProgramTanpaKegiatan(Rule):
             return
         doc = index.rpjmd
         carried = {program_of(code) for code in index.kegiatan}
+        for key in ("kegiatan.kode", "kegiatan.sub_kegiatan.kode"):  # of an OPD that failed to load
+            carried.update(program_of(code) for code in index.failed_links("opd", key))
         for i, program in enumerate(doc.model.program):
             if program.kode not in carried:
                 yield Hit(doc.loc("program", i, "kode"), Message.of("lint.K013.hit", program=program.kode, nama=program.nama))
@@ -1165,12 +1184,14 @@ aktivitas:
             position: dict[str, int] = {}
             for i, step in enumerate(steps):
                 position.setdefault(step.kode, i)
+            # A repeated code is a reference error already (S007): the repeat is left out of
+            # the flow, and "the next activity" skips it.
+            kept = [i for i, step in enumerate(steps) if position[step.kode] == i]
             succ: dict[int, list[int]] = {}
-            for i, step in enumerate(steps):
-                if position[step.kode] != i:
-                    continue  # duplicate code: a schema error already
+            for n, i in enumerate(kept):
+                step = steps[i]
                 if step.lanjut is None:
-                    succ[i] = [i + 1] if i + 1 < len(steps) else []
+                    succ[i] = [kept[n + 1]] if n + 1 < len(kept) else []
                 else:
                     succ[i] = [position[n] for n in step.lanjut if n in position]
             nodes = sorted(succ)

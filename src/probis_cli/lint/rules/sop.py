@@ -843,7 +843,7 @@ class KeterkaitanTidakDitemukan(Rule):
             pola = re.compile(options.pola, re.IGNORECASE)
         except re.error:
             pola = re.compile(r"^SOP[-_.]", re.IGNORECASE)
-        known = set(index.sop)
+        known = set(index.sop) | index.failed_codes("sop")  # an SOP that failed to load exists
         known_lower = {k.lower() for k in known}
         nomor = {d.model.nomor.strip().lower() for d in index.sop.values() if d.model.nomor}
         # "SOP-DINKES-001" -> "sop-dinkes-": a word with the same prefix is meant as a code.
