@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 
 from probis_cli.lint.rules import keterkaitan as kt
+from probis_cli.lint.rules.keterkaitan._common import is_penunjang, program_of
+from probis_cli.lint.rules.keterkaitan.k005_kegiatan_tanpa_proses import kegiatan_of
+from probis_cli.lint.rules.keterkaitan.k008_masukan_tanpa_sumber import normalise_name
 
 from .conftest import Check, Lint, describe, swap
 
@@ -31,13 +34,13 @@ def test_base_is_clean(lint: Lint) -> None:
     [("1.02.02.2.01", "1.02.02", False), ("1.02.02.2.01.0002", "1.02.02", False), ("2.12.01.2.01", "2.12.01", True)],
 )
 def test_code_helpers(code: str, program: str, penunjang: bool) -> None:
-    assert kt.program_of(code) == program
-    assert kt.kegiatan_of(code) == ".".join(code.split(".")[:5])
-    assert kt.is_penunjang(code) is penunjang
+    assert program_of(code) == program
+    assert kegiatan_of(code) == ".".join(code.split(".")[:5])
+    assert is_penunjang(code) is penunjang
 
 
 def test_normalise_name() -> None:
-    assert kt.normalise_name("  Data  Sasaran, Imunisasi. ") == kt.normalise_name("data sasaran imunisasi")
+    assert normalise_name("  Data  Sasaran, Imunisasi. ") == normalise_name("data sasaran imunisasi")
 
 
 # -- K001 / K002 / K013 / K014: the RPJMD itself -------------------------------------------------
