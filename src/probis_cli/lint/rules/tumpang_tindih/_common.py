@@ -28,7 +28,8 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from probis_cli.index import Index
-from probis_cli.lint.teks import Glosarium, normalise
+from probis_cli.lint.glosarium import Glosarium
+from probis_cli.lint.teks import normalise
 from probis_cli.model.kode import PER_WILAYAH_PREFIXES, is_standard_penunjang
 
 # ---------------------------------------------------------------------------------------
