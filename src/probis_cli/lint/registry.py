@@ -8,7 +8,6 @@ once published is never given to another rule (baselines and suppressions name c
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 from probis_cli.findings import Severity
@@ -29,7 +28,6 @@ ENGINE_CODES: dict[str, tuple[str, Severity]] = {
     "P003": ("konfigurasi-tidak-valid", Severity.ERROR),
     "P004": ("baseline-tidak-valid", Severity.ERROR),
 }
-ENGINE_CODE_RE = re.compile(r"^P\d{3}$")
 
 
 def check_rules(rules: Sequence[type[Rule]]) -> None:
