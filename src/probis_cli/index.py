@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 from probis_cli.findings import Finding, Location
-from probis_cli.model.build import Broken, Document, core_finding, links_of, suggest
+from probis_cli.model.build import Broken, Document, core_finding, links_of
+from probis_cli.suggest import suggest
 from probis_cli.model.opd import Kegiatan, Opd, SubKegiatan
 from probis_cli.model.pemda import Pemda
 from probis_cli.model.proses import Proses

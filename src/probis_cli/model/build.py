@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import marshal
 import re
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from probis_cli.model.rpjmd import Rpjmd
 from probis_cli.model.sop import Sop
 from probis_cli.source.loader import SourceFile
 from probis_cli.source.reader import PosTree, locate
+from probis_cli.suggest import suggest as suggest  # re-exported: lint, index and the CLI import it from here
 
 SCHEMA_VERSION = 1
 DOCUMENT_MODELS: dict[str, type[BaseModel]] = {
@@ -145,25 +145,6 @@ def _inner_model(annotation: Any) -> Any:
         if inner is not None:
             return inner
     return None
-
-
-_DIGITS = re.compile(r"\d")
-
-
-def suggest(word: str, choices: list[str] | set[str] | tuple[str, ...]) -> str | None:
-    """The closest choice to ``word`` (case-insensitive), or None when nothing is close.
-
-    Codes that differ only in their numbers (SOP-DUKCAPIL-004 vs -003) are siblings in a
-    numbering, not typos of each other: suggesting one for the other misleads.
-    """
-    lowered = {c.lower(): c for c in choices}
-    match = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
-    if not match:
-        return None
-    best = match[0]
-    if best != word.lower() and _DIGITS.sub("#", best) == _DIGITS.sub("#", word.lower()) and _DIGITS.search(word):
-        return None
-    return lowered[best]
 
 
 def _mapping_pos(pos: PosTree, path: tuple[str | int, ...]) -> Any:

@@ -44,7 +44,7 @@ import jinja2.sandbox
 from probis_cli import fs
 from probis_cli.i18n import MONTHS, Lang, translate
 from probis_cli.index import Index
-from probis_cli.lint.durasi import format_durasi, parse_durasi
+from probis_cli.durasi import format_durasi, parse_durasi
 from probis_cli.model.build import Document
 from probis_cli.model.sop import Langkah, Simbol, Sop, flow_successors
 from probis_cli.render.base import Artifact, RenderContext, Renderer, cached

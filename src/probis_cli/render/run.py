@@ -12,7 +12,6 @@ and of the bytes written, so that
 
 from __future__ import annotations
 
-import hashlib
 import json
 import marshal
 import os
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from probis_cli import __version__, fs
+from probis_cli.digest import digest_bytes, digest_parts
 from probis_cli.index import Index
 from probis_cli.render.base import Artifact, RenderContext
 
@@ -75,14 +75,6 @@ class Outcome:
     refused: list[str] = field(default_factory=list)
     failed: list[tuple[str, str, str]] = field(default_factory=list)  # (output, error code, detail)
     engine: str | None = None
-
-
-def _digest(*parts: str) -> str:
-    h = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        h.update(part.encode("utf-8"))
-        h.update(b"\0")
-    return h.hexdigest()
 
 
 def build_artifacts(index: Index, ctx: RenderContext) -> list[Artifact]:
@@ -140,11 +132,11 @@ def plan(artifacts: Sequence[Artifact], formats: Sequence[str], ctx: RenderConte
     jobs: list[Job] = []
     for artifact in artifacts:
         if artifact.kind == "markdown":
-            jobs.append(Job(artifact.path, artifact, "md", _digest(__version__, "md", artifact.digest())))
+            jobs.append(Job(artifact.path, artifact, "md", digest_parts((__version__, "md", artifact.digest()))))
             continue
         if artifact.kind == "sop-ap":  # the printable SOP AP: only when PDF is asked for
             if "pdf" in formats:
-                jobs.append(Job(f"{artifact.path}.pdf", artifact, "sop-ap", _digest(__version__, "sop-ap", artifact.digest())))
+                jobs.append(Job(f"{artifact.path}.pdf", artifact, "sop-ap", digest_parts((__version__, "sop-ap", artifact.digest()))))
             continue
         fmts = list(dict.fromkeys(formats))
         # Drafts embed their flowcharts: render those in the drafts' image format too, but only
@@ -153,7 +145,7 @@ def plan(artifacts: Sequence[Artifact], formats: Sequence[str], ctx: RenderConte
         if wants_images and artifact.path in embedded and ctx.image_format not in fmts:
             fmts.append(ctx.image_format)
         for fmt in fmts:
-            jobs.append(Job(f"{artifact.path}.{fmt}", artifact, fmt, _digest(__version__, fmt, artifact.digest())))
+            jobs.append(Job(f"{artifact.path}.{fmt}", artifact, fmt, digest_parts((__version__, fmt, artifact.digest()))))
     conflicts = output_conflicts([job.output for job in jobs])
     if conflicts:
         clashing = {name for pair in conflicts for name in pair}
@@ -272,7 +264,7 @@ class StatCache:
         if known is not None and known[0] == st.st_size and known[1] == st.st_mtime_ns:
             return known[2]
         try:
-            value = hashlib.blake2b(fs.read_limited(path, OUTPUT_LIMIT), digest_size=16).hexdigest()
+            value = digest_bytes(fs.read_limited(path, OUTPUT_LIMIT))
         except OSError:
             return None
         self.entries[key] = (st.st_size, st.st_mtime_ns, value)
@@ -399,7 +391,7 @@ def execute(
     def record(job: Job, data: bytes) -> None:
         nonlocal done
         fs.write_atomic(out / job.output, data, root=out)
-        written_digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        written_digest = digest_bytes(data)
         new_manifest[job.output] = {"masukan": job.digest, "keluaran": written_digest}
         try:
             st = (out / job.output).stat()
