@@ -8,7 +8,6 @@ through plain dictionaries and a few helpers.
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Sequence
@@ -489,12 +488,3 @@ def _index_sop(index: Index, findings: list[Finding]) -> None:
                     lst.append(sop_kode)
     for lst in index.sop_by_proses.values():
         lst.sort()
-
-
-def group_by_opd(index: Index) -> dict[str, list[str]]:
-    """Process codes per owning OPD (first owner), sorted; used by renderers."""
-    out: dict[str, list[str]] = defaultdict(list)
-    for kode in sorted(index.proses):
-        owners = index.owners(kode)
-        out[owners[0] if owners else ""].append(kode)
-    return dict(out)

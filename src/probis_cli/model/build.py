@@ -91,7 +91,9 @@ class Document(Generic[M]):
         return Location(self.path, found[0], found[1])
 
 
-_TYPE_WORDS = {
+# pydantic error type -> message id of the expected kind; the one map for schema findings
+# (lint/config.py keeps a subset of its own: it should import this one).
+TYPE_WORDS = {
     "string_type": "type.text",
     "string_too_short": "type.text_nonempty",
     "list_type": "type.list",
@@ -242,9 +244,9 @@ def _error_findings(
             # pydantic joins the choices in English ("'a', 'b' or 'c'"): keep only the values.
             expected = str((err.get("ctx") or {}).get("expected", "")).replace("' or '", "', '")
             out.append(core_finding("S004", location, "schema.choice", field=where, value=_short(err.get("input")), expected=expected))
-        elif kind in _TYPE_WORDS:
+        elif kind in TYPE_WORDS:
             out.append(
-                core_finding("S004", location, "schema.type", field=where, value=_short(err.get("input")), expected_id=_TYPE_WORDS[kind])
+                core_finding("S004", location, "schema.type", field=where, value=_short(err.get("input")), expected_id=TYPE_WORDS[kind])
             )
         elif kind == "periode":
             out.append(core_finding("S004", location, "schema.periode", field=where, value=_short(err.get("input"))))

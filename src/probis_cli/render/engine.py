@@ -90,11 +90,27 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal, Protocol, runtime_checkable
 
+from probis_cli.render.teks import (
+    BUNDLED_FACES,
+    BUNDLED_FAMILY,
+    FAMILY_STACKS,
+    FONT,
+    FONT_BOLD,
+    FONT_BOLD_ITALIC,
+    FONT_DIR,
+    FONT_ITALIC,
+    SANS_FALLBACKS,
+    graph_defaults,
+    wrap,
+    wrap_lines,
+)
+
 if TYPE_CHECKING:  # pragma: no cover
     import wasmtime
     from wasmtime import Func
 
 __all__ = [
+    "BUNDLED_FAMILY",
     "ENV_VAR",
     "FONT",
     "FONT_BOLD",
@@ -128,42 +144,6 @@ OUTPUT_FORMATS: Final[tuple[OutputFormat, ...]] = ("svg", "png", "pdf", "dot")
 ENV_VAR: Final = "PROBIS_GRAPHVIZ"
 DEFAULT_TIMEOUT: Final = 120.0  # seconds, per render
 
-# Fonts the diagram builders should name: Graphviz has width tables for Helvetica, and
-# Liberation Sans (bundled) draws with the same widths.
-FONT: Final = "Helvetica"
-FONT_BOLD: Final = "Helvetica-Bold"
-FONT_ITALIC: Final = "Helvetica-Oblique"
-FONT_BOLD_ITALIC: Final = "Helvetica-BoldOblique"
-
-# Families with Helvetica's advance widths, best first. DejaVu Sans is deliberately absent:
-# it is ~12 % wider, and the generic ``sans-serif`` reaches it anyway as the last resort.
-SANS_FALLBACKS: Final = (
-    "Helvetica,Arial,'Liberation Sans',Arimo,'Nimbus Sans','Nimbus Sans L',sans-serif"
-)
-_SERIF_FALLBACKS: Final = (
-    "Times,'Times New Roman','Liberation Serif',Tinos,'Nimbus Roman','Nimbus Roman No9 L',serif"
-)
-_MONO_FALLBACKS: Final = (
-    "Courier,'Courier New','Liberation Mono',Cousine,'Nimbus Mono PS','Nimbus Mono L',monospace"
-)
-_FAMILY_STACKS: Final[dict[str, str]] = {
-    "helvetica": SANS_FALLBACKS,
-    "arial": SANS_FALLBACKS,
-    "times": _SERIF_FALLBACKS,
-    "times-roman": _SERIF_FALLBACKS,
-    "times new roman": _SERIF_FALLBACKS,
-    "courier": _MONO_FALLBACKS,
-    "courier new": _MONO_FALLBACKS,
-}
-
-_FONT_DIR: Final = Path(__file__).resolve().parent / "fonts"
-_BUNDLED_FAMILY: Final = "Liberation Sans"
-_BUNDLED_FACES: Final[dict[str, str]] = {  # fpdf2 style -> file
-    "": "LiberationSans-Regular.ttf",
-    "B": "LiberationSans-Bold.ttf",
-    "I": "LiberationSans-Italic.ttf",
-    "BI": "LiberationSans-BoldItalic.ttf",
-}
 _PNG_DPI: Final = 96.0  # the scale of ``dot -Tpng``: 1 pt = 96/72 px
 
 
@@ -904,7 +884,7 @@ def add_font_fallbacks(svg: bytes) -> bytes:
 
     def replace(match: re.Match[bytes]) -> bytes:
         value = match.group(1).decode("utf-8", "replace")
-        stack = _FAMILY_STACKS.get(_first_family(value))
+        stack = FAMILY_STACKS.get(_first_family(value))
         if stack is None:
             return match.group(0)
         return b'font-family="' + stack.encode() + b'"'
@@ -931,7 +911,7 @@ def _fix_pdf_dates(pdf: bytes) -> bytes:
 
 
 def _bundled_fonts() -> list[str]:
-    paths = (_FONT_DIR / name for name in _BUNDLED_FACES.values())
+    paths = (FONT_DIR / name for name in BUNDLED_FACES.values())
     return [str(path) for path in paths if path.is_file()]
 
 
@@ -953,7 +933,7 @@ def _svg_to_png(svg: bytes, engine_name: str) -> bytes:
             detail=str(exc),
         ) from exc
     fonts = _bundled_fonts()
-    family = _BUNDLED_FAMILY if fonts else None
+    family = BUNDLED_FAMILY if fonts else None
     try:
         return bytes(
             resvg_py.svg_to_bytes(
@@ -1014,7 +994,7 @@ def _svg_to_pdf(svg: bytes, engine_name: str) -> bytes:
             pdf.set_auto_page_break(False)
             if have_fonts:
                 for style, path in fonts.items():
-                    pdf.add_font(_BUNDLED_FAMILY, style, str(path))
+                    pdf.add_font(BUNDLED_FAMILY, style, str(path))
             pdf.add_page()
             drawing.draw_to_page(pdf)
             return bytes(pdf.output())
@@ -1029,11 +1009,10 @@ def _svg_to_pdf(svg: bytes, engine_name: str) -> bytes:
 
 def bundled_font_files() -> dict[str, Path]:
     """The bundled Liberation Sans faces by fpdf2 style ("", "B", "I", "BI"); empty when missing."""
-    fonts = {style: _FONT_DIR / name for style, name in _BUNDLED_FACES.items()}
+    fonts = {style: FONT_DIR / name for style, name in BUNDLED_FACES.items()}
     return fonts if all(path.is_file() for path in fonts.values()) else {}
 
 
-BUNDLED_FAMILY: Final = _BUNDLED_FAMILY
 
 
 def svg_for_fpdf(svg: bytes) -> str:
@@ -1047,7 +1026,7 @@ def svg_for_fpdf(svg: bytes) -> str:
             return b'font-family="times"'
         if first.startswith("courier") or first == "monospace":
             return b'font-family="courier"'
-        return b'font-family="' + (_BUNDLED_FAMILY if have_fonts else "helvetica").encode() + b'"'
+        return b'font-family="' + (BUNDLED_FAMILY if have_fonts else "helvetica").encode() + b'"'
 
     # <title> is a tooltip, meaningless on paper, and fpdf2 logs a warning for each one.
     # The system dot writes "transparent", a colour fpdf2 does not know.
@@ -1078,94 +1057,3 @@ class _DropRecords(logging.Filter):
 def _check_format(fmt: str) -> None:
     if fmt not in OUTPUT_FORMATS:
         raise ValueError(f"unknown output format {fmt!r}; expected one of {OUTPUT_FORMATS}")
-
-
-# --------------------------------------------------------------------------- builder helpers
-
-
-def graph_defaults() -> dict[str, dict[str, str]]:
-    """Graph, node and edge attributes every diagram should start from.
-
-    Use as ``graphviz.Digraph(graph_attr=d["graph"], node_attr=d["node"],
-    edge_attr=d["edge"])``. Helvetica is the font whose widths the WebAssembly Graphviz
-    estimates well; for bold (e.g. cluster titles) use :data:`FONT_BOLD`. A fresh dict
-    is returned on every call.
-    """
-    return {
-        "graph": {
-            "fontname": FONT,
-            "fontsize": "12",
-            "pad": "0.3",
-            "nodesep": "0.35",
-        },
-        "node": {
-            "fontname": FONT,
-            "fontsize": "11",
-            "margin": "0.15,0.08",
-        },
-        "edge": {
-            "fontname": FONT,
-            "fontsize": "10",
-        },
-    }
-
-
-def wrap_lines(text: str, width: int) -> list[str]:
-    """Split ``text`` at spaces into lines of at most ``width`` characters, balanced so the
-    lines are of similar length. A longer word is split after a hyphen or slash if it
-    has one, else it stays whole on its own line. Blank text gives ``[]``."""
-    if width < 1:
-        raise ValueError("width must be at least 1")
-    words: list[tuple[str, bool]] = []  # (text, continues the previous word)
-    for word in text.split():
-        pieces = _split_long_word(word, width) if len(word) > width else [word]
-        words.extend((piece, index > 0) for index, piece in enumerate(pieces))
-    if not words:
-        return []
-    lines = _greedy(words, width)
-    # Balance: the narrowest width that still needs no more lines than the greedy fill.
-    for narrower in range(max(len(word) for word, _ in words), width):
-        candidate = _greedy(words, narrower)
-        if len(candidate) <= len(lines):
-            return candidate
-    return lines
-
-
-def _split_long_word(word: str, width: int) -> list[str]:
-    pieces: list[str] = []
-    for part in (piece for piece in re.split(r"(?<=[-/])", word) if piece):
-        if pieces and len(pieces[-1]) + len(part) <= width:
-            pieces[-1] += part
-        else:
-            pieces.append(part)
-    return pieces
-
-
-def _greedy(words: list[tuple[str, bool]], width: int) -> list[str]:
-    lines: list[str] = []
-    current = ""
-    for word, continues in words:
-        if not current:
-            current = word
-        elif not continues and len(current) + 1 + len(word) <= width:
-            current += " " + word
-        else:
-            lines.append(current)
-            current = word
-    lines.append(current)
-    return lines
-
-
-def wrap(
-    text: str, width: int, *, justify: Literal["center", "left", "right"] = "center"
-) -> str:
-    """Wrap ``text`` (see :func:`wrap_lines`) into a DOT label string with ``\\n`` (centred),
-    ``\\l`` (left) or ``\\r`` (right) line breaks; backslashes in the text are escaped.
-
-    The result goes into a quoted DOT string as is (the ``graphviz`` package does that).
-    """
-    lines = [line.replace("\\", "\\\\") for line in wrap_lines(text, width)]
-    if justify == "center":
-        return "\\n".join(lines)
-    mark = "\\l" if justify == "left" else "\\r"
-    return "".join(line + mark for line in lines)

@@ -261,7 +261,8 @@ def _compose(spec: dict[str, Any], drawings: list[list[bytes]]) -> bytes:
 
     import fpdf
 
-    from probis_cli.render.engine import BUNDLED_FAMILY, bundled_font_files, svg_for_fpdf
+    from probis_cli.render.engine import bundled_font_files, svg_for_fpdf
+    from probis_cli.render.teks import BUNDLED_FAMILY
 
     width, height = PAPER[spec["kertas"]]
     pdf = fpdf.FPDF(unit="pt", format=(height, width), orientation="L")

@@ -219,10 +219,6 @@ def read_manifest(out: Path) -> tuple[dict[str, dict[str, str]], list[str]]:
     return good, sorted(refused)
 
 
-def _read_manifest(out: Path) -> dict[str, dict[str, str]]:
-    return read_manifest(out)[0]
-
-
 class StatCache:
     """Digests of output files keyed by (size, mtime): an unchanged file is not read again.
 
