@@ -33,7 +33,7 @@ DOCUMENT_MODELS: dict[str, type[BaseModel]] = {
 CORE_CODES: dict[str, tuple[str, Severity]] = {
     "Y001": ("yaml-tidak-valid", Severity.ERROR),
     "Y002": ("bukan-utf8", Severity.ERROR),
-    "Y003": ("berkas-kosong", Severity.PERINGATAN),
+    "Y003": ("berkas-kosong", Severity.WARNING),
     "Y004": ("kunci-ganda", Severity.ERROR),
     "Y005": ("alias-berlebihan", Severity.ERROR),
     "Y006": ("terlalu-dalam", Severity.ERROR),

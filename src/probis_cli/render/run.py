@@ -348,6 +348,59 @@ def _produce(engine: Any, text: str, fmt: str) -> bytes:
     return data
 
 
+def _lay_out(
+    layout_jobs: list[Job],
+    engine_preference: str,
+    workers: int | None,
+    outcome: Outcome,
+    record: Callable[[Job, bytes], None],
+) -> None:
+    """Lay out the jobs that need Graphviz (in worker processes when there are many)."""
+    from probis_cli.render.engine import find_engine
+
+    engine = find_engine(engine_preference)  # type: ignore[arg-type]
+    outcome.engine = engine.name
+    # Compile the WebAssembly module once here: forked workers inherit it (instead of each
+    # compiling it again, ~1 s), and the caller can keep it for the next run.
+    engine.prepare()
+    n_workers = workers if workers is not None else (os.cpu_count() or 1)
+    if n_workers > 1 and len(layout_jobs) >= PARALLEL_MIN_JOBS:
+        size = max(1, min(16, len(layout_jobs) // (n_workers * 4) or 1))
+        chunks = [layout_jobs[k : k + size] for k in range(0, len(layout_jobs), size)]
+        args = [(engine_preference, [(j.artifact.text(), j.fmt) for j in chunk]) for chunk in chunks]
+        with ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("fork")) as pool:
+            for chunk, results in zip(chunks, pool.map(_layout_chunk, args)):
+                for job, (data, code, detail) in zip(chunk, results):
+                    if data is None:
+                        outcome.failed.append((job.output, code, detail))
+                    else:
+                        record(job, data)
+    else:
+        from probis_cli.render.engine import RenderError
+
+        for job in layout_jobs:
+            try:
+                data = _produce(engine, job.artifact.text(), job.fmt)
+            except RenderError as exc:
+                outcome.failed.append((job.output, exc.code, exc.detail or exc.message))
+                continue
+            record(job, data)
+
+
+def _remove_orphans(out: Path, orphans: set[str], outcome: Outcome) -> None:
+    # Outputs of artifacts that no longer exist are removed (only files probis wrote itself).
+    # Confined to ``out``: a listed path that leads elsewhere (through a symlinked folder) is
+    # refused, a symlink listed itself is removed as a link.
+    for stale in sorted(orphans):
+        try:
+            if fs.remove_inside(out, stale):
+                outcome.removed.append(stale)
+        except fs.OutsideError:
+            outcome.refused.append(stale)
+        except OSError:
+            pass
+
+
 def execute(
     out: Path,
     the_plan: Plan,
@@ -407,47 +460,8 @@ def execute(
         record(job, job.artifact.text().encode("utf-8"))
 
     if layout_jobs:
-        from probis_cli.render.engine import find_engine
-
-        engine = find_engine(engine_preference)  # type: ignore[arg-type]
-        outcome.engine = engine.name
-        # Compile the WebAssembly module once here: forked workers inherit it (instead of each
-        # compiling it again, ~1 s), and the caller can keep it for the next run.
-        engine.prepare()
-        n_workers = workers if workers is not None else (os.cpu_count() or 1)
-        if n_workers > 1 and len(layout_jobs) >= PARALLEL_MIN_JOBS:
-            size = max(1, min(16, len(layout_jobs) // (n_workers * 4) or 1))
-            chunks = [layout_jobs[k : k + size] for k in range(0, len(layout_jobs), size)]
-            args = [(engine_preference, [(j.artifact.text(), j.fmt) for j in chunk]) for chunk in chunks]
-            with ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("fork")) as pool:
-                for chunk, results in zip(chunks, pool.map(_layout_chunk, args)):
-                    for job, (data, code, detail) in zip(chunk, results):
-                        if data is None:
-                            outcome.failed.append((job.output, code, detail))
-                        else:
-                            record(job, data)
-        else:
-            from probis_cli.render.engine import RenderError
-
-            for job in layout_jobs:
-                try:
-                    data = _produce(engine, job.artifact.text(), job.fmt)
-                except RenderError as exc:
-                    outcome.failed.append((job.output, exc.code, exc.detail or exc.message))
-                    continue
-                record(job, data)
-
-    # Outputs of artifacts that no longer exist are removed (only files probis wrote itself).
-    # Confined to ``out``: a listed path that leads elsewhere (through a symlinked folder) is
-    # refused, a symlink listed itself is removed as a link.
-    for stale in sorted(orphans):
-        try:
-            if fs.remove_inside(out, stale):
-                outcome.removed.append(stale)
-        except fs.OutsideError:
-            outcome.refused.append(stale)
-        except OSError:
-            pass
+        _lay_out(layout_jobs, engine_preference, workers, outcome, record)
+    _remove_orphans(out, orphans, outcome)
     outcome.refused.sort()
     if outcome.written or outcome.removed or outcome.refused or new_manifest != manifest or not (out / MANIFEST).is_file():
         text = json.dumps({"probis": __version__.split(".")[0], "berkas": dict(sorted(new_manifest.items()))}, indent=1, sort_keys=True)
