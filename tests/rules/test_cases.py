@@ -11,6 +11,7 @@ A case file reads::
         expect:                       # exactly these findings of the rule ([]: must not fire)
           - {path: opd/rsud.yaml, line: 12}
           - {path: opd/rsud.yaml, line: 14, message: sub_kegiatan, args: {kode: 1.02.02.2.02.0003}}
+          - {path: opd/dinkes.yaml, line: 9, related: [opd/rsud.yaml:12]}
         files:                        # relative path -> content; null removes a base file
           opd/rsud.yaml: |
             ...
@@ -18,7 +19,9 @@ A case file reads::
 Each case is written to its own folder, loaded and checked with only its rule selected; the
 (path, line) of the rule's findings must equal ``expect`` (one entry per finding). An entry's
 ``message`` (a message id, or its last part) and ``args`` (a subset of the message arguments)
-are optional. A case repository must load without read, schema or reference findings other
+are optional; ``related`` (``path:line`` of each related location, in order) too. The message
+id and its arguments fix the text in both languages (the templates are tested in
+test_rule_messages.py). ``options`` are validated against the rule's Options model. A case repository must load without read, schema or reference findings other
 than those it lists under ``core``, so that what is tested is the rule, not broken input.
 """
 
@@ -41,7 +44,7 @@ CASES_DIR = Path(__file__).parent / "cases"
 BASE_FILE = CASES_DIR / "_base.yaml"
 
 CASE_KEYS = {"name", "expect", "files", "base", "options", "core"}
-EXPECT_KEYS = {"path", "line", "message", "args"}
+EXPECT_KEYS = {"path", "line", "message", "args", "related"}
 
 
 @dataclass(frozen=True)
@@ -166,6 +169,9 @@ def matches(finding: Finding, entry: dict[str, Any]) -> bool:
         return False
     message = entry.get("message")
     if message is not None and finding.message.id != message and not finding.message.id.endswith("." + message):
+        return False
+    related = entry.get("related")
+    if related is not None and [f"{r.path}:{r.line}" for r in finding.related] != related:
         return False
     args = dict(finding.message.args)
     return all(k in args and str(args[k]) == str(v) for k, v in (entry.get("args") or {}).items())

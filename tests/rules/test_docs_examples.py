@@ -62,7 +62,8 @@ def test_examples_are_well_formed(rule: type[Rule]) -> None:
         assert "\n" not in doc.summary
 
 
-@pytest.mark.parametrize("rule", keterkaitan.RULES, ids=_ids)
+# K018's examples are partial repositories (as before it joined the keterkaitan package).
+@pytest.mark.parametrize("rule", [r for r in keterkaitan.RULES if r.code != "K018"], ids=_ids)
 def test_keterkaitan_examples_are_otherwise_clean(rule: type[Rule], check_repo: Check) -> None:
     """The K examples are complete little repositories: only the documented rule fires."""
     good = check_repo(rule.good)

@@ -8,6 +8,7 @@ documents that link to it, or that it links to, as unlinked.
 from __future__ import annotations
 
 from probis_cli.lint.rules import keterkaitan as kt
+from probis_cli.lint.rules.keterkaitan import _common as kt_common
 
 from .conftest import Check, describe, swap
 
@@ -105,7 +106,7 @@ def test_a_broken_probis_yaml_or_rpjmd_is_not_missing(check_repo: Check) -> None
 
 
 def test_keterkaitan_naming_a_broken_sop_gives_no_m008(check_repo: Check) -> None:
-    other = swap(swap(kt._sop("SOP-002", None, "Pencatatan KIPI"), "tanggal_efektif:", "tanggal_efektf:"), "# file: sop/SOP-002.yaml", "# file: sop/SOP-002.yaml")
+    other = swap(swap(kt_common._sop("SOP-002", None, "Pencatatan KIPI"), "tanggal_efektif:", "tanggal_efektf:"), "# file: sop/SOP-002.yaml", "# file: sop/SOP-002.yaml")
     text = swap(BASE, "pencatatan: [Register imunisasi]", "keterkaitan: [SOP-002]\npencatatan: [Register imunisasi]") + other
     run = check_repo(text)
     assert codes(run) == ["S002"], describe(run.result.findings)

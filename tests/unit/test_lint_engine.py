@@ -25,6 +25,7 @@ from probis_cli.lint.registry import (
     known_codes,
 )
 from probis_cli.lint.rules import keterkaitan as kt
+from probis_cli.lint.rules.keterkaitan import _common as kt_common
 from tests.rules.conftest import write_repo
 
 DOCS = {"id": RuleDoc("ringkas", "mengapa", "perbaiki"), "en": RuleDoc("summary", "why", "fix")}
@@ -227,7 +228,7 @@ def test_a_rule_crashing_on_one_document_keeps_its_findings_on_the_others(tmp_pa
     # Processes PB.00 (before the crash), PB.01 (crashes), PB.02 (after it).
     text = kt.ProsesTanpaSop.good
     for kode in ("PB.00", "PB.02"):
-        text += kt._PROSES.replace("PB.01", kode).replace("sop: [SOP-001]\n", "")
+        text += kt_common._PROSES.replace("PB.01", kode).replace("sop: [SOP-001]\n", "")
     loaded = api.load(write_repo(text, tmp_path), use_cache=False)
     outcome = run_lint(loaded, api.CheckOptions(), rules=[CrashOnOne])
     hits = sorted(f.message.args for f in outcome.findings if f.code == "K902")

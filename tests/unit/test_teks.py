@@ -6,20 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from probis_cli.lint.teks import (
-    FILLER_WORDS,
-    STOP_WORDS,
-    Arti,
-    Glosarium,
-    NearDuplicateIndex,
-    kata_dasar,
-    normalise,
-    parse_singkatan,
-    parse_sinonim,
-    similarity,
-    stem,
-    tokens,
-)
+from probis_cli.lint.glosarium import Arti, Glosarium, parse_singkatan, parse_sinonim
+from probis_cli.lint.stemmer import kata_dasar, stem
+from probis_cli.lint.teks import FILLER_WORDS, STOP_WORDS, NearDuplicateIndex, normalise, similarity, tokens
 
 STEMS: list[tuple[str, str]] = [
     # the cases the linter's rules rely on

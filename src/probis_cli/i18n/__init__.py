@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import string
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -25,18 +26,39 @@ def resolve_lang(value: str | None = None) -> Lang:
     return "id"
 
 
+MessageProvider = Callable[[], list[dict[str, dict[str, str]]]]
+_PROVIDERS: list[MessageProvider] = []
+
+
+def register_messages(provider: MessageProvider) -> None:
+    """Add catalogues that a higher layer owns (the lint rules' messages), read lazily.
+
+    ``provider`` is called when the catalogue is first built, so i18n never imports the
+    modules that keep those messages (``probis_cli.lint`` registers its rules on import).
+    """
+    if provider not in _PROVIDERS:
+        _PROVIDERS.append(provider)
+        catalogue.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def catalogue() -> dict[str, dict[str, str]]:
-    """All messages, ``{lang: {id: template}}``, merged from the area catalogues."""
+    """All messages, ``{lang: {id: template}}``, merged from the area catalogues and the registered ones."""
     from probis_cli.i18n import cli_messages, core, diff_messages, lint_messages, office_messages, onramp_messages, render_messages
     from probis_cli.i18n import lsp_messages
 
     merged: dict[str, dict[str, str]] = {"id": {}, "en": {}}
-    for module in (core, cli_messages, lint_messages, render_messages, office_messages, diff_messages, onramp_messages, lsp_messages):
+    sources: list[tuple[str, dict[str, dict[str, str]]]] = [
+        (module.__name__, module.MESSAGES)
+        for module in (core, cli_messages, lint_messages, render_messages, office_messages, diff_messages, onramp_messages, lsp_messages)
+    ]
+    for provider in _PROVIDERS:
+        sources.extend((provider.__module__, cat) for cat in provider())
+    for origin, messages in sources:
         for lang in LANGS:
-            for key, template in module.MESSAGES[lang].items():
+            for key, template in messages.get(lang, {}).items():
                 if key in merged[lang]:
-                    raise RuntimeError(f"duplicate message id {key!r} in {module.__name__}")
+                    raise RuntimeError(f"duplicate message id {key!r} in {origin}")
                 merged[lang][key] = template
     return merged
 

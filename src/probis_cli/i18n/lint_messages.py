@@ -1,13 +1,12 @@
-"""Messages of the linter: engine, configuration, suppressions, baseline, keterkaitan rules,
-the ``probis rules`` command; plus the catalogues the other rule modules keep beside their rules.
+"""Messages of the linter engine: configuration, suppressions, baseline, the ``probis rules`` command.
+
+The messages of each rule live in its own module (``Rule.messages``); ``probis_cli.lint``
+registers them with the catalogue (see :func:`probis_cli.i18n.register_messages`).
 """
 
 from __future__ import annotations
 
-from probis_cli.lint.rules import sop, tumpang_tindih
-from probis_cli.lint.rules import kepemilikan
-
-_OWN: dict[str, dict[str, str]] = {
+MESSAGES: dict[str, dict[str, str]] = {
     "id": {
         # engine
         "lint.engine.rule_failed_doc": (
@@ -51,29 +50,6 @@ _OWN: dict[str, dict[str, str]] = {
         "lint.baseline.version": "Versi baseline {value} tidak didukung (versi ini: {supported}). Buat ulang dengan 'probis validate --buat-baseline'.",
         "lint.baseline.unreadable": "Berkas baseline tidak dapat dibaca: {detail}",
         "lint.baseline.missing": "Berkas baseline {path} tidak ditemukan.",
-        # keterkaitan rules
-        "lint.K001.hit": "Program {program} ({nama}) tidak dikaitkan dengan sasaran RPJMD mana pun.",
-        "lint.K002.hit": "Sasaran {sasaran} ({uraian}) tidak didukung program mana pun.",
-        "lint.K003.hit": "Kegiatan {kegiatan} ({nama}) di {opd} berada di bawah program {program}, yang tidak ada di RPJMD.",
-        "lint.K004.hit": "Proses {proses} ({nama}) tidak terkait dengan kegiatan Renstra mana pun, langsung maupun lewat induknya.",
-        "lint.K005.hit": "Kegiatan {kegiatan} ({nama}) di Renstra {opd} belum dilaksanakan oleh proses bisnis mana pun.",
-        "lint.K006.hit": "Proses level terendah {proses} ({nama}) belum memiliki SOP.",
-        "lint.K007.hit": "SOP {sop} ({nama}) tidak dikaitkan dengan proses bisnis mana pun.",
-        "lint.K008.hit": (
-            "Masukan '{masukan}' proses {proses} tidak dihasilkan proses mana pun. Samakan namanya dengan "
-            "keluaran pemasoknya, atau tandai 'eksternal: true' bila berasal dari luar Pemda."
-        ),
-        "lint.K009.hit": "Keluaran '{keluaran}' proses {proses} tidak memiliki penerima ('untuk' kosong).",
-        "lint.K010.hit": "Kode proses {proses} tidak diawali kode induknya; harapkan '{awalan}…' (induk {induk}).",
-        "lint.K011.hit": "Rantai induk proses membentuk siklus: {siklus}.",
-        "lint.K012.hit": "Target tahun {tahun} indikator '{indikator}' ({kode}) di luar periode RPJMD {periode}.",
-        "lint.K013.hit": "Program {program} ({nama}) tidak memiliki kegiatan di Renstra OPD mana pun.",
-        "lint.K014.misi": "Misi {misi} ({uraian}) tidak memiliki tujuan.",
-        "lint.K014.tujuan": "Tujuan {tujuan} ({uraian}) tidak memiliki sasaran.",
-        "lint.K015.hit": "Proses {proses} mencantumkan SOP {sop}, tetapi SOP itu menyebut proses {lain}.",
-        "lint.K016.hit": "SOP {sop} dikaitkan dengan proses {proses}, yang masih memiliki subproses ({anak}); kaitkan ke subproses level terendah.",
-        "lint.K017.unreachable": "Aktivitas {aktivitas} proses {proses} tidak terjangkau dari aktivitas pertama.",
-        "lint.K017.no_end": "Dari aktivitas {aktivitas} proses {proses} tidak ada jalur menuju akhir alur (putaran tanpa jalan keluar).",
         # `probis rules`
         "rules.help": (
             "Menampilkan aturan linter: kode, nama, tingkat bawaan, dan ringkasannya. "
@@ -154,28 +130,6 @@ _OWN: dict[str, dict[str, str]] = {
         "lint.baseline.version": "Baseline version {value} is not supported (this version: {supported}). Recreate it with 'probis validate --write-baseline'.",
         "lint.baseline.unreadable": "The baseline file cannot be read: {detail}",
         "lint.baseline.missing": "Baseline file {path} not found.",
-        "lint.K001.hit": "Program {program} ({nama}) is not linked to any RPJMD sasaran.",
-        "lint.K002.hit": "Sasaran {sasaran} ({uraian}) is not served by any program.",
-        "lint.K003.hit": "Kegiatan {kegiatan} ({nama}) of {opd} belongs to program {program}, which is not in the RPJMD.",
-        "lint.K004.hit": "Process {proses} ({nama}) is linked to no Renstra kegiatan, directly or through its parents.",
-        "lint.K005.hit": "Kegiatan {kegiatan} ({nama}) in the Renstra of {opd} is carried out by no business process.",
-        "lint.K006.hit": "Lowest-level process {proses} ({nama}) has no SOP.",
-        "lint.K007.hit": "SOP {sop} ({nama}) is linked to no business process.",
-        "lint.K008.hit": (
-            "Input '{masukan}' of process {proses} is produced by no process. Use the supplying process's "
-            "output name, or mark it 'eksternal: true' when it comes from outside the Pemda."
-        ),
-        "lint.K009.hit": "Output '{keluaran}' of process {proses} has no recipient ('untuk' is empty).",
-        "lint.K010.hit": "Process code {proses} does not start with its parent's code; expected '{awalan}…' (parent {induk}).",
-        "lint.K011.hit": "The process parent chain forms a cycle: {siklus}.",
-        "lint.K012.hit": "Target year {tahun} of indicator '{indikator}' ({kode}) is outside the RPJMD period {periode}.",
-        "lint.K013.hit": "Program {program} ({nama}) has no kegiatan in any OPD's Renstra.",
-        "lint.K014.misi": "Misi {misi} ({uraian}) has no tujuan.",
-        "lint.K014.tujuan": "Tujuan {tujuan} ({uraian}) has no sasaran.",
-        "lint.K015.hit": "Process {proses} lists SOP {sop}, but that SOP names process {lain}.",
-        "lint.K016.hit": "SOP {sop} is linked to process {proses}, which still has sub-processes ({anak}); link it to the lowest-level sub-process.",
-        "lint.K017.unreachable": "Activity {aktivitas} of process {proses} cannot be reached from the first activity.",
-        "lint.K017.no_end": "From activity {aktivitas} of process {proses} no path leads to the end of the flow (a loop with no way out).",
         "rules.help": (
             "List the lint rules: code, name, default severity and summary. "
             "With a CODE (or rule name): the full explanation, options, and bad and good examples.\n\n"
@@ -216,17 +170,3 @@ _OWN: dict[str, dict[str, str]] = {
         "cli.baseline_kept": "{count} findings outside the checked paths were kept from the old baseline.",
     },
 }
-
-
-def _merge(*catalogues: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
-    merged: dict[str, dict[str, str]] = {"id": {}, "en": {}}
-    for cat in catalogues:
-        for lang in ("id", "en"):
-            for key, template in cat.get(lang, {}).items():
-                if key in merged[lang]:
-                    raise RuntimeError(f"duplicate lint message id {key!r}")
-                merged[lang][key] = template
-    return merged
-
-
-MESSAGES: dict[str, dict[str, str]] = _merge(_OWN, tumpang_tindih.MESSAGES, sop.MESSAGES, kepemilikan.MESSAGES)

@@ -55,6 +55,9 @@ class Rule:
     name: ClassVar[str]
     severity: ClassVar[Severity]
     Options: ClassVar[type[BaseModel]] = NoOptions
+    # The rule's own messages, ``{lang: {message id: template}}`` (ids ``lint.<CODE>.*``);
+    # the registry hands them to the i18n catalogue.
+    messages: ClassVar[dict[str, dict[str, str]]] = {}
     docs: ClassVar[dict[Lang, RuleDoc]]
     # Small repositories (several files) showing the problem and the fix. Format: files
     # separated by lines "# file: relative/path.yaml"; a test loads each and asserts that

@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from probis_cli.findings import Severity
-from probis_cli.i18n import Lang, translate
+from probis_cli.i18n import Lang
 from probis_cli.lint.base import Rule
 from probis_cli.lint.code_docs import CODE_DOCS
 from probis_cli.lint.registry import ALL_RULES, ENGINE_CODES
@@ -175,11 +175,6 @@ def rules_json(lang: Lang, rules: Sequence[type[Rule]] = ALL_RULES) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def rule_json(rule: type[Rule], lang: Lang) -> str:
-    """One rule as JSON."""
-    return json.dumps(describe(rule, lang).as_dict(lang), ensure_ascii=False, indent=2) + "\n"
-
-
 def split_example(text: str) -> list[tuple[str, str]]:
     """An example repository (files separated by ``# file: path`` lines) as (path, text) pairs."""
     files: list[tuple[str, list[str]]] = []
@@ -207,30 +202,3 @@ def changed_files(bad: str, good: str) -> tuple[list[tuple[str, str]], list[str]
 def join_example(files: Sequence[tuple[str, str]]) -> str:
     """The inverse of :func:`split_example`."""
     return "".join(f"# file: {path}\n{text}" for path, text in files)
-
-
-def rule_markdown(rule: type[Rule], lang: Lang) -> str:
-    """A Markdown page for ``rule`` (for the project documentation)."""
-    v = describe(rule, lang)
-
-    def t(message_id: str, **args: Any) -> str:
-        return translate(message_id, lang, **args)
-
-    parts = [
-        f"## {v.code} `{v.name}`\n",
-        f"{v.summary}\n",
-        f"**{t('rules.severity')}:** {v.severity.text(lang)}\n",
-        f"### {t('rules.why')}\n\n{v.why}\n",
-        f"### {t('rules.fix')}\n\n{v.fix}\n",
-        f"### {t('rules.options', code=v.code)}\n",
-    ]
-    if v.options:
-        parts.append(f"| {t('rules.col_option')} | {t('rules.col_type')} | {t('rules.col_default')} | {t('rules.col_description')} |")
-        parts.append("|---|---|---|---|")
-        parts.extend(f"| `{o.name}` | {o.type} | `{o.default}` | {o.description} |" for o in v.options)
-        parts.append("")
-    else:
-        parts.append(f"{t('rules.no_options')}\n")
-    parts.append(f"### {t('rules.bad')}\n\n```yaml\n{v.bad.rstrip()}\n```\n")
-    parts.append(f"### {t('rules.good')}\n\n```yaml\n{v.good.rstrip()}\n```\n")
-    return "\n".join(parts)

@@ -37,7 +37,6 @@ class LintOutcome:
     suppressed: int = 0
     baselined: int = 0
     config: LintConfig = field(default_factory=LintConfig)
-    baseline_file: Path | None = None  # the baseline that was applied, if any
     timings: dict[str, float] = field(default_factory=dict)  # rule code -> seconds
 
 
@@ -211,7 +210,6 @@ def run_lint(loaded: Loaded, options: CheckOptions, *, rules: Sequence[type[Rule
             baseline = None
         if baseline is not None:
             kept, outcome.baselined = apply_baseline(kept, baseline)
-            outcome.baseline_file = path
     outcome.findings = sorted(kept, key=Finding.sort_key)
     return outcome
 

@@ -1,22 +1,21 @@
 """The explicit list of lint rules, checked when imported; engine codes; code lookups.
 
-Adding a rule: write the class in its module under ``lint/rules/``, append it to that
-module's ``RULES``. Removing one: delete it and add its code to ``RETIRED_CODES`` — a code
+Adding a rule: write one module ``lint/rules/<family>/<code>_<name>.py`` (the rule class, its
+options, its ``MESSAGES`` and bad/good examples), import it in the family's ``__init__.py`` and
+append it to that ``RULES``. Removing one: delete it and add its code to ``RETIRED_CODES`` — a code
 once published is never given to another rule (baselines and suppressions name codes).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 from probis_cli.findings import Severity
 from probis_cli.lint.base import Rule, validate_rule_class
 from probis_cli.lint.rules import keterkaitan, sop, tumpang_tindih
-from probis_cli.lint.rules import kepemilikan
 from probis_cli.model.build import CORE_CODES
 
-ALL_RULES: list[type[Rule]] = [*keterkaitan.RULES, *kepemilikan.RULES, *tumpang_tindih.RULES, *sop.RULES]
+ALL_RULES: list[type[Rule]] = [*keterkaitan.RULES, *tumpang_tindih.RULES, *sop.RULES]
 
 # Codes that belonged to removed rules; never reused.
 RETIRED_CODES: frozenset[str] = frozenset()
@@ -29,7 +28,6 @@ ENGINE_CODES: dict[str, tuple[str, Severity]] = {
     "P003": ("konfigurasi-tidak-valid", Severity.ERROR),
     "P004": ("baseline-tidak-valid", Severity.ERROR),
 }
-ENGINE_CODE_RE = re.compile(r"^P\d{3}$")
 
 
 def check_rules(rules: Sequence[type[Rule]]) -> None:

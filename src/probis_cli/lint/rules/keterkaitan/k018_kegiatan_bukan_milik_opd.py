@@ -1,8 +1,4 @@
-"""Keterkaitan: plan ownership (K018) — a process carries out kegiatan of its own OPD's Renstra.
-
-Kept apart from ``keterkaitan.py`` so that the K rules on links and on ownership can change
-independently; the K018 code continues the K family.
-"""
+"""K018 ``kegiatan-bukan-milik-opd``: a process carries out kegiatan of its own OPD's Renstra (plan ownership)."""
 
 from __future__ import annotations
 
@@ -15,7 +11,7 @@ from probis_cli.findings import Message, Severity
 from probis_cli.i18n import Lang
 from probis_cli.index import Index
 from probis_cli.lint.base import Hit, Rule, RuleDoc
-from probis_cli.lint.rules.tumpang_tindih import is_shared, opd_label, own_kegiatan, shared_codes
+from probis_cli.lint.rules.tumpang_tindih._common import is_shared, opd_label, own_kegiatan, shared_codes
 
 _PEMDA = """\
 # file: probis.yaml
@@ -71,6 +67,30 @@ kegiatan: [{kegiatan}]
 """
 
 
+MESSAGES: dict[str, dict[str, str]] = {
+    "id": {
+        "lint.K018.hit": (
+            "Proses {proses} milik {pemilik} melaksanakan kegiatan {kode} ({nama}) yang ada di Renstra {lain}, "
+            "bukan di Renstra pemiliknya."
+        ),
+        "lint.K018.warisan": (
+            "Proses {proses} milik {pemilik} mewarisi dari induknya {induk} kegiatan {kode} ({nama}) yang ada di "
+            "Renstra {lain}, bukan di Renstra pemiliknya."
+        ),
+    },
+    "en": {
+        "lint.K018.hit": (
+            "Process {proses} of {pemilik} carries out kegiatan {kode} ({nama}), which is in the Renstra of {lain}, "
+            "not its owner's."
+        ),
+        "lint.K018.warisan": (
+            "Process {proses} of {pemilik} inherits from its parent {induk} kegiatan {kode} ({nama}), which is in "
+            "the Renstra of {lain}, not its owner's."
+        ),
+    },
+}
+
+
 class KegiatanBukanMilikOpdOptions(BaseModel):
     """Options of K018."""
 
@@ -107,6 +127,7 @@ class KegiatanBukanMilikOpd(Rule):
     name: ClassVar[str] = "kegiatan-bukan-milik-opd"
     severity: ClassVar[Severity] = Severity.PERINGATAN
     Options: ClassVar[type[BaseModel]] = KegiatanBukanMilikOpdOptions
+    messages = MESSAGES
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(
             summary="Proses bisnis melaksanakan kegiatan yang ada di Renstra OPD lain, bukan di Renstra OPD pemiliknya.",
@@ -179,7 +200,9 @@ class KegiatanBukanMilikOpd(Rule):
                 if inherited:
                     yield Hit(doc.loc("induk"), Message.of("lint.K018.warisan", induk=source, **args))
                 else:
-                    related = tuple(e.loc("kode") for e in index.kegiatan.get(code, []) or index.sub_kegiatan.get(code, []))
+                    related = tuple(
+                        e.loc("kode") for e in index.kegiatan.get(code, []) or index.sub_kegiatan.get(code, [])
+                    )
                     yield Hit(doc.loc("kegiatan", i), Message.of("lint.K018.hit", **args), related=related[:5])
 
     @staticmethod
@@ -187,7 +210,9 @@ class KegiatanBukanMilikOpd(Rule):
         """The OPD claiming ``code`` when no owner does (empty: fine, shared, or claimed by nobody)."""
         if is_shared(code, shared):
             return []
-        claimers = sorted({e.opd for e in index.kegiatan.get(code, [])} | {e.opd for e in index.sub_kegiatan.get(code, [])})
+        claimers = sorted(
+            {e.opd for e in index.kegiatan.get(code, [])} | {e.opd for e in index.sub_kegiatan.get(code, [])}
+        )
         if not claimers or set(claimers) & set(owners):
             return []
         # A sub kegiatan of a kegiatan an owner lists without detailing its sub kegiatan.
@@ -204,29 +229,3 @@ class KegiatanBukanMilikOpd(Rule):
             return index.kegiatan[code][0].kegiatan.nama
         subs = index.sub_kegiatan.get(code)
         return subs[0].sub_kegiatan.nama if subs else ""
-
-
-RULES: list[type[Rule]] = [KegiatanBukanMilikOpd]
-
-MESSAGES: dict[str, dict[str, str]] = {
-    "id": {
-        "lint.K018.hit": (
-            "Proses {proses} milik {pemilik} melaksanakan kegiatan {kode} ({nama}) yang ada di Renstra {lain}, "
-            "bukan di Renstra pemiliknya."
-        ),
-        "lint.K018.warisan": (
-            "Proses {proses} milik {pemilik} mewarisi dari induknya {induk} kegiatan {kode} ({nama}) yang ada di "
-            "Renstra {lain}, bukan di Renstra pemiliknya."
-        ),
-    },
-    "en": {
-        "lint.K018.hit": (
-            "Process {proses} of {pemilik} carries out kegiatan {kode} ({nama}), which is in the Renstra of {lain}, "
-            "not its owner's."
-        ),
-        "lint.K018.warisan": (
-            "Process {proses} of {pemilik} inherits from its parent {induk} kegiatan {kode} ({nama}), which is in "
-            "the Renstra of {lain}, not its owner's."
-        ),
-    },
-}
