@@ -10,11 +10,19 @@ from probis_cli.i18n import Lang, translate
 
 
 class Severity(enum.IntEnum):
-    """How bad a finding is; ordered so that ``>=`` compares badness."""
+    """How bad a finding is; ordered so that ``>=`` compares badness.
+
+    Member names are English code identifiers (``INFO``, ``WARNING``, ``ERROR``), as all of
+    probis's identifiers except domain nouns; what users read and write is ``label``
+    (Indonesian, canonical: info / peringatan / error, in probis.yaml, baselines and every
+    report) or ``text(lang)``. ``PERINGATAN`` is a deprecated alias of ``WARNING``, kept
+    until the remaining callers are renamed.
+    """
 
     INFO = 1
-    PERINGATAN = 2
+    WARNING = 2
     ERROR = 3
+    PERINGATAN = 2  # deprecated alias of WARNING
 
     @property
     def label(self) -> str:
@@ -32,8 +40,8 @@ class Severity(enum.IntEnum):
         """Accept Indonesian and English names; raise ValueError otherwise."""
         names = {
             "info": cls.INFO,
-            "peringatan": cls.PERINGATAN,
-            "warning": cls.PERINGATAN,
+            "peringatan": cls.WARNING,
+            "warning": cls.WARNING,
             "error": cls.ERROR,
             "galat": cls.ERROR,
         }

@@ -8,14 +8,14 @@ through plain dictionaries and a few helpers.
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Sequence
 from typing import Any, Literal
 
 from probis_cli.findings import Finding, Location
-from probis_cli.model.build import Broken, Document, core_finding, links_of, suggest
+from probis_cli.model.build import Broken, Document, core_finding, links_of
+from probis_cli.suggest import suggest
 from probis_cli.model.opd import Kegiatan, Opd, SubKegiatan
 from probis_cli.model.pemda import Pemda
 from probis_cli.model.proses import Proses
@@ -488,12 +488,3 @@ def _index_sop(index: Index, findings: list[Finding]) -> None:
                     lst.append(sop_kode)
     for lst in index.sop_by_proses.values():
         lst.sort()
-
-
-def group_by_opd(index: Index) -> dict[str, list[str]]:
-    """Process codes per owning OPD (first owner), sorted; used by renderers."""
-    out: dict[str, list[str]] = defaultdict(list)
-    for kode in sorted(index.proses):
-        owners = index.owners(kode)
-        out[owners[0] if owners else ""].append(kode)
-    return dict(out)

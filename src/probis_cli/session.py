@@ -13,7 +13,6 @@ Nothing here prints or exits. Only paths inside the repository root are read.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from probis_cli import api, fs
 from probis_cli.findings import Finding, Result
 from probis_cli.index import Index, build_index
 from probis_cli.model.build import Broken, Document, build_documents
+from probis_cli.digest import digest_bytes
 from probis_cli.source.loader import SourceFile, iter_sources
 from probis_cli.source.reader import MAX_BYTES, ReadIssue, read_bytes
 
@@ -61,10 +61,6 @@ def _file_local(finding: Finding) -> bool:
     return finding.message.id.startswith(("read.", "schema."))
 
 
-def _digest(raw: bytes) -> str:
-    return hashlib.blake2b(raw, digest_size=16).hexdigest()
-
-
 def _state(source: SourceFile) -> FileState:
     broken: list[Broken] = []
     documents, findings = build_documents(source, broken)
@@ -76,7 +72,7 @@ def source_from_text(root: Path, path: Path, text: str) -> SourceFile:
     """A :class:`SourceFile` for the unsaved text of ``path`` (an editor buffer)."""
     rel = path.relative_to(root).as_posix()
     raw = text.encode("utf-8", errors="surrogatepass")
-    digest = _digest(raw)
+    digest = digest_bytes(raw)
     normalised = text.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff")
     if len(raw) > MAX_BYTES:
         issue = ReadIssue("Y009", "read.too_large", None, None, (("mb", MAX_BYTES // (1024 * 1024)),))

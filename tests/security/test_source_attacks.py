@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from probis_cli import fs
+from probis_cli.digest import digest_bytes
 from probis_cli.source import loader
 from tests.badinput.conftest import BASE
 from tests.cli.conftest import Run, cli  # noqa: F401 - the fixture, used by name
@@ -121,7 +122,7 @@ def _cache_file(root: Path) -> Path:
 def _forged_entries(text_parsed: str, text_claimed: str) -> dict[str, bytes]:
     """An entry claiming that ``text_claimed`` parses as ``text_parsed`` does."""
     packed = loader._pack(loader.read_bytes(text_parsed.encode()))
-    return {loader._digest(text_claimed.encode()): marshal.dumps(packed)}
+    return {digest_bytes(text_claimed.encode()): marshal.dumps(packed)}
 
 
 @pytest.mark.parametrize("signature", ["unsigned", "other-machine"])

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from probis_cli.lint.durasi import (
+from probis_cli.durasi import (
     MENIT_PER_SATUAN,
     UNMEASURABLE_WORDS,
     Durasi,
@@ -183,7 +183,7 @@ def test_frequency_is_not_a_duration(text: str) -> None:
 
 
 def test_hedge_after_number() -> None:
-    from probis_cli.lint.durasi import hedge_after_number
+    from probis_cli.durasi import hedge_after_number
 
     assert hedge_after_number("1 s.d. 3 hari atau menyesuaikan") == "menyesuaikan"
     assert hedge_after_number("2 hari kerja atau sesuai kebutuhan") == "sesuai kebutuhan"

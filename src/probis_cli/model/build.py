@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import marshal
 import re
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from probis_cli.model.rpjmd import Rpjmd
 from probis_cli.model.sop import Sop
 from probis_cli.source.loader import SourceFile
 from probis_cli.source.reader import PosTree, locate
+from probis_cli.suggest import suggest as suggest  # re-exported: lint, index and the CLI import it from here
 
 SCHEMA_VERSION = 1
 DOCUMENT_MODELS: dict[str, type[BaseModel]] = {
@@ -33,7 +33,7 @@ DOCUMENT_MODELS: dict[str, type[BaseModel]] = {
 CORE_CODES: dict[str, tuple[str, Severity]] = {
     "Y001": ("yaml-tidak-valid", Severity.ERROR),
     "Y002": ("bukan-utf8", Severity.ERROR),
-    "Y003": ("berkas-kosong", Severity.PERINGATAN),
+    "Y003": ("berkas-kosong", Severity.WARNING),
     "Y004": ("kunci-ganda", Severity.ERROR),
     "Y005": ("alias-berlebihan", Severity.ERROR),
     "Y006": ("terlalu-dalam", Severity.ERROR),
@@ -91,7 +91,9 @@ class Document(Generic[M]):
         return Location(self.path, found[0], found[1])
 
 
-_TYPE_WORDS = {
+# pydantic error type -> message id of the expected kind; the one map for schema findings
+# (lint/config.py keeps a subset of its own: it should import this one).
+TYPE_WORDS = {
     "string_type": "type.text",
     "string_too_short": "type.text_nonempty",
     "list_type": "type.list",
@@ -145,25 +147,6 @@ def _inner_model(annotation: Any) -> Any:
         if inner is not None:
             return inner
     return None
-
-
-_DIGITS = re.compile(r"\d")
-
-
-def suggest(word: str, choices: list[str] | set[str] | tuple[str, ...]) -> str | None:
-    """The closest choice to ``word`` (case-insensitive), or None when nothing is close.
-
-    Codes that differ only in their numbers (SOP-DUKCAPIL-004 vs -003) are siblings in a
-    numbering, not typos of each other: suggesting one for the other misleads.
-    """
-    lowered = {c.lower(): c for c in choices}
-    match = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
-    if not match:
-        return None
-    best = match[0]
-    if best != word.lower() and _DIGITS.sub("#", best) == _DIGITS.sub("#", word.lower()) and _DIGITS.search(word):
-        return None
-    return lowered[best]
 
 
 def _mapping_pos(pos: PosTree, path: tuple[str | int, ...]) -> Any:
@@ -261,9 +244,9 @@ def _error_findings(
             # pydantic joins the choices in English ("'a', 'b' or 'c'"): keep only the values.
             expected = str((err.get("ctx") or {}).get("expected", "")).replace("' or '", "', '")
             out.append(core_finding("S004", location, "schema.choice", field=where, value=_short(err.get("input")), expected=expected))
-        elif kind in _TYPE_WORDS:
+        elif kind in TYPE_WORDS:
             out.append(
-                core_finding("S004", location, "schema.type", field=where, value=_short(err.get("input")), expected_id=_TYPE_WORDS[kind])
+                core_finding("S004", location, "schema.type", field=where, value=_short(err.get("input")), expected_id=TYPE_WORDS[kind])
             )
         elif kind == "periode":
             out.append(core_finding("S004", location, "schema.periode", field=where, value=_short(err.get("input"))))

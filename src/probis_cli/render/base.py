@@ -6,37 +6,17 @@ only the CLI lays out DOT with an engine and writes files.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from probis_cli.i18n import Lang
 from probis_cli.index import Index
-
-if TYPE_CHECKING:
-    from probis_cli.render.memo import RenderMemo
+from probis_cli.render.memo import LazyContent as LazyContent
+from probis_cli.render.memo import RenderMemo
+from probis_cli.render.memo import content_digest as content_digest
 
 ArtifactKind = Literal["dot", "markdown", "sop-ap"]  # sop-ap: a printable SOP AP (render/pdf_sop.py)
-
-
-class LazyContent:
-    """Content remembered from an earlier run: its digest now, its text only when needed."""
-
-    __slots__ = ("_fetch", "digest")
-
-    def __init__(self, digest: str, fetch: Callable[[], str]) -> None:
-        self.digest = digest
-        self._fetch = fetch
-
-    def text(self) -> str:
-        """The content itself (read from the cache)."""
-        return self._fetch()
-
-
-def content_digest(text: str) -> str:
-    """The digest of a content; equal for equal text whether built now or remembered."""
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,36 +19,36 @@ is searched first, so it can replace ``sop.md.j2`` or only a partial such as ``_
 Every template gets its context from one function (``sop_context``, ``index_context``).
 Output is deterministic: no dates of today, everything in declared or sorted order.
 
-A Pemda's templates come with the repository, so from anyone who sends a pull request: they
-run in jinja2's immutable sandbox (no attribute access to internals such as ``__globals__``,
-no mutation, bounded ``range`` and repetition), and are read only as ``*.j2`` files directly
-in their folder that resolve inside it (a symlink to a file elsewhere is refused by name).
+The template machinery (sandbox, confined loader, escaping filters) is in ``templating.py``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import posixpath
 import re
 from collections.abc import Callable, Sequence
 from functools import partial
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import jinja2
-import jinja2.exceptions
-import jinja2.sandbox
-
-from probis_cli import fs
 from probis_cli.i18n import MONTHS, Lang, translate
 from probis_cli.index import Index
-from probis_cli.lint.durasi import format_durasi, parse_durasi
+from probis_cli.durasi import format_durasi
 from probis_cli.model.build import Document
-from probis_cli.model.sop import Langkah, Simbol, Sop, flow_successors
+from probis_cli.model.sop import Langkah, Simbol, Sop
 from probis_cli.render.base import Artifact, RenderContext, Renderer, cached
 from probis_cli.render.diagrams.sop_flow import paginate
+from probis_cli.render.waktu import TotalWaktu, total_waktu
+from probis_cli.render.templating import (
+    ConfinedLoader,
+    TemplateRefused,
+    cell,
+    describe_template_error,
+    make_environment,
+    normalise_text,
+    template_files,
+)
 
 __all__ = [
     "DOCUMENTS",
@@ -62,6 +62,7 @@ __all__ = [
     "format_tanggal",
     "index_context",
     "make_environment",
+    "normalise_text",
     "render_index_page",
     "render_sop_drafts",
     "sop_context",
@@ -84,207 +85,6 @@ SIMBOL_GLYPH: dict[Simbol, str] = {
 }
 
 _BULAN = MONTHS  # one list of month names for messages and documents
-
-
-# -- escaping ------------------------------------------------------------------------------
-
-# Characters with a meaning in Markdown (inline markup, pipe-table cells, GitHub math) or in
-# HTML become numeric character references: every renderer shows them as the character
-# itself and none reads them as markup, in a pipe-table cell, an HTML cell or running text.
-_ENTITIES = {
-    "&": "&amp;",
-    "<": "&lt;",
-    ">": "&gt;",
-    "|": "&#124;",
-    "\\": "&#92;",
-    "`": "&#96;",
-    "*": "&#42;",
-    "_": "&#95;",
-    "[": "&#91;",
-    "]": "&#93;",
-    "~": "&#126;",
-    "$": "&#36;",
-}
-_ESCAPE_RE = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
-# Block markers that would matter if a template put the text at the start of a line.
-_LEADING_RE = re.compile(r"^(?:[#+=>-]|\d+[.)])")
-# Control characters (other than tab and newline) have no place in a document; a form feed
-# or NUL would also confuse the block structure of some renderers.
-_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_NEWLINES_RE = re.compile(r"\r\n?|[\n\u2028\u2029]")
-
-
-def normalise_text(text: object) -> str:
-    """The text as a cell shows it: newlines unified, control characters dropped, trimmed."""
-    value = "" if text is None else str(text)
-    value = _NEWLINES_RE.sub("\n", value)
-    value = _CONTROL_RE.sub("", value)
-    return "\n".join(line.strip() for line in value.strip().split("\n"))
-
-
-def cell(text: object) -> str:
-    """Escape user text for one Markdown or HTML table cell (or running text): one line, no markup.
-
-    Newlines become ``<br>``; the text can never close its cell, end the table (a blank line
-    ends an HTML block) or turn into emphasis, code, a link or a heading.
-    """
-    lines = normalise_text(text).split("\n")
-    out: list[str] = []
-    for line in lines:
-        escaped = _ESCAPE_RE.sub(lambda m: _ENTITIES[m.group(0)], line)
-        lead = _LEADING_RE.match(escaped)
-        if lead is not None:
-            marker = lead.group(0)
-            escaped = f"&#{ord(marker[-1])};".join((marker[:-1], escaped[len(marker) :]))
-        out.append(escaped)
-    return "<br>".join(out)
-
-
-def attr(text: object) -> str:
-    """Escape text for an HTML attribute value in double quotes."""
-    return cell(text).replace("<br>", " ").replace('"', "&quot;")
-
-
-def link_target(path: str) -> str:
-    """A relative link target: spaces and Markdown-breaking characters percent-encoded."""
-    return "".join(c if c.isalnum() or c in "/._-~:" else "%" + "%".join(f"{b:02X}" for b in c.encode("utf-8")) for c in path)
-
-
-# -- environment ---------------------------------------------------------------------------
-
-TEMPLATE_SUFFIX = ".j2"
-TEMPLATE_LIMIT = 1024 * 1024  # bytes of one template; the packaged ones are a few kB
-TEMPLATE_MAX_FILES = 200
-
-
-class TemplateRefused(jinja2.TemplateError):
-    """A file of a Pemda's template folder that probis will not read.
-
-    ``reason``: ``outside`` (a symlink leading out of the folder), ``not-file`` (a FIFO,
-    device or folder), ``too-large``, ``unreadable``, ``encoding`` (not UTF-8), ``too-many``.
-    """
-
-    def __init__(self, name: str, reason: str, detail: str = "") -> None:
-        super().__init__(f"{name}: {reason}" + (f" ({detail})" if detail else ""))
-        self.name = name
-        self.reason = reason
-        self.detail = detail
-
-
-def _is_template_name(name: str) -> bool:
-    return name.endswith(TEMPLATE_SUFFIX) and not name.startswith(".") and "/" not in name and "\\" not in name
-
-
-def _read_template(folder: Path, name: str) -> str:
-    path = folder / name
-    if not fs.is_inside(path, folder):
-        raise TemplateRefused(name, "outside")
-    try:
-        data = fs.read_limited(path, TEMPLATE_LIMIT)
-    except fs.TooLarge as exc:
-        raise TemplateRefused(name, "too-large") from exc
-    except fs.NotRegularFile as exc:
-        raise TemplateRefused(name, "not-file") from exc
-    except OSError as exc:
-        raise TemplateRefused(name, "unreadable", exc.strerror or str(exc)) from exc
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise TemplateRefused(name, "encoding") from exc
-
-
-def template_files(folder: Path) -> list[tuple[str, str]]:
-    """``(name, text)`` of every template (``*.j2``) directly in ``folder``, sorted by name.
-
-    Only these can replace a packaged template (sub-folders are not searched), so they are
-    all that the drafts depend on. Raises :class:`TemplateRefused` for one that leads out of
-    the folder or cannot be read.
-    """
-    try:
-        names = sorted(entry.name for entry in os.scandir(folder) if _is_template_name(entry.name))
-    except OSError as exc:
-        raise TemplateRefused(folder.name or str(folder), "unreadable", exc.strerror or str(exc)) from exc
-    if len(names) > TEMPLATE_MAX_FILES:
-        raise TemplateRefused(folder.name or str(folder), "too-many", str(TEMPLATE_MAX_FILES))
-    return [(name, _read_template(folder, name)) for name in names]
-
-
-class ConfinedLoader(jinja2.BaseLoader):
-    """Templates from one folder only: ``*.j2`` files directly in it, resolving inside it."""
-
-    def __init__(self, folder: str | Path) -> None:
-        self.folder = Path(folder)
-
-    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Callable[[], bool] | None]:
-        path = self.folder / template
-        if not _is_template_name(template) or not (path.exists() or path.is_symlink()):
-            raise jinja2.TemplateNotFound(template)
-        return _read_template(self.folder, template), str(path), lambda: True
-
-
-class _Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
-    """jinja2's immutable sandbox, with ``*`` and ``**`` bounded (``'x' * 10**10``)."""
-
-    intercepted_binops = frozenset(["*", "**"])
-    MAX_ITEMS = 1_000_000
-
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        if operator == "**" and isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right > 256:
-            raise jinja2.exceptions.SecurityError("the power operator is limited to exponents up to 256")
-        if operator == "*":
-            for seq, n in ((left, right), (right, left)):
-                if isinstance(seq, (str, list, tuple)) and isinstance(n, int) and len(seq) * n > self.MAX_ITEMS:
-                    raise jinja2.exceptions.SecurityError(f"repetition is limited to {self.MAX_ITEMS} items")
-        return super().call_binop(context, operator, left, right)
-
-
-def describe_template_error(exc: jinja2.TemplateError) -> tuple[str, str | None, int | None, str]:
-    """``(kind, file, line, detail)`` of a template error, for a located message.
-
-    ``kind``: ``refused`` (see :class:`TemplateRefused`, ``detail`` is its reason),
-    ``unsafe`` (the sandbox stopped it), ``syntax``, ``missing`` or ``error``; ``file`` is the
-    template's path (or name) when known.
-    """
-    if isinstance(exc, TemplateRefused):
-        return "refused", exc.name, None, exc.reason
-    if isinstance(exc, jinja2.TemplateSyntaxError):
-        return "syntax", exc.filename or exc.name, exc.lineno, exc.message or str(exc)
-    file: str | None = None
-    line: int | None = None
-    tb = exc.__traceback__
-    while tb is not None:  # jinja2 rewrites frames of template code to the template's lines
-        name = tb.tb_frame.f_code.co_filename
-        if name.endswith(TEMPLATE_SUFFIX):
-            file, line = name, tb.tb_lineno
-        tb = tb.tb_next
-    if isinstance(exc, jinja2.exceptions.SecurityError):
-        return "unsafe", file, line, str(exc)
-    if isinstance(exc, jinja2.TemplateNotFound):
-        return "missing", file, line, str(exc.name) if exc.name else str(exc)
-    return "error", file, line, str(exc)
-
-
-def make_environment(template_dir: str | None) -> jinja2.Environment:
-    """The jinja2 environment: a Pemda's ``template_dir`` first, then the packaged templates.
-
-    Sandboxed (see the module docstring): a template is repository content, not code.
-    """
-    loaders: list[jinja2.BaseLoader] = []
-    if template_dir:
-        loaders.append(ConfinedLoader(template_dir))
-    loaders.append(jinja2.PackageLoader("probis_cli", "templates", encoding="utf-8"))
-    env = _Sandbox(
-        loader=jinja2.ChoiceLoader(loaders),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,  # Markdown: user text goes through the ``cell`` filter instead
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,  # a partial included mid-line adds no line break
-    )
-    env.filters["cell"] = cell
-    env.filters["attr"] = attr
-    env.filters["link"] = link_target
-    return env
 
 
 def _translator(lang: Lang) -> Callable[..., str]:
@@ -340,100 +140,6 @@ def _instansi(index: Index) -> str:
     return f"PEMERINTAH {tingkat} {nama}".upper()
 
 
-# -- total time ----------------------------------------------------------------------------
-
-
-_successors = flow_successors  # the same reading of the flow as the lint rules
-
-
-@dataclass(frozen=True, slots=True)
-class TotalWaktu:
-    """The SOP's time along its longest path; incomplete when a step on a path has no measured waktu."""
-
-    menit: float
-    jalur: tuple[int, ...]  # step numbers of the longest path, in order
-    tidak_terukur: tuple[tuple[int, str | None], ...]  # (step no, waktu as written or None) of reachable steps
-    perulangan: tuple[int, ...] = ()  # rework steps: reachable, but lead back instead of to the end
-    perulangan_menit: float = 0.0  # their time, added only when the rework happens
-
-    @property
-    def lengkap(self) -> bool:
-        """Whether every reachable step has a measured waktu."""
-        return not self.tidak_terukur
-
-
-def total_waktu(sop: Sop) -> TotalWaktu:
-    """The longest path from the start to the end step, summing each step's waktu.
-
-    Decisions often loop back ("tidak: kembali ke langkah 1"); a loop has no longest path,
-    so an edge to a step at the same or an earlier position in the table is a back-edge and
-    is ignored: what remains is a DAG in table order, and the total is the time of one pass
-    from a mulai step to a selesai step without repetitions. Rework steps (reachable, but
-    leading only back into the flow) are not on that path; they are listed with the time
-    they add when the rework happens. A range ("5-10 menit") counts with its upper bound. A
-    step whose waktu is missing or unreadable counts as zero and is listed, so the total is
-    then a lower bound.
-    """
-    langkah = list(sop.langkah)
-    if not langkah:
-        return TotalWaktu(0.0, (), ())
-    by_no: dict[int, int] = {}
-    for i, step in enumerate(langkah):
-        by_no.setdefault(step.no, i)
-    weight: list[float] = []
-    missing: list[int] = []
-    for i, step in enumerate(langkah):
-        durasi = parse_durasi(step.mutu_baku.waktu) if step.mutu_baku.waktu else None
-        weight.append(durasi.menit if durasi is not None else 0.0)
-        if durasi is None:
-            missing.append(i)
-    starts = [i for i, s in enumerate(langkah) if s.simbol == "mulai"] or [0]
-    # Longest distance ending at each step (inclusive), relaxing forward edges in table order.
-    best: list[float | None] = [None] * len(langkah)
-    previous: list[int | None] = [None] * len(langkah)
-    for i in starts:
-        best[i] = weight[i]
-    for i in range(len(langkah)):
-        current = best[i]
-        if current is None:
-            continue
-        for j in _successors(langkah, by_no, i):
-            if j <= i:
-                continue  # back-edge: a loop to an earlier step
-            candidate = current + weight[j]
-            known = best[j]
-            if known is None or candidate > known:
-                best[j] = candidate
-                previous[j] = i
-    reached = [i for i in range(len(langkah)) if best[i] is not None]
-    ends = [i for i in reached if langkah[i].simbol == "selesai"]
-    # Which steps can still reach an end step going forward (reverse table order).
-    reaches_end = [False] * len(langkah)
-    for i in range(len(langkah) - 1, -1, -1):
-        reaches_end[i] = i in ends or any(j > i and reaches_end[j] for j in _successors(langkah, by_no, i))
-    candidates = ends or reached
-    end = max(candidates, key=lambda i: (best[i] or 0.0, i))  # on a tie, the path that goes further
-    rework = [i for i in reached if ends and not reaches_end[i]]
-    path: list[int] = []
-    node: int | None = end
-    while node is not None:
-        path.append(node)
-        node = previous[node]
-    path.reverse()
-    unmeasured = tuple((langkah[i].no, langkah[i].mutu_baku.waktu) for i in missing if best[i] is not None)
-    total = best[end]
-    return TotalWaktu(
-        total if total is not None else 0.0,
-        tuple(langkah[i].no for i in path),
-        unmeasured,
-        tuple(langkah[i].no for i in rework),
-        sum(weight[i] for i in rework),
-    )
-
-
-# -- SOP drafts ----------------------------------------------------------------------------
-
-
 def _relative(from_dir: str, target: str) -> str:
     return posixpath.relpath(target, from_dir) if from_dir else target
 
@@ -463,18 +169,8 @@ def _waktu_reason(no: int, waktu: str | None, t: Callable[..., str]) -> str:
     return t("doc.sop.waktu_tak_terukur", no=no, waktu=waktu)
 
 
-def sop_context(index: Index, sop_doc: Document[Sop], ctx: RenderContext) -> dict[str, Any]:
-    """Everything ``sop.md.j2`` and its partials show, already in display order."""
-    sop = sop_doc.model
-    t = _translator(ctx.lang)
-    here = "sop"
-    opd_kode = sop_opd(index, sop)
-    opd_doc = index.opd.get(opd_kode) if opd_kode else None
-    unit_actor = index.actor(sop.unit) if sop.unit else None
-    unit_nama = unit_actor.nama if unit_actor is not None and unit_actor.kind in ("unit", "jabatan") else None
-    kop_lines = [line for line in (_instansi(index), opd_doc.model.nama.upper() if opd_doc else "", (unit_nama or "").upper()) if line]
-
-    pelaksana = [{"kode": p.kode, "nama": p.nama} for p in sop.pelaksana]
+def _langkah_rows(sop: Sop, t: Callable[..., str]) -> list[dict[str, Any]]:
+    """The rows of the prosedur table: a step, its mark in its pelaksana's column, mutu baku."""
     columns = [p.kode for p in sop.pelaksana]
     langkah_rows: list[dict[str, Any]] = []
     steps = list(sop.langkah)
@@ -501,14 +197,35 @@ def sop_context(index: Index, sop_doc: Document[Sop], ctx: RenderContext) -> dic
                 "keterangan": keterangan,
             }
         )
+    return langkah_rows
+
+
+def _keterkaitan(index: Index, sop: Sop) -> list[dict[str, str | None]]:
+    """The related SOPs, linked when they exist in the repository."""
     keterkaitan: list[dict[str, str | None]] = []
-    keterkaitan = []
     for item in sop.keterkaitan:
         other = index.sop.get(item)
         if other is not None and item != sop.kode:
             keterkaitan.append({"teks": f"{item} {other.model.nama}", "tautan": f"{item}.md"})
         else:
             keterkaitan.append({"teks": item, "tautan": None})
+    return keterkaitan
+
+
+def sop_context(index: Index, sop_doc: Document[Sop], ctx: RenderContext) -> dict[str, Any]:
+    """Everything ``sop.md.j2`` and its partials show, already in display order."""
+    sop = sop_doc.model
+    t = _translator(ctx.lang)
+    here = "sop"
+    opd_kode = sop_opd(index, sop)
+    opd_doc = index.opd.get(opd_kode) if opd_kode else None
+    unit_actor = index.actor(sop.unit) if sop.unit else None
+    unit_nama = unit_actor.nama if unit_actor is not None and unit_actor.kind in ("unit", "jabatan") else None
+    kop_lines = [line for line in (_instansi(index), opd_doc.model.nama.upper() if opd_doc else "", (unit_nama or "").upper()) if line]
+
+    pelaksana = [{"kode": p.kode, "nama": p.nama} for p in sop.pelaksana]
+    langkah_rows = _langkah_rows(sop, t)
+    keterkaitan = _keterkaitan(index, sop)
 
     total = total_waktu(sop)
     pages = sop_flow_pages(sop, ctx)

@@ -19,7 +19,6 @@ else it is built again. A database SQLite cannot read is discarded and started a
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 import stat
@@ -28,19 +27,30 @@ from functools import partial
 from pathlib import Path
 
 from probis_cli import __version__, fs
-from probis_cli.render.base import LazyContent, content_digest
+from probis_cli.digest import digest_parts, digest_text
 
 MEMO_VERSION = 3
 MEMO_FILE = f"render-v{MEMO_VERSION}.sqlite"
 _SIDE_FILES = ("", "-journal", "-wal", "-shm")  # SQLite writes these next to the database
 
 
-def _digest(parts: Iterable[str]) -> str:
-    h = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        h.update(part.encode("utf-8"))
-        h.update(b"\0")
-    return h.hexdigest()
+class LazyContent:
+    """Content remembered from an earlier run: its digest now, its text only when needed."""
+
+    __slots__ = ("_fetch", "digest")
+
+    def __init__(self, digest: str, fetch: Callable[[], str]) -> None:
+        self.digest = digest
+        self._fetch = fetch
+
+    def text(self) -> str:
+        """The content itself (read from the cache)."""
+        return self._fetch()
+
+
+def content_digest(text: str) -> str:
+    """The digest of a content; equal for equal text whether built now or remembered."""
+    return digest_text(text)
 
 
 def _mac(key: str, inputs: str, digest: str) -> str:
@@ -88,8 +98,8 @@ class RenderMemo:
 
     def __init__(self, cache_file: Path | None, file_digests: dict[str, str], global_paths: Iterable[str], settings: str) -> None:
         self.file_digests = file_digests
-        self.base = _digest([__version__, str(MEMO_VERSION), settings, *sorted(f"{p}={file_digests.get(p, '')}" for p in global_paths)])
-        self.everything = _digest([self.base, *sorted(f"{p}={d}" for p, d in file_digests.items())])
+        self.base = digest_parts([__version__, str(MEMO_VERSION), settings, *sorted(f"{p}={file_digests.get(p, '')}" for p in global_paths)])
+        self.everything = digest_parts([self.base, *sorted(f"{p}={d}" for p, d in file_digests.items())])
         self.known: dict[str, tuple[str, str]] = {}  # key -> (inputs digest, content digest)
         self.new: dict[str, tuple[str, str, str]] = {}  # key -> (inputs digest, content digest, text)
         self.used: set[str] = set()
@@ -154,7 +164,7 @@ class RenderMemo:
         if paths is None:
             inputs = self.everything
         else:
-            inputs = _digest([self.base, *sorted(f"{p}={self.file_digests.get(p, '')}" for p in set(paths))])
+            inputs = digest_parts([self.base, *sorted(f"{p}={self.file_digests.get(p, '')}" for p in set(paths))])
         self.used.add(key)
         known = self.known.get(key)
         if known is not None and known[0] == inputs and self.db is not None:

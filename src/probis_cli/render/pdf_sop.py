@@ -261,7 +261,8 @@ def _compose(spec: dict[str, Any], drawings: list[list[bytes]]) -> bytes:
 
     import fpdf
 
-    from probis_cli.render.engine import BUNDLED_FAMILY, bundled_font_files, svg_for_fpdf
+    from probis_cli.render.engine import bundled_font_files, svg_for_fpdf
+    from probis_cli.render.teks import BUNDLED_FAMILY
 
     width, height = PAPER[spec["kertas"]]
     pdf = fpdf.FPDF(unit="pt", format=(height, width), orientation="L")
@@ -334,6 +335,22 @@ def _drawing(pdf: Any, svg: str, width: float, height: float) -> None:
     pdf.image(io.BytesIO(svg.encode("utf-8")), x=x, y=MARGIN + HEADER, w=w * scale, h=h * scale)
 
 
+def _identitas_rows(sop: dict[str, Any]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The identity rows: a label and its value parts (text, style; "ttd" leaves room to sign)."""
+    rows: list[tuple[str, list[tuple[str, str]]]] = [(label, [(value, "")]) for label, value in sop["identitas"]]
+    disahkan_label, disahkan = sop["disahkan"]
+    if disahkan:
+        # room for the signature between the jabatan and the name
+        block = [(disahkan.get("jabatan") or "", ""), ("", "ttd"), (disahkan.get("nama") or "", "B")]
+        if disahkan.get("nip"):
+            block.append((f"NIP. {disahkan['nip']}", ""))
+        rows.append((disahkan_label, block))
+    else:
+        rows.append((disahkan_label, [("-", "")]))
+    rows.append((sop["nama_label"], [(sop["nama"].upper(), "B")]))
+    return rows
+
+
 def _identitas(pdf: Any, family: str, sop: dict[str, Any], logo: list[str] | None, width: float, height: float) -> None:
     """The identitas page: kop cell beside the identity rows, then the paired rows."""
     pdf.add_page()
@@ -361,17 +378,7 @@ def _identitas(pdf: Any, family: str, sop: dict[str, Any], logo: list[str] | Non
         pdf.multi_cell(w - 2 * pad, line, text, align=align)
         return float(pdf.get_y())
 
-    rows: list[tuple[str, list[tuple[str, str]]]] = [(label, [(value, "")]) for label, value in sop["identitas"]]
-    disahkan_label, disahkan = sop["disahkan"]
-    if disahkan:
-        # room for the signature between the jabatan and the name
-        block = [(disahkan.get("jabatan") or "", ""), ("", "ttd"), (disahkan.get("nama") or "", "B")]
-        if disahkan.get("nip"):
-            block.append((f"NIP. {disahkan['nip']}", ""))
-        rows.append((disahkan_label, block))
-    else:
-        rows.append((disahkan_label, [("-", "")]))
-    rows.append((sop["nama_label"], [(sop["nama"].upper(), "B")]))
+    rows = _identitas_rows(sop)
     y = top
     heights = []
     for label, parts in rows:

@@ -12,7 +12,6 @@ and of the bytes written, so that
 
 from __future__ import annotations
 
-import hashlib
 import json
 import marshal
 import os
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from probis_cli import __version__, fs
+from probis_cli.digest import digest_bytes, digest_parts
 from probis_cli.index import Index
 from probis_cli.render.base import Artifact, RenderContext
 
@@ -75,14 +75,6 @@ class Outcome:
     refused: list[str] = field(default_factory=list)
     failed: list[tuple[str, str, str]] = field(default_factory=list)  # (output, error code, detail)
     engine: str | None = None
-
-
-def _digest(*parts: str) -> str:
-    h = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        h.update(part.encode("utf-8"))
-        h.update(b"\0")
-    return h.hexdigest()
 
 
 def build_artifacts(index: Index, ctx: RenderContext) -> list[Artifact]:
@@ -140,11 +132,11 @@ def plan(artifacts: Sequence[Artifact], formats: Sequence[str], ctx: RenderConte
     jobs: list[Job] = []
     for artifact in artifacts:
         if artifact.kind == "markdown":
-            jobs.append(Job(artifact.path, artifact, "md", _digest(__version__, "md", artifact.digest())))
+            jobs.append(Job(artifact.path, artifact, "md", digest_parts((__version__, "md", artifact.digest()))))
             continue
         if artifact.kind == "sop-ap":  # the printable SOP AP: only when PDF is asked for
             if "pdf" in formats:
-                jobs.append(Job(f"{artifact.path}.pdf", artifact, "sop-ap", _digest(__version__, "sop-ap", artifact.digest())))
+                jobs.append(Job(f"{artifact.path}.pdf", artifact, "sop-ap", digest_parts((__version__, "sop-ap", artifact.digest()))))
             continue
         fmts = list(dict.fromkeys(formats))
         # Drafts embed their flowcharts: render those in the drafts' image format too, but only
@@ -153,7 +145,7 @@ def plan(artifacts: Sequence[Artifact], formats: Sequence[str], ctx: RenderConte
         if wants_images and artifact.path in embedded and ctx.image_format not in fmts:
             fmts.append(ctx.image_format)
         for fmt in fmts:
-            jobs.append(Job(f"{artifact.path}.{fmt}", artifact, fmt, _digest(__version__, fmt, artifact.digest())))
+            jobs.append(Job(f"{artifact.path}.{fmt}", artifact, fmt, digest_parts((__version__, fmt, artifact.digest()))))
     conflicts = output_conflicts([job.output for job in jobs])
     if conflicts:
         clashing = {name for pair in conflicts for name in pair}
@@ -227,10 +219,6 @@ def read_manifest(out: Path) -> tuple[dict[str, dict[str, str]], list[str]]:
     return good, sorted(refused)
 
 
-def _read_manifest(out: Path) -> dict[str, dict[str, str]]:
-    return read_manifest(out)[0]
-
-
 class StatCache:
     """Digests of output files keyed by (size, mtime): an unchanged file is not read again.
 
@@ -272,7 +260,7 @@ class StatCache:
         if known is not None and known[0] == st.st_size and known[1] == st.st_mtime_ns:
             return known[2]
         try:
-            value = hashlib.blake2b(fs.read_limited(path, OUTPUT_LIMIT), digest_size=16).hexdigest()
+            value = digest_bytes(fs.read_limited(path, OUTPUT_LIMIT))
         except OSError:
             return None
         self.entries[key] = (st.st_size, st.st_mtime_ns, value)
@@ -360,6 +348,59 @@ def _produce(engine: Any, text: str, fmt: str) -> bytes:
     return data
 
 
+def _lay_out(
+    layout_jobs: list[Job],
+    engine_preference: str,
+    workers: int | None,
+    outcome: Outcome,
+    record: Callable[[Job, bytes], None],
+) -> None:
+    """Lay out the jobs that need Graphviz (in worker processes when there are many)."""
+    from probis_cli.render.engine import find_engine
+
+    engine = find_engine(engine_preference)  # type: ignore[arg-type]
+    outcome.engine = engine.name
+    # Compile the WebAssembly module once here: forked workers inherit it (instead of each
+    # compiling it again, ~1 s), and the caller can keep it for the next run.
+    engine.prepare()
+    n_workers = workers if workers is not None else (os.cpu_count() or 1)
+    if n_workers > 1 and len(layout_jobs) >= PARALLEL_MIN_JOBS:
+        size = max(1, min(16, len(layout_jobs) // (n_workers * 4) or 1))
+        chunks = [layout_jobs[k : k + size] for k in range(0, len(layout_jobs), size)]
+        args = [(engine_preference, [(j.artifact.text(), j.fmt) for j in chunk]) for chunk in chunks]
+        with ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("fork")) as pool:
+            for chunk, results in zip(chunks, pool.map(_layout_chunk, args)):
+                for job, (data, code, detail) in zip(chunk, results):
+                    if data is None:
+                        outcome.failed.append((job.output, code, detail))
+                    else:
+                        record(job, data)
+    else:
+        from probis_cli.render.engine import RenderError
+
+        for job in layout_jobs:
+            try:
+                data = _produce(engine, job.artifact.text(), job.fmt)
+            except RenderError as exc:
+                outcome.failed.append((job.output, exc.code, exc.detail or exc.message))
+                continue
+            record(job, data)
+
+
+def _remove_orphans(out: Path, orphans: set[str], outcome: Outcome) -> None:
+    # Outputs of artifacts that no longer exist are removed (only files probis wrote itself).
+    # Confined to ``out``: a listed path that leads elsewhere (through a symlinked folder) is
+    # refused, a symlink listed itself is removed as a link.
+    for stale in sorted(orphans):
+        try:
+            if fs.remove_inside(out, stale):
+                outcome.removed.append(stale)
+        except fs.OutsideError:
+            outcome.refused.append(stale)
+        except OSError:
+            pass
+
+
 def execute(
     out: Path,
     the_plan: Plan,
@@ -399,7 +440,7 @@ def execute(
     def record(job: Job, data: bytes) -> None:
         nonlocal done
         fs.write_atomic(out / job.output, data, root=out)
-        written_digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        written_digest = digest_bytes(data)
         new_manifest[job.output] = {"masukan": job.digest, "keluaran": written_digest}
         try:
             st = (out / job.output).stat()
@@ -419,47 +460,8 @@ def execute(
         record(job, job.artifact.text().encode("utf-8"))
 
     if layout_jobs:
-        from probis_cli.render.engine import find_engine
-
-        engine = find_engine(engine_preference)  # type: ignore[arg-type]
-        outcome.engine = engine.name
-        # Compile the WebAssembly module once here: forked workers inherit it (instead of each
-        # compiling it again, ~1 s), and the caller can keep it for the next run.
-        engine.prepare()
-        n_workers = workers if workers is not None else (os.cpu_count() or 1)
-        if n_workers > 1 and len(layout_jobs) >= PARALLEL_MIN_JOBS:
-            size = max(1, min(16, len(layout_jobs) // (n_workers * 4) or 1))
-            chunks = [layout_jobs[k : k + size] for k in range(0, len(layout_jobs), size)]
-            args = [(engine_preference, [(j.artifact.text(), j.fmt) for j in chunk]) for chunk in chunks]
-            with ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("fork")) as pool:
-                for chunk, results in zip(chunks, pool.map(_layout_chunk, args)):
-                    for job, (data, code, detail) in zip(chunk, results):
-                        if data is None:
-                            outcome.failed.append((job.output, code, detail))
-                        else:
-                            record(job, data)
-        else:
-            from probis_cli.render.engine import RenderError
-
-            for job in layout_jobs:
-                try:
-                    data = _produce(engine, job.artifact.text(), job.fmt)
-                except RenderError as exc:
-                    outcome.failed.append((job.output, exc.code, exc.detail or exc.message))
-                    continue
-                record(job, data)
-
-    # Outputs of artifacts that no longer exist are removed (only files probis wrote itself).
-    # Confined to ``out``: a listed path that leads elsewhere (through a symlinked folder) is
-    # refused, a symlink listed itself is removed as a link.
-    for stale in sorted(orphans):
-        try:
-            if fs.remove_inside(out, stale):
-                outcome.removed.append(stale)
-        except fs.OutsideError:
-            outcome.refused.append(stale)
-        except OSError:
-            pass
+        _lay_out(layout_jobs, engine_preference, workers, outcome, record)
+    _remove_orphans(out, orphans, outcome)
     outcome.refused.sort()
     if outcome.written or outcome.removed or outcome.refused or new_manifest != manifest or not (out / MANIFEST).is_file():
         text = json.dumps({"probis": __version__.split(".")[0], "berkas": dict(sorted(new_manifest.items()))}, indent=1, sort_keys=True)

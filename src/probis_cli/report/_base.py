@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from probis_cli.findings import Finding, Result
+from probis_cli.findings import Result
 from probis_cli.i18n import Lang
+
+# One fingerprint for the baseline and every report (JSON, SARIF, GitLab): they must agree.
+from probis_cli.lint.baseline import fingerprint_hash as fingerprint_hash
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,11 +67,6 @@ def platform_prefix(root: Path, cwd: Path | None = None) -> str:
             return ""
     rel = root.relative_to(top).as_posix()
     return "" if rel in ("", ".") else rel + "/"
-
-
-def fingerprint_hash(finding: Finding) -> str:
-    """A stable hex digest of the finding's line-independent identity."""
-    return hashlib.sha256(clean(finding.fingerprint()).encode("utf-8")).hexdigest()
 
 
 def files_with_findings(result: Result) -> list[str]:

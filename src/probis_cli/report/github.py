@@ -11,7 +11,7 @@ from __future__ import annotations
 from probis_cli.findings import Finding, Result, Severity
 from probis_cli.report._base import ReportContext, clean
 
-_COMMAND = {Severity.ERROR: "error", Severity.PERINGATAN: "warning", Severity.INFO: "notice"}
+_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(value: str) -> str:

@@ -18,7 +18,7 @@ from probis_cli.findings import Finding, Result, Severity
 from probis_cli.lint.baseline import fingerprint_hash
 from probis_cli.report._base import ReportContext, clean
 
-_SEVERITY = {Severity.ERROR: "major", Severity.PERINGATAN: "minor", Severity.INFO: "info"}
+_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
 def _issue(finding: Finding, fingerprint: str, ctx: ReportContext) -> dict[str, Any]:

@@ -68,7 +68,7 @@ def document(result: Result, ctx: ReportContext) -> dict[str, Any]:
             "documents_checked": result.documents_checked,
             "files_with_findings": len(files_with_findings(result)),
             "findings": len(result.findings),
-            **{s.label: result.count(s) for s in (Severity.ERROR, Severity.PERINGATAN, Severity.INFO)},
+            **{s.label: result.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)},
             "suppressed": result.suppressed,
             "baselined": result.baselined,
         },

@@ -42,7 +42,7 @@ def report(result: Result, ctx: ReportContext) -> str:
         out: list[str] = []
         failed = False
         for finding in group:
-            if finding.severity >= Severity.PERINGATAN:
+            if finding.severity >= Severity.WARNING:
                 failure = ET.SubElement(
                     case, "failure", {"message": _xml(finding.text(ctx.lang)), "type": _xml(finding.code)}
                 )

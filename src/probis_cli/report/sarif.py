@@ -19,7 +19,7 @@ FINGERPRINT_KEY = "probis/v1"
 SRCROOT = "%SRCROOT%"
 PROBISROOT = "PROBISROOT"
 
-_LEVEL = {Severity.ERROR: "error", Severity.PERINGATAN: "warning", Severity.INFO: "note"}
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
 def _uri(path: str) -> str:

@@ -42,7 +42,7 @@ _WORDS: dict[Lang, dict[str, str]] = {
 
 _SEVERITY_STYLE = {
     Severity.ERROR: "bold red",
-    Severity.PERINGATAN: "bold yellow",
+    Severity.WARNING: "bold yellow",
     Severity.INFO: "bold cyan",
 }
 
@@ -90,7 +90,7 @@ def summary(result: Result, lang: Lang) -> str:
     if not result.findings:
         return f"{words['clean']} {checked}{tail}."
     counts = ", ".join(
-        _severity_count(result.count(s), s, lang) for s in (Severity.ERROR, Severity.PERINGATAN, Severity.INFO)
+        _severity_count(result.count(s), s, lang) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
     )
     files = _files(len(files_with_findings(result)), lang)
     return f"{counts} {words['in']} {files} ({checked}{tail})"

@@ -10,7 +10,6 @@ on any doubt the file is simply parsed again.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import sys
@@ -22,6 +21,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from probis_cli import fs
+from probis_cli.digest import digest_bytes
 from probis_cli.source.reader import MAX_BYTES, RawDocument, ReadIssue, ReadResult, decode, read_bytes
 
 CACHE_VERSION = 6
@@ -30,6 +30,7 @@ CACHE_MAX_BYTES = 4 * 1024 * 1024 * 1024  # a cache file larger than this is not
 # Signed along with the entries: a cache written by another probis or Python is not used.
 _CACHE_HEADER = f"probis-parse-cache {CACHE_VERSION} {sys.version_info[0]}.{sys.version_info[1]}\n".encode()
 PARALLEL_MIN_FILES = 400  # below this, starting worker processes costs more than it saves
+_digest = digest_bytes  # the old private name, still imported by diff/state.py
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +43,6 @@ class SourceFile:
     documents: tuple[RawDocument, ...]
     issues: tuple[ReadIssue, ...]
     digest: str
-
-
-def _digest(raw: bytes) -> str:
-    return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
 def _pack(result: ReadResult) -> tuple[Any, Any]:
@@ -201,7 +198,7 @@ def iter_sources(
             io_issues[i] = _read_issue(exc)
             continue
         raws.append(raw)
-        digests.append(_digest(raw))
+        digests.append(digest_bytes(raw))
     prefix = str(root).rstrip(os.sep) + os.sep
 
     def source(i: int) -> SourceFile:

@@ -24,7 +24,7 @@ import graphviz  # type: ignore[import-untyped]  # the package ships no type inf
 from probis_cli.i18n import translate
 from probis_cli.index import Index
 from probis_cli.render.base import RenderContext
-from probis_cli.render.engine import FONT, FONT_BOLD, FONT_ITALIC, graph_defaults, wrap_lines
+from probis_cli.render.teks import FONT, FONT_BOLD, FONT_ITALIC, graph_defaults, wrap_lines
 
 __all__ = ["FONT", "FONT_BOLD", "FONT_ITALIC", "Digraph"]
 
@@ -51,7 +51,6 @@ COLOR_PROGRAM = "#FDE7D3"
 COLOR_KEGIATAN = "#EFE6DA"
 # Symbols of flowcharts (SOP AP, lintas fungsi) are not coloured: white, as on paper.
 COLOR_SYMBOL = "#FFFFFF"
-COLOR_MUTED = "#555555"
 COLOR_FLOW = "#B35900"  # a flow of masukan/keluaran between processes
 
 NAME_WIDTH = 26  # characters per line for names in nodes

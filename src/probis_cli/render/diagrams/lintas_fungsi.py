@@ -102,6 +102,12 @@ def _unique_activities(p: Proses) -> list[Aktivitas]:
     return list(seen.values())
 
 
+def _output_lines(keluaran: str | None) -> list[str]:
+    # The arrow marks where the output starts; continuation lines are indented, not re-arrowed.
+    lines = wrap(keluaran, ACTIVITY_CHARS - 2) if keluaran else []
+    return [("→ " if i == 0 else "   ") + line for i, line in enumerate(lines)]
+
+
 def _render(index: Index, ctx: RenderContext, kode: str) -> str:
     p = index.proses[kode].model
     owners = index.owners(kode)
@@ -119,12 +125,7 @@ def _render(index: Index, ctx: RenderContext, kode: str) -> str:
         if a.pelaksana not in lanes:
             lanes.append(a.pelaksana)
     kinds = {ref: lane_kind(index, ref, owners) for ref in lanes}
-    def output_lines(keluaran: str | None) -> list[str]:
-        # The arrow marks where the output starts; continuation lines are indented, not re-arrowed.
-        lines = wrap(keluaran, ACTIVITY_CHARS - 2) if keluaran else []
-        return [("→ " if i == 0 else "   ") + line for i, line in enumerate(lines)]
-
-    texts = {a.kode: [a.kode, *wrap(a.nama, ACTIVITY_CHARS), *output_lines(a.keluaran)] for a in activities}
+    texts = {a.kode: [a.kode, *wrap(a.nama, ACTIVITY_CHARS), *_output_lines(a.keluaran)] for a in activities}
 
     targets = dict((a.kode, t) for a, t in next_activities(p))
     branching = {a.kode: _conditions(a, targets[a.kode]) for a in activities if len(targets.get(a.kode, [])) > 1}
@@ -152,6 +153,41 @@ def _render(index: Index, ctx: RenderContext, kode: str) -> str:
     place(columns, rows)
     grid = FlowGrid(g, tag, columns, rows)
     lane_of = {c.actor: c for c in columns}
+    _lane_cells(grid, columns, rows, kinds, tag)
+    terminator = {"shape": "box", "style": "rounded,filled", "fillcolor": COLOR_SYMBOL}
+    if activities:
+        first, last = activities[0], activities[-1]
+        grid.symbol("mulai", rows[1], lane_of[first.pelaksana], 64, 26, plain_label([msg(ctx, "diagram.lintas.mulai")]), **terminator)
+        grid.symbol("selesai", rows[-1], lane_of[last.pelaksana], 64, 26, plain_label([msg(ctx, "diagram.lintas.selesai")]), **terminator)
+    for a in activities:
+        kind = kinds[a.pelaksana]
+        style = "rounded,filled,dashed" if kind == "luar" else "rounded,filled"
+        if a.kode in branching:
+            w, h = DECISION
+            grid.symbol(f"?{a.kode}", row_of[f"?{a.kode}"], lane_of[a.pelaksana], w, h, plain_label([""]), shape="diamond", style="filled", fillcolor=DECISION_FILL)
+        grid.symbol(
+            a.kode,
+            row_of[a.kode],
+            lane_of[a.pelaksana],
+            ACTIVITY_WIDTH,
+            heights[a.kode],
+            plain_label(texts[a.kode]),
+            shape="box",
+            style=style,
+            fillcolor=LANE_FILL[kind],
+            color=LANE_LINE[kind],
+            fontsize="10",
+        )
+    grid.rules(skip=lambda kind, i, j: kind == "h" and 1 < j < len(rows))
+    _arrows(grid, activities, targets, branching)
+    _legend(grid, ctx, index, owners, sorted(set(kinds.values()), key=["owner", "other", "luar"].index), rows[-1].bottom + 18)
+    if ctx.image_format == "svg":
+        _sop_links(grid, ctx, index, kode, rows[-1].bottom + 66)
+    return str(g.source)
+
+
+def _lane_cells(grid: FlowGrid, columns: list[Column], rows: list[Row], kinds: dict[str, str], tag: str) -> None:
+    """Each lane's tint over the body and its header cell."""
     body_top, body_bottom = rows[1].top, rows[-1].bottom
     for column in columns:
         kind = kinds[column.actor or ""]
@@ -181,69 +217,51 @@ def _render(index: Index, ctx: RenderContext, kode: str) -> str:
             color=LANE_LINE[kind],
             fontname=FONT_BOLD,
         )
-    terminator = {"shape": "box", "style": "rounded,filled", "fillcolor": COLOR_SYMBOL}
-    if activities:
-        first, last = activities[0], activities[-1]
-        grid.symbol("mulai", rows[1], lane_of[first.pelaksana], 64, 26, plain_label([msg(ctx, "diagram.lintas.mulai")]), **terminator)
-        grid.symbol("selesai", rows[-1], lane_of[last.pelaksana], 64, 26, plain_label([msg(ctx, "diagram.lintas.selesai")]), **terminator)
+
+
+def _arrows(grid: FlowGrid, activities: list[Aktivitas], targets: dict[str, list[str]], branching: dict[str, list[str]]) -> None:
+    """The flow: mulai -> first activity, each activity to its successors (through its decision)."""
+    if not activities:
+        return
+    grid.arrow("mulai", activities[0].kode)
+    # A decision's exits are chosen together, before any arrow is drawn.
+    exits = {kode: grid.plan_exits(f"?{kode}", targets[kode]) for kode in branching}
     for a in activities:
-        kind = kinds[a.pelaksana]
-        style = "rounded,filled,dashed" if kind == "luar" else "rounded,filled"
         if a.kode in branching:
-            w, h = DECISION
-            grid.symbol(f"?{a.kode}", row_of[f"?{a.kode}"], lane_of[a.pelaksana], w, h, plain_label([""]), shape="diamond", style="filled", fillcolor=DECISION_FILL)
-        grid.symbol(
-            a.kode,
-            row_of[a.kode],
-            lane_of[a.pelaksana],
-            ACTIVITY_WIDTH,
-            heights[a.kode],
-            plain_label(texts[a.kode]),
+            grid.arrow(a.kode, f"?{a.kode}")
+            for target, condition, exit_ in zip(targets[a.kode], branching[a.kode], exits[a.kode]):
+                grid.arrow(f"?{a.kode}", target, condition, exit_=exit_)
+            continue
+        for target in targets.get(a.kode, []):
+            grid.arrow(a.kode, target)
+        if not targets.get(a.kode):
+            grid.arrow(a.kode, "selesai")
+
+
+def _sop_links(grid: FlowGrid, ctx: RenderContext, index: Index, kode: str, top: float) -> None:
+    """Drill down: links to the SOP drafts that carry this process out (SVG only)."""
+    p = index.proses[kode].model
+    tag = kode
+    x = 0.0
+    for sop in (k for k in p.sop if k in index.sop):
+        text = msg(ctx, "diagram.lintas.sop", kode=sop)
+        width = text_width(text, 9) + 16
+        grid.cell(
+            safe_id("sop", tag, sop),
+            plain_label([text]),
+            x + width / 2,
+            top,
+            width,
+            18,
             shape="box",
-            style=style,
-            fillcolor=LANE_FILL[kind],
-            color=LANE_LINE[kind],
-            fontsize="10",
+            style="rounded",
+            color=COLOR_OWNER_LINE,
+            fontcolor=COLOR_OWNER_LINE,
+            fontsize="9",
+            URL=relative_link(f"lintas-fungsi/{kode}", f"sop/{sop}.md"),
+            target="_top",
         )
-    grid.rules(skip=lambda kind, i, j: kind == "h" and 1 < j < len(rows))
-    if activities:
-        grid.arrow("mulai", activities[0].kode)
-        # A decision's exits are chosen together, before any arrow is drawn.
-        exits = {kode: grid.plan_exits(f"?{kode}", targets[kode]) for kode in branching}
-        for a in activities:
-            if a.kode in branching:
-                grid.arrow(a.kode, f"?{a.kode}")
-                for target, condition, exit_ in zip(targets[a.kode], branching[a.kode], exits[a.kode]):
-                    grid.arrow(f"?{a.kode}", target, condition, exit_=exit_)
-                continue
-            for target in targets.get(a.kode, []):
-                grid.arrow(a.kode, target)
-            if not targets.get(a.kode):
-                grid.arrow(a.kode, "selesai")
-    _legend(grid, ctx, index, owners, sorted(set(kinds.values()), key=["owner", "other", "luar"].index), rows[-1].bottom + 18)
-    # Drill down to the SOP drafts that carry this process out.
-    if ctx.image_format == "svg":
-        x = 0.0
-        for sop in (k for k in p.sop if k in index.sop):
-            text = msg(ctx, "diagram.lintas.sop", kode=sop)
-            width = text_width(text, 9) + 16
-            grid.cell(
-                safe_id("sop", tag, sop),
-                plain_label([text]),
-                x + width / 2,
-                rows[-1].bottom + 66,
-                width,
-                18,
-                shape="box",
-                style="rounded",
-                color=COLOR_OWNER_LINE,
-                fontcolor=COLOR_OWNER_LINE,
-                fontsize="9",
-                URL=relative_link(f"lintas-fungsi/{kode}", f"sop/{sop}.md"),
-                target="_top",
-            )
-            x += width + 8
-    return str(g.source)
+        x += width + 8
 
 
 def _legend(grid: FlowGrid, ctx: RenderContext, index: Index, owners: list[str], kinds: list[str], top: float) -> None:

@@ -1,0 +1,139 @@
+"""Scanning DOT text (repository content) before the WebAssembly engine lays it out: refuse
+HTML labels, swap bold/italic fonts for stand-ins whose widths it knows, and swap back."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+from probis_cli.render.layout.common import UnsupportedFeature
+from probis_cli.render.teks import FONT_BOLD, FONT_BOLD_ITALIC, FONT_ITALIC
+
+# --------------------------------------------------------------------------- DOT scanning
+
+_Token = tuple[str, int, int]  # kind ("id", "str", "html", "punct"), start, end
+_ID_CHAR = re.compile(r"[A-Za-z0-9_.\x80-\U0010ffff]+")
+
+
+def _dot_tokens(text: str) -> Iterator[_Token]:
+    """Tokens of DOT text, skipping whitespace and comments (enough to find attributes)."""
+    i, n = 0, len(text)
+    line_start = True
+    while i < n:
+        c = text[i]
+        if c == "\n":
+            line_start = True
+            i += 1
+            continue
+        if c in " \t\r\f\v":
+            i += 1
+            continue
+        if c == "#" and line_start:  # C preprocessor output line
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        line_start = False
+        if text.startswith("//", i):
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+        elif text.startswith("/*", i):
+            end = text.find("*/", i + 2)
+            i = n if end < 0 else end + 2
+        elif c == '"':
+            j = i + 1
+            while j < n and text[j] != '"':
+                j += 2 if text[j] == "\\" and j + 1 < n and text[j + 1] == '"' else 1
+            yield ("str", i, min(j + 1, n))
+            i = j + 1
+        elif c == "<":
+            depth, j = 0, i
+            while j < n:
+                if text[j] == "<":
+                    depth += 1
+                elif text[j] == ">":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            yield ("html", i, min(j + 1, n))
+            i = j + 1
+        else:
+            match = _ID_CHAR.match(text, i)
+            if match:
+                yield ("id", i, match.end())
+                i = match.end()
+            else:
+                yield ("punct", i, i + 1)
+                i += 1
+
+
+def _token_value(text: str, token: _Token) -> str:
+    kind, start, end = token
+    if kind == "str":
+        return text[start + 1 : end - 1].replace('\\"', '"')
+    return text[start:end]
+
+
+# Fonts whose Graphviz estimate is wrong (no table: Times widths), and the family whose
+# table stands in for them during a wasm layout. The stand-in names are spelled so that
+# Graphviz's lookup (case-, space- and dash-insensitive) finds the table while nobody
+# would write them, so that the output can be mapped back without ambiguity.
+_WASM_FONT_PROXIES: Final[dict[str, tuple[str, str, str]]] = {
+    # fontname (lower case): (stand-in, SVG font-family + style attributes, fontname)
+    "helvetica-bold": (
+        "Ver-Dana", 'font-family="Helvetica,sans-Serif" font-weight="bold"', FONT_BOLD
+    ),
+    "helvetica-oblique": (
+        "Hel-Vetica", 'font-family="Helvetica,sans-Serif" font-style="oblique"', FONT_ITALIC
+    ),
+    "helvetica-boldoblique": (
+        "Verd-Ana",
+        'font-family="Helvetica,sans-Serif" font-weight="bold" font-style="oblique"',
+        FONT_BOLD_ITALIC,
+    ),
+}
+
+
+def _prepare_dot_for_wasm(text: str, engine_name: str) -> str:
+    """Refuse HTML-like labels and swap badly estimated fonts for their stand-ins."""
+    tokens = list(_dot_tokens(text))
+    replacements: list[tuple[int, int, str]] = []
+    for index, token in enumerate(tokens):
+        if token[0] == "html":
+            line = text.count("\n", 0, token[1]) + 1
+            raise UnsupportedFeature(
+                "html-labels",
+                f"line {line}: HTML-like labels (<...>) need the system Graphviz; the "
+                "WebAssembly Graphviz is built without expat and would draw the node name "
+                "instead. Install Graphviz ('dot') or use plain/record labels.",
+                engine=engine_name,
+                detail=f"line {line}",
+            )
+        if (
+            index >= 2
+            and token[0] in ("id", "str")
+            and tokens[index - 1][0] == "punct"
+            and text[tokens[index - 1][1]] == "="
+            and tokens[index - 2][0] in ("id", "str")
+            and _token_value(text, tokens[index - 2]) == "fontname"
+        ):
+            proxy = _WASM_FONT_PROXIES.get(_token_value(text, token).strip().lower())
+            if proxy is not None:
+                replacements.append((token[1], token[2], f'"{proxy[0]}"'))
+    for start, end, new in reversed(replacements):
+        text = text[:start] + new + text[end:]
+    return text
+
+
+def _unproxy_svg(svg: bytes) -> bytes:
+    for stand_in, attributes, _ in _WASM_FONT_PROXIES.values():
+        svg = svg.replace(f'font-family="{stand_in}"'.encode(), attributes.encode())
+    return svg
+
+
+def _unproxy_dot(dot: bytes) -> bytes:
+    for stand_in, _, fontname in _WASM_FONT_PROXIES.values():
+        dot = dot.replace(f'"{stand_in}"'.encode(), f'"{fontname}"'.encode())
+    return dot
+
