@@ -14,6 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from probis_cli import fs
+from probis_cli.api_render import MANIFEST
+from probis_cli.api_render import Notify, render_repository
+from probis_cli.api_render import ProgressFn as ProgressFn
+from probis_cli.api_render import engine_text
+from probis_cli.api_render import RenderError as RenderError
+from probis_cli.api_render import RenderOptions as RenderOptions
+from probis_cli.api_render import RenderResult as RenderResult
+from probis_cli.api_render import render_kinds as render_kinds
 from probis_cli.findings import Finding, Location, Message, Result, Severity
 from probis_cli.index import Index, build_index
 from probis_cli.lint.registry import ENGINE_CODES
@@ -22,6 +30,8 @@ from probis_cli.source.discover import MARKER, Discovery, discover_all, find_roo
 from probis_cli.source.loader import SourceFile, iter_sources
 from probis_cli.source.reader import MAX_BYTES, locate, read_bytes
 
+RENDER_MANIFEST = MANIFEST  # the file in the output folder recording what a render wrote
+render_engine_text = engine_text
 Progress = Callable[[str, int, int], None]
 
 
@@ -242,3 +252,31 @@ def discover_repository(root: Path) -> tuple[list[Path], list[Finding]]:
     for callers that keep a repository in memory and re-read only what changed."""
     found, findings = _discover(root)
     return found.files, findings
+
+
+def render(
+    path: Path,
+    options: RenderOptions = RenderOptions(),
+    notify: Notify = lambda message_id, **args: None,
+    progress: ProgressFn | None = None,
+) -> RenderResult:
+    """Render the repository holding ``path``: the one entry point of ``probis render``.
+
+    Refuses (``refused_errors``) when the repository has error findings, unless
+    ``options.force``; raises :class:`RenderError` for what stops the render and
+    :class:`NoRepository` when there is no repository. ``notify(message_id, **args)`` receives
+    the lines to show as they happen; ``progress(done, total)`` the progress of the writing.
+    """
+    try:
+        loaded = load(path, use_cache=options.use_cache)
+    except FileNotFoundError as exc:
+        raise RenderError("cli.path_missing", path=str(exc)) from None
+    # The same findings 'probis validate' reports (lint rules, suppressions, baseline).
+    errors = [f for f in check(loaded).findings if f.severity >= Severity.ERROR]
+    if errors and not options.force:
+        # Diagrams of faulty data look authoritative: never a silent green.
+        return RenderResult(refused_errors=len(errors))
+    if errors:
+        notify("cli.render_has_errors", count=len(errors))
+    digests = {s.path: s.digest for s in loaded.sources}
+    return render_repository(loaded.root, loaded.index, digests, options, notify, progress)
