@@ -280,3 +280,15 @@ def render(
         notify("cli.render_has_errors", count=len(errors))
     digests = {s.path: s.digest for s in loaded.sources}
     return render_repository(loaded.root, loaded.index, digests, options, notify, progress)
+
+
+def repository_language(start: Path) -> str | None:
+    """``pengaturan.bahasa`` of the repository holding ``start`` (``id``/``en``), if set."""
+    try:
+        root = find_root(start) if start.exists() else None
+    except OSError:
+        return None
+    if root is None:
+        return None
+    value = _root_settings(root)[0].get("bahasa")
+    return value if value in ("id", "en") else None
