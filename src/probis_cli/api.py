@@ -24,7 +24,7 @@ from probis_cli.api_render import RenderResult as RenderResult
 from probis_cli.api_render import render_kinds as render_kinds
 from probis_cli.findings import Finding, Location, Message, Result, Severity
 from probis_cli.index import Index, build_index
-from probis_cli.lint.registry import ENGINE_CODES
+from probis_cli.lint.registry import ENGINE_CODES, matches_any
 from probis_cli.model.build import Broken, Document, build_documents, core_finding
 from probis_cli.source.discover import MARKER, Discovery, discover_all, find_root, glob_error
 from probis_cli.source.loader import SourceFile, iter_sources
@@ -198,17 +198,6 @@ class CheckOptions:
     use_baseline: bool = True
 
 
-def code_selected(code: str, name: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
-    """Whether a finding code passes ``--select`` / ``--ignore`` (codes, prefixes or names)."""
-
-    def hit(patterns: Sequence[str]) -> bool:
-        return any(code.startswith(p.upper()) or p.lower() == name for p in patterns if p)
-
-    if select and not hit(select):
-        return False
-    return not hit(ignore)
-
-
 def check(loaded: Loaded, options: CheckOptions = CheckOptions()) -> Result:
     """Run the linter (if enabled) over a loaded repository and apply selection."""
     # The engine always runs: with lint off it runs no rule, but configuration, inline
@@ -222,7 +211,9 @@ def check(loaded: Loaded, options: CheckOptions = CheckOptions()) -> Result:
     kept = [
         f
         for f in findings
-        if loaded.in_scope(f.location.path) and code_selected(f.code, f.name, options.select, options.ignore)
+        if loaded.in_scope(f.location.path)
+        and (not options.select or matches_any(f.code, f.name, options.select))
+        and not matches_any(f.code, f.name, options.ignore)
     ]
     return Result(
         findings=sorted(kept, key=Finding.sort_key),
