@@ -185,6 +185,49 @@ def _meta_str(meta: dict[str, Any], key: str) -> str | None:
     return value if isinstance(value, str) and shape.fullmatch(value) else None
 
 
+def _prosedur_steps(prosedur: list[Grid]) -> tuple[list[_Step], list[str]]:
+    """The steps of every prosedur table, marks renumbered to the SOP's pelaksana (by name)."""
+    steps: list[_Step] = []
+    names: list[str] = []
+    for grid in prosedur:
+        layout = _layout(grid)
+        if layout is None:
+            continue
+        mapping: list[int] = []
+        for name, _cols in layout.pelaksana:
+            name = _one_line(name)
+            if name not in names:
+                names.append(name)
+            mapping.append(names.index(name))
+        for step in _steps(grid, layout):
+            step.marks = {mapping[p]: v for p, v in step.marks.items()}
+            steps.append(step)
+    return steps, names
+
+
+def _pelaksana(meta: dict[str, Any], names: list[str]) -> tuple[list[dict[str, Any]], list[str]]:
+    """The pelaksana entries (codes and jabatan from the export's metadata where present)."""
+    meta_pelaksana = meta.get("pelaksana")
+    pelaksana: list[dict[str, Any]] = []
+    kodes: list[str] = []
+    for i, name in enumerate(names):
+        entry: dict[str, Any] = {}
+        m = meta_pelaksana[i] if isinstance(meta_pelaksana, list) and len(meta_pelaksana) == len(names) else None
+        kode_p = _meta_str(m, "kode") if isinstance(m, dict) else None
+        if kode_p is None:
+            kode_p = slug(name, f"pelaksana-{i + 1}")
+        while kode_p in kodes:
+            kode_p += "-2"
+        kodes.append(kode_p)
+        entry["kode"] = kode_p
+        entry["nama"] = name
+        jabatan = _meta_str(m, "jabatan") if isinstance(m, dict) else None
+        if jabatan:
+            entry["jabatan"] = jabatan
+        pelaksana.append(entry)
+    return pelaksana, kodes
+
+
 def import_sop(path: Path, *, opd: str | None = None) -> ImportedSop:
     """Read one .docx SOP AP."""
     require("lxml")
@@ -232,44 +275,10 @@ def import_sop(path: Path, *, opd: str | None = None) -> ImportedSop:
     if not fields:
         periksa.append(Periksa(("nomor",), "office.periksa.identitas"))
 
-    steps: list[_Step] = []
-    names: list[str] = []
-    column_maps: list[list[int]] = []  # per table: its pelaksana index -> SOP pelaksana index
-    for grid in prosedur:
-        layout = _layout(grid)
-        if layout is None:
-            continue
-        mapping: list[int] = []
-        for name, _cols in layout.pelaksana:
-            name = _one_line(name)
-            if name not in names:
-                names.append(name)
-            mapping.append(names.index(name))
-        for step in _steps(grid, layout):
-            step.marks = {mapping[p]: v for p, v in step.marks.items()}
-            steps.append(step)
-        column_maps.append(mapping)
+    steps, names = _prosedur_steps(prosedur)
     if not prosedur:
         periksa.append(Periksa(("langkah",), "office.periksa.tanpa_prosedur"))
-
-    meta_pelaksana = meta.get("pelaksana")
-    pelaksana: list[dict[str, Any]] = []
-    kodes: list[str] = []
-    for i, name in enumerate(names):
-        entry: dict[str, Any] = {}
-        m = meta_pelaksana[i] if isinstance(meta_pelaksana, list) and len(meta_pelaksana) == len(names) else None
-        kode_p = _meta_str(m, "kode") if isinstance(m, dict) else None
-        if kode_p is None:
-            kode_p = slug(name, f"pelaksana-{i + 1}")
-        while kode_p in kodes:
-            kode_p += "-2"
-        kodes.append(kode_p)
-        entry["kode"] = kode_p
-        entry["nama"] = name
-        jabatan = _meta_str(m, "jabatan") if isinstance(m, dict) else None
-        if jabatan:
-            entry["jabatan"] = jabatan
-        pelaksana.append(entry)
+    pelaksana, kodes = _pelaksana(meta, names)
     data["pelaksana"] = pelaksana
     data["langkah"] = _langkah(steps, kodes, periksa)
     return ImportedSop(path.name, data, periksa, opd)
