@@ -382,6 +382,14 @@ class ProbisServer(LanguageServer):
 def build_server(lang: Lang | None = None) -> ProbisServer:
     """The server with its features registered."""
     server = ProbisServer(lang=lang)
+    _register_lifecycle(server)
+    _register_documents(server)
+    _register_queries(server)
+    return server
+
+
+def _register_lifecycle(server: ProbisServer) -> None:
+    """initialize (language, root), initialized (watch, first load), shutdown."""
 
     @server.feature(types.INITIALIZE)
     def initialize(ls: ProbisServer, params: types.InitializeParams) -> None:
@@ -414,6 +422,10 @@ def build_server(lang: Lang | None = None) -> ProbisServer:
     def shutdown(ls: ProbisServer, _params: Any) -> None:
         ls.watch_stop.set()
 
+
+def _register_documents(server: ProbisServer) -> None:
+    """Open, changed, saved and closed buffers: the session follows the editor."""
+
     def buffer_changed(ls: ProbisServer, uri: str) -> None:
         path = to_fs_path(uri)
         if path is None:
@@ -445,6 +457,10 @@ def build_server(lang: Lang | None = None) -> ProbisServer:
         ls.submit(lambda: ls.session.close_buffer(Path(path)) if ls.session is not None else False)
         ls.request_check()
 
+
+def _register_queries(server: ProbisServer) -> None:
+    """Hover, definition, references, completion and quick fixes, once the checks settled."""
+
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     async def hover(ls: ProbisServer, params: types.HoverParams) -> types.Hover | None:
         await ls.settled()
@@ -469,8 +485,6 @@ def build_server(lang: Lang | None = None) -> ProbisServer:
     async def code_action(ls: ProbisServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
         await ls.settled()
         return ls.code_actions(params)
-
-    return server
 
 
 def serve(lang: Lang | None = None) -> None:
