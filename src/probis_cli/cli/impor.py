@@ -65,7 +65,7 @@ def _register_sop(impor: typer.Typer, lang: Lang) -> None:
         files: list[Path] = typer.Argument(..., help=t(lang, "office.cli.opt_files")),
         opd: Optional[str] = typer.Option(None, "--opd", help=t(lang, "office.cli.opt_opd")),
         out: Path = typer.Option(Path("."), "--out", "-o", help=t(lang, "office.cli.opt_out_repo")),
-        force: bool = typer.Option(False, "--force", help=t(lang, "office.cli.opt_force")),
+        force: bool = typer.Option(False, "--paksa", "--force", help=t(lang, "office.cli.opt_force")),
         dry_run: bool = typer.Option(False, "--dry-run", help=t(lang, "office.cli.opt_dry_run")),
         lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"),
     ) -> None:
