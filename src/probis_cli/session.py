@@ -56,6 +56,11 @@ class Snapshot:
         return self.loaded.index
 
 
+def _file_local(finding: Finding) -> bool:
+    """Whether a finding comes from reading and validating its own file alone."""
+    return finding.message.id.startswith(("read.", "schema."))
+
+
 def _digest(raw: bytes) -> str:
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
@@ -222,6 +227,28 @@ class Session:
         self._snapshot = Snapshot(loaded, result, self.generation, timings)
         self._dirty = False
         return self._snapshot
+
+    def quick_findings(self, path: Path) -> tuple[str, list[Finding]] | None:
+        """The findings of one edited file that need no other file (reading and schema), after
+        the repository's settings, suppressions and baseline; with the last check's other
+        findings of that file (references, rules: their lines may be a moment out of date).
+
+        Milliseconds instead of a whole check: what the editor shows at once while
+        :meth:`check` runs. None when there is no previous check or the file is not known.
+        """
+        previous = self._snapshot
+        path = path.parent.resolve() / path.name
+        state = self.files.get(path)
+        if previous is None or state is None:
+            return None
+        rel = state.source.path
+        loaded = api.Loaded(self.root, [state.source], previous.loaded.index, list(state.findings), self.scope)
+        local = [
+            f for f in api.check(loaded, dataclasses.replace(self.options, lint=False)).findings
+            if f.location.path == rel and _file_local(f)
+        ]
+        others = [f for f in previous.result.findings if f.location.path == rel and not _file_local(f)]
+        return rel, sorted(local + others, key=Finding.sort_key)
 
     @property
     def snapshot(self) -> Snapshot | None:

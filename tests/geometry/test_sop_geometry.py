@@ -13,6 +13,7 @@ import pytest
 from probis_cli import api
 from probis_cli.index import Index
 from probis_cli.render.base import RenderContext
+from probis_cli.render.diagrams.lintas_fungsi import render_lintas_fungsi
 from probis_cli.render.diagrams.sop_flow import render_sop_flow
 from probis_cli.render.engine import Engine, find_engine
 from tests.geometry.stress import KODE, write_stress_repo
@@ -40,10 +41,11 @@ def stress(tmp_path_factory: pytest.TempPathFactory) -> Index:
 
 @pytest.fixture(scope="module")
 def pages(engine: Engine, stress: Index) -> dict[str, Svg]:
-    """Every SOP flowchart page of the example and the stress fixture, as read geometry."""
+    """Every SOP flowchart page and lintas fungsi map (its decisions are labelled the same
+    way) of the example and the stress fixture, as read geometry."""
     out: dict[str, Svg] = {}
     for index in (_load(EXAMPLE), stress):
-        for artifact in render_sop_flow(index, CTX):
+        for artifact in [*render_sop_flow(index, CTX), *render_lintas_fungsi(index, CTX)]:
             out[artifact.path] = read_svg(engine.render(artifact.text(), "svg"))
     return out
 

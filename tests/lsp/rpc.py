@@ -6,6 +6,7 @@ import json
 import os
 import queue
 import subprocess
+import tempfile
 import sys
 import threading
 from collections.abc import Callable
@@ -19,11 +20,12 @@ class LspClient:
     """Start the server, send requests/notifications, collect what it sends back."""
 
     def __init__(self, cwd: Path, env: dict[str, str] | None = None) -> None:
+        self.log = tempfile.TemporaryFile()
         self.proc = subprocess.Popen(
             [sys.executable, "-c", "from probis_cli.cli.main import run; run()", "lsp"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
+            stderr=self.log,  # a file, never a pipe nobody reads: a full pipe would block the server
             cwd=cwd,
             env={**os.environ, **(env or {})},
         )
@@ -143,6 +145,12 @@ class LspClient:
             if self.proc.poll() is None:
                 self.proc.kill()
                 self.proc.wait()
-            for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
+            for stream in (self.proc.stdin, self.proc.stdout):
                 if stream is not None:
                     stream.close()
+            self.log.close()
+
+    def stderr(self) -> str:
+        """What the server wrote to stderr so far."""
+        self.log.seek(0)
+        return self.log.read().decode(errors="replace")

@@ -364,6 +364,7 @@ def test_artifact_paths_groups_and_selection(mini: Index) -> None:
         "peta/level-n/PB.02",
         "lintas-fungsi/PB.02.01",
         "relasi/pemda",
+        "relasi/matriks",
         "relasi/proses/PB.02",
         "relasi/proses/PB.02.01",
         "relasi/proses/PB.03",
@@ -880,3 +881,17 @@ def test_pohon_kinerja_sasaran_in_code_order_and_one_penunjang_node_per_opd() ->
     assert sorted(penunjang) == sorted(safe_id("pen", o) for o in example.opd)
     # no X.XX.01 program node (nor its kegiatan) repeated in the Pemda tree
     assert not [n for n in dot.nodes if n.startswith("prog__") and n.endswith(".01")]
+
+
+def test_relasi_matrix_has_one_cell_per_exchanging_pair_with_the_full_list_as_tooltip() -> None:
+    from probis_cli.render.diagrams.relasi import pemda_exchanges
+
+    example = _load(Path(__file__).resolve().parents[2] / "examples" / "kota-contoh")
+    dot = parse_dot(by_path(DIAGRAMS["relasi"](example, ID))["relasi/matriks"].content)
+    pairs = pemda_exchanges(example)
+    cells = {n: a for n, a in dot.nodes.items() if n.startswith("m__")}
+    assert len(cells) == len(pairs)
+    for (source, target), names in pairs.items():
+        cell = cells[safe_id("m", source, target)]
+        assert label_text(cell["label"]) == str(len(names))
+        assert all(clean(n) in cell["tooltip"] for n in names)

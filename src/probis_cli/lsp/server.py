@@ -107,9 +107,13 @@ class ProbisServer(LanguageServer):
         while self._again:
             self._again = False
             started = time.perf_counter()
-            snapshot = await self.submit(self._check)
+            try:
+                snapshot = await self.submit(self._check)
+            except Exception as exc:  # noqa: BLE001 - a bug must not stop the server; say it in the log
+                self.window_log_message(types.LogMessageParams(types.MessageType.Error, f"probis: {type(exc).__name__}: {exc}"))
+                break
             if snapshot is None:
-                return
+                break
             texts = snapshot.loaded.source_texts()
             self.publish(snapshot, texts)
             self.last_timings = {**snapshot.timings, "publish": time.perf_counter() - started}
@@ -226,6 +230,16 @@ class ProbisServer(LanguageServer):
         lines = (session_text or text or "").split("\n")
         position = self.to_position(lines, loc.line or 1, loc.column or 1)
         return types.Location(uri=self.uri(loc.path), range=types.Range(position, position))
+
+    def publish_file(self, rel: str, findings: list[Finding], text: str) -> None:
+        """Publish the diagnostics of one file."""
+        lines = text.split("\n")
+        uri = self.uri(rel)
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=[self.diagnostic(f, lines, text) for f in findings])
+        )
+        if findings:
+            self.published.add(uri)
 
     def publish(self, snapshot: Snapshot, texts: dict[str, str]) -> None:
         """Publish the diagnostics of every file (and clear those of files now clean)."""
@@ -426,27 +440,41 @@ def _register_lifecycle(server: ProbisServer) -> None:
 def _register_documents(server: ProbisServer) -> None:
     """Open, changed, saved and closed buffers: the session follows the editor."""
 
-    def buffer_changed(ls: ProbisServer, uri: str) -> None:
+    async def buffer_changed(ls: ProbisServer, uri: str) -> None:
         path = to_fs_path(uri)
         if path is None:
             return
         text = ls.workspace.get_text_document(uri).source
-        ls.submit(lambda: ls.session.set_buffer(Path(path), text) if ls.session is not None else False)
-        ls.request_check()
+
+        def edit() -> tuple[int, str, list[Finding]] | None:
+            if ls.session is None or not ls.session.set_buffer(Path(path), text):
+                return None
+            found = ls.session.quick_findings(Path(path))
+            return None if found is None else (ls.session.generation, *found)
+
+        pending = ls.submit(edit)
+        ls.request_check()  # queued behind the edit on the worker
+        result = await pending
+        if result is None or ls.root is None:
+            return
+        generation, rel, quick = result
+        if ls.view is None or ls.view.snapshot.generation <= generation:  # the full check is not out yet
+            # This file's own reading/schema findings at once; the whole check follows.
+            ls.publish_file(rel, quick, text.replace("\r\n", "\n"))
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
-    def did_open(ls: ProbisServer, params: types.DidOpenTextDocumentParams) -> None:
+    async def did_open(ls: ProbisServer, params: types.DidOpenTextDocumentParams) -> None:
         if ls.rel(params.text_document.uri) is not None:
             ls.open_uris.add(params.text_document.uri)
-        buffer_changed(ls, params.text_document.uri)
+        await buffer_changed(ls, params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
-    def did_change(ls: ProbisServer, params: types.DidChangeTextDocumentParams) -> None:
-        buffer_changed(ls, params.text_document.uri)
+    async def did_change(ls: ProbisServer, params: types.DidChangeTextDocumentParams) -> None:
+        await buffer_changed(ls, params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
-    def did_save(ls: ProbisServer, params: types.DidSaveTextDocumentParams) -> None:
-        buffer_changed(ls, params.text_document.uri)
+    async def did_save(ls: ProbisServer, params: types.DidSaveTextDocumentParams) -> None:
+        await buffer_changed(ls, params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: ProbisServer, params: types.DidCloseTextDocumentParams) -> None:

@@ -14,6 +14,8 @@ from functools import partial
 
 from collections import defaultdict
 
+import graphviz  # type: ignore[import-untyped]  # the package ships no type information
+
 from probis_cli.index import Index
 from probis_cli.render.base import Artifact, RenderContext, cached
 from probis_cli.render.diagrams.dot import (
@@ -66,7 +68,8 @@ def edge_tooltip(names: list[str]) -> dict[str, str]:
     """``{"tooltip": every name}`` when :func:`edge_label` leaves names out, else nothing."""
     if len(names) <= MAX_NAMES:
         return {}
-    return {"tooltip": "; ".join(clean(name).replace("\\", "\\\\") for name in names)}
+    # nohtml: a name such as "<KTP & KK>" must not turn the tooltip into an HTML string.
+    return {"tooltip": graphviz.nohtml("; ".join(clean(name).replace("\\", "\\\\") for name in names))}
 
 
 def _party(index: Index, ref: str) -> tuple[str, bool]:
@@ -216,6 +219,71 @@ def _ref_key(ref: str | None) -> tuple[bool, str]:
     return (ref is None, ref or "")
 
 
+def _render_matrix(index: Index, ctx: RenderContext) -> str:
+    """The Pemda-wide relasi as a matrix: a row per sender, a column per receiver (OPD in
+    code order, then outside parties), a cell per pair with the number of distinct items
+    exchanged; the cell's tooltip lists them all. Pinned grid, so it reads at any size."""
+    from probis_cli.render.diagrams.flowgrid import GRID_GRAPH_ATTRS, Column, FlowGrid, Row, place, text_width
+
+    pairs = pemda_exchanges(index)
+    parties = sorted({x for pair in pairs for x in pair}, key=lambda x: (x not in index.opd, x))
+    g = new_graph(
+        "relasi-matriks",
+        title=msg(ctx, "diagram.relasi.title_matriks", nama=pemda_name(index, ctx)),
+        subtitle=msg(ctx, "diagram.relasi.subtitle_matriks"),
+        outputorder="nodesfirst",
+        **GRID_GRAPH_ATTRS,
+    )
+
+    def name(x: str) -> str:
+        if x in index.opd:
+            return opd_label(index, x)
+        actor = index.actor(x)
+        return actor.nama if actor is not None else x
+
+    heads = {x: wrap(name(x), 14) for x in parties}
+    head_w = max([text_width(line, 10, bold=True) for x in parties for line in heads[x]] + [60.0]) + 16
+    cell_w = max(56.0, max([text_width(line, 10, bold=True) for x in parties for line in heads[x]] + [0.0]) + 12)
+    head_h = max([len(heads[x]) for x in parties] + [1]) * 12 + 12
+    columns = [Column("head", [], head_w)] + [Column(f"c{i}", heads[x], cell_w) for i, x in enumerate(parties)]
+    rows = [Row("head", head_h)] + [Row(f"r{i}", max(26.0, len(heads[x]) * 12 + 10)) for i, x in enumerate(parties)]
+    place(columns, rows)
+    grid = FlowGrid(g, "matriks", columns, rows)
+    bold = {"shape": "plaintext", "style": "", "fontname": FONT_BOLD, "fontsize": "10"}
+    for i, x in enumerate(parties):
+        column, row = columns[i + 1], rows[i + 1]
+        grid.cell(safe_id("ch", x), plain_label(heads[x]), column.x, rows[0].y, column.width - 4, rows[0].height - 4, **bold)
+        grid.cell(safe_id("rh", x), plain_label(heads[x]), columns[0].x, row.y, columns[0].width - 4, row.height - 4, **bold)
+    for (source, target), names in pairs.items():
+        row, column = rows[parties.index(source) + 1], columns[parties.index(target) + 1]
+        outside = source not in index.opd or target not in index.opd
+        grid.cell(
+            safe_id("m", source, target),
+            plain_label([str(len(names))]),
+            column.x,
+            row.y,
+            column.width - 2,
+            row.height - 2,
+            shape="box",
+            style="filled",
+            color="white",
+            fillcolor=COLOR_EXTERNAL if outside else COLOR_OTHER_OPD,
+            fontsize="10",
+            tooltip=graphviz.nohtml("; ".join(clean(n).replace("\\", "\\\\") for n in names)),
+        )
+    grid.rules()
+    legend_y = rows[-1].bottom + 20
+    items = [(msg(ctx, "diagram.relasi.legend_matriks_opd"), COLOR_OTHER_OPD), (msg(ctx, "diagram.relasi.legend_matriks_luar"), COLOR_EXTERNAL)]
+    lx = 0.0
+    grid.cell(safe_id("lg", "matriks"), plain_label([msg(ctx, "diagram.legend")]), lx + 30, legend_y, 60, 18, **bold)
+    lx += 66
+    for k, (caption, fill) in enumerate(items):
+        width = text_width(caption, 9) + 20
+        grid.cell(safe_id("lg", "matriks", str(k)), plain_label([caption]), lx + width / 2, legend_y, width, 20, shape="box", style="filled", color="white", fillcolor=fill, fontsize="9")
+        lx += width + 10
+    return str(g.source)
+
+
 def render_relasi(index: Index, ctx: RenderContext) -> list[Artifact]:
     """The Pemda's relationship map and one per process with masukan or keluaran."""
     out = [
@@ -225,7 +293,14 @@ def render_relasi(index: Index, ctx: RenderContext) -> list[Artifact]:
             content=cached(ctx, "relasi:pemda", None, lambda: _render_pemda(index, ctx)),
             title=msg(ctx, "diagram.relasi.title", nama=pemda_name(index, ctx)),
             group="relasi",
-        )
+        ),
+        Artifact(
+            path="relasi/matriks",
+            kind="dot",
+            content=cached(ctx, "relasi:matriks", None, lambda: _render_matrix(index, ctx)),
+            title=msg(ctx, "diagram.relasi.title_matriks", nama=pemda_name(index, ctx)),
+            group="relasi",
+        ),
     ]
     for kode in sorted(index.proses):
         p = index.proses[kode].model
