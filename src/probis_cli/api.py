@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from probis_cli import fs
-from probis_cli.api_render import MANIFEST
+from probis_cli.api_render import FORMATS, MANIFEST
 from probis_cli.api_render import Notify, render_repository
 from probis_cli.api_render import ProgressFn as ProgressFn
 from probis_cli.api_render import engine_text
@@ -30,6 +30,7 @@ from probis_cli.source.discover import MARKER, Discovery, discover_all, find_roo
 from probis_cli.source.loader import SourceFile, iter_sources
 from probis_cli.source.reader import MAX_BYTES, locate, read_bytes
 
+RENDER_FORMATS = FORMATS  # what `probis render --format` accepts
 RENDER_MANIFEST = MANIFEST  # the file in the output folder recording what a render wrote
 render_engine_text = engine_text
 Progress = Callable[[str, int, int], None]

@@ -24,6 +24,7 @@ from probis_cli.render.base import Artifact, RenderContext
 from probis_cli.render.memo import MEMO_FILE, RenderMemo
 
 MANIFEST = render_run.MANIFEST
+FORMATS = render_run.ALL_FORMATS
 WASM_MODULE_LIMIT = 512 * 1024 * 1024
 _verified_wasm: set[Path] = set()  # module files this run found signed by this machine
 

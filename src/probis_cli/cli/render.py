@@ -78,12 +78,13 @@ def _print_outcome(lang: Lang, console: Console, result: api.RenderResult) -> No
 def register(app: typer.Typer, lang: Lang) -> None:
     """Add the command to ``app``."""
     kinds_help = t(lang, "cli.render_opt_kind", kinds=", ".join(api.render_kinds()))
+    formats_help = t(lang, "cli.render_opt_format", formats=", ".join(api.RENDER_FORMATS))
 
     @app.command("render", help=t(lang, "cli.render_help"))
     def render(
         path: Path = typer.Argument(Path("."), help=t(lang, "cli.render_arg_path"), metavar="PATH"),
         out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="DIR", help=t(lang, "cli.render_opt_out"), show_default=False),
-        formats: Optional[list[str]] = typer.Option(None, "--format", "-f", metavar="FORMAT", help=t(lang, "cli.render_opt_format"), show_default=False),
+        formats: Optional[list[str]] = typer.Option(None, "--format", "-f", metavar="FORMAT", help=formats_help, show_default=False),
         kinds: Optional[list[str]] = typer.Option(None, "--jenis", "--kind", metavar="JENIS", help=kinds_help, show_default=False),
         opd: Optional[list[str]] = typer.Option(None, "--opd", metavar="OPD", help=t(lang, "cli.render_opt_opd"), show_default=False),
         codes: Optional[list[str]] = typer.Option(None, "--kode", "--code", metavar="KODE", help=t(lang, "cli.render_opt_code"), show_default=False),
