@@ -14,14 +14,25 @@ from pathlib import Path
 from typing import Any
 
 from probis_cli import fs
+from probis_cli.api_render import FORMATS, MANIFEST
+from probis_cli.api_render import Notify, render_repository
+from probis_cli.api_render import ProgressFn as ProgressFn
+from probis_cli.api_render import engine_text
+from probis_cli.api_render import RenderError as RenderError
+from probis_cli.api_render import RenderOptions as RenderOptions
+from probis_cli.api_render import RenderResult as RenderResult
+from probis_cli.api_render import render_kinds as render_kinds
 from probis_cli.findings import Finding, Location, Message, Result, Severity
 from probis_cli.index import Index, build_index
-from probis_cli.lint.registry import ENGINE_CODES
+from probis_cli.lint.registry import ENGINE_CODES, matches_any
 from probis_cli.model.build import Broken, Document, build_documents, core_finding
 from probis_cli.source.discover import MARKER, Discovery, discover_all, find_root, glob_error
 from probis_cli.source.loader import SourceFile, iter_sources
 from probis_cli.source.reader import MAX_BYTES, locate, read_bytes
 
+RENDER_FORMATS = FORMATS  # what `probis render --format` accepts
+RENDER_MANIFEST = MANIFEST  # the file in the output folder recording what a render wrote
+render_engine_text = engine_text
 Progress = Callable[[str, int, int], None]
 
 
@@ -188,17 +199,6 @@ class CheckOptions:
     use_baseline: bool = True
 
 
-def code_selected(code: str, name: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
-    """Whether a finding code passes ``--select`` / ``--ignore`` (codes, prefixes or names)."""
-
-    def hit(patterns: Sequence[str]) -> bool:
-        return any(code.startswith(p.upper()) or p.lower() == name for p in patterns if p)
-
-    if select and not hit(select):
-        return False
-    return not hit(ignore)
-
-
 def check(loaded: Loaded, options: CheckOptions = CheckOptions()) -> Result:
     """Run the linter (if enabled) over a loaded repository and apply selection."""
     # The engine always runs: with lint off it runs no rule, but configuration, inline
@@ -212,7 +212,9 @@ def check(loaded: Loaded, options: CheckOptions = CheckOptions()) -> Result:
     kept = [
         f
         for f in findings
-        if loaded.in_scope(f.location.path) and code_selected(f.code, f.name, options.select, options.ignore)
+        if loaded.in_scope(f.location.path)
+        and (not options.select or matches_any(f.code, f.name, options.select))
+        and not matches_any(f.code, f.name, options.ignore)
     ]
     return Result(
         findings=sorted(kept, key=Finding.sort_key),
@@ -242,3 +244,43 @@ def discover_repository(root: Path) -> tuple[list[Path], list[Finding]]:
     for callers that keep a repository in memory and re-read only what changed."""
     found, findings = _discover(root)
     return found.files, findings
+
+
+def render(
+    path: Path,
+    options: RenderOptions = RenderOptions(),
+    notify: Notify = lambda message_id, **args: None,
+    progress: ProgressFn | None = None,
+) -> RenderResult:
+    """Render the repository holding ``path``: the one entry point of ``probis render``.
+
+    Refuses (``refused_errors``) when the repository has error findings, unless
+    ``options.force``; raises :class:`RenderError` for what stops the render and
+    :class:`NoRepository` when there is no repository. ``notify(message_id, **args)`` receives
+    the lines to show as they happen; ``progress(done, total)`` the progress of the writing.
+    """
+    try:
+        loaded = load(path, use_cache=options.use_cache)
+    except FileNotFoundError as exc:
+        raise RenderError("cli.path_missing", path=str(exc)) from None
+    # The same findings 'probis validate' reports (lint rules, suppressions, baseline).
+    errors = [f for f in check(loaded).findings if f.severity >= Severity.ERROR]
+    if errors and not options.force:
+        # Diagrams of faulty data look authoritative: never a silent green.
+        return RenderResult(refused_errors=len(errors))
+    if errors:
+        notify("cli.render_has_errors", count=len(errors))
+    digests = {s.path: s.digest for s in loaded.sources}
+    return render_repository(loaded.root, loaded.index, digests, options, notify, progress)
+
+
+def repository_language(start: Path) -> str | None:
+    """``pengaturan.bahasa`` of the repository holding ``start`` (``id``/``en``), if set."""
+    try:
+        root = find_root(start) if start.exists() else None
+    except OSError:
+        return None
+    if root is None:
+        return None
+    value = _root_settings(root)[0].get("bahasa")
+    return value if value in ("id", "en") else None

@@ -254,22 +254,22 @@ def test_s5_damaged_memo_database_is_discarded_not_a_crash(cli: Cli, repo: Path,
 def test_s5_unsigned_compiled_webassembly_is_never_loaded(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A committed ``.probis-cache/graphviz-*.wasm-module`` is native code: only our own signed one is used."""
     pytest.importorskip("wasmtime")
-    from probis_cli.cli import render as render_cli
+    from probis_cli import api_render
     from probis_cli.render import engine
 
     loaded: list[bytes] = []
     monkeypatch.setattr(engine, "import_compiled_module", loaded.append)
     cache = repo / ".probis-cache"
     cache.mkdir()
-    path = render_cli._wasm_module_cache(cache)
+    path = api_render.wasm_module_cache(cache)
     assert path is not None
     path.write_bytes(b"\x00asm-forged-native-code")
-    render_cli._wasm_module_cache(cache)
+    api_render.wasm_module_cache(cache)
     assert loaded == []
     from probis_cli import fs
 
     path.write_bytes(fs.signed(b"ours"))
-    render_cli._wasm_module_cache(cache)
+    api_render.wasm_module_cache(cache)
     assert loaded == [b"ours"]
 
 

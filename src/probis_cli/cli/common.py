@@ -18,13 +18,26 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def lang_from_argv(argv: list[str]) -> Lang:
-    """Language chosen by ``--lang X`` / ``--lang=X`` anywhere in argv, else $PROBIS_LANG."""
+    """Language: ``--lang X`` / ``--lang=X`` anywhere in argv, else $PROBIS_LANG, else
+    ``pengaturan.bahasa`` of the repository, else Indonesian."""
     for i, arg in enumerate(argv):
         if arg == "--lang" and i + 1 < len(argv):
             return resolve_lang(argv[i + 1])
         if arg.startswith("--lang="):
             return resolve_lang(arg.split("=", 1)[1])
-    return resolve_lang(None)
+    if os.environ.get("PROBIS_LANG"):
+        return resolve_lang(None)
+    return resolve_lang(_repository_language(argv))
+
+
+def _repository_language(argv: list[str]) -> str | None:
+    """``pengaturan.bahasa`` of the repository the command works on: the one holding the
+    first existing path argument, else the current folder."""
+    from probis_cli import api
+
+    paths = [Path(a) for a in argv[1:] if not a.startswith("-") and a]
+    start = next((p for p in paths if p.exists()), Path("."))
+    return api.repository_language(start)
 
 
 def t(lang: Lang, message_id: str, **args: object) -> str:

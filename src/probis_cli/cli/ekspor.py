@@ -25,7 +25,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
         kode: Optional[list[str]] = typer.Option(None, "--kode", "-k", help=t(lang, "office.cli.opt_kode")),
         out: Path = typer.Option(Path("build/docx"), "--out", "-o", help=t(lang, "office.cli.opt_out_dir")),
         kertas: str = typer.Option("a4", "--kertas", help=t(lang, "office.cli.opt_kertas")),
-        tanpa_gambar: bool = typer.Option(False, "--tanpa-gambar", help=t(lang, "office.cli.opt_tanpa_gambar")),
+        tanpa_gambar: bool = typer.Option(False, "--tanpa-gambar", "--no-images", help=t(lang, "office.cli.opt_tanpa_gambar")),
         lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"),
     ) -> None:
         from probis_cli.office.sop_export import PAPER, export_sop, flow_pngs, office_logo

@@ -4,15 +4,33 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
+from rich.console import Console
 
 from probis_cli import api
 from probis_cli.cli.common import EXIT_ERROR, EXIT_FINDINGS, LangChoice, fail, stderr_console, t
 from probis_cli.i18n import Lang
 from probis_cli.scaffold.files import read_raw, repository_files, repository_root, write_text
 from probis_cli.scaffold.fmt import fmt_files
+
+
+def _print_not_formatted(lang: Lang, console: Console, unreadable: list[Any], refused: list[Any]) -> None:
+    """The files that could not be read, were skipped, or were refused."""
+    for result in unreadable:
+        if result.reason == "unreadable":
+            console.print(t(lang, "fmt.unreadable", path=result.path), markup=False)
+        else:
+            console.print(t(lang, "fmt.skipped", path=result.path, reason=result.reason), markup=False)
+    for result in refused:
+        console.print(t(lang, "fmt.refused", path=result.path), markup=False)
+
+
+def _diff(root: Path, path: str, text: str) -> str:
+    """A unified diff of the file as it is and as ``fmt`` would write it."""
+    before = read_raw(root, path) or ""
+    return "".join(difflib.unified_diff(before.splitlines(keepends=True), text.splitlines(keepends=True), f"a/{path}", f"b/{path}"))
 
 
 def register(app: typer.Typer, lang: Lang) -> None:
@@ -38,28 +56,11 @@ def register(app: typer.Typer, lang: Lang) -> None:
         changed = [r for r in results if r.status == "formatted"]
         refused = [r for r in results if r.status == "refused"]
         unreadable = [r for r in results if r.status == "skipped" and r.reason != "not-probis"]
-        for result in unreadable:
-            if result.reason == "unreadable":
-                console.print(t(lang, "fmt.unreadable", path=result.path), markup=False)
-            else:
-                console.print(t(lang, "fmt.skipped", path=result.path, reason=result.reason), markup=False)
-        for result in refused:
-            console.print(t(lang, "fmt.refused", path=result.path), markup=False)
+        _print_not_formatted(lang, console, unreadable, refused)
         for result in changed:
             assert result.text is not None
             if diff:
-                before = read_raw(root, result.path) or ""
-                typer.echo(
-                    "".join(
-                        difflib.unified_diff(
-                            before.splitlines(keepends=True),
-                            result.text.splitlines(keepends=True),
-                            f"a/{result.path}",
-                            f"b/{result.path}",
-                        )
-                    ),
-                    nl=False,
-                )
+                typer.echo(_diff(root, result.path, result.text), nl=False)
             if check:
                 typer.echo(t(lang, "fmt.would_change", path=result.path))
             elif not diff:

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from rich.console import Console
 
 from probis_cli import fs
 from probis_cli.cli.common import EXIT_ERROR, EXIT_FINDINGS, LangChoice, stderr_console, t
@@ -17,21 +18,58 @@ def _error_text(lang: Lang, exc: OfficeError) -> str:
     return t(lang, exc.message_id, **exc.args_)
 
 
+def _import_one(
+    lang: Lang, console: Console, file: Path, opd: str | None, out: Path, force: bool, dry_run: bool, written: set[Path]
+) -> int | None:
+    """Import one Word SOP: the number of lines to check (printed), or None when it failed."""
+    from probis_cli.office.sop_import import import_sop, to_yaml
+
+    try:
+        sop = import_sop(file, opd=opd)
+    except OfficeError as exc:
+        console.print(t(lang, "office.cli.failed", berkas=str(file), detail=_error_text(lang, exc)), markup=False)
+        return None
+    text, report = to_yaml(sop, lambda message_id, **args: t(lang, message_id, **args))
+    relative = Path("sop") / (opd or "") / f"{sop.kode}.yaml" if opd else Path("sop") / f"{sop.kode}.yaml"
+    target = out / relative
+    if target in written or (target.exists() and not force):
+        console.print(t(lang, "office.cli.exists", path=str(target)), markup=False)
+        return None
+    if dry_run:
+        typer.echo(text, nl=False)
+    else:
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            fs.write_atomic(target, text, root=out.resolve())
+        except (OSError, fs.OutsideError) as exc:
+            console.print(t(lang, "office.cli.failed", berkas=str(file), detail=str(exc)), markup=False)
+            return None
+        written.add(target)
+        console.print(t(lang, "office.cli.written", path=str(target)), markup=False)
+    for line, message in report:
+        typer.echo(t(lang, "office.cli.periksa_line", path=relative.as_posix(), line=line, text=message))
+    return len(report)
+
+
 def register(app: typer.Typer, lang: Lang) -> None:
     """Add ``impor`` and its subcommands to ``app``."""
     impor = typer.Typer(help=t(lang, "office.cli.impor_help"), no_args_is_help=True)
     app.add_typer(impor, name="impor")
+    _register_sop(impor, lang)
+    _register_kegiatan(impor, lang)
 
+
+def _register_sop(impor: typer.Typer, lang: Lang) -> None:
     @impor.command("sop", help=t(lang, "office.cli.impor_sop_help"))
     def impor_sop(
         files: list[Path] = typer.Argument(..., help=t(lang, "office.cli.opt_files")),
         opd: Optional[str] = typer.Option(None, "--opd", help=t(lang, "office.cli.opt_opd")),
         out: Path = typer.Option(Path("."), "--out", "-o", help=t(lang, "office.cli.opt_out_repo")),
-        force: bool = typer.Option(False, "--force", help=t(lang, "office.cli.opt_force")),
+        force: bool = typer.Option(False, "--paksa", "--force", help=t(lang, "office.cli.opt_force")),
         dry_run: bool = typer.Option(False, "--dry-run", help=t(lang, "office.cli.opt_dry_run")),
         lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"),
     ) -> None:
-        from probis_cli.office.sop_import import import_sop, slug, to_yaml
+        from probis_cli.office.sop_import import slug
 
         console = stderr_console()
         if opd is not None and slug(opd) != opd.lower():
@@ -40,41 +78,20 @@ def register(app: typer.Typer, lang: Lang) -> None:
         written: set[Path] = set()
         imported = periksa = failed = 0
         for file in files:
-            try:
-                sop = import_sop(file, opd=opd)
-            except OfficeError as exc:
-                console.print(t(lang, "office.cli.failed", berkas=str(file), detail=_error_text(lang, exc)), markup=False)
+            outcome = _import_one(lang, console, file, opd, out, force, dry_run, written)
+            if outcome is None:
                 failed += 1
                 continue
-            text, report = to_yaml(sop, lambda message_id, **args: t(lang, message_id, **args))
-            relative = Path("sop") / (opd or "") / f"{sop.kode}.yaml" if opd else Path("sop") / f"{sop.kode}.yaml"
-            target = out / relative
-            if target in written or (target.exists() and not force):
-                console.print(t(lang, "office.cli.exists", path=str(target)), markup=False)
-                failed += 1
-                continue
-            if dry_run:
-                typer.echo(text, nl=False)
-            else:
-                try:
-                    out.mkdir(parents=True, exist_ok=True)
-                    fs.write_atomic(target, text, root=out.resolve())
-                except (OSError, fs.OutsideError) as exc:
-                    console.print(t(lang, "office.cli.failed", berkas=str(file), detail=str(exc)), markup=False)
-                    failed += 1
-                    continue
-                written.add(target)
-                console.print(t(lang, "office.cli.written", path=str(target)), markup=False)
             imported += 1
-            for line, message in report:
-                typer.echo(t(lang, "office.cli.periksa_line", path=relative.as_posix(), line=line, text=message))
-            periksa += len(report)
+            periksa += outcome
         console.print(t(lang, "office.cli.summary_sop", n=imported, periksa=periksa, gagal=failed), markup=False)
         if failed:
             raise typer.Exit(EXIT_ERROR)
         if periksa:
             raise typer.Exit(EXIT_FINDINGS)
 
+
+def _register_kegiatan(impor: typer.Typer, lang: Lang) -> None:
     @impor.command("kegiatan", help=t(lang, "office.cli.impor_kegiatan_help"))
     def impor_kegiatan(
         file: Path = typer.Argument(..., help=t(lang, "office.cli.opt_xlsx")),

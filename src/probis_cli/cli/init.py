@@ -27,7 +27,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
         nama: Optional[str] = typer.Option(None, "--nama", help=t(lang, "init.opt_nama")),
         tingkat: Optional[str] = typer.Option(None, "--tingkat", help=t(lang, "init.opt_tingkat")),
         periode: Optional[str] = typer.Option(None, "--periode", help=t(lang, "init.opt_periode")),
-        ask: Optional[bool] = typer.Option(None, "--tanya/--tanpa-tanya", help=t(lang, "init.opt_ask")),
+        ask: Optional[bool] = typer.Option(None, "--tanya/--tanpa-tanya", "--ask/--no-ask", help=t(lang, "init.opt_ask")),
         lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"),
     ) -> None:
         target = folder.resolve()

@@ -15,7 +15,7 @@ from probis_cli.findings import Result, Severity
 from probis_cli.i18n import Lang
 from probis_cli.lint.baseline import prepare_baseline
 from probis_cli.lint.docs import describe_all
-from probis_cli.lint.registry import codes_matching, known_codes
+from probis_cli.lint.registry import codes_matching, known_codes, matches_any
 from probis_cli.report import REPORTERS, ReportContext, RuleInfo
 from probis_cli.report._base import platform_prefix
 
@@ -82,7 +82,10 @@ def _write_baseline(loaded: api.Loaded, result: Result, options: api.CheckOption
         """Whether this run could have reported ``code`` in ``path``."""
         if not loaded.in_scope(path):
             return False
-        if not api.code_selected(code, names.get(code, ""), options.select, options.ignore):
+        name = names.get(code, "")
+        if options.select and not matches_any(code, name, options.select):
+            return False
+        if matches_any(code, name, options.ignore):
             return False
         return options.lint or code[:1] in ("Y", "S")
 
@@ -98,6 +101,37 @@ def _write_baseline(loaded: api.Loaded, result: Result, options: api.CheckOption
     console.print(t(lang, "cli.baseline_written", path=str(shown), count=plan.count, files=plan.files), markup=False)
     if plan.kept:
         console.print(t(lang, "cli.baseline_kept", count=plan.kept), markup=False)
+
+
+def _check_arguments(lang: Lang, fmt: str, fail_on: str, output: Path | None) -> Severity:
+    """The report format, ``--fail-on`` and ``--output`` must make sense: the threshold."""
+    if fmt not in REPORTERS:
+        fail(lang, "cli.bad_format", value=fmt, formats=", ".join(REPORTERS))
+    try:
+        threshold = Severity.parse(fail_on)
+    except ValueError:
+        fail(lang, "cli.bad_severity", value=fail_on)
+    if output is not None and output.is_dir():
+        fail(lang, "cli.output_is_dir", path=str(output), example=str(output / "laporan.txt"))
+    return threshold
+
+
+def _print_report(lang: Lang, loaded: api.Loaded, result: Result, fmt: str, output: Path | None, color: bool | None) -> None:
+    """The report in ``fmt``, to ``output`` or stdout."""
+    context = ReportContext(
+        lang=lang,
+        sources=loaded.source_texts(),
+        root_name=loaded.root.name,
+        tool_version=__version__,
+        color=want_color(color) if output is None else False,
+        rules=rule_infos(lang),
+        path_prefix=platform_prefix(loaded.root),
+    )
+    text = REPORTERS[fmt](result, context)
+    if output is not None:
+        write_report(lang, output, text)
+    else:
+        typer.echo(text, nl=not text.endswith("\n"))
 
 
 def register(app: typer.Typer, lang: Lang) -> None:
@@ -120,14 +154,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
         lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"),
         watch: bool = typer.Option(False, "--watch", "-w", help=t(lang, "watch.opt")),
     ) -> None:
-        if fmt not in REPORTERS:
-            fail(lang, "cli.bad_format", value=fmt, formats=", ".join(REPORTERS))
-        try:
-            threshold = Severity.parse(fail_on)
-        except ValueError:
-            fail(lang, "cli.bad_severity", value=fail_on)
-        if output is not None and output.is_dir():
-            fail(lang, "cli.output_is_dir", path=str(output), example=str(output / "laporan.txt"))
+        threshold = _check_arguments(lang, fmt, fail_on, output)
         selected, ignored = _split(select), _split(ignore)
         check_codes(lang, "--select", selected)
         check_codes(lang, "--ignore", ignored)
@@ -154,20 +181,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
         if write_baseline:
             _write_baseline(loaded, result, options, lang)
             raise typer.Exit(EXIT_OK)
-        context = ReportContext(
-            lang=lang,
-            sources=loaded.source_texts(),
-            root_name=loaded.root.name,
-            tool_version=__version__,
-            color=want_color(color) if output is None else False,
-            rules=rule_infos(lang),
-            path_prefix=platform_prefix(loaded.root),
-        )
-        text = REPORTERS[fmt](result, context)
-        if output is not None:
-            write_report(lang, output, text)
-        else:
-            typer.echo(text, nl=not text.endswith("\n"))
+        _print_report(lang, loaded, result, fmt, output, color)
         if api.has_internal_error(result):
             raise typer.Exit(EXIT_ERROR)  # a rule crashed: the result is incomplete
         code = result.exit_code(threshold)

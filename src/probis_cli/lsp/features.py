@@ -49,109 +49,145 @@ def _program_of(index: Index, code: str) -> str | None:
     return f"{program} — {model.nama}" if model is not None else None
 
 
+class _Hover:
+    """The Markdown lines of a hover, built field by field."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+        self.lines: list[str] = []
+
+    def head(self, kind_id: str, code: str, name: str | None) -> None:
+        self.lines.append(f"**{_t(self.lang, kind_id)}** `{code}`" + (f" — {name}" if name else ""))
+
+    def field(self, field_id: str, value: str) -> None:
+        if value:
+            self.lines.append(f"- {_t(self.lang, field_id)}: {value}")
+
+    def not_found(self) -> None:
+        self.lines.append(f"_{_t(self.lang, 'lsp.not_found')}_")
+
+
+def _describe_actor(out: _Hover, kind: str, key: str, index: Index) -> None:
+    actor = index.actor(key)
+    if actor is None:
+        out.head("lsp.kind.opd" if "/" not in key else "lsp.kind.unit", key, None)
+        out.not_found()
+        return
+    out.head(f"lsp.kind.{actor.kind}", key, actor.nama)
+    if actor.opd is not None and actor.kind != "opd":
+        out.field("lsp.field.opd", _opd_label(index, actor.opd))
+    if actor.kind == "opd":
+        owned = sorted(k for k in index.proses if actor.ref in index.owners(k))
+        out.field("lsp.field.proses", _listed(out.lang, owned))
+
+
+def _describe_plan(out: _Hover, kind: str, key: str, index: Index) -> None:
+    entries = index.kegiatan.get(key)
+    subs = index.sub_kegiatan.get(key)
+    if entries:
+        out.head("lsp.kind.kegiatan", key, entries[0].kegiatan.nama)
+        out.field("lsp.field.opd", ", ".join(_opd_label(index, e.opd) for e in entries))
+    elif subs:
+        out.head("lsp.kind.sub_kegiatan", key, subs[0].sub_kegiatan.nama)
+        out.field("lsp.field.opd", ", ".join(_opd_label(index, e.opd) for e in subs))
+    else:
+        out.head("lsp.kind.kegiatan", key, None)
+        out.not_found()
+    program = _program_of(index, key)
+    if program:
+        out.field("lsp.field.program", program)
+    out.field("lsp.field.dilaksanakan", _listed(out.lang, _plan_users(index, key)))
+
+
+def _describe_rpjmd(out: _Hover, kind: str, key: str, index: Index) -> None:
+    table: dict[str, int] = getattr(index, kind)
+    rpjmd = index.rpjmd
+    if rpjmd is None or key not in table:
+        out.head(f"lsp.kind.{kind}", key, None)
+        out.not_found()
+        return
+    item = getattr(rpjmd.model, kind)[table[key]]
+    out.head(f"lsp.kind.{kind}", key, getattr(item, "nama", None) or getattr(item, "uraian", None))
+    if kind == "program":
+        out.field("lsp.field.sasaran", ", ".join(item.sasaran))
+        out.field("lsp.field.opd", ", ".join(_opd_label(index, o) for o in item.opd))
+
+
+def _describe_proses(out: _Hover, kind: str, key: str, index: Index) -> None:
+    doc = index.proses.get(key)
+    if doc is None:
+        out.head("lsp.kind.proses", key, None)
+        out.not_found()
+        return
+    p: Proses = doc.model
+    out.head("lsp.kind.proses", key, p.nama)
+    out.field("lsp.field.kategori", p.kategori)
+    out.field("lsp.field.level", str(index.level.get(key, "")))
+    out.field("lsp.field.pemilik", ", ".join(p.pemilik))
+    out.field("lsp.field.induk", p.induk or "")
+    out.field("lsp.field.kegiatan", ", ".join(p.kegiatan))
+    out.field("lsp.field.sop", ", ".join(index.sop_by_proses.get(key, [])))
+    out.field("lsp.field.file", doc.path)
+
+
+def _describe_sop(out: _Hover, kind: str, key: str, index: Index) -> None:
+    doc_s = index.sop.get(key)
+    if doc_s is None:
+        out.head("lsp.kind.sop", key, None)
+        out.not_found()
+        return
+    s: Sop = doc_s.model
+    out.head("lsp.kind.sop", key, s.nama)
+    out.field("lsp.field.nomor", s.nomor or "")
+    out.field("lsp.field.proses", s.proses or "")
+    out.field("lsp.field.unit", s.unit or "")
+    out.field("lsp.field.file", doc_s.path)
+
+
+def _describe_local(out: _Hover, kind: str, key: str, index: Index) -> None:
+    """An aktivitas of a proses, a pelaksana or a langkah of a SOP (``owner#local``)."""
+    owner, _, local = key.partition("#")
+    if kind == "aktivitas":
+        doc_p = index.proses.get(owner)
+        found = next((a for a in doc_p.model.aktivitas if a.kode == local), None) if doc_p else None
+        out.head("lsp.kind.aktivitas", local, found.nama if found else None)
+        if found is not None:
+            out.field("lsp.field.pelaksana", found.pelaksana)
+        out.field("lsp.field.proses", owner)
+        return
+    doc_s2 = index.sop.get(owner)
+    if kind == "pelaksana":
+        pl = next((x for x in doc_s2.model.pelaksana if x.kode == local), None) if doc_s2 else None
+        out.head("lsp.kind.pelaksana", local, pl.nama if pl else None)
+        if pl is not None and pl.jabatan:
+            actor = index.actor(pl.jabatan)
+            out.field("lsp.field.jabatan", f"{pl.jabatan}" + (f" — {actor.nama}" if actor else ""))
+    else:
+        step = next((x for x in doc_s2.model.langkah if str(x.no) == local), None) if doc_s2 else None
+        out.head("lsp.kind.langkah", local, step.kegiatan if step else None)
+        if step is not None:
+            out.field("lsp.field.pelaksana", step.pelaksana)
+    out.field("lsp.field.sop", owner)
+
+
+_DESCRIBE = {
+    "actor": _describe_actor,
+    "plan": _describe_plan,
+    **dict.fromkeys(("misi", "tujuan", "sasaran", "program"), _describe_rpjmd),
+    "proses": _describe_proses,
+    "sop": _describe_sop,
+    **dict.fromkeys(("aktivitas", "pelaksana", "langkah"), _describe_local),
+}
+
+
 def describe(symbol: Symbol, index: Index, lang: Lang) -> str:
     """Markdown saying what ``symbol`` names."""
     kind, key = symbol
-    lines: list[str] = []
-
-    def head(kind_id: str, code: str, name: str | None) -> None:
-        lines.append(f"**{_t(lang, kind_id)}** `{code}`" + (f" — {name}" if name else ""))
-
-    def field(field_id: str, value: str) -> None:
-        if value:
-            lines.append(f"- {_t(lang, field_id)}: {value}")
-
-    if kind == "actor":
-        actor = index.actor(key)
-        if actor is None:
-            head("lsp.kind.opd" if "/" not in key else "lsp.kind.unit", key, None)
-            lines.append(f"_{_t(lang, 'lsp.not_found')}_")
-        else:
-            head(f"lsp.kind.{actor.kind}", key, actor.nama)
-            if actor.opd is not None and actor.kind != "opd":
-                field("lsp.field.opd", _opd_label(index, actor.opd))
-            if actor.kind == "opd":
-                owned = sorted(k for k in index.proses if actor.ref in index.owners(k))
-                field("lsp.field.proses", _listed(lang, owned))
-    elif kind == "plan":
-        entries = index.kegiatan.get(key)
-        subs = index.sub_kegiatan.get(key)
-        if entries:
-            head("lsp.kind.kegiatan", key, entries[0].kegiatan.nama)
-            field("lsp.field.opd", ", ".join(_opd_label(index, e.opd) for e in entries))
-        elif subs:
-            head("lsp.kind.sub_kegiatan", key, subs[0].sub_kegiatan.nama)
-            field("lsp.field.opd", ", ".join(_opd_label(index, e.opd) for e in subs))
-        else:
-            head("lsp.kind.kegiatan", key, None)
-            lines.append(f"_{_t(lang, 'lsp.not_found')}_")
-        program = _program_of(index, key)
-        if program:
-            field("lsp.field.program", program)
-        field("lsp.field.dilaksanakan", _listed(lang, _plan_users(index, key)))
-    elif kind in ("misi", "tujuan", "sasaran", "program"):
-        table: dict[str, int] = getattr(index, kind)
-        rpjmd = index.rpjmd
-        if rpjmd is None or key not in table:
-            head(f"lsp.kind.{kind}", key, None)
-            lines.append(f"_{_t(lang, 'lsp.not_found')}_")
-        else:
-            item = getattr(rpjmd.model, kind)[table[key]]
-            head(f"lsp.kind.{kind}", key, getattr(item, "nama", None) or getattr(item, "uraian", None))
-            if kind == "program":
-                field("lsp.field.sasaran", ", ".join(item.sasaran))
-                field("lsp.field.opd", ", ".join(_opd_label(index, o) for o in item.opd))
-    elif kind == "proses":
-        doc = index.proses.get(key)
-        if doc is None:
-            head("lsp.kind.proses", key, None)
-            lines.append(f"_{_t(lang, 'lsp.not_found')}_")
-        else:
-            p: Proses = doc.model
-            head("lsp.kind.proses", key, p.nama)
-            field("lsp.field.kategori", p.kategori)
-            field("lsp.field.level", str(index.level.get(key, "")))
-            field("lsp.field.pemilik", ", ".join(p.pemilik))
-            field("lsp.field.induk", p.induk or "")
-            field("lsp.field.kegiatan", ", ".join(p.kegiatan))
-            field("lsp.field.sop", ", ".join(index.sop_by_proses.get(key, [])))
-            field("lsp.field.file", doc.path)
-    elif kind == "sop":
-        doc_s = index.sop.get(key)
-        if doc_s is None:
-            head("lsp.kind.sop", key, None)
-            lines.append(f"_{_t(lang, 'lsp.not_found')}_")
-        else:
-            s: Sop = doc_s.model
-            head("lsp.kind.sop", key, s.nama)
-            field("lsp.field.nomor", s.nomor or "")
-            field("lsp.field.proses", s.proses or "")
-            field("lsp.field.unit", s.unit or "")
-            field("lsp.field.file", doc_s.path)
-    elif kind in ("aktivitas", "pelaksana", "langkah"):
-        owner, _, local = key.partition("#")
-        if kind == "aktivitas":
-            doc_p = index.proses.get(owner)
-            found = next((a for a in doc_p.model.aktivitas if a.kode == local), None) if doc_p else None
-            head("lsp.kind.aktivitas", local, found.nama if found else None)
-            if found is not None:
-                field("lsp.field.pelaksana", found.pelaksana)
-            field("lsp.field.proses", owner)
-        else:
-            doc_s2 = index.sop.get(owner)
-            if kind == "pelaksana":
-                pl = next((x for x in doc_s2.model.pelaksana if x.kode == local), None) if doc_s2 else None
-                head("lsp.kind.pelaksana", local, pl.nama if pl else None)
-                if pl is not None and pl.jabatan:
-                    actor = index.actor(pl.jabatan)
-                    field("lsp.field.jabatan", f"{pl.jabatan}" + (f" — {actor.nama}" if actor else ""))
-            else:
-                step = next((x for x in doc_s2.model.langkah if str(x.no) == local), None) if doc_s2 else None
-                head("lsp.kind.langkah", local, step.kegiatan if step else None)
-                if step is not None:
-                    field("lsp.field.pelaksana", step.pelaksana)
-            field("lsp.field.sop", owner)
-    return "\n".join(lines)
+    out = _Hover(lang)
+    describer = _DESCRIBE.get(kind)
+    if describer is not None:
+        describer(out, kind, key, index)
+    return "\n".join(out.lines)
 
 
 def definitions(xref: CrossReference, occ: Occurrence) -> list[Occurrence]:

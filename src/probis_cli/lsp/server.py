@@ -396,6 +396,14 @@ class ProbisServer(LanguageServer):
 def build_server(lang: Lang | None = None) -> ProbisServer:
     """The server with its features registered."""
     server = ProbisServer(lang=lang)
+    _register_lifecycle(server)
+    _register_documents(server)
+    _register_queries(server)
+    return server
+
+
+def _register_lifecycle(server: ProbisServer) -> None:
+    """initialize (language, root), initialized (watch, first load), shutdown."""
 
     @server.feature(types.INITIALIZE)
     def initialize(ls: ProbisServer, params: types.InitializeParams) -> None:
@@ -427,6 +435,10 @@ def build_server(lang: Lang | None = None) -> ProbisServer:
     @server.feature(types.SHUTDOWN)
     def shutdown(ls: ProbisServer, _params: Any) -> None:
         ls.watch_stop.set()
+
+
+def _register_documents(server: ProbisServer) -> None:
+    """Open, changed, saved and closed buffers: the session follows the editor."""
 
     async def buffer_changed(ls: ProbisServer, uri: str) -> None:
         path = to_fs_path(uri)
@@ -473,6 +485,10 @@ def build_server(lang: Lang | None = None) -> ProbisServer:
         ls.submit(lambda: ls.session.close_buffer(Path(path)) if ls.session is not None else False)
         ls.request_check()
 
+
+def _register_queries(server: ProbisServer) -> None:
+    """Hover, definition, references, completion and quick fixes, once the checks settled."""
+
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     async def hover(ls: ProbisServer, params: types.HoverParams) -> types.Hover | None:
         await ls.settled()
@@ -497,8 +513,6 @@ def build_server(lang: Lang | None = None) -> ProbisServer:
     async def code_action(ls: ProbisServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
         await ls.settled()
         return ls.code_actions(params)
-
-    return server
 
 
 def serve(lang: Lang | None = None) -> None:

@@ -56,12 +56,11 @@ def _block_end(lines: list[str], start: int, indent: int) -> int:
     return last
 
 
-def merge_text(text: str, rows: list[Baris], programs: set[str] | None = None) -> tuple[str, MergeResult]:
-    """The new text of an OPD document with ``rows`` merged in."""
+def _load_opd(text: str) -> tuple[Any, Any, list[Any], dict[str, tuple[int, Any]]]:
+    """The parsed OPD document, its ``kegiatan`` sequence and items, and the items by code."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
-    result = MergeResult(path="")
     yaml = YAML(typ="rt")
     try:
         data = yaml.load(text)
@@ -69,7 +68,6 @@ def merge_text(text: str, rows: list[Baris], programs: set[str] | None = None) -
         raise OfficeError("office.renstra.not_mapping", path="", detail=str(exc).split("\n")[0]) from None
     if not isinstance(data, dict) or data.get("jenis") != "opd":
         raise OfficeError("office.renstra.not_mapping", path="", detail="jenis: opd")
-    lines = text.split("\n")
     kegiatan = data.get("kegiatan")
     existing: dict[str, tuple[int, Any]] = {}
     if kegiatan is not None and not hasattr(kegiatan, "lc"):
@@ -78,8 +76,20 @@ def merge_text(text: str, rows: list[Baris], programs: set[str] | None = None) -
     for i, item in enumerate(items):
         if isinstance(item, dict) and "kode" in item:
             existing[str(item["kode"])] = (i, item)
+    return data, kegiatan, items, existing
 
-    # what the sheet brings, in order
+
+def _compare_name(result: MergeResult, kode: str, old: str, nama: str) -> None:
+    if nama and " ".join(old.split()) != nama:
+        result.changed.append((kode, old, nama))
+    else:
+        result.same += 1
+
+
+def _classify(
+    rows: list[Baris], existing: dict[str, tuple[int, Any]], programs: set[str] | None, result: MergeResult
+) -> tuple[dict[str, str], dict[str, list[tuple[str, str]]]]:
+    """What the sheet brings, in order: new kegiatan and new sub kegiatan by parent."""
     new_kegiatan: dict[str, str] = {}
     new_sub: dict[str, list[tuple[str, str]]] = {}
     for row in rows:
@@ -90,11 +100,7 @@ def merge_text(text: str, rows: list[Baris], programs: set[str] | None = None) -
             continue
         if re.fullmatch(KEGIATAN_RE, kode):
             if kode in existing:
-                old = str(existing[kode][1].get("nama", ""))
-                if row.nama and " ".join(old.split()) != row.nama:
-                    result.changed.append((kode, old, row.nama))
-                else:
-                    result.same += 1
+                _compare_name(result, kode, str(existing[kode][1].get("nama", "")), row.nama)
             elif kode not in new_kegiatan:
                 new_kegiatan[kode] = row.nama
             continue
@@ -104,11 +110,7 @@ def merge_text(text: str, rows: list[Baris], programs: set[str] | None = None) -
                 subs = existing[parent][1].get("sub_kegiatan") or []
                 match = next((s for s in subs if isinstance(s, dict) and str(s.get("kode")) == kode), None)
                 if match is not None:
-                    old = str(match.get("nama", ""))
-                    if row.nama and " ".join(old.split()) != row.nama:
-                        result.changed.append((kode, old, row.nama))
-                    else:
-                        result.same += 1
+                    _compare_name(result, kode, str(match.get("nama", "")), row.nama)
                     continue
             elif parent not in new_kegiatan:
                 result.orphans.append((kode, parent))
@@ -117,9 +119,14 @@ def merge_text(text: str, rows: list[Baris], programs: set[str] | None = None) -
                 new_sub.setdefault(parent, []).append((kode, row.nama))
             continue
         result.unknown.append((row.row, kode))
+    return new_kegiatan, new_sub
 
-    inserts: list[tuple[int, list[str]]] = []  # (after line index, lines)
-    # new sub kegiatan under existing kegiatan
+
+def _sub_inserts(
+    lines: list[str], kegiatan: Any, existing: dict[str, tuple[int, Any]], new_sub: dict[str, list[tuple[str, str]]], result: MergeResult
+) -> list[tuple[int, list[str]]]:
+    """New sub kegiatan under existing kegiatan: (after line index, lines) to insert."""
+    inserts: list[tuple[int, list[str]]] = []
     for parent, subs in new_sub.items():
         if parent not in existing:
             continue
@@ -141,38 +148,63 @@ def merge_text(text: str, rows: list[Baris], programs: set[str] | None = None) -
             inserts.append((end, [f"{pad}sub_kegiatan:", *(_sub_line(pad + "  ", k, n, True) for k, n in subs)]))
         for k, n in subs:
             result.added.append((k, n))
-    # new kegiatan at the end of the list
-    if new_kegiatan:
-        if items:
-            last_line, col = items_lc(kegiatan, len(items) - 1)
-            end = _block_end(lines, last_line, col - 2)
-            pad = " " * (col - 2)
-            flow_sub = _sub_style(lines, items)
+    return inserts
+
+
+def _kegiatan_insert(
+    lines: list[str],
+    data: Any,
+    kegiatan: Any,
+    items: list[Any],
+    new_kegiatan: dict[str, str],
+    new_sub: dict[str, list[tuple[str, str]]],
+    result: MergeResult,
+) -> tuple[int, list[str]]:
+    """New kegiatan at the end of the list (``lines`` may gain the ``kegiatan:`` key)."""
+    if items:
+        last_line, col = items_lc(kegiatan, len(items) - 1)
+        end = _block_end(lines, last_line, col - 2)
+        pad = " " * (col - 2)
+        flow_sub = _sub_style(lines, items)
+    else:
+        key_line = getattr(data, "lc").key("kegiatan")[0] if kegiatan is not None else None
+        pad = "  "
+        flow_sub = True
+        if key_line is None:
+            while lines and lines[-1] == "":
+                lines.pop()
+            lines.append("kegiatan:")
+            lines.append("")
+            end = len(lines) - 2
         else:
-            key_line = getattr(data, "lc").key("kegiatan")[0] if kegiatan is not None else None
-            pad = "  "
-            flow_sub = True
-            if key_line is None:
-                while lines and lines[-1] == "":
-                    lines.pop()
-                lines.append("kegiatan:")
-                lines.append("")
-                end = len(lines) - 2
-            else:
-                lines[key_line] = re.sub(r"kegiatan:\s*\[\s*\]", "kegiatan:", lines[key_line])
-                end = key_line
-        block: list[str] = []
-        for kode, nama in new_kegiatan.items():
-            block.append(f"{pad}- kode: {kode}")
-            block.append(f"{pad}  nama: {scalar(nama or kode)}")
-            subs = new_sub.get(kode, [])
-            if subs:
-                block.append(f"{pad}  sub_kegiatan:")
-                for k, n in subs:
-                    block.extend([_sub_line(pad + "    ", k, n, True)] if flow_sub else _sub_block(pad + "    ", k, n))
-            result.added.append((kode, nama))
-            result.added.extend(subs)
-        inserts.append((end, block))
+            lines[key_line] = re.sub(r"kegiatan:\s*\[\s*\]", "kegiatan:", lines[key_line])
+            end = key_line
+    block: list[str] = []
+    for kode, nama in new_kegiatan.items():
+        block.append(f"{pad}- kode: {kode}")
+        block.append(f"{pad}  nama: {scalar(nama or kode)}")
+        subs = new_sub.get(kode, [])
+        if subs:
+            block.append(f"{pad}  sub_kegiatan:")
+            for k, n in subs:
+                block.extend([_sub_line(pad + "    ", k, n, True)] if flow_sub else _sub_block(pad + "    ", k, n))
+        result.added.append((kode, nama))
+        result.added.extend(subs)
+    return end, block
+
+
+def merge_text(text: str, rows: list[Baris], programs: set[str] | None = None) -> tuple[str, MergeResult]:
+    """The new text of an OPD document with ``rows`` merged in."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    result = MergeResult(path="")
+    data, kegiatan, items, existing = _load_opd(text)
+    lines = text.split("\n")
+    new_kegiatan, new_sub = _classify(rows, existing, programs, result)
+    inserts = _sub_inserts(lines, kegiatan, existing, new_sub, result)
+    if new_kegiatan:
+        inserts.append(_kegiatan_insert(lines, data, kegiatan, items, new_kegiatan, new_sub, result))
     for after, new in sorted(inserts, key=lambda x: -x[0]):
         lines[after + 1 : after + 1] = new
     out = "\n".join(lines)
