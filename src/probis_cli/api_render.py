@@ -266,9 +266,9 @@ def wasm_module_cache(cache_dir: Path) -> Path | None:
     return path
 
 
-def _save_wasm_module(path: Path, outcome: render_run.Outcome | None) -> None:
-    """Keep the compiled module for the next run, if this run compiled one."""
-    if path in _verified_wasm or outcome is None or not (outcome.engine or "").endswith("(WebAssembly)"):
+def save_wasm_module(path: Path, engine_name: str | None) -> None:
+    """Keep the compiled WebAssembly module for the next run, if ``engine_name`` says it ran."""
+    if path in _verified_wasm or not (engine_name or "").endswith("(WebAssembly)"):
         return
     try:
         from probis_cli.render import engine
@@ -279,6 +279,21 @@ def _save_wasm_module(path: Path, outcome: render_run.Outcome | None) -> None:
             _verified_wasm.add(path)
     except (OSError, ValueError, ImportError, AttributeError):
         pass
+
+
+def _save_wasm_module(path: Path, outcome: render_run.Outcome | None) -> None:
+    """Keep the compiled module for the next run, if this run compiled one."""
+    save_wasm_module(path, outcome.engine if outcome is not None else None)
+
+
+def cache_dir(root: Path, use_cache: bool) -> Path | None:
+    """The repository's cache folder, created; None when caching is off or it must not be used."""
+    return _cache(root, use_cache)
+
+
+def os_reason(lang: Lang, exc: OSError) -> str:
+    """Why a write failed, in the user's words."""
+    return _os_reason(lang, exc)
 
 
 def _cache(root: Path, use_cache: bool) -> Path | None:
@@ -292,6 +307,16 @@ def _cache(root: Path, use_cache: bool) -> Path | None:
         return fs.ensure_dir_inside(root, folder)
     except (OSError, ValueError):
         return None
+
+
+def render_memo(
+    cache: Path, index: Index, digests: dict[str, str], lang: Lang, image_format: str, templates: str = "", logo: str | None = None
+) -> RenderMemo:
+    """The render memo of a repository: contents keyed by the documents they read."""
+    global_docs = [d for d in (index.pemda, index.rpjmd) if d is not None] + list(index.opd.values())
+    # A Pemda's own templates change the drafts: their contents are part of the settings.
+    settings_key = repr((lang, image_format, templates, logo))
+    return RenderMemo(cache / MEMO_FILE, digests, [d.path for d in global_docs], settings_key)
 
 
 def _setup(root: Path, index: Index, digests: dict[str, str], options: RenderOptions) -> tuple[_Setup, RenderMemo | None]:
@@ -313,12 +338,7 @@ def _setup(root: Path, index: Index, digests: dict[str, str], options: RenderOpt
     # Drafts and the index link to the diagrams in a format that was actually written.
     image_format = next((f for f in ("svg", "png", "pdf", "dot") if f in fmts), "svg")
     cache = _cache(root, options.use_cache)
-    memo = None
-    if cache is not None:
-        global_docs = [d for d in (index.pemda, index.rpjmd) if d is not None] + list(index.opd.values())
-        # A Pemda's own templates change the drafts: their contents are part of the settings.
-        settings_key = repr((options.lang, image_format, templates, logo))
-        memo = RenderMemo(cache / MEMO_FILE, digests, [d.path for d in global_docs], settings_key)
+    memo = None if cache is None else render_memo(cache, index, digests, options.lang, image_format, templates, logo)
     ctx = RenderContext(
         lang=options.lang, image_format=image_format, template_dir=str(template_dir) if template_dir else None, logo=logo, memo=memo
     )

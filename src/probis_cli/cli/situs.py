@@ -19,7 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from probis_cli import api, fs
 from probis_cli.cli.common import EXIT_ERROR, LangChoice, fail, stderr_console, t
-from probis_cli.cli.render import _cache, _engine_text, _memo, _os_reason, _save_wasm_module, _wasm_module_cache
+from probis_cli.api_render import cache_dir, engine_text, os_reason, render_memo, save_wasm_module, wasm_module_cache
 from probis_cli.i18n import Lang
 from probis_cli.laporan.compute import build_laporan
 from probis_cli.render import run as render_run
@@ -84,8 +84,9 @@ def register(app: typer.Typer, lang: Lang) -> None:
             fail(lang, "cli.path_missing", path=str(exc))
         result = api.check(loaded)
         out_dir = _output_folder(lang, loaded, out)
-        cache = _cache(loaded, no_cache)
-        memo = None if cache is None else _memo(loaded, cache, lang, "svg", "", None)
+        cache = cache_dir(loaded.root, not no_cache)
+        digests = {s.path: s.digest for s in loaded.sources}
+        memo = None if cache is None else render_memo(cache, loaded.index, digests, lang, "svg")
         if memo is not None:
             command_ctx.call_on_close(memo.close)
         ctx = RenderContext(lang=lang, image_format="svg", memo=memo)
@@ -94,7 +95,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
                 layout_dir = fs.ensure_dir_inside(cache, cache / "situs-svg")
             else:
                 layout_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="probis-situs-")))
-            wasm_cache = None if cache is None else _wasm_module_cache(cache)
+            wasm_cache = None if cache is None else wasm_module_cache(cache)
             with Progress(
                 TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True
             ) as bar:
@@ -109,10 +110,9 @@ def register(app: typer.Typer, lang: Lang) -> None:
                         loaded.index, ctx, layout_dir, groups=DIAGRAM_GROUPS, engine_preference=engine, workers=jobs, progress=progress, stats=stats, pdf=pdf
                     )
                 except EngineUnavailable as exc:
-                    fail(lang, "cli.render_no_engine", detail=_engine_text(lang, exc.code, exc.detail or exc.message))
-                finally:
-                    if wasm_cache is not None:
-                        _save_wasm_module(wasm_cache)
+                    fail(lang, "cli.render_no_engine", detail=engine_text(lang, exc.code, exc.detail or exc.message))
+            if wasm_cache is not None:
+                save_wasm_module(wasm_cache, layout.engine)
             if memo is not None:
                 memo.save()
             downloads: dict[str, list[tuple[str, str]]] = {}
@@ -157,7 +157,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
             except fs.OutsideError as exc:
                 fail(lang, "cli.render_symlink_out", path=str(exc.path), out=str(out_dir))
             except OSError as exc:
-                fail(lang, "cli.render_write_failed", path=str(exc.filename or out_dir), reason=_os_reason(lang, exc))
+                fail(lang, "cli.render_write_failed", path=str(exc.filename or out_dir), reason=os_reason(lang, exc))
         if layout.engine:
             console.print(t(lang, "cli.render_engine", engine=layout.engine), markup=False)
         for entry in outcome.refused[:20]:
@@ -177,6 +177,6 @@ def register(app: typer.Typer, lang: Lang) -> None:
         )
         console.print(t(lang, "situs.open", path=os.path.join(str(out_dir), "index.html")), markup=False)
         for output, code, detail in layout.failed:
-            console.print(t(lang, "situs.failed", output=output, reason=_engine_text(lang, code, detail)), markup=False)
+            console.print(t(lang, "situs.failed", output=output, reason=engine_text(lang, code, detail)), markup=False)
         if layout.failed:
             raise typer.Exit(EXIT_ERROR)
