@@ -214,7 +214,9 @@ _CELL_TEXT = st.text(
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(kegiatan=_CELL_TEXT, output=_CELL_TEXT, nama=_CELL_TEXT)
+# A name cell is read as "Label : value": a name made only of punctuation (":") reads as an
+# empty value and the file name is used instead, so names carry a letter or digit here.
+@given(kegiatan=_CELL_TEXT, output=_CELL_TEXT, nama=_CELL_TEXT.filter(lambda s: any(c.isalnum() for c in s)))
 @example(kegiatan="WAKT", output="0", nama="0")  # once read as a header word (fuzzy "waktu")
 @example(kegiatan="0", output="WAKT", nama="Nomor 5")
 def test_free_text_in_cells_survives_import_and_yaml(tmp_path: Path, kegiatan: str, output: str, nama: str) -> None:
