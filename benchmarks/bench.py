@@ -60,7 +60,9 @@ def _peak_rss_mb(cmd: list[str]) -> float:
         f"subprocess.run({cmd!r}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=_user_env()).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=_user_env()
+    ).stdout
     return int(out.strip()) / 1024
 
 
@@ -186,7 +188,9 @@ def main() -> int:
     parser.add_argument("--scale", choices=["mini", "city", "province"], action="append")
     parser.add_argument("--render", action="store_true", help="also time probis render (city scale)")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per figure; the best is kept")
-    parser.add_argument("--workdir", type=Path, default=None, help="where repositories are generated (default: a temp dir)")
+    parser.add_argument(
+        "--workdir", type=Path, default=None, help="where repositories are generated (default: a temp dir)"
+    )
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     parser.add_argument("--json", type=Path, default=None, help="also write the raw figures as JSON")
     args = parser.parse_args()

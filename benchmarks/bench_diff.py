@@ -14,9 +14,9 @@ process, a new overlap), commits again, and times:
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import resource
-import os
 import shutil
 import subprocess
 import sys
@@ -28,7 +28,13 @@ sys.path.insert(0, str(Path(__file__).parent))
 from generate import generate  # noqa: E402
 
 PROBIS = str(Path(sys.executable).with_name("probis"))
-ENV = {**os.environ, "GIT_AUTHOR_NAME": "b", "GIT_AUTHOR_EMAIL": "b@x", "GIT_COMMITTER_NAME": "b", "GIT_COMMITTER_EMAIL": "b@x"}
+ENV = {
+    **os.environ,
+    "GIT_AUTHOR_NAME": "b",
+    "GIT_AUTHOR_EMAIL": "b@x",
+    "GIT_COMMITTER_NAME": "b",
+    "GIT_COMMITTER_EMAIL": "b@x",
+}
 
 
 def git(top: Path, *args: str) -> None:
@@ -41,7 +47,9 @@ def change_a_few(top: Path) -> int:
     proses = sorted((top / "proses").rglob("*.yaml"))[5:7]
     for path in sops:
         text = path.read_text(encoding="utf-8")
-        path.write_text(re.sub(r"waktu: (\d+) menit", lambda m: f"waktu: {int(m[1]) + 5} menit", text, count=1), encoding="utf-8")
+        path.write_text(
+            re.sub(r"waktu: (\d+) menit", lambda m: f"waktu: {int(m[1]) + 5} menit", text, count=1), encoding="utf-8"
+        )
     for path in proses:
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace("nama: ", "nama: Revisi ", 1), encoding="utf-8")

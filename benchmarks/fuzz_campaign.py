@@ -54,7 +54,9 @@ def _save(out: Path, example: str, seed: int, crash: Crash) -> Path:
     return folder
 
 
-def _work(args: tuple[int, int, int, int, str, int, int, bool]) -> tuple[int, int, list[tuple[int, str, str, str]], float]:
+def _work(
+    args: tuple[int, int, int, int, str, int, int, bool],
+) -> tuple[int, int, list[tuple[int, str, str, str]], float]:
     """Run rounds ``start, start+step, ...`` until ``documents`` are mutated; return counts and crashes."""
     start, step, documents, per_round, out, memory_mb, timeout, render = args
     import gc
@@ -142,7 +144,16 @@ def main() -> int:
     workers = max(1, args.workers)
     share = -(-args.documents // workers)
     jobs = [
-        (args.seed + i, workers, share, args.per_round, str(args.out.resolve()), args.memory_mb, args.timeout, args.render)
+        (
+            args.seed + i,
+            workers,
+            share,
+            args.per_round,
+            str(args.out.resolve()),
+            args.memory_mb,
+            args.timeout,
+            args.render,
+        )
         for i in range(workers)
     ]
     started = time.perf_counter()
@@ -167,7 +178,9 @@ def main() -> int:
     for c in crashes:
         examples.setdefault(c[1], c)
     for kind, (seed, _, last, folder) in sorted(examples.items()):
-        print(f"\n{kind}: first at seed {seed}: {last}\n  reproduce: python benchmarks/fuzz_campaign.py --replay {folder}")
+        print(
+            f"\n{kind}: first at seed {seed}: {last}\n  reproduce: python benchmarks/fuzz_campaign.py --replay {folder}"
+        )
     return 1 if crashes else 0
 
 

@@ -63,10 +63,10 @@ import re
 import shutil
 import sys
 import time
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Sequence
 from typing import Any
 
 CATALOGUE = Path(__file__).with_name("catalogue.txt")
@@ -185,7 +185,14 @@ PIHAK_LUAR = [
     ("bank-daerah", "Bank Pembangunan Daerah", "Bank tempat Rekening Kas Umum Daerah"),
 ]
 
-APP_PENUNJANG = {"ren": "SIPD", "keu": "SIPD", "bmd": "SIMBADA", "peg": "SIASN", "umum": "SRIKANDI", "sarpras": "SIMBADA"}
+APP_PENUNJANG = {
+    "ren": "SIPD",
+    "keu": "SIPD",
+    "bmd": "SIMBADA",
+    "peg": "SIASN",
+    "umum": "SRIKANDI",
+    "sarpras": "SIMBADA",
+}
 
 DASAR_UMUM = [
     "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah",
@@ -489,114 +496,593 @@ PLACE_SUF = ("jaya", "maju", "sari", "mulya", "rejo", "harjo", "makmur", "indah"
              "mekar", "jati", "kencana", "wangi", "tengah", "timur", "barat", "utara", "selatan", "permai", "mukti")  # fmt: skip
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII",
          "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV", "XXVI", "XXVII", "XXVIII", "XXIX", "XXX")  # fmt: skip
-BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember")
+BULAN = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 
 # SOP prosedur templates: (label, role, simbol, texts, kelengkapan, waktu, output, p_include, decision, keterangan)
 # decision = (ya label, tidak label, (branch labels)); a "lanjut" label may follow as 11th item.
 Step = tuple[Any, ...]
 PUB_STEPS: list[Step] = [
-    ("ajukan", "luar", "mulai", ["Mengajukan permohonan {lo} dengan melampirkan persyaratan",
-                                 "Menyampaikan berkas permohonan {lo} ke loket pelayanan",
-                                 "Mengisi formulir permohonan {lo} dan mengunggah persyaratan melalui aplikasi {app}"],
-     "REQ", ("5 menit", "10 menit"), "Berkas permohonan", 1.0, None, None),
-    ("terima", "staf", "proses", ["Menerima berkas permohonan dan mencatat dalam buku register",
-                                  "Menerima berkas permohonan dan memberikan tanda terima"],
-     ["Berkas permohonan", "Buku register"], ("5 menit", "10 menit", "15 menit"), "Berkas tercatat dalam register", 1.0, None, None),
-    ("cek", "staf", "keputusan", ["Memeriksa kelengkapan dan keabsahan berkas permohonan",
-                                  "Meneliti kelengkapan persyaratan permohonan"],
-     ["Berkas permohonan", "Daftar periksa persyaratan"], ("10 menit", "15 menit", "30 menit"), "Berkas lengkap dan sah", 1.0,
-     ("input", "terima", ("Lengkap", "Tidak lengkap")), "Berkas yang tidak lengkap dikembalikan kepada pemohon untuk dilengkapi"),
-    ("input", "staf", "proses", ["Memasukkan data permohonan ke dalam aplikasi {app}", "Merekam data permohonan pada aplikasi {app}"],
-     ["Berkas lengkap", "Aplikasi {app}"], ("10 menit", "15 menit", "30 menit"), "Data permohonan terekam", 1.0, None, None),
-    ("verif", "atasan1", "proses", ["Memverifikasi data dan dokumen permohonan", "Menelaah berkas permohonan dan memberikan catatan"],
-     ["Data permohonan", "Berkas lengkap"], ("30 menit", "1 jam", "2 jam"), "Berkas terverifikasi", 1.0, None, None),
-    ("survei", "staf", "proses", ["Melakukan peninjauan lapangan dan menyusun berita acara pemeriksaan",
-                                  "Melakukan verifikasi lapangan bersama tim teknis"],
-     ["Surat tugas", "Formulir pemeriksaan lapangan"], ("1 hari kerja", "2 hari kerja", "3 hari kerja"), "Berita acara pemeriksaan lapangan", 0.5, None, None),
-    ("nilai", "atasan1", "keputusan", ["Menilai pemenuhan persyaratan teknis", "Menentukan kelayakan permohonan sesuai ketentuan"],
-     ["Berkas terverifikasi"], ("30 menit", "1 jam"), "Hasil penilaian", 0.7,
-     ("konsep", "tolak", ("Memenuhi syarat", "Tidak memenuhi syarat")), None),
-    ("tolak", "staf", "proses", ["Menyusun surat pemberitahuan penolakan beserta alasannya"],
-     ["Hasil penilaian", "Format surat"], ("30 menit", "1 jam"), "Surat pemberitahuan penolakan", "nilai", None, None, "serah"),
-    ("konsep", "staf", "proses", ["Menyusun konsep {out}", "Mencetak konsep {out}"],
-     ["Berkas terverifikasi", "Format baku"], ("15 menit", "30 menit", "1 jam"), "Konsep {out}", 1.0, None, None),
-    ("paraf1", "atasan1", "proses", ["Memeriksa dan memaraf konsep {out}"], ["Konsep {out}"], ("15 menit", "30 menit"),
-     "Konsep {out} terparaf", 0.6, None, None),
-    ("paraf2", "atasan2", "keputusan", ["Mengoreksi dan memaraf konsep {out}", "Memeriksa kebenaran konsep {out}"],
-     ["Konsep {out}"], ("30 menit", "1 jam"), "Konsep {out} disetujui", 1.0, ("ttd", "konsep", ("Disetujui", "Perlu perbaikan")), None),
-    ("ttd", "pimpinan", "proses", ["Menandatangani {out}", "Menandatangani {out} secara elektronik"],
-     ["Konsep {out} terparaf"], ("1 jam", "1 hari kerja"), "{Out} ditandatangani", 1.0, None, None),
-    ("nomor", "staf", "proses", ["Memberi nomor, tanggal, dan cap dinas", "Membubuhkan nomor dan mencatat dalam register keluar"],
-     ["{Out}", "Buku register keluar"], ("10 menit", "15 menit"), "{Out} bernomor", 0.7, None, None),
-    ("arsip", "staf", "proses", ["Memindai dan mengarsipkan salinan {out}", "Mengarsipkan salinan {out} secara elektronik"],
-     ["Salinan {out}", "Pemindai dokumen"], ("10 menit", "15 menit"), "Arsip {out}", 0.6, None, None),
-    ("serah", "luar", "selesai", ["Menerima {out} atau surat pemberitahuan", "Menerima {out} dan menandatangani tanda terima"],
-     ["Tanda terima"], ("5 menit", "10 menit"), "{Out} diterima", 1.0, None, None),
+    (
+        "ajukan",
+        "luar",
+        "mulai",
+        [
+            "Mengajukan permohonan {lo} dengan melampirkan persyaratan",
+            "Menyampaikan berkas permohonan {lo} ke loket pelayanan",
+            "Mengisi formulir permohonan {lo} dan mengunggah persyaratan melalui aplikasi {app}",
+        ],
+        "REQ",
+        ("5 menit", "10 menit"),
+        "Berkas permohonan",
+        1.0,
+        None,
+        None,
+    ),
+    (
+        "terima",
+        "staf",
+        "proses",
+        [
+            "Menerima berkas permohonan dan mencatat dalam buku register",
+            "Menerima berkas permohonan dan memberikan tanda terima",
+        ],
+        ["Berkas permohonan", "Buku register"],
+        ("5 menit", "10 menit", "15 menit"),
+        "Berkas tercatat dalam register",
+        1.0,
+        None,
+        None,
+    ),
+    (
+        "cek",
+        "staf",
+        "keputusan",
+        ["Memeriksa kelengkapan dan keabsahan berkas permohonan", "Meneliti kelengkapan persyaratan permohonan"],
+        ["Berkas permohonan", "Daftar periksa persyaratan"],
+        ("10 menit", "15 menit", "30 menit"),
+        "Berkas lengkap dan sah",
+        1.0,
+        ("input", "terima", ("Lengkap", "Tidak lengkap")),
+        "Berkas yang tidak lengkap dikembalikan kepada pemohon untuk dilengkapi",
+    ),
+    (
+        "input",
+        "staf",
+        "proses",
+        ["Memasukkan data permohonan ke dalam aplikasi {app}", "Merekam data permohonan pada aplikasi {app}"],
+        ["Berkas lengkap", "Aplikasi {app}"],
+        ("10 menit", "15 menit", "30 menit"),
+        "Data permohonan terekam",
+        1.0,
+        None,
+        None,
+    ),
+    (
+        "verif",
+        "atasan1",
+        "proses",
+        ["Memverifikasi data dan dokumen permohonan", "Menelaah berkas permohonan dan memberikan catatan"],
+        ["Data permohonan", "Berkas lengkap"],
+        ("30 menit", "1 jam", "2 jam"),
+        "Berkas terverifikasi",
+        1.0,
+        None,
+        None,
+    ),
+    (
+        "survei",
+        "staf",
+        "proses",
+        [
+            "Melakukan peninjauan lapangan dan menyusun berita acara pemeriksaan",
+            "Melakukan verifikasi lapangan bersama tim teknis",
+        ],
+        ["Surat tugas", "Formulir pemeriksaan lapangan"],
+        ("1 hari kerja", "2 hari kerja", "3 hari kerja"),
+        "Berita acara pemeriksaan lapangan",
+        0.5,
+        None,
+        None,
+    ),
+    (
+        "nilai",
+        "atasan1",
+        "keputusan",
+        ["Menilai pemenuhan persyaratan teknis", "Menentukan kelayakan permohonan sesuai ketentuan"],
+        ["Berkas terverifikasi"],
+        ("30 menit", "1 jam"),
+        "Hasil penilaian",
+        0.7,
+        ("konsep", "tolak", ("Memenuhi syarat", "Tidak memenuhi syarat")),
+        None,
+    ),
+    (
+        "tolak",
+        "staf",
+        "proses",
+        ["Menyusun surat pemberitahuan penolakan beserta alasannya"],
+        ["Hasil penilaian", "Format surat"],
+        ("30 menit", "1 jam"),
+        "Surat pemberitahuan penolakan",
+        "nilai",
+        None,
+        None,
+        "serah",
+    ),
+    (
+        "konsep",
+        "staf",
+        "proses",
+        ["Menyusun konsep {out}", "Mencetak konsep {out}"],
+        ["Berkas terverifikasi", "Format baku"],
+        ("15 menit", "30 menit", "1 jam"),
+        "Konsep {out}",
+        1.0,
+        None,
+        None,
+    ),
+    (
+        "paraf1",
+        "atasan1",
+        "proses",
+        ["Memeriksa dan memaraf konsep {out}"],
+        ["Konsep {out}"],
+        ("15 menit", "30 menit"),
+        "Konsep {out} terparaf",
+        0.6,
+        None,
+        None,
+    ),
+    (
+        "paraf2",
+        "atasan2",
+        "keputusan",
+        ["Mengoreksi dan memaraf konsep {out}", "Memeriksa kebenaran konsep {out}"],
+        ["Konsep {out}"],
+        ("30 menit", "1 jam"),
+        "Konsep {out} disetujui",
+        1.0,
+        ("ttd", "konsep", ("Disetujui", "Perlu perbaikan")),
+        None,
+    ),
+    (
+        "ttd",
+        "pimpinan",
+        "proses",
+        ["Menandatangani {out}", "Menandatangani {out} secara elektronik"],
+        ["Konsep {out} terparaf"],
+        ("1 jam", "1 hari kerja"),
+        "{Out} ditandatangani",
+        1.0,
+        None,
+        None,
+    ),
+    (
+        "nomor",
+        "staf",
+        "proses",
+        ["Memberi nomor, tanggal, dan cap dinas", "Membubuhkan nomor dan mencatat dalam register keluar"],
+        ["{Out}", "Buku register keluar"],
+        ("10 menit", "15 menit"),
+        "{Out} bernomor",
+        0.7,
+        None,
+        None,
+    ),
+    (
+        "arsip",
+        "staf",
+        "proses",
+        ["Memindai dan mengarsipkan salinan {out}", "Mengarsipkan salinan {out} secara elektronik"],
+        ["Salinan {out}", "Pemindai dokumen"],
+        ("10 menit", "15 menit"),
+        "Arsip {out}",
+        0.6,
+        None,
+        None,
+    ),
+    (
+        "serah",
+        "luar",
+        "selesai",
+        ["Menerima {out} atau surat pemberitahuan", "Menerima {out} dan menandatangani tanda terima"],
+        ["Tanda terima"],
+        ("5 menit", "10 menit"),
+        "{Out} diterima",
+        1.0,
+        None,
+        None,
+    ),
 ]
 SVC_STEPS: list[Step] = [
-    ("daftar", "luar", "mulai", ["Mendaftar dan menyampaikan kebutuhan {lo}", "Datang ke tempat layanan dan mengambil nomor antrean",
-                                 "Menyampaikan permintaan {lo} melalui aplikasi {app}"],
-     "REQ", ("5 menit", "10 menit"), "Formulir pendaftaran terisi", 1.0, None, None),
-    ("registrasi", "staf", "proses", ["Melakukan registrasi dan mencatat data penerima layanan", "Mencatat permintaan layanan ke dalam register dan aplikasi {app}"],
-     ["Formulir pendaftaran", "Aplikasi {app}"], ("5 menit", "10 menit", "15 menit"), "Data penerima layanan tercatat", 1.0, None, None),
-    ("skrining", "staf", "keputusan", ["Memeriksa kelengkapan data dan kriteria penerima layanan", "Memverifikasi identitas dan kelayakan penerima layanan"],
-     ["Data penerima layanan", "Kriteria penerima layanan"], ("10 menit", "15 menit"), "Hasil verifikasi penerima layanan", 1.0,
-     ("jadwal", "registrasi", ("Memenuhi kriteria", "Belum memenuhi kriteria")), "Data yang belum lengkap dilengkapi pada saat itu juga"),
-    ("jadwal", "atasan1", "proses", ["Menetapkan petugas dan jadwal pelaksanaan layanan", "Menugaskan tim pelaksana layanan"],
-     ["Jadwal petugas", "Surat tugas"], ("15 menit", "30 menit"), "Surat tugas petugas", 0.8, None, None),
-    ("siap", "staf", "proses", ["Menyiapkan sarana, bahan, dan peralatan layanan"], ["Daftar kebutuhan bahan", "Peralatan layanan"],
-     ("15 menit", "30 menit", "1 jam"), "Sarana layanan siap", 0.6, None, None),
-    ("laksana", "staf", "proses", ["Melaksanakan {lo} sesuai standar pelayanan", "Memberikan {lo} kepada penerima layanan"],
-     ["Standar pelayanan", "Peralatan layanan"], ("30 menit", "1 jam", "2 jam"), "Layanan diberikan", 1.0, None, None),
-    ("tuntas", "staf", "keputusan", ["Menilai perlu tidaknya tindak lanjut atau rujukan"], ["Catatan pelaksanaan layanan"], ("10 menit", "15 menit"),
-     "Keputusan tindak lanjut", 0.6, ("serah", "rujuk", ("Tuntas", "Perlu tindak lanjut")), None),
-    ("rujuk", "staf", "proses", ["Menindaklanjuti atau merujuk kepada unit atau instansi terkait"], ["Formulir rujukan"], ("30 menit", "1 jam"),
-     "Surat rujukan", "tuntas", None, None),
-    ("serah", "luar", "proses", ["Menerima layanan dan mengisi survei kepuasan masyarakat", "Menerima informasi hasil layanan"],
-     ["Formulir survei kepuasan"], ("5 menit", "10 menit"), "Survei kepuasan terisi", 1.0, None, None),
-    ("catat", "staf", "proses", ["Mencatat hasil layanan dalam register dan aplikasi {app}"], ["Register layanan", "Aplikasi {app}"],
-     ("10 menit", "15 menit"), "Catatan hasil layanan", 1.0, None, None),
-    ("lapor", "staf", "proses", ["Menyusun laporan hasil pelaksanaan {lo}"], ["Catatan hasil layanan", "Format laporan"], ("1 jam", "1 hari kerja"),
-     "{Out}", 0.8, None, None),
-    ("periksa", "atasan1", "keputusan", ["Memeriksa laporan hasil layanan"], ["{Out}"], ("30 menit", "1 jam"), "Laporan terperiksa", "lapor",
-     ("evaluasi", "lapor", ("Sesuai", "Perlu perbaikan")), None),
-    ("evaluasi", "atasan2", "proses", ["Mengevaluasi mutu layanan dan menyampaikan laporan kepada pimpinan"], ["Laporan terperiksa"],
-     ("1 hari kerja", "2 hari kerja"), "Laporan evaluasi mutu layanan", 0.7, None, None),
-    ("arahan", "pimpinan", "proses", ["Menerima laporan dan memberikan arahan tindak lanjut"], ["Laporan evaluasi mutu layanan"],
-     ("1 hari kerja",), "Arahan pimpinan", 0.5, None, None),
-    ("arsip", "staf", "selesai", ["Mengarsipkan dokumen hasil layanan", "Mengarsipkan laporan dan data layanan secara elektronik"],
-     ["Dokumen hasil layanan"], ("10 menit", "15 menit"), "Arsip layanan", 1.0, None, None),
+    (
+        "daftar",
+        "luar",
+        "mulai",
+        [
+            "Mendaftar dan menyampaikan kebutuhan {lo}",
+            "Datang ke tempat layanan dan mengambil nomor antrean",
+            "Menyampaikan permintaan {lo} melalui aplikasi {app}",
+        ],
+        "REQ",
+        ("5 menit", "10 menit"),
+        "Formulir pendaftaran terisi",
+        1.0,
+        None,
+        None,
+    ),
+    (
+        "registrasi",
+        "staf",
+        "proses",
+        [
+            "Melakukan registrasi dan mencatat data penerima layanan",
+            "Mencatat permintaan layanan ke dalam register dan aplikasi {app}",
+        ],
+        ["Formulir pendaftaran", "Aplikasi {app}"],
+        ("5 menit", "10 menit", "15 menit"),
+        "Data penerima layanan tercatat",
+        1.0,
+        None,
+        None,
+    ),
+    (
+        "skrining",
+        "staf",
+        "keputusan",
+        [
+            "Memeriksa kelengkapan data dan kriteria penerima layanan",
+            "Memverifikasi identitas dan kelayakan penerima layanan",
+        ],
+        ["Data penerima layanan", "Kriteria penerima layanan"],
+        ("10 menit", "15 menit"),
+        "Hasil verifikasi penerima layanan",
+        1.0,
+        ("jadwal", "registrasi", ("Memenuhi kriteria", "Belum memenuhi kriteria")),
+        "Data yang belum lengkap dilengkapi pada saat itu juga",
+    ),
+    (
+        "jadwal",
+        "atasan1",
+        "proses",
+        ["Menetapkan petugas dan jadwal pelaksanaan layanan", "Menugaskan tim pelaksana layanan"],
+        ["Jadwal petugas", "Surat tugas"],
+        ("15 menit", "30 menit"),
+        "Surat tugas petugas",
+        0.8,
+        None,
+        None,
+    ),
+    (
+        "siap",
+        "staf",
+        "proses",
+        ["Menyiapkan sarana, bahan, dan peralatan layanan"],
+        ["Daftar kebutuhan bahan", "Peralatan layanan"],
+        ("15 menit", "30 menit", "1 jam"),
+        "Sarana layanan siap",
+        0.6,
+        None,
+        None,
+    ),
+    (
+        "laksana",
+        "staf",
+        "proses",
+        ["Melaksanakan {lo} sesuai standar pelayanan", "Memberikan {lo} kepada penerima layanan"],
+        ["Standar pelayanan", "Peralatan layanan"],
+        ("30 menit", "1 jam", "2 jam"),
+        "Layanan diberikan",
+        1.0,
+        None,
+        None,
+    ),
+    (
+        "tuntas",
+        "staf",
+        "keputusan",
+        ["Menilai perlu tidaknya tindak lanjut atau rujukan"],
+        ["Catatan pelaksanaan layanan"],
+        ("10 menit", "15 menit"),
+        "Keputusan tindak lanjut",
+        0.6,
+        ("serah", "rujuk", ("Tuntas", "Perlu tindak lanjut")),
+        None,
+    ),
+    (
+        "rujuk",
+        "staf",
+        "proses",
+        ["Menindaklanjuti atau merujuk kepada unit atau instansi terkait"],
+        ["Formulir rujukan"],
+        ("30 menit", "1 jam"),
+        "Surat rujukan",
+        "tuntas",
+        None,
+        None,
+    ),
+    (
+        "serah",
+        "luar",
+        "proses",
+        ["Menerima layanan dan mengisi survei kepuasan masyarakat", "Menerima informasi hasil layanan"],
+        ["Formulir survei kepuasan"],
+        ("5 menit", "10 menit"),
+        "Survei kepuasan terisi",
+        1.0,
+        None,
+        None,
+    ),
+    (
+        "catat",
+        "staf",
+        "proses",
+        ["Mencatat hasil layanan dalam register dan aplikasi {app}"],
+        ["Register layanan", "Aplikasi {app}"],
+        ("10 menit", "15 menit"),
+        "Catatan hasil layanan",
+        1.0,
+        None,
+        None,
+    ),
+    (
+        "lapor",
+        "staf",
+        "proses",
+        ["Menyusun laporan hasil pelaksanaan {lo}"],
+        ["Catatan hasil layanan", "Format laporan"],
+        ("1 jam", "1 hari kerja"),
+        "{Out}",
+        0.8,
+        None,
+        None,
+    ),
+    (
+        "periksa",
+        "atasan1",
+        "keputusan",
+        ["Memeriksa laporan hasil layanan"],
+        ["{Out}"],
+        ("30 menit", "1 jam"),
+        "Laporan terperiksa",
+        "lapor",
+        ("evaluasi", "lapor", ("Sesuai", "Perlu perbaikan")),
+        None,
+    ),
+    (
+        "evaluasi",
+        "atasan2",
+        "proses",
+        ["Mengevaluasi mutu layanan dan menyampaikan laporan kepada pimpinan"],
+        ["Laporan terperiksa"],
+        ("1 hari kerja", "2 hari kerja"),
+        "Laporan evaluasi mutu layanan",
+        0.7,
+        None,
+        None,
+    ),
+    (
+        "arahan",
+        "pimpinan",
+        "proses",
+        ["Menerima laporan dan memberikan arahan tindak lanjut"],
+        ["Laporan evaluasi mutu layanan"],
+        ("1 hari kerja",),
+        "Arahan pimpinan",
+        0.5,
+        None,
+        None,
+    ),
+    (
+        "arsip",
+        "staf",
+        "selesai",
+        ["Mengarsipkan dokumen hasil layanan", "Mengarsipkan laporan dan data layanan secara elektronik"],
+        ["Dokumen hasil layanan"],
+        ("10 menit", "15 menit"),
+        "Arsip layanan",
+        1.0,
+        None,
+        None,
+    ),
 ]
 INT_STEPS: list[Step] = [
-    ("disposisi", "pimpinan", "mulai", ["Memberikan disposisi pelaksanaan {lo}", "Menerima surat atau nota dinas dan memberikan disposisi"],
-     ["Surat masuk", "Lembar disposisi"], ("15 menit", "30 menit"), "Disposisi", 1.0, None, None),
-    ("teruskan", "atasan2", "proses", ["Meneruskan disposisi dan menetapkan penanggung jawab", "Memberikan arahan teknis pelaksanaan"],
-     ["Lembar disposisi"], ("15 menit", "30 menit"), "Arahan pelaksanaan", 0.7, None, None),
-    ("rencana", "atasan1", "proses", ["Menyusun rencana kerja dan jadwal pelaksanaan", "Menyiapkan kerangka acuan kerja {lo}"],
-     ["Disposisi", "Peraturan terkait"], ("1 hari kerja", "2 hari kerja"), "Rencana kerja", 0.8, None, None),
-    ("kumpul", "staf", "proses", ["Mengumpulkan data dan bahan pendukung", "Menghimpun data dari unit kerja terkait"],
-     ["Format isian data", "Surat permintaan data"], ("2 hari kerja", "3 hari kerja", "1 minggu"), "Data pendukung", 1.0, None, None),
-    ("lengkap", "staf", "keputusan", ["Memeriksa kelengkapan dan validitas data"], ["Data pendukung"], ("1 jam", "2 jam"),
-     "Data lengkap dan valid", 0.6, ("olah", "kumpul", ("Lengkap", "Belum lengkap")), "Data yang belum lengkap dimintakan kembali kepada unit kerja"),
-    ("olah", "staf", "proses", ["Mengolah dan menganalisis data", "Melakukan kompilasi dan analisis data"],
-     ["Data pendukung", "Aplikasi {app}"], ("1 hari kerja", "2 hari kerja", "3 hari kerja"), "Hasil olahan data", 1.0, None, None),
-    ("konsep", "staf", "proses", ["Menyusun konsep {out}"], ["Hasil olahan data", "Format baku"], ("1 hari kerja", "2 hari kerja"),
-     "Konsep {out}", 1.0, None, None),
-    ("bahas", "atasan1", "proses", ["Membahas konsep {out} bersama unit kerja terkait", "Memimpin rapat pembahasan konsep {out}"],
-     ["Konsep {out}", "Undangan rapat", "Daftar hadir"], ("2 jam", "1 hari kerja"), "Notulen rapat pembahasan", 0.5, None, None),
-    ("periksa", "atasan1", "keputusan", ["Memeriksa konsep {out}", "Menelaah konsep {out}"], ["Konsep {out}"],
-     ("1 jam", "2 jam", "1 hari kerja"), "Konsep {out} terperiksa", 1.0, ("koreksi", "konsep", ("Sesuai", "Perlu perbaikan")), None),
-    ("koreksi", "atasan2", "keputusan", ["Mengoreksi dan memaraf konsep {out}"], ["Konsep {out} terperiksa"], ("1 jam", "1 hari kerja"),
-     "Konsep {out} terparaf", 1.0, ("ttd", "konsep", ("Disetujui", "Perlu perbaikan")), None),
-    ("ttd", "pimpinan", "proses", ["Menandatangani {out}", "Menetapkan dan menandatangani {out}"], ["Konsep {out} terparaf"],
-     ("1 hari kerja", "2 hari kerja"), "{Out} ditetapkan", 1.0, None, None),
-    ("distribusi", "staf", "proses", ["Menggandakan dan menyampaikan {out} kepada pihak terkait", "Mendistribusikan {out} melalui aplikasi SRIKANDI"],
-     ["{Out}", "Buku ekspedisi"], ("30 menit", "1 jam", "1 hari kerja"), "{Out} tersampaikan", 1.0, None, None),
-    ("unggah", "staf", "proses", ["Mengunggah {out} ke dalam aplikasi {app}"], ["{Out}", "Aplikasi {app}"], ("15 menit", "30 menit"),
-     "{Out} terunggah", 0.5, None, None),
-    ("arsip", "staf", "proses", ["Mengarsipkan {out}"], ["{Out}"], ("10 menit", "15 menit"), "Arsip {out}", 0.7, None, None),
-    ("lapor", "atasan1", "selesai", ["Melaporkan pelaksanaan {lo} kepada pimpinan", "Melaporkan hasil pelaksanaan kepada atasan"],
-     ["Laporan pelaksanaan"], ("30 menit", "1 jam"), "Laporan pelaksanaan", 1.0, None, None),
+    (
+        "disposisi",
+        "pimpinan",
+        "mulai",
+        ["Memberikan disposisi pelaksanaan {lo}", "Menerima surat atau nota dinas dan memberikan disposisi"],
+        ["Surat masuk", "Lembar disposisi"],
+        ("15 menit", "30 menit"),
+        "Disposisi",
+        1.0,
+        None,
+        None,
+    ),
+    (
+        "teruskan",
+        "atasan2",
+        "proses",
+        ["Meneruskan disposisi dan menetapkan penanggung jawab", "Memberikan arahan teknis pelaksanaan"],
+        ["Lembar disposisi"],
+        ("15 menit", "30 menit"),
+        "Arahan pelaksanaan",
+        0.7,
+        None,
+        None,
+    ),
+    (
+        "rencana",
+        "atasan1",
+        "proses",
+        ["Menyusun rencana kerja dan jadwal pelaksanaan", "Menyiapkan kerangka acuan kerja {lo}"],
+        ["Disposisi", "Peraturan terkait"],
+        ("1 hari kerja", "2 hari kerja"),
+        "Rencana kerja",
+        0.8,
+        None,
+        None,
+    ),
+    (
+        "kumpul",
+        "staf",
+        "proses",
+        ["Mengumpulkan data dan bahan pendukung", "Menghimpun data dari unit kerja terkait"],
+        ["Format isian data", "Surat permintaan data"],
+        ("2 hari kerja", "3 hari kerja", "1 minggu"),
+        "Data pendukung",
+        1.0,
+        None,
+        None,
+    ),
+    (
+        "lengkap",
+        "staf",
+        "keputusan",
+        ["Memeriksa kelengkapan dan validitas data"],
+        ["Data pendukung"],
+        ("1 jam", "2 jam"),
+        "Data lengkap dan valid",
+        0.6,
+        ("olah", "kumpul", ("Lengkap", "Belum lengkap")),
+        "Data yang belum lengkap dimintakan kembali kepada unit kerja",
+    ),
+    (
+        "olah",
+        "staf",
+        "proses",
+        ["Mengolah dan menganalisis data", "Melakukan kompilasi dan analisis data"],
+        ["Data pendukung", "Aplikasi {app}"],
+        ("1 hari kerja", "2 hari kerja", "3 hari kerja"),
+        "Hasil olahan data",
+        1.0,
+        None,
+        None,
+    ),
+    (
+        "konsep",
+        "staf",
+        "proses",
+        ["Menyusun konsep {out}"],
+        ["Hasil olahan data", "Format baku"],
+        ("1 hari kerja", "2 hari kerja"),
+        "Konsep {out}",
+        1.0,
+        None,
+        None,
+    ),
+    (
+        "bahas",
+        "atasan1",
+        "proses",
+        ["Membahas konsep {out} bersama unit kerja terkait", "Memimpin rapat pembahasan konsep {out}"],
+        ["Konsep {out}", "Undangan rapat", "Daftar hadir"],
+        ("2 jam", "1 hari kerja"),
+        "Notulen rapat pembahasan",
+        0.5,
+        None,
+        None,
+    ),
+    (
+        "periksa",
+        "atasan1",
+        "keputusan",
+        ["Memeriksa konsep {out}", "Menelaah konsep {out}"],
+        ["Konsep {out}"],
+        ("1 jam", "2 jam", "1 hari kerja"),
+        "Konsep {out} terperiksa",
+        1.0,
+        ("koreksi", "konsep", ("Sesuai", "Perlu perbaikan")),
+        None,
+    ),
+    (
+        "koreksi",
+        "atasan2",
+        "keputusan",
+        ["Mengoreksi dan memaraf konsep {out}"],
+        ["Konsep {out} terperiksa"],
+        ("1 jam", "1 hari kerja"),
+        "Konsep {out} terparaf",
+        1.0,
+        ("ttd", "konsep", ("Disetujui", "Perlu perbaikan")),
+        None,
+    ),
+    (
+        "ttd",
+        "pimpinan",
+        "proses",
+        ["Menandatangani {out}", "Menetapkan dan menandatangani {out}"],
+        ["Konsep {out} terparaf"],
+        ("1 hari kerja", "2 hari kerja"),
+        "{Out} ditetapkan",
+        1.0,
+        None,
+        None,
+    ),
+    (
+        "distribusi",
+        "staf",
+        "proses",
+        [
+            "Menggandakan dan menyampaikan {out} kepada pihak terkait",
+            "Mendistribusikan {out} melalui aplikasi SRIKANDI",
+        ],
+        ["{Out}", "Buku ekspedisi"],
+        ("30 menit", "1 jam", "1 hari kerja"),
+        "{Out} tersampaikan",
+        1.0,
+        None,
+        None,
+    ),
+    (
+        "unggah",
+        "staf",
+        "proses",
+        ["Mengunggah {out} ke dalam aplikasi {app}"],
+        ["{Out}", "Aplikasi {app}"],
+        ("15 menit", "30 menit"),
+        "{Out} terunggah",
+        0.5,
+        None,
+        None,
+    ),
+    (
+        "arsip",
+        "staf",
+        "proses",
+        ["Mengarsipkan {out}"],
+        ["{Out}"],
+        ("10 menit", "15 menit"),
+        "Arsip {out}",
+        0.7,
+        None,
+        None,
+    ),
+    (
+        "lapor",
+        "atasan1",
+        "selesai",
+        ["Melaporkan pelaksanaan {lo} kepada pimpinan", "Melaporkan hasil pelaksanaan kepada atasan"],
+        ["Laporan pelaksanaan"],
+        ("30 menit", "1 jam"),
+        "Laporan pelaksanaan",
+        1.0,
+        None,
+        None,
+    ),
 ]
 
 REQ: dict[str, list[str]] = {
@@ -608,8 +1094,22 @@ REQ: dict[str, list[str]] = {
               "Surat kuasa bermeterai"],
     "pasien": ["Kartu identitas pasien", "Kartu BPJS Kesehatan", "Surat rujukan", "Rekam medis sebelumnya"],
 }  # fmt: skip
-REQ_UMUM = ["Formulir permohonan", "Fotokopi KTP-el", "Surat pengantar", "Dokumen pendukung", "Surat permohonan bermeterai"]
-PERALATAN = ["Komputer", "Printer", "Alat tulis kantor", "Jaringan internet", "Pemindai dokumen", "Telepon", "Meja layanan"]
+REQ_UMUM = [
+    "Formulir permohonan",
+    "Fotokopi KTP-el",
+    "Surat pengantar",
+    "Dokumen pendukung",
+    "Surat permohonan bermeterai",
+]
+PERALATAN = [
+    "Komputer",
+    "Printer",
+    "Alat tulis kantor",
+    "Jaringan internet",
+    "Pemindai dokumen",
+    "Telepon",
+    "Meja layanan",
+]
 PENCATATAN = ["Buku register", "Arsip digital", "Buku agenda surat masuk dan keluar", "Laporan bulanan", "Daftar hadir"]
 KUALIFIKASI = [
     "Memahami peraturan perundang-undangan terkait",
@@ -627,7 +1127,12 @@ PERINGATAN = [
     "Dokumen yang belum ditandatangani pejabat berwenang tidak sah",
 ]
 WAKTU_BURUK = ("segera", "secepatnya", "sesuai kebutuhan")
-SOP_VARIANTS_PUB = (" secara Daring", " melalui Mal Pelayanan Publik", " bagi Permohonan Kolektif", " dengan Percepatan Layanan")
+SOP_VARIANTS_PUB = (
+    " secara Daring",
+    " melalui Mal Pelayanan Publik",
+    " bagi Permohonan Kolektif",
+    " dengan Percepatan Layanan",
+)
 SOP_VARIANTS_INT = (" secara Elektronik", " Tahap Verifikasi", " Tahap Pelaporan", " Triwulanan")
 QUALIFIERS = (" Lintas Sektor", " Tingkat Kelurahan", " Berbasis Elektronik", " Tahunan", " Terpadu", " Tematik")
 
@@ -1021,7 +1526,9 @@ class Generator:
         kode = t.key.replace("{s}", slug).replace("{n}", str(n or 1))
         nama = self.fmt(t.nama, w)
         singkatan = self.fmt(t.singkatan, w)
-        prefix = re.sub(r"[^A-Z0-9-]", "", kode.upper()) if "{" in t.key else re.sub(r"[^A-Z0-9]", "", singkatan.upper())
+        prefix = (
+            re.sub(r"[^A-Z0-9-]", "", kode.upper()) if "{" in t.key else re.sub(r"[^A-Z0-9]", "", singkatan.upper())
+        )
         kepala = (t.kepala[0], self.fmt(t.kepala[1], w))
         o = Opd(t, kode, nama, singkatan, prefix, kepala, w)
         # units and jabatan
@@ -1050,7 +1557,9 @@ class Generator:
             if u_kode.startswith("sekretariat"):
                 h = ("sekretaris", "Sekretaris " + (f"Kecamatan {w}" if t.profile == "kec" else nama))
             else:
-                hk = next((new + u_kode[len(old):] for old, new in HEAD_PREFIX if u_kode.startswith(old)), "ka-" + u_kode)
+                hk = next(
+                    (new + u_kode[len(old) :] for old, new in HEAD_PREFIX if u_kode.startswith(old)), "ka-" + u_kode
+                )
                 if u_kode.startswith("kel-"):
                     hn = "Lurah " + u_nama.removeprefix("Kelurahan ")
                 else:
@@ -1147,7 +1656,9 @@ class Generator:
                     if pen_codes[p.keg] not in codes:
                         codes.append(pen_codes[p.keg])
                 leaves = [(p.nama, p.typ, f"{pen_codes[p.keg]}.{p.sub}", unit, p.untuk, False) for p in pobjs]
-                l2s.append({"nama": l2_nama, "kegiatan": codes, "unit": unit, "app": APP_PENUNJANG[app], "leaves": leaves})
+                l2s.append(
+                    {"nama": l2_nama, "kegiatan": codes, "unit": unit, "app": APP_PENUNJANG[app], "leaves": leaves}
+                )
             sektor = {"ren": "5.01", "keu": "5.02", "umum": "5.03"}[role]
             o.groups.append({"nama": l1_nama, "kategori": kategori, "unit": l1_unit, "role": role, "l2": l2s,
                              "untuk": [], "sektor": sektor})  # fmt: skip
@@ -1200,7 +1711,15 @@ class Generator:
     def leaf_info(self, o: Opd, nama_o: str, typ: str, vi: int, app: str | None, sektor: str) -> Leaf:
         pat, out_pat, flow = VERBS[typ][vi]
         obj = self.fmt(nama_o, o.w)
-        return Leaf(pat.format(o=obj), out_pat.format(o=obj), flow, obj, typ, app or self.rng.choice(o.t.apps or ["e-Office"]), sektor)
+        return Leaf(
+            pat.format(o=obj),
+            out_pat.format(o=obj),
+            flow,
+            obj,
+            typ,
+            app or self.rng.choice(o.t.apps or ["e-Office"]),
+            sektor,
+        )
 
     def keluaran_name(self, o: Opd, base: str, penunjang: bool) -> str:
         name = base
@@ -1300,7 +1819,18 @@ class Generator:
                 for c in l2["kegiatan"]:
                     if c not in kegs:
                         kegs.append(c)
-            l1 = Proc(l1_kode, g["nama"], g["kategori"], None, [f"{o.kode}/{g['unit']}"], 1, o, g["unit"], kegiatan=kegs, group=role)
+            l1 = Proc(
+                l1_kode,
+                g["nama"],
+                g["kategori"],
+                None,
+                [f"{o.kode}/{g['unit']}"],
+                1,
+                o,
+                g["unit"],
+                kegiatan=kegs,
+                group=role,
+            )
             l1.l1 = l1
             l1.g_untuk = list(g["untuk"])
             o.procs.append(l1)
@@ -1346,7 +1876,12 @@ class Generator:
                     if hint is None and g_untuk and g_untuk[0] not in PUBLIC_PARTIES:
                         hint = g_untuk[0]
                     untuk = [self.ref_role(o, hint)]
-                    if not penunjang and g_untuk and g_untuk[0] in ("masyarakat",) and info.typ in ("sarana", "layanan", "data"):
+                    if (
+                        not penunjang
+                        and g_untuk
+                        and g_untuk[0] in ("masyarakat",)
+                        and info.typ in ("sarana", "layanan", "data")
+                    ):
                         untuk = ["masyarakat"]
                 name = self.keluaran_name(o, info.keluaran, penunjang)
                 p.keluaran.append({"nama": name, "untuk": untuk})
@@ -1358,7 +1893,9 @@ class Generator:
                     p.masukan.append({"nama": f"Data dan permintaan {lc(info.nama)}", "dari": party, "eksternal": True})
                 p.deskripsi = None if r.random() < 0.6 else f"Proses {lc(info.nama)} pada {o.nama}."
             else:
-                title = f"Capaian kinerja {lc(p.nama)}" if p.level == 1 else f"Laporan pelaksanaan kegiatan {lc(p.nama)}"
+                title = (
+                    f"Capaian kinerja {lc(p.nama)}" if p.level == 1 else f"Laporan pelaksanaan kegiatan {lc(p.nama)}"
+                )
                 name = self.keluaran_name(o, title, penunjang)
                 untuk_ref = f"{o.kode}/{o.kepala[0]}" if p.level == 2 else self.ref_role(o, "bappeda")
                 p.keluaran.append({"nama": name, "untuk": [untuk_ref]})
@@ -1649,7 +2186,9 @@ class Generator:
                 if self.try_defect(kind, r, sops, leaves, touched):
                     break
 
-    def try_defect(self, kind: str, r: random.Random, sops: list[SopDoc], leaves: list[Proc], touched: set[int]) -> bool:
+    def try_defect(
+        self, kind: str, r: random.Random, sops: list[SopDoc], leaves: list[Proc], touched: set[int]
+    ) -> bool:
         def fresh(x: Any) -> bool:
             return id(x) not in touched
 
@@ -1754,7 +2293,9 @@ class Generator:
         # SOP: every leaf one, the rest spread proportionally to the OPD's process count
         leaves = [sum(1 for p in o.procs if p.focus is not None) for o in self.opds]
         extra_total = max(0, self.scale.sop - sum(leaves))
-        extra = self.allocate(extra_total + len(self.opds), [float(o.n_proses) for o in self.opds], [10**9] * len(self.opds))
+        extra = self.allocate(
+            extra_total + len(self.opds), [float(o.n_proses) for o in self.opds], [10**9] * len(self.opds)
+        )
         for o, lv, ex in zip(self.opds, leaves, extra):
             o.n_sop = lv + ex - 1
         self.link_relations()
@@ -1967,7 +2508,11 @@ def render_proses(p: Proc) -> str:
     if p.aktivitas:
         out.append("aktivitas:")
         for a in p.aktivitas:
-            pairs: list[tuple[str, str | list[str]]] = [("kode", a["kode"]), ("nama", a["nama"]), ("pelaksana", a["pelaksana"])]
+            pairs: list[tuple[str, str | list[str]]] = [
+                ("kode", a["kode"]),
+                ("nama", a["nama"]),
+                ("pelaksana", a["pelaksana"]),
+            ]
             if "lanjut" in a:
                 pairs.append(("lanjut", a["lanjut"]))
             if "keluaran" in a:

@@ -27,10 +27,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
-from generate import generate  # noqa: E402
-
-from probis_cli.session import Session  # noqa: E402
 from tests.lsp.rpc import LspClient  # noqa: E402
+
+from generate import generate  # noqa: E402
+from probis_cli.session import Session  # noqa: E402
 
 
 def _target(root: Path) -> Path:
@@ -77,7 +77,9 @@ def over_the_wire(root: Path, edits: int) -> None:
         path = _target(root)
         uri = path.resolve().as_uri()
         text = path.read_text()
-        client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}})
+        client.notify(
+            "textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}}
+        )
         client.settle(uri, lambda d: not any(x["code"] == "S004" for x in d))
         print(f"server start to first diagnostics of the open file: {time.perf_counter() - started:.2f} s")
         # Two edits: one whose finding the file alone shows (a schema error: published at once,
@@ -85,7 +87,12 @@ def over_the_wire(root: Path, edits: int) -> None:
         # unknown process, S008 from the index).
         kinds = {
             "own finding (schema, S004)": (text.replace("kategori: ", "kategori: x", 1), "S004"),
-            "cross-file finding (reference, S008)": (text.replace("\nnama: ", "\ninduk: PB.TIDAK.ADA\nnama: ", 1) if "\ninduk:" not in text else text.replace("\ninduk: ", "\ninduk: X", 1), "S008"),
+            "cross-file finding (reference, S008)": (
+                text.replace("\nnama: ", "\ninduk: PB.TIDAK.ADA\nnama: ", 1)
+                if "\ninduk:" not in text
+                else text.replace("\ninduk: ", "\ninduk: X", 1),
+                "S008",
+            ),
         }
         version = 1
         for label, (edited, code) in kinds.items():
@@ -96,11 +103,16 @@ def over_the_wire(root: Path, edits: int) -> None:
                 client.drain()
                 version += 1
                 t0 = time.perf_counter()
-                client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": new}]})
+                client.notify(
+                    "textDocument/didChange",
+                    {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": new}]},
+                )
                 client.settle(uri, lambda d, c=code, w=want: any(x["code"] == c for x in d) == w)
                 times.append((time.perf_counter() - t0) * 1000)
-            print(f"edit -> diagnostics over stdio, {label}: median {statistics.median(times):.0f} ms, "
-                  f"min {min(times):.0f} ms, max {max(times):.0f} ms")
+            print(
+                f"edit -> diagnostics over stdio, {label}: median {statistics.median(times):.0f} ms, "
+                f"min {min(times):.0f} ms, max {max(times):.0f} ms"
+            )
     except AssertionError:
         print(client.stderr()[-3000:], file=sys.stderr)
         raise

@@ -23,8 +23,13 @@ def _repo(n: int, workdir: Path) -> Path:
     root = workdir / f"repo-{n}"
     shutil.copytree(ROOT / "examples" / "kota-contoh", root)
     lines = [
-        "probis: 1", "jenis: proses", "kode: PB.99", "nama: Proses Uji Laporan", "kategori: inti",
-        "pemilik: dinkes/bid-p2p", "aktivitas:",
+        "probis: 1",
+        "jenis: proses",
+        "kode: PB.99",
+        "nama: Proses Uji Laporan",
+        "kategori: inti",
+        "pemilik: dinkes/bid-p2p",
+        "aktivitas:",
     ]
     for i in range(n):
         lines.append(f"  - {{kode: A{i}, nama: Aktivitas {i}, pelaksana: dinkes/bid-p2p, catatn: x}}")

@@ -71,7 +71,9 @@ def _one_change(repo: Path) -> None:
     for path in sorted(repo.rglob("*.yaml")):
         text = path.read_text(encoding="utf-8")
         if "jenis: proses" in text and re.search(r"^kode: [A-Za-z0-9_-]+(?:\.\d+){3}$", text, re.MULTILINE):
-            path.write_text(re.sub(r"^nama: (.*)$", r"nama: \1 (revisi)", text, count=1, flags=re.MULTILINE), encoding="utf-8")
+            path.write_text(
+                re.sub(r"^nama: (.*)$", r"nama: \1 (revisi)", text, count=1, flags=re.MULTILINE), encoding="utf-8"
+            )
             return
 
 
@@ -98,7 +100,11 @@ def main() -> None:
         unchanged = _run(["situs", str(site_repo), "--out", str(site_out)])
         _one_change(site_repo)
         changed = _run(["situs", str(site_repo), "--out", str(site_out)])
-        svg = _size(render_out, ".svg") if not options.skip_render else _size(site_repo / ".probis-cache" / "situs-svg", ".svg")
+        svg = (
+            _size(render_out, ".svg")
+            if not options.skip_render
+            else _size(site_repo / ".probis-cache" / "situs-svg", ".svg")
+        )
         site = _size(site_out)
         pages = sum(1 for _ in site_out.rglob("*.html"))
         index_js = (site_out / "assets" / "indeks-cari.js").stat().st_size

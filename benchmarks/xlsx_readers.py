@@ -44,7 +44,10 @@ def with_openpyxl(data: bytes) -> list[list[Any]]:
     from probis_cli.office.xlsx_import import number_text
 
     wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    out = [[number_text(c.value, c.number_format) if c.value is not None else "" for c in row] for row in wb.active.iter_rows()]
+    out = [
+        [number_text(c.value, c.number_format) if c.value is not None else "" for c in row]
+        for row in wb.active.iter_rows()
+    ]
     wb.close()
     return out
 
@@ -69,7 +72,9 @@ def measure(name: str, fn: Any, data: bytes) -> None:
     tracemalloc.stop()
     split = ".".join(str(v) for v in result[1][:5])
     last = result[-1][0]
-    print(f"{name:10s} {best:7.3f} s  peak {peak / 1e6:6.1f} MB  split codes row 1: {split!r:22s} urusan cell: {last!r}")
+    print(
+        f"{name:10s} {best:7.3f} s  peak {peak / 1e6:6.1f} MB  split codes row 1: {split!r:22s} urusan cell: {last!r}"
+    )
 
 
 def main() -> None:

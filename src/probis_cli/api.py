@@ -14,10 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from probis_cli import fs
-from probis_cli.api_render import FORMATS, MANIFEST
-from probis_cli.api_render import Notify, render_repository
+from probis_cli.api_render import FORMATS, MANIFEST, Notify, engine_text, render_repository
 from probis_cli.api_render import ProgressFn as ProgressFn
-from probis_cli.api_render import engine_text
 from probis_cli.api_render import RenderError as RenderError
 from probis_cli.api_render import RenderOptions as RenderOptions
 from probis_cli.api_render import RenderResult as RenderResult
@@ -124,13 +122,17 @@ def _discover(root: Path) -> tuple[Discovery, list[Finding]]:
         where = locate(pos, ("pengaturan", "kecualikan", i)) if pos is not None else None
         location = Location(MARKER, *(where or (None, None)))
         name, severity = ENGINE_CODES["P003"]
-        findings.append(Finding("P003", name, severity, location, Message.of("read.bad_exclude", pattern=item, detail=error)))
+        findings.append(
+            Finding("P003", name, severity, location, Message.of("read.bad_exclude", pattern=item, detail=error))
+        )
     render = settings.get("render")
     if isinstance(render, dict) and isinstance(render.get("keluaran"), str) and glob_error(render["keluaran"]) is None:
         exclude.append(render["keluaran"])
     found = discover_all(root, exclude=exclude)
     for problem in found.problems:
-        findings.append(core_finding("Y011", Location(problem.path, None, None), problem.message_id, **dict(problem.args)))
+        findings.append(
+            core_finding("Y011", Location(problem.path, None, None), problem.message_id, **dict(problem.args))
+        )
     return found, findings
 
 
@@ -163,7 +165,9 @@ def load(paths: Sequence[Path] | Path, *, use_cache: bool = True, workers: int |
     scope: list[str] = []
     for target in targets:
         resolved = target.resolve()
-        scope.append("" if resolved == root else resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else "")
+        scope.append(
+            "" if resolved == root else resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else ""
+        )
     with gc_paused():
         found, findings = _discover(root)
         paths = found.files

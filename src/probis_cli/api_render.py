@@ -114,7 +114,11 @@ def _shown(path: Path | str, root: Path) -> str:
     full = Path(path)
     try:
         located = full.parent.resolve() / full.name
-        return Path(os.path.relpath(located, root.resolve())).as_posix() if fs.is_inside(located.parent, root) else str(path)
+        return (
+            Path(os.path.relpath(located, root.resolve())).as_posix()
+            if fs.is_inside(located.parent, root)
+            else str(path)
+        )
     except (OSError, ValueError):
         return str(path)
 
@@ -141,11 +145,15 @@ def _template_fail(exc: jinja2.TemplateError, root: Path, template_dir: Path | N
     if kind == "refused":
         shown = _shown(template_dir / file, root) if template_dir is not None and file else str(file)
         folder = _shown(template_dir, root) if template_dir is not None else ""
-        raise RenderError(f"cli.render_template_refused.{detail}", file=shown, folder=folder, detail=getattr(exc, "detail", ""))
+        raise RenderError(
+            f"cli.render_template_refused.{detail}", file=shown, folder=folder, detail=getattr(exc, "detail", "")
+        )
     where = _shown(file, root) if file else "templat"
     if line:
         where += f":{line}"
-    key = {"unsafe": "cli.render_template_unsafe", "syntax": "cli.render_template_syntax"}.get(kind, "cli.render_template_failed")
+    key = {"unsafe": "cli.render_template_unsafe", "syntax": "cli.render_template_syntax"}.get(
+        kind, "cli.render_template_failed"
+    )
     raise RenderError(key, where=where, detail=detail.rstrip("."))
 
 
@@ -189,7 +197,9 @@ def _output_folder(root: Path, out: Path | None, keluaran: str | None) -> Path:
         raise RenderError("cli.render_out_reserved", value=value, what_id="cli.render_out_reserved_root")
     for reserved in (".git", fs.CACHE_DIR_NAME):
         if reserved in relative:
-            raise RenderError("cli.render_out_reserved", value=value, what_id="cli.render_out_reserved_inside", name=reserved)
+            raise RenderError(
+                "cli.render_out_reserved", value=value, what_id="cli.render_out_reserved_inside", name=reserved
+            )
     if resolved.exists() and not resolved.is_dir():
         raise RenderError("cli.render_out_not_dir", out=value)
     return root / value
@@ -209,7 +219,9 @@ def _template_folder(root: Path, value: str) -> tuple[Path, str]:
         files = template_files(folder)
     except TemplateRefused as exc:
         _template_fail(exc, root, folder)
-    digest = "".join(f"{name}:{hashlib.blake2b(text.encode('utf-8'), digest_size=8).hexdigest()};" for name, text in files)
+    digest = "".join(
+        f"{name}:{hashlib.blake2b(text.encode('utf-8'), digest_size=8).hexdigest()};" for name, text in files
+    )
     return folder, digest
 
 
@@ -229,7 +241,9 @@ def _check_filters(lang: Lang, index: Index, artifacts: Sequence[Artifact], opti
     for value in split_values(options.opd):
         if value not in known_opd:
             suggestion = _suggest(lang, value, known_opd)
-            raise RenderError("cli.render_unknown_opd", value=value, choices=", ".join(known_opd), suggestion=suggestion)
+            raise RenderError(
+                "cli.render_unknown_opd", value=value, choices=", ".join(known_opd), suggestion=suggestion
+            )
     known_codes = sorted({c for a in artifacts for c in a.codes})
     for value in split_values(options.codes):
         if value not in known_codes:
@@ -310,7 +324,13 @@ def _cache(root: Path, use_cache: bool) -> Path | None:
 
 
 def render_memo(
-    cache: Path, index: Index, digests: dict[str, str], lang: Lang, image_format: str, templates: str = "", logo: str | None = None
+    cache: Path,
+    index: Index,
+    digests: dict[str, str],
+    lang: Lang,
+    image_format: str,
+    templates: str = "",
+    logo: str | None = None,
 ) -> RenderMemo:
     """The render memo of a repository: contents keyed by the documents they read."""
     global_docs = [d for d in (index.pemda, index.rpjmd) if d is not None] + list(index.opd.values())
@@ -319,7 +339,9 @@ def render_memo(
     return RenderMemo(cache / MEMO_FILE, digests, [d.path for d in global_docs], settings_key)
 
 
-def _setup(root: Path, index: Index, digests: dict[str, str], options: RenderOptions) -> tuple[_Setup, RenderMemo | None]:
+def _setup(
+    root: Path, index: Index, digests: dict[str, str], options: RenderOptions
+) -> tuple[_Setup, RenderMemo | None]:
     """Output folder, formats, templates, logo and memo from the flags and ``pengaturan.render``."""
     settings = index.pemda.model.pengaturan.render if index.pemda else None
     out_dir = _output_folder(root, options.out, settings.keluaran if settings else None)
@@ -340,7 +362,11 @@ def _setup(root: Path, index: Index, digests: dict[str, str], options: RenderOpt
     cache = _cache(root, options.use_cache)
     memo = None if cache is None else render_memo(cache, index, digests, options.lang, image_format, templates, logo)
     ctx = RenderContext(
-        lang=options.lang, image_format=image_format, template_dir=str(template_dir) if template_dir else None, logo=logo, memo=memo
+        lang=options.lang,
+        image_format=image_format,
+        template_dir=str(template_dir) if template_dir else None,
+        logo=logo,
+        memo=memo,
     )
     return _Setup(out_dir, fmts, template_dir, ctx, cache), memo
 
@@ -424,9 +450,13 @@ def _execute(
                 progress=None if progress is None else (lambda done, total, _current: progress(done, total)),
             )
     except EngineUnavailable as exc:
-        raise RenderError("cli.render_no_engine", detail=engine_text(options.lang, exc.code, exc.detail or exc.message)) from None
+        raise RenderError(
+            "cli.render_no_engine", detail=engine_text(options.lang, exc.code, exc.detail or exc.message)
+        ) from None
     except fs.OutsideError as exc:
-        raise RenderError("cli.render_symlink_out", path=str(_first_link(exc.path, out_dir)), out=str(out_dir)) from None
+        raise RenderError(
+            "cli.render_symlink_out", path=str(_first_link(exc.path, out_dir)), out=str(out_dir)
+        ) from None
     except OSError as exc:
         reason = _os_reason(options.lang, exc)
         raise RenderError("cli.render_write_failed", path=str(exc.filename or out_dir), reason=reason) from None

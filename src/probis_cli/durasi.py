@@ -74,9 +74,7 @@ UNMEASURABLE_WORDS: Final[tuple[str, ...]] = (
 )
 
 _VAGUE_RE: Final = re.compile(
-    r"(?<![^\W\d_])(?:"
-    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in UNMEASURABLE_WORDS)
-    + r")(?![^\W\d_])",
+    r"(?<![^\W\d_])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in UNMEASURABLE_WORDS) + r")(?![^\W\d_])",
     re.IGNORECASE,
 )
 # Hedges that loosen a number written before them: "1 s.d. 3 hari atau menyesuaikan",

@@ -8,19 +8,19 @@ through plain dictionaries and a few helpers.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Sequence
 from typing import Any, Literal
 
 from probis_cli.findings import Finding, Location
 from probis_cli.model.build import Broken, Document, core_finding, links_of
-from probis_cli.suggest import suggest
 from probis_cli.model.opd import Kegiatan, Opd, SubKegiatan
 from probis_cli.model.pemda import Pemda
 from probis_cli.model.proses import Proses
 from probis_cli.model.rpjmd import ProgramDaerah, Rpjmd, Sasaran
 from probis_cli.model.sop import Sop
+from probis_cli.suggest import suggest
 
 ActorKind = Literal["opd", "unit", "jabatan", "luar"]
 
@@ -202,7 +202,9 @@ class Index:
             sop=sop,
             program={} if self.rpjmd is not None and id(self.rpjmd) in gone else self.program,
             kegiatan={k: kept for k, v in self.kegiatan.items() if (kept := [e for e in v if id(e.doc) not in gone])},
-            sub_kegiatan={k: subs for k, v in self.sub_kegiatan.items() if (subs := [e for e in v if id(e.doc) not in gone])},
+            sub_kegiatan={
+                k: subs for k, v in self.sub_kegiatan.items() if (subs := [e for e in v if id(e.doc) not in gone])
+            },
             actors={k: a for k, a in self.actors.items() if a.opd is None or a.opd in opd},
             children={k: [c for c in v if c in proses] for k, v in self.children.items() if k in proses},
             level={k: v for k, v in self.level.items() if k in proses},
@@ -226,7 +228,9 @@ def _duplicate(location: Location, *, what: str, value: str, first: Location) ->
     return core_finding("S007", location, "ref.duplicate", what_id=what, value=value, first=str(first))
 
 
-def build_index(root: Path, documents: list[Document[Any]], broken: Sequence[Broken] = ()) -> tuple[Index, list[Finding]]:
+def build_index(
+    root: Path, documents: list[Document[Any]], broken: Sequence[Broken] = ()
+) -> tuple[Index, list[Finding]]:
     """Index ``documents`` and check codes and references; return the index and findings.
 
     References into ``broken`` documents (which failed validation and were reported) are not
@@ -245,19 +249,27 @@ def build_index(root: Path, documents: list[Document[Any]], broken: Sequence[Bro
         model = doc.model
         if isinstance(model, Pemda):
             if index.pemda is not None:
-                findings.append(core_finding("S009", doc.loc(), "ref.single_doc", jenis="pemda", first=str(index.pemda.loc())))
+                findings.append(
+                    core_finding("S009", doc.loc(), "ref.single_doc", jenis="pemda", first=str(index.pemda.loc()))
+                )
             else:
                 index.pemda = doc
         elif isinstance(model, Rpjmd):
             if index.rpjmd is not None:
-                findings.append(core_finding("S009", doc.loc(), "ref.single_doc", jenis="rpjmd", first=str(index.rpjmd.loc())))
+                findings.append(
+                    core_finding("S009", doc.loc(), "ref.single_doc", jenis="rpjmd", first=str(index.rpjmd.loc()))
+                )
             else:
                 index.rpjmd = doc
         elif isinstance(model, (Opd, Proses, Sop)):
-            table: dict[str, Any] = index.opd if isinstance(model, Opd) else index.proses if isinstance(model, Proses) else index.sop
+            table: dict[str, Any] = (
+                index.opd if isinstance(model, Opd) else index.proses if isinstance(model, Proses) else index.sop
+            )
             what = "what.opd" if isinstance(model, Opd) else "what.proses" if isinstance(model, Proses) else "what.sop"
             if model.kode in table:
-                findings.append(_duplicate(doc.loc("kode"), what=what, value=model.kode, first=table[model.kode].loc("kode")))
+                findings.append(
+                    _duplicate(doc.loc("kode"), what=what, value=model.kode, first=table[model.kode].loc("kode"))
+                )
                 # The repeat is left out of the index; what it links to is not unlinked.
                 jenis = "opd" if isinstance(model, Opd) else "proses" if isinstance(model, Proses) else "sop"
                 data = model.model_dump(mode="json")
@@ -270,7 +282,9 @@ def build_index(root: Path, documents: list[Document[Any]], broken: Sequence[Bro
     if index.pemda is None and documents and "pemda" not in failed_kinds:
         findings.append(core_finding("S010", Location("probis.yaml"), "ref.missing_pemda"))
     if index.rpjmd is None and documents and "rpjmd" not in failed_kinds:
-        findings.append(core_finding("S010", Location(index.pemda.path if index.pemda else "probis.yaml"), "ref.missing_rpjmd"))
+        findings.append(
+            core_finding("S010", Location(index.pemda.path if index.pemda else "probis.yaml"), "ref.missing_rpjmd")
+        )
 
     _index_pemda(index, findings)
     _index_rpjmd(index, findings)
@@ -286,18 +300,21 @@ def _points_into_broken(index: Index, finding: Finding) -> bool:
     """Whether an unresolved reference names a broken document or something inside one."""
     value = str(dict(finding.message.args).get("value", ""))
     head = value.split("/")[0]
-    return (
-        value in index.broken_codes
-        or any(value in codes or head in codes for codes in index.broken.values())
-    )
+    return value in index.broken_codes or any(value in codes or head in codes for codes in index.broken.values())
 
 
-def _unique(items: list[Any], doc: Document[Any], list_key: str, what: str, findings: list[Finding], attr: str = "kode") -> dict[str, int]:
+def _unique(
+    items: list[Any], doc: Document[Any], list_key: str, what: str, findings: list[Finding], attr: str = "kode"
+) -> dict[str, int]:
     seen: dict[str, int] = {}
     for i, item in enumerate(items):
         value = str(getattr(item, attr))
         if value in seen:
-            findings.append(_duplicate(doc.loc(list_key, i, attr), what=what, value=value, first=doc.loc(list_key, seen[value], attr)))
+            findings.append(
+                _duplicate(
+                    doc.loc(list_key, i, attr), what=what, value=value, first=doc.loc(list_key, seen[value], attr)
+                )
+            )
         else:
             seen[value] = i
     return seen
@@ -322,14 +339,22 @@ def _index_rpjmd(index: Index, findings: list[Finding]) -> None:
     index.program = _unique(r.program, doc, "program", "what.program", findings)
     if index.pemda is not None and index.pemda.model.periode != r.periode:
         findings.append(
-            core_finding("S004", doc.loc("periode"), "ref.periode_mismatch", rpjmd=r.periode, pemda=index.pemda.model.periode)
+            core_finding(
+                "S004", doc.loc("periode"), "ref.periode_mismatch", rpjmd=r.periode, pemda=index.pemda.model.periode
+            )
         )
     for i, t in enumerate(r.tujuan):
         if t.misi not in index.misi:
-            findings.append(_unresolved(doc.loc("tujuan", i, "misi"), expected="what.misi", value=t.misi, choices=set(index.misi)))
+            findings.append(
+                _unresolved(doc.loc("tujuan", i, "misi"), expected="what.misi", value=t.misi, choices=set(index.misi))
+            )
     for i, s in enumerate(r.sasaran):
         if s.tujuan not in index.tujuan:
-            findings.append(_unresolved(doc.loc("sasaran", i, "tujuan"), expected="what.tujuan", value=s.tujuan, choices=set(index.tujuan)))
+            findings.append(
+                _unresolved(
+                    doc.loc("sasaran", i, "tujuan"), expected="what.tujuan", value=s.tujuan, choices=set(index.tujuan)
+                )
+            )
     # program -> sasaran and -> opd are checked after OPD are indexed (see _index_opd).
 
 
@@ -338,39 +363,79 @@ def _index_opd(index: Index, findings: list[Finding]) -> None:
         doc = index.opd[kode]
         o = doc.model
         if kode in index.actors:
-            findings.append(_duplicate(doc.loc("kode"), what="what.opd", value=kode, first=index.pemda.loc("pihak_luar") if index.pemda else doc.loc()))
+            findings.append(
+                _duplicate(
+                    doc.loc("kode"),
+                    what="what.opd",
+                    value=kode,
+                    first=index.pemda.loc("pihak_luar") if index.pemda else doc.loc(),
+                )
+            )
             continue
         index.actors[kode] = Actor(kode, "opd", kode, o.nama)
         units = _unique(o.unit, doc, "unit", "what.unit", findings)
         jabatan = _unique(o.jabatan, doc, "jabatan", "what.jabatan", findings)
         for j_kode, j in jabatan.items():
             if j_kode in units:
-                findings.append(_duplicate(doc.loc("jabatan", j, "kode"), what="what.unit", value=j_kode, first=doc.loc("unit", units[j_kode], "kode")))
+                findings.append(
+                    _duplicate(
+                        doc.loc("jabatan", j, "kode"),
+                        what="what.unit",
+                        value=j_kode,
+                        first=doc.loc("unit", units[j_kode], "kode"),
+                    )
+                )
         for u_kode, i in units.items():
             index.actors[f"{kode}/{u_kode}"] = Actor(f"{kode}/{u_kode}", "unit", kode, o.unit[i].nama)
             parent = o.unit[i].induk
             if parent is not None and parent not in units:
-                findings.append(_unresolved(doc.loc("unit", i, "induk"), expected="what.unit", value=parent, choices=set(units)))
+                findings.append(
+                    _unresolved(doc.loc("unit", i, "induk"), expected="what.unit", value=parent, choices=set(units))
+                )
         for j_kode, i in jabatan.items():
             index.actors.setdefault(f"{kode}/{j_kode}", Actor(f"{kode}/{j_kode}", "jabatan", kode, o.jabatan[i].nama))
             unit = o.jabatan[i].unit
             if unit is not None and unit not in units:
-                findings.append(_unresolved(doc.loc("jabatan", i, "unit"), expected="what.unit", value=unit, choices=set(units)))
+                findings.append(
+                    _unresolved(doc.loc("jabatan", i, "unit"), expected="what.unit", value=unit, choices=set(units))
+                )
         seen_k: dict[str, int] = {}
         for i, k in enumerate(o.kegiatan):
             if k.kode in seen_k:
-                findings.append(_duplicate(doc.loc("kegiatan", i, "kode"), what="what.kegiatan", value=k.kode, first=doc.loc("kegiatan", seen_k[k.kode], "kode")))
+                findings.append(
+                    _duplicate(
+                        doc.loc("kegiatan", i, "kode"),
+                        what="what.kegiatan",
+                        value=k.kode,
+                        first=doc.loc("kegiatan", seen_k[k.kode], "kode"),
+                    )
+                )
                 continue
             seen_k[k.kode] = i
             index.kegiatan.setdefault(k.kode, []).append(KegiatanEntry(kode, doc, i))
             seen_s: set[str] = set()
             for j, s in enumerate(k.sub_kegiatan):
                 if s.kode in seen_s:
-                    findings.append(_duplicate(doc.loc("kegiatan", i, "sub_kegiatan", j, "kode"), what="what.sub_kegiatan", value=s.kode, first=doc.loc("kegiatan", i, "kode")))
+                    findings.append(
+                        _duplicate(
+                            doc.loc("kegiatan", i, "sub_kegiatan", j, "kode"),
+                            what="what.sub_kegiatan",
+                            value=s.kode,
+                            first=doc.loc("kegiatan", i, "kode"),
+                        )
+                    )
                     continue
                 seen_s.add(s.kode)
                 if not s.kode.startswith(k.kode + "."):
-                    findings.append(core_finding("S005", doc.loc("kegiatan", i, "sub_kegiatan", j, "kode"), "ref.sub_prefix", value=s.kode, parent=k.kode))
+                    findings.append(
+                        core_finding(
+                            "S005",
+                            doc.loc("kegiatan", i, "sub_kegiatan", j, "kode"),
+                            "ref.sub_prefix",
+                            value=s.kode,
+                            parent=k.kode,
+                        )
+                    )
                 index.sub_kegiatan.setdefault(s.kode, []).append(SubKegiatanEntry(kode, doc, i, j))
 
     if index.rpjmd is not None:
@@ -378,13 +443,32 @@ def _index_opd(index: Index, findings: list[Finding]) -> None:
         for i, p in enumerate(rdoc.model.program):
             for j, sasaran in enumerate(p.sasaran):
                 if sasaran not in index.sasaran:
-                    findings.append(_unresolved(rdoc.loc("program", i, "sasaran", j), expected="what.sasaran", value=sasaran, choices=set(index.sasaran)))
+                    findings.append(
+                        _unresolved(
+                            rdoc.loc("program", i, "sasaran", j),
+                            expected="what.sasaran",
+                            value=sasaran,
+                            choices=set(index.sasaran),
+                        )
+                    )
             for j, ref in enumerate(p.opd):
                 if ref not in index.opd:
-                    findings.append(_unresolved(rdoc.loc("program", i, "opd", j), expected="what.opd", value=ref, choices=set(index.opd)))
+                    findings.append(
+                        _unresolved(
+                            rdoc.loc("program", i, "opd", j), expected="what.opd", value=ref, choices=set(index.opd)
+                        )
+                    )
 
 
-def _check_actor(index: Index, doc: Document[Any], path: tuple[str | int, ...], ref: str, findings: list[Finding], *, internal_only: bool = False) -> None:
+def _check_actor(
+    index: Index,
+    doc: Document[Any],
+    path: tuple[str | int, ...],
+    ref: str,
+    findings: list[Finding],
+    *,
+    internal_only: bool = False,
+) -> None:
     actor = index.actors.get(ref)
     if actor is None or (internal_only and not actor.internal):
         choices = {k for k, a in index.actors.items() if a.internal or not internal_only}
@@ -409,12 +493,16 @@ def _index_proses(index: Index, findings: list[Finding]) -> None:
             if p.induk in index.proses:
                 index.children.setdefault(p.induk, []).append(kode)
             else:
-                findings.append(_unresolved(doc.loc("induk"), expected="what.proses", value=p.induk, choices=set(index.proses)))
+                findings.append(
+                    _unresolved(doc.loc("induk"), expected="what.proses", value=p.induk, choices=set(index.proses))
+                )
         for i, ref in enumerate(p.pemilik):
             _check_actor(index, doc, ("pemilik", i), ref, findings, internal_only=True)
         for i, code in enumerate(p.kegiatan):
             if code not in plan_codes:
-                findings.append(_unresolved(doc.loc("kegiatan", i), expected="what.kegiatan", value=code, choices=plan_codes))
+                findings.append(
+                    _unresolved(doc.loc("kegiatan", i), expected="what.kegiatan", value=code, choices=plan_codes)
+                )
         for i, m in enumerate(p.masukan):
             if m.dari is not None:
                 _check_actor(index, doc, ("masukan", i, "dari"), m.dari, findings)
@@ -426,7 +514,14 @@ def _index_proses(index: Index, findings: list[Finding]) -> None:
             _check_actor(index, doc, ("aktivitas", i, "pelaksana"), a.pelaksana, findings)
             for j, nxt in enumerate(a.lanjut or []):
                 if nxt not in aktivitas:
-                    findings.append(_unresolved(doc.loc("aktivitas", i, "lanjut", j), expected="what.aktivitas", value=nxt, choices=set(aktivitas)))
+                    findings.append(
+                        _unresolved(
+                            doc.loc("aktivitas", i, "lanjut", j),
+                            expected="what.aktivitas",
+                            value=nxt,
+                            choices=set(aktivitas),
+                        )
+                    )
         for i, s in enumerate(p.sop):
             if s not in index.sop:
                 findings.append(_unresolved(doc.loc("sop", i), expected="what.sop", value=s, choices=set(index.sop)))
@@ -446,7 +541,9 @@ def _index_sop(index: Index, findings: list[Finding]) -> None:
             if s.proses in index.proses:
                 index.sop_by_proses.setdefault(s.proses, []).append(kode)
             else:
-                findings.append(_unresolved(doc.loc("proses"), expected="what.proses", value=s.proses, choices=set(index.proses)))
+                findings.append(
+                    _unresolved(doc.loc("proses"), expected="what.proses", value=s.proses, choices=set(index.proses))
+                )
         if s.unit is not None:
             _check_actor(index, doc, ("unit",), s.unit, findings, internal_only=True)
         pelaksana = _unique(s.pelaksana, doc, "pelaksana", "what.pelaksana", findings)
@@ -455,7 +552,14 @@ def _index_sop(index: Index, findings: list[Finding]) -> None:
                 actor = index.actors.get(pl.jabatan)
                 if actor is None or actor.kind not in ("jabatan", "unit"):
                     choices = {k for k, a in index.actors.items() if a.kind == "jabatan"}
-                    findings.append(_unresolved(doc.loc("pelaksana", i, "jabatan"), expected="what.jabatan", value=pl.jabatan, choices=choices))
+                    findings.append(
+                        _unresolved(
+                            doc.loc("pelaksana", i, "jabatan"),
+                            expected="what.jabatan",
+                            value=pl.jabatan,
+                            choices=choices,
+                        )
+                    )
         numbers = _unique(s.langkah, doc, "langkah", "what.langkah", findings, attr="no")
         number_keys = set(numbers)
         for i, step in enumerate(s.langkah):
@@ -463,8 +567,12 @@ def _index_sop(index: Index, findings: list[Finding]) -> None:
                 hint = suggest(step.pelaksana, sorted(pelaksana)) if pelaksana else None
                 findings.append(
                     core_finding(
-                        "S008", doc.loc("langkah", i, "pelaksana"), "ref.unresolved_pelaksana_hint" if hint else "ref.unresolved_pelaksana",
-                        value=step.pelaksana, hint=hint or "", allowed=", ".join(sorted(pelaksana)) or "-",
+                        "S008",
+                        doc.loc("langkah", i, "pelaksana"),
+                        "ref.unresolved_pelaksana_hint" if hint else "ref.unresolved_pelaksana",
+                        value=step.pelaksana,
+                        hint=hint or "",
+                        allowed=", ".join(sorted(pelaksana)) or "-",
                     )
                 )
             targets: list[tuple[tuple[str | int, ...], int]] = []
@@ -478,7 +586,14 @@ def _index_sop(index: Index, findings: list[Finding]) -> None:
                 targets.append((("cabang", j, "ke"), c.ke))
             for path, target in targets:
                 if str(target) not in number_keys:
-                    findings.append(_unresolved(doc.loc("langkah", i, *path), expected="what.langkah", value=str(target), choices=number_keys))
+                    findings.append(
+                        _unresolved(
+                            doc.loc("langkah", i, *path),
+                            expected="what.langkah",
+                            value=str(target),
+                            choices=number_keys,
+                        )
+                    )
     # Processes list their SOPs; an SOP names its process. Keep both directions in one view.
     for kode, pdoc in index.proses.items():
         for sop_kode in pdoc.model.sop:

@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from probis_cli import api, fs
+from probis_cli.digest import digest_bytes
 from probis_cli.findings import Finding, Result
 from probis_cli.index import Index, build_index
 from probis_cli.model.build import Broken, Document, build_documents
-from probis_cli.digest import digest_bytes
 from probis_cli.source.loader import SourceFile, iter_sources
 from probis_cli.source.reader import MAX_BYTES, ReadIssue, read_bytes
 
@@ -85,7 +85,12 @@ class Session:
     """A repository in memory. Call :meth:`check` after changes to get a fresh :class:`Snapshot`."""
 
     def __init__(
-        self, root: Path, *, options: api.CheckOptions | None = None, use_cache: bool = True, scope: list[str] | None = None
+        self,
+        root: Path,
+        *,
+        options: api.CheckOptions | None = None,
+        use_cache: bool = True,
+        scope: list[str] | None = None,
     ) -> None:
         self.root = root.resolve()
         self.options = options or api.CheckOptions()
@@ -240,7 +245,8 @@ class Session:
         rel = state.source.path
         loaded = api.Loaded(self.root, [state.source], previous.loaded.index, list(state.findings), self.scope)
         local = [
-            f for f in api.check(loaded, dataclasses.replace(self.options, lint=False)).findings
+            f
+            for f in api.check(loaded, dataclasses.replace(self.options, lint=False)).findings
             if f.location.path == rel and _file_local(f)
         ]
         others = [f for f in previous.result.findings if f.location.path == rel and not _file_local(f)]

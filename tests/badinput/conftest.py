@@ -49,7 +49,10 @@ kegiatan: [1.02.02.2.01]
 }
 
 # Broken on purpose in every test, so each test also proves the rest is still checked.
-SIBLING = ("proses/PB.99.yaml", "probis: 1\njenis: proses\nkode: PB.99\nnama: Lain\nkategori: inti\npemilik: dinkes/tidak-ada\n")
+SIBLING = (
+    "proses/PB.99.yaml",
+    "probis: 1\njenis: proses\nkode: PB.99\nnama: Lain\nkategori: inti\npemilik: dinkes/tidak-ada\n",
+)
 
 
 @pytest.fixture

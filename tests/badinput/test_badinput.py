@@ -67,7 +67,11 @@ def test_tab_indentation(repo: Path) -> None:
 
 
 def test_wrong_type(repo: Path) -> None:
-    _write(repo, "proses/tipe.yaml", "probis: 1\njenis: proses\nkode: PB.02\nnama: [a, b]\nkategori: inti\npemilik: dinkes\n")
+    _write(
+        repo,
+        "proses/tipe.yaml",
+        "probis: 1\njenis: proses\nkode: PB.02\nnama: [a, b]\nkategori: inti\npemilik: dinkes\n",
+    )
     (finding,) = _only(_findings(repo), "proses/tipe.yaml")
     assert finding.code == "S004"
     assert (finding.location.line, finding.location.column) == (4, 7)
@@ -76,7 +80,9 @@ def test_wrong_type(repo: Path) -> None:
 
 
 def test_wrong_choice(repo: Path) -> None:
-    _write(repo, "proses/kat.yaml", "probis: 1\njenis: proses\nkode: PB.02\nnama: A\nkategori: utama\npemilik: dinkes\n")
+    _write(
+        repo, "proses/kat.yaml", "probis: 1\njenis: proses\nkode: PB.02\nnama: A\nkategori: utama\npemilik: dinkes\n"
+    )
     (finding,) = _only(_findings(repo), "proses/kat.yaml")
     assert finding.code == "S004"
     assert "inti" in finding.text("id") and "utama" in finding.text("id")
@@ -91,7 +97,11 @@ def test_missing_required_field(repo: Path) -> None:
 
 
 def test_unknown_key_with_suggestion(repo: Path) -> None:
-    _write(repo, "proses/kunci.yaml", "probis: 1\njenis: proses\nkode: PB.02\nnama: A\nkategori: inti\npemilik: dinkes\npemlik_lain: x\n")
+    _write(
+        repo,
+        "proses/kunci.yaml",
+        "probis: 1\njenis: proses\nkode: PB.02\nnama: A\nkategori: inti\npemilik: dinkes\npemlik_lain: x\n",
+    )
     (finding,) = _only(_findings(repo), "proses/kunci.yaml")
     assert finding.code == "S002"
     assert (finding.location.line, finding.location.column) == (7, 1)
@@ -111,7 +121,11 @@ def test_unknown_nested_key_suggests_sibling_field(repo: Path) -> None:
 
 
 def test_duplicate_key(repo: Path) -> None:
-    _write(repo, "proses/ganda.yaml", "probis: 1\njenis: proses\nkode: PB.02\nnama: A\nnama: B\nkategori: inti\npemilik: dinkes\n")
+    _write(
+        repo,
+        "proses/ganda.yaml",
+        "probis: 1\njenis: proses\nkode: PB.02\nnama: A\nnama: B\nkategori: inti\npemilik: dinkes\n",
+    )
     (finding,) = _only(_findings(repo), "proses/ganda.yaml")
     assert finding.code == "Y004"
     assert (finding.location.line, finding.location.column) == (5, 1)
@@ -128,7 +142,11 @@ def test_empty_file(repo: Path) -> None:
 
 
 def test_not_utf8(repo: Path) -> None:
-    _write(repo, "proses/latin1.yaml", "probis: 1\njenis: proses\nnama: Pelayanan Kesehatan Ibu\n".encode() + b"kode: Caf\xe9\n")
+    _write(
+        repo,
+        "proses/latin1.yaml",
+        "probis: 1\njenis: proses\nnama: Pelayanan Kesehatan Ibu\n".encode() + b"kode: Caf\xe9\n",
+    )
     (finding,) = _only(_findings(repo), "proses/latin1.yaml")
     assert finding.code == "Y002"
     assert (finding.location.line, finding.location.column) == (4, 10)
@@ -267,6 +285,10 @@ def test_one_broken_document_gives_one_finding_not_a_cascade(repo: Path) -> None
 
 
 def test_missing_field_points_at_the_document_code(repo: Path) -> None:
-    _write(repo, "proses/tanpa-nama.yaml", "# komentar\nprobis: 1\njenis: proses\nkode: PB.05\nkategori: inti\npemilik: dinkes\n")
+    _write(
+        repo,
+        "proses/tanpa-nama.yaml",
+        "# komentar\nprobis: 1\njenis: proses\nkode: PB.05\nkategori: inti\npemilik: dinkes\n",
+    )
     (finding,) = _only(_findings(repo), "proses/tanpa-nama.yaml")
     assert finding.code == "S003" and finding.location.line == 4

@@ -107,7 +107,9 @@ def pull_request(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     subprocess.run(["git", "clone", "-q", str(origin), str(clone)], check=True)
     git(clone, "checkout", "-q", "-b", "fitur")
     sop = clone / DATA / "sop/dinkes/SOP-DINKES-002.yaml"
-    sop.write_text(sop.read_text(encoding="utf-8").replace("      waktu: 4 jam\n", "      waktu: 5 jam\n"), encoding="utf-8")
+    sop.write_text(
+        sop.read_text(encoding="utf-8").replace("      waktu: 4 jam\n", "      waktu: 5 jam\n"), encoding="utf-8"
+    )
     git(clone, "commit", "-q", "-a", "-m", "waktu", when=1)
     monkeypatch.chdir(clone)
     return clone
@@ -144,7 +146,9 @@ def test_gitlab_commands_pass(pull_request: Path, cli: Callable[..., Run]) -> No
 
 def test_gitlab_code_quality_paths_are_relative_to_the_git_top(pull_request: Path, cli: Callable[..., Run]) -> None:
     sop = pull_request / DATA / "sop/dinkes/SOP-DINKES-002.yaml"
-    sop.write_text(sop.read_text(encoding="utf-8").replace("      waktu: 5 jam\n", "      waktu: segera\n"), encoding="utf-8")
+    sop.write_text(
+        sop.read_text(encoding="utf-8").replace("      waktu: 5 jam\n", "      waktu: segera\n"), encoding="utf-8"
+    )
     assert cli("validate", str(pull_request / DATA), "--format", "gitlab", "--output", "cq.json").exit_code == 1
     report = json.loads((pull_request / "cq.json").read_text(encoding="utf-8"))
     assert [(i["check_name"], i["location"]["path"], i["severity"]) for i in report] == [

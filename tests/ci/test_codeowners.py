@@ -53,7 +53,10 @@ def test_paths_are_relative_to_the_git_top(repo: Path, cli: Callable[..., Run]) 
     lines = out.read_text(encoding="utf-8").splitlines()
     assert "/data/** @kota-contoh/bagian-organisasi" in lines
     assert "/data/proses/dinkes/ @kota-contoh/dinkes" in lines
-    assert lines[-2:] == ["/data/probis.yaml @kota-contoh/bagian-organisasi", "/data/rpjmd.yaml @kota-contoh/bagian-organisasi"]
+    assert lines[-2:] == [
+        "/data/probis.yaml @kota-contoh/bagian-organisasi",
+        "/data/rpjmd.yaml @kota-contoh/bagian-organisasi",
+    ]
 
 
 def test_without_teams_a_clear_error(cli: Callable[..., Run]) -> None:
@@ -64,7 +67,9 @@ def test_without_teams_a_clear_error(cli: Callable[..., Run]) -> None:
 
 def test_an_owner_cannot_inject_a_rule(repo: Path, cli: Callable[..., Run]) -> None:
     path = repo / "probis.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace('"@kota-contoh/setda"', '"@x * @attacker"'), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('"@kota-contoh/setda"', '"@x * @attacker"'), encoding="utf-8"
+    )
     run = cli("validate", str(repo))
     assert run.exit_code == 1
     assert "S004" in run.stdout or "S005" in run.stdout

@@ -30,7 +30,9 @@ def test_setting_in_probis_yaml_is_used(cli: Callable[..., Run], bad: Path) -> N
     assert ENGLISH in run.stdout and "1 error, 0 warnings" in run.stdout
 
 
-def test_setting_found_from_the_current_folder(cli: Callable[..., Run], bad: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+def test_setting_found_from_the_current_folder(
+    cli: Callable[..., Run], bad: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # noqa: F811
     _set_bahasa(bad, "en")
     monkeypatch.chdir(bad / "proses")
     run = cli("validate", "--no-lint")

@@ -28,7 +28,16 @@ def test_renders_every_kind_with_the_wasm_engine(cli: Callable[..., Run], repo: 
     run = cli("render", str(repo), "--out", str(out), "--format", "svg", "--engine", "wasm")
     assert run.exit_code == 0, run.stdout + run.stderr
     files = _files(out)
-    for prefix in ("hierarki/pemda.svg", "hierarki/opd/", "peta/level-0/pemda.svg", "peta/level-n/", "lintas-fungsi/", "relasi/pemda.svg", "relasi/proses/", "index.md"):
+    for prefix in (
+        "hierarki/pemda.svg",
+        "hierarki/opd/",
+        "peta/level-0/pemda.svg",
+        "peta/level-n/",
+        "lintas-fungsi/",
+        "relasi/pemda.svg",
+        "relasi/proses/",
+        "index.md",
+    ):
         assert any(name.startswith(prefix) for name in files), prefix
     drafts = [n for n in files if n.startswith("sop/") and n.endswith(".md")]
     flows = [n for n in files if n.startswith("sop/") and n.endswith(".svg")]
@@ -54,18 +63,35 @@ def test_output_is_byte_identical_and_dot_needs_no_engine(cli: Callable[..., Run
 
 
 def test_missing_engine_is_a_clear_error(cli: Callable[..., Run], repo: Path, tmp_path: Path) -> None:
-    run = cli("render", str(repo), "--out", str(tmp_path / "o"), "--format", "svg", "--engine", "system", env={"PATH": str(tmp_path)})
+    run = cli(
+        "render",
+        str(repo),
+        "--out",
+        str(tmp_path / "o"),
+        "--format",
+        "svg",
+        "--engine",
+        "system",
+        env={"PATH": str(tmp_path)},
+    )
     assert run.exit_code == 2
     assert "dot" in run.stderr and "Traceback" not in run.stderr
 
 
-def test_second_run_skips_and_one_change_rebuilds_only_what_reads_it(cli: Callable[..., Run], repo: Path, tmp_path: Path) -> None:
+def test_second_run_skips_and_one_change_rebuilds_only_what_reads_it(
+    cli: Callable[..., Run], repo: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "out"
     assert cli("render", str(repo), "--out", str(out), "--format", "dot").exit_code == 0
     again = cli("render", str(repo), "--out", str(out), "--format", "dot")
     assert "0 berkas ditulis" in again.stderr
     process = repo / "proses" / "dinkes" / "PB.02.01.01.yaml"
-    process.write_text(process.read_text(encoding="utf-8").replace("nama: Pelayanan Imunisasi Dasar", "nama: Pelayanan Imunisasi Dasar Lengkap", 1), encoding="utf-8")
+    process.write_text(
+        process.read_text(encoding="utf-8").replace(
+            "nama: Pelayanan Imunisasi Dasar", "nama: Pelayanan Imunisasi Dasar Lengkap", 1
+        ),
+        encoding="utf-8",
+    )
     changed = cli("render", str(repo), "--out", str(out), "--format", "dot")
     assert changed.exit_code == 0
     written = int(changed.stderr.split(" berkas ditulis")[0].split()[-1])
@@ -150,9 +176,13 @@ def test_rebuild_rewrites_everything(cli: Callable[..., Run], repo: Path, tmp_pa
     assert "--force" in cli("render", "--help", "--lang", "en").stdout
 
 
-def test_sop_codes_whose_outputs_collide_are_reported_not_a_crash(cli: Callable[..., Run], repo: Path, tmp_path: Path) -> None:
+def test_sop_codes_whose_outputs_collide_are_reported_not_a_crash(
+    cli: Callable[..., Run], repo: Path, tmp_path: Path
+) -> None:
     source = (repo / "sop" / "dinkes" / "SOP-DINKES-001.yaml").read_text(encoding="utf-8")
-    (repo / "sop" / "dinkes" / "SOP-X.yaml").write_text(source.replace("kode: SOP-DINKES-001\n", "kode: SOP-DINKES-001.md\n", 1), encoding="utf-8")
+    (repo / "sop" / "dinkes" / "SOP-X.yaml").write_text(
+        source.replace("kode: SOP-DINKES-001\n", "kode: SOP-DINKES-001.md\n", 1), encoding="utf-8"
+    )
     out = tmp_path / "out"
     run = cli("render", str(repo), "--out", str(out), "--format", "dot")
     _clear(run, 1)
@@ -168,24 +198,35 @@ def test_output_conflicts_include_letter_case() -> None:
     from probis_cli.render.run import output_conflicts
 
     assert output_conflicts(["sop/A.md", "sop/a.md", "sop/B.md"]) == [("sop/A.md", "sop/a.md")]
-    assert output_conflicts(["sop/X.md", "sop/X.md/halaman-1.svg", "sop/X/halaman-1.svg"]) == [("sop/X.md", "sop/X.md/halaman-1.svg")]
+    assert output_conflicts(["sop/X.md", "sop/X.md/halaman-1.svg", "sop/X/halaman-1.svg"]) == [
+        ("sop/X.md", "sop/X.md/halaman-1.svg")
+    ]
     assert output_conflicts(["a/b.svg", "a/c.svg"]) == []
 
 
 def _templat(repo: Path, value: str) -> None:
     probis = repo / "probis.yaml"
-    probis.write_text(probis.read_text(encoding="utf-8").replace("    format: [svg]\n", f"    format: [svg]\n    templat: {value}\n", 1), encoding="utf-8")
+    probis.write_text(
+        probis.read_text(encoding="utf-8").replace(
+            "    format: [svg]\n", f"    format: [svg]\n    templat: {value}\n", 1
+        ),
+        encoding="utf-8",
+    )
 
 
 @pytest.mark.parametrize("value", ["/", "../.."])
-def test_template_folder_outside_the_repository_is_refused_without_reading_it(cli: Callable[..., Run], repo: Path, tmp_path: Path, value: str) -> None:
+def test_template_folder_outside_the_repository_is_refused_without_reading_it(
+    cli: Callable[..., Run], repo: Path, tmp_path: Path, value: str
+) -> None:
     _templat(repo, value)
     run = cli("render", str(repo), "--out", str(tmp_path / "out"), "--format", "dot")
     _clear(run, 2)
     assert "pengaturan.render.templat" in run.stderr and "di luar repositori" in run.stderr
 
 
-def test_template_folder_is_read_bounded_and_unreadable_templates_are_named(cli: Callable[..., Run], repo: Path, tmp_path: Path) -> None:
+def test_template_folder_is_read_bounded_and_unreadable_templates_are_named(
+    cli: Callable[..., Run], repo: Path, tmp_path: Path
+) -> None:
     import os
 
     folder = repo / "templat"
@@ -226,7 +267,9 @@ def test_template_errors_are_located(cli: Callable[..., Run], repo: Path, tmp_pa
     _clear(undefined, 2)
     assert "templat/_kaki.md.j2:1" in undefined.stderr and "tidak_ada" in undefined.stderr
     probis = repo / "probis.yaml"
-    probis.write_text(probis.read_text(encoding="utf-8").replace("templat: templat\n", "templat: tidak-ada\n"), encoding="utf-8")
+    probis.write_text(
+        probis.read_text(encoding="utf-8").replace("templat: templat\n", "templat: tidak-ada\n"), encoding="utf-8"
+    )
     missing = cli("render", str(repo), "--out", str(tmp_path / "o"), "--format", "dot")
     _clear(missing, 2)
     assert "'tidak-ada'" in missing.stderr and "tidak ada atau bukan folder" in missing.stderr
@@ -245,10 +288,20 @@ def test_out_naming_a_file_is_a_clear_error(cli: Callable[..., Run], repo: Path,
 
 @pytest.mark.parametrize(
     ("code", "id_text", "en_text"),
-    [(28, "ruang disk penuh", "no space left"), (13, "izin ditolak", "permission denied"), (30, "hanya-baca", "read-only")],
+    [
+        (28, "ruang disk penuh", "no space left"),
+        (13, "izin ditolak", "permission denied"),
+        (30, "hanya-baca", "read-only"),
+    ],
 )
 def test_write_failures_are_clear_errors(
-    cli: Callable[..., Run], repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, id_text: str, en_text: str
+    cli: Callable[..., Run],
+    repo: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    code: int,
+    id_text: str,
+    en_text: str,
 ) -> None:
     import os
 
@@ -289,7 +342,9 @@ def test_filter_errors_name_what_exists(cli: Callable[..., Run], repo: Path, tmp
     out = str(tmp_path / "out")
     opd = cli("render", str(repo), "--out", out, "--format", "dot", "--opd", "dinkess")
     _clear(opd, 2)
-    assert "OPD 'dinkess' tidak dikenal" in opd.stderr and "bappeda" in opd.stderr and "maksud Anda: dinkes" in opd.stderr
+    assert (
+        "OPD 'dinkess' tidak dikenal" in opd.stderr and "bappeda" in opd.stderr and "maksud Anda: dinkes" in opd.stderr
+    )
     assert "hierarki" not in opd.stderr
     code = cli("render", str(repo), "--out", out, "--format", "dot", "--kode", "SOP-DINKES-01", "--lang", "en")
     _clear(code, 2)
@@ -302,7 +357,9 @@ def test_filter_errors_name_what_exists(cli: Callable[..., Run], repo: Path, tmp
     assert "sekaligus" in both.stderr
 
 
-def test_relative_out_is_relative_to_the_working_folder(cli: Callable[..., Run], repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_relative_out_is_relative_to_the_working_folder(
+    cli: Callable[..., Run], repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     run = cli("render", str(repo), "--out", "build/keluaran", "--format", "dot")
     _clear(run, 0)

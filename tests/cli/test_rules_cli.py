@@ -72,7 +72,11 @@ def test_json(cli: Cli) -> None:
     assert data["lang"] == "en" and [r["code"] for r in data["rules"]] == sorted(r.code for r in ALL_RULES)
     k006 = next(r for r in data["rules"] if r["code"] == "K006")
     assert k006["severity"] == "peringatan" and k006["severity_text"] == "warning"
-    assert k006["options"][0]["name"] == "kategori" and k006["options"][0]["default"] == ["inti", "pendukung", "manajemen"]
+    assert k006["options"][0]["name"] == "kategori" and k006["options"][0]["default"] == [
+        "inti",
+        "pendukung",
+        "manajemen",
+    ]
     one = json.loads(cli("rules", "K006", "-f", "json").stdout)
     assert one["code"] == "K006" and one["bad"].startswith("# file: probis.yaml")
     assert cli("rules", "-f", "xml").exit_code == 2
@@ -130,7 +134,10 @@ def test_every_read_schema_and_engine_code_explains_itself(cli: Cli) -> None:
     from probis_cli.model.build import CORE_CODES
 
     for code, (name, _) in {**CORE_CODES, **ENGINE_CODES}.items():
-        for lang, headings in (("id", ("Mengapa", "Perbaikan", "Contoh buruk", "Contoh baik")), ("en", ("Why", "Fix", "Bad example", "Good example"))):
+        for lang, headings in (
+            ("id", ("Mengapa", "Perbaikan", "Contoh buruk", "Contoh baik")),
+            ("en", ("Why", "Fix", "Bad example", "Good example")),
+        ):
             run = cli("rules", code, "--lang", lang)
             assert run.exit_code == 0, (code, run.stderr)
             assert run.stdout.startswith(f"{code} {name}") and "# file: " in run.stdout, code

@@ -71,7 +71,9 @@ def test_select_and_ignore(cli: Callable[..., Run], bad: Path) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["json", "sarif", "junit", "github"])
-def test_machine_formats_to_file(cli: Callable[..., Run], bad: Path, tmp_path_factory: pytest.TempPathFactory, fmt: str) -> None:
+def test_machine_formats_to_file(
+    cli: Callable[..., Run], bad: Path, tmp_path_factory: pytest.TempPathFactory, fmt: str
+) -> None:
     out = tmp_path_factory.mktemp("out") / f"hasil.{fmt}"
     run = cli("validate", str(bad), "--no-lint", "--format", fmt, "--output", str(out))
     assert run.exit_code == 1
@@ -110,7 +112,13 @@ def test_bad_input_never_shows_a_traceback(cli: Callable[..., Run], good: Path) 
         assert code in run.stdout
 
 
-@pytest.mark.parametrize(("lang", "words"), [("id", ["Penggunaan:", "Memeriksa setiap dokumen", "Opsi", "bawaan"]), ("en", ["Usage:", "Check every document", "Options", "default"])])
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("id", ["Penggunaan:", "Memeriksa setiap dokumen", "Opsi", "bawaan"]),
+        ("en", ["Usage:", "Check every document", "Options", "default"]),
+    ],
+)
 def test_help_in_both_languages(cli: Callable[..., Run], lang: str, words: list[str]) -> None:
     run = cli("validate", "--help", "--lang", lang)
     assert run.exit_code == 0
@@ -129,7 +137,9 @@ def test_parse_cache_is_created_and_reused(cli: Callable[..., Run], bad: Path) -
     assert not (bad / ".probis-cache").exists()
 
 
-def test_a_crashing_rule_exits_2_but_still_reports(cli: Callable[..., Run], good: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_crashing_rule_exits_2_but_still_reports(
+    cli: Callable[..., Run], good: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from probis_cli.lint.registry import ALL_RULES
 
     def boom(self: object, index: object, options: object) -> list[object]:
@@ -144,7 +154,9 @@ def test_a_crashing_rule_exits_2_but_still_reports(cli: Callable[..., Run], good
 def test_inline_suppression_applies_without_lint(cli: Callable[..., Run], bad: Path) -> None:
     path = bad / "proses/PB.02.yaml"
     path.write_text(
-        path.read_text(encoding="utf-8").replace("pemilik: dinkes/bid-p2x", "pemilik: dinkes/bid-p2x  # probis: abaikan[S008] unit baru, SOTK 2026"),
+        path.read_text(encoding="utf-8").replace(
+            "pemilik: dinkes/bid-p2x", "pemilik: dinkes/bid-p2x  # probis: abaikan[S008] unit baru, SOTK 2026"
+        ),
         encoding="utf-8",
     )
     assert cli("validate", str(bad), "--no-lint").exit_code == 0
@@ -160,7 +172,9 @@ def test_a_subfolder_finds_the_repository_above(cli: Callable[..., Run], monkeyp
     assert run.stdout == whole.stdout
 
 
-def test_no_repository_exits_2_with_a_clear_message(cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_repository_exits_2_with_a_clear_message(
+    cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     run = cli("validate")
     assert run.exit_code == 2 and run.exception is None
@@ -168,7 +182,9 @@ def test_no_repository_exits_2_with_a_clear_message(cli: Callable[..., Run], tmp
     assert "berkas diperiksa" not in run.stdout
 
 
-def test_output_naming_a_folder_exits_2(cli: Callable[..., Run], good: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_output_naming_a_folder_exits_2(
+    cli: Callable[..., Run], good: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     folder = tmp_path_factory.mktemp("laporan")
     run = cli("validate", str(good), "-o", str(folder))
     assert run.exit_code == 2 and run.exception is None
@@ -178,7 +194,9 @@ def test_output_naming_a_folder_exits_2(cli: Callable[..., Run], good: Path, tmp
     assert "internal" not in (run.stderr + en.stderr).lower()
 
 
-def test_unwritable_output_exits_2(cli: Callable[..., Run], good: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_unwritable_output_exits_2(
+    cli: Callable[..., Run], good: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     a_file = tmp_path_factory.mktemp("keluar") / "berkas"
     a_file.write_text("x", encoding="utf-8")
     run = cli("validate", str(good), "-o", str(a_file / "laporan.json"), "--format", "json", "--lang", "en")
@@ -192,7 +210,9 @@ def test_output_to_a_device_writes_into_it(cli: Callable[..., Run], good: Path) 
     assert Path(os.devnull).exists() and not Path(os.devnull).is_file()
 
 
-def test_report_file_respects_the_umask(cli: Callable[..., Run], good: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_report_file_respects_the_umask(
+    cli: Callable[..., Run], good: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     out = tmp_path_factory.mktemp("r") / "laporan.txt"
     old = os.umask(0o022)
     try:

@@ -73,7 +73,11 @@ def build(top: Path) -> list[str]:
     _edit(proses / "dinkes/PB.02.01.01.yaml", "pemilik: dinkes/bid-p2p\n", "pemilik: dinkes/bid-yankes\n")
     commit("PB.02.01.01 dipegang Bidang Pelayanan Kesehatan")
     # 2: renamed process.
-    _edit(proses / "disdukcapil/PB.04.01.01.yaml", "nama: Penerbitan KTP Elektronik\n", "nama: Penerbitan dan Penggantian KTP Elektronik\n")
+    _edit(
+        proses / "disdukcapil/PB.04.01.01.yaml",
+        "nama: Penerbitan KTP Elektronik\n",
+        "nama: Penerbitan dan Penggantian KTP Elektronik\n",
+    )
     commit("Nama PB.04.01.01 mengikuti Permendagri")
     # 3: moved SOP (kode and file), references follow.
     sop = data / "sop/kec-sukamaju"

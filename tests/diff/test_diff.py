@@ -37,7 +37,12 @@ def whole(scenario: Scenario) -> DiffResult:
 
 @pytest.mark.parametrize(
     ("fmt", "lang", "name"),
-    [("text", "id", "text.id.txt"), ("text", "en", "text.en.txt"), ("markdown", "id", "markdown.id.md"), ("json", "id", "json.id.json")],
+    [
+        ("text", "id", "text.id.txt"),
+        ("text", "en", "text.en.txt"),
+        ("markdown", "id", "markdown.id.md"),
+        ("json", "id", "json.id.json"),
+    ],
 )
 def test_goldens(whole: DiffResult, golden: CheckGolden, fmt: str, lang: Lang, name: str) -> None:
     golden(f"diff/scenario.{name}", without_commit_ids(DIFF_REPORTERS[fmt](whole, lang), whole))
@@ -61,9 +66,17 @@ def test_what_changed_is_reported_exactly(whole: DiffResult) -> None:
     assert [m.id for m in owner.highlights] == ["diff.hl.pemilik"]
     assert dict(owner.highlights[0].args) == {"before": "dinkes/bid-p2p", "after": "dinkes/bid-yankes"}
     renamed = changes[("proses", "PB.04.01.01")]
-    assert (renamed.nama_lama, renamed.nama, renamed.fields) == ("Penerbitan KTP Elektronik", "Penerbitan dan Penggantian KTP Elektronik", ())
+    assert (renamed.nama_lama, renamed.nama, renamed.fields) == (
+        "Penerbitan KTP Elektronik",
+        "Penerbitan dan Penggantian KTP Elektronik",
+        (),
+    )
     moved = changes[("sop", "SOP-KEC-003")]
-    assert (moved.action, moved.kode_lama, moved.path_lama) == ("dipindah", "SOP-KEC-002", "sop/kec-sukamaju/SOP-KEC-002.yaml")
+    assert (moved.action, moved.kode_lama, moved.path_lama) == (
+        "dipindah",
+        "SOP-KEC-002",
+        "sop/kec-sukamaju/SOP-KEC-002.yaml",
+    )
     assert ("sop", "SOP-KEC-002") not in changes  # not also "removed"
     waktu = changes[("sop", "SOP-DINKES-002")]
     assert [(m.id, dict(m.args).get("before"), dict(m.args).get("after")) for m in waktu.highlights] == [
@@ -71,7 +84,11 @@ def test_what_changed_is_reported_exactly(whole: DiffResult) -> None:
         ("diff.hl.total_waktu", "3 hari kerja 1 jam 30 menit", "3 hari kerja 3 jam 30 menit"),
     ]
     claim = changes[("kegiatan", "1.02.02.2.02")]
-    assert (claim.action, claim.opd, [m.id for m in claim.highlights]) == ("ditambah", "dpmptsp", ["diff.hl.kegiatan_claimed"])
+    assert (claim.action, claim.opd, [m.id for m in claim.highlights]) == (
+        "ditambah",
+        "dpmptsp",
+        ["diff.hl.kegiatan_claimed"],
+    )
     assert sorted(f.code for f in whole.introduced) == ["K005", "T001", "T004", "T006"]
     assert [f.code for f in whole.resolved] == ["K009"]
     assert whole.base.commit is not None and whole.head.commit is not None
@@ -103,7 +120,9 @@ def test_working_tree_is_the_default_head(scenario: Scenario, cli: Callable[...,
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", str(top), str(clone)], check=True)
     sop = clone / DATA / "sop/dinkes/SOP-DINKES-002.yaml"
-    sop.write_text(sop.read_text(encoding="utf-8").replace("      waktu: 6 jam\n", "      waktu: 1 hari kerja\n"), encoding="utf-8")
+    sop.write_text(
+        sop.read_text(encoding="utf-8").replace("      waktu: 6 jam\n", "      waktu: 1 hari kerja\n"), encoding="utf-8"
+    )
     run = cli("diff", "HEAD", "-C", str(clone / DATA), "--format", "json")
     assert run.exit_code == 0, run.stderr
     data = json.loads(run.stdout)
@@ -118,14 +137,20 @@ def test_working_tree_is_the_default_head(scenario: Scenario, cli: Callable[...,
 
 
 def test_not_a_git_repository_is_a_clear_error(tmp_path: Path, cli: Callable[..., Run]) -> None:
-    shutil.copytree(Path(__file__).resolve().parents[2] / "examples/kota-contoh", tmp_path / "data", ignore=shutil.ignore_patterns(".probis-cache"))
+    shutil.copytree(
+        Path(__file__).resolve().parents[2] / "examples/kota-contoh",
+        tmp_path / "data",
+        ignore=shutil.ignore_patterns(".probis-cache"),
+    )
     run = cli("diff", "HEAD", "-C", str(tmp_path / "data"), env={"GIT_CEILING_DIRECTORIES": str(tmp_path)})
     assert run.exit_code == 2
     assert "tidak berada di repositori git" in run.stderr
     assert run.exception is None
 
 
-@pytest.mark.parametrize("revision", ["--output=/tmp/x", "-h", "nope-no-such-branch", "HEAD\nmain", "HEAD:pemda/probis.yaml"])
+@pytest.mark.parametrize(
+    "revision", ["--output=/tmp/x", "-h", "nope-no-such-branch", "HEAD\nmain", "HEAD:pemda/probis.yaml"]
+)
 def test_bad_revisions_are_refused(scenario: Scenario, cli: Callable[..., Run], revision: str, tmp_path: Path) -> None:
     top, _ = scenario
     run = cli("diff", "--path", str(top / DATA), "--", revision)
@@ -136,8 +161,16 @@ def test_bad_revisions_are_refused(scenario: Scenario, cli: Callable[..., Run], 
 
 def test_markdown_never_exceeds_the_limit() -> None:
     many = [
-        Change("proses", "diubah", f"PB.{i:04d}", "Proses " + "panjang " * 20, f"opd{i % 40}", f"proses/{i}.yaml",
-               fields=(FieldChange("deskripsi", "a" * 150, "b" * 150),), highlights=(Message.of("diff.hl.pemilik", before="a", after="b"),))
+        Change(
+            "proses",
+            "diubah",
+            f"PB.{i:04d}",
+            "Proses " + "panjang " * 20,
+            f"opd{i % 40}",
+            f"proses/{i}.yaml",
+            fields=(FieldChange("deskripsi", "a" * 150, "b" * 150),),
+            highlights=(Message.of("diff.hl.pemilik", before="a", after="b"),),
+        )
         for i in range(3000)
     ]
     result = DiffResult(State("main", "0" * 40, 4000), State("", None, 4000), changes=many)
@@ -150,7 +183,14 @@ def test_markdown_never_exceeds_the_limit() -> None:
 
 
 def test_markdown_escapes_repository_text() -> None:
-    evil = Change("proses", "ditambah", "PB.99", "<img src=x onerror=alert(1)> @everyone [x](http://e) `code` | -->", "dinkes", "p.yaml")
+    evil = Change(
+        "proses",
+        "ditambah",
+        "PB.99",
+        "<img src=x onerror=alert(1)> @everyone [x](http://e) `code` | -->",
+        "dinkes",
+        "p.yaml",
+    )
     text = markdown_report(DiffResult(State("main", "0" * 40, 1), State("", None, 1), changes=[evil]), "id")
     assert "<img" not in text and "@everyone" not in text and "[x](" not in text and "-->" not in text.split("\n", 1)[1]
 
@@ -160,10 +200,22 @@ def test_discovery_from_git_equals_discovery_on_disk(tmp_path: Path) -> None:
     files = {
         "probis.yaml": "pengaturan: {kecualikan: [arsip/**, '*.draft.yaml'], render: {keluaran: keluar}}\n",
         ".gitignore": "abaikan/\n*.tmp.yaml\n!penting.tmp.yaml\n",
-        "a.yaml": "", "b.yml": "", "c.txt": "", ".tersembunyi.yaml": "",
-        "arsip/x.yaml": "", "x.draft.yaml": "", "keluar/y.yaml": "", "abaikan/z.yaml": "",
-        "d/e.tmp.yaml": "", "d/penting.tmp.yaml": "", "d/.gitignore": "f.yaml\n", "d/f.yaml": "", "d/g.yaml": "",
-        ".git2/h.yaml": "", "node_modules/i.yaml": "", "abaikan/.gitignore": "!z.yaml\n",
+        "a.yaml": "",
+        "b.yml": "",
+        "c.txt": "",
+        ".tersembunyi.yaml": "",
+        "arsip/x.yaml": "",
+        "x.draft.yaml": "",
+        "keluar/y.yaml": "",
+        "abaikan/z.yaml": "",
+        "d/e.tmp.yaml": "",
+        "d/penting.tmp.yaml": "",
+        "d/.gitignore": "f.yaml\n",
+        "d/f.yaml": "",
+        "d/g.yaml": "",
+        ".git2/h.yaml": "",
+        "node_modules/i.yaml": "",
+        "abaikan/.gitignore": "!z.yaml\n",
     }
     for rel, text in files.items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)

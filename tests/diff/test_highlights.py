@@ -43,19 +43,28 @@ def test_sop_steps_added_removed_reordered(clone: Path) -> None:
         (f"kegiatan: {a}\n", "kegiatan: @@A@@\n"),
         (f"kegiatan: {b}\n", f"kegiatan: {a}\n"),
         ("kegiatan: @@A@@\n", f"kegiatan: {b}\n"),
-        ("kegiatan: Memberi nomor dan cap dinas lalu menyerahkan surat kepada pemohon\n", "kegiatan: Memberi nomor surat melalui aplikasi SRIKANDI\n"),
+        (
+            "kegiatan: Memberi nomor dan cap dinas lalu menyerahkan surat kepada pemohon\n",
+            "kegiatan: Memberi nomor surat melalui aplikasi SRIKANDI\n",
+        ),
     )
     result = run_diff(clone, "HEAD", use_cache=False, env={})
     found = _highlights(result, "SOP-KEC-001")
     assert ("diff.hl.step_added", {"step": "11. Memberi nomor surat melalui aplikasi SRIKANDI"}) in found
-    assert ("diff.hl.step_removed", {"step": "11. Memberi nomor dan cap dinas lalu menyerahkan surat kepada pemohon"}) in found
+    assert (
+        "diff.hl.step_removed",
+        {"step": "11. Memberi nomor dan cap dinas lalu menyerahkan surat kepada pemohon"},
+    ) in found
     reordered = [args for key, args in found if key == "diff.hl.steps_reordered"]
     assert reordered == [{"before": "1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12", "after": "1, 2, 3, 5, 4, 6, 7, 8, 9, 10, 12"}]
 
 
 def test_process_losing_its_link_to_the_plan(clone: Path) -> None:
     _edit(clone / "proses/setda/PB.10.yaml", ("kegiatan: [4.01.02.2.03]\n", "kegiatan: []\n"))
-    _edit(clone / "proses/setda/PB.10.01.yaml", ("kegiatan:\n  - 4.01.02.2.03.0001   # Fasilitasi Penyusunan Produk Hukum Daerah\n", "kegiatan: []\n"))
+    _edit(
+        clone / "proses/setda/PB.10.01.yaml",
+        ("kegiatan:\n  - 4.01.02.2.03.0001   # Fasilitasi Penyusunan Produk Hukum Daerah\n", "kegiatan: []\n"),
+    )
     result = run_diff(clone, "HEAD", use_cache=False, env={})
     assert [key for key, _ in _highlights(result, "PB.10.01")] == ["diff.hl.plan_link_lost"]
     assert [key for key, _ in _highlights(result, "PB.10")] == ["diff.hl.plan_link_lost"]
@@ -68,7 +77,11 @@ def test_kegiatan_released(scenario: Scenario) -> None:
     assert _highlights(result, "1.02.02.2.02") == [
         (
             "diff.hl.kegiatan_released",
-            {"opd": "DPMPTSP", "kode": "1.02.02.2.02", "nama": "Penyediaan Layanan Kesehatan untuk UKM dan UKP Rujukan Tingkat Daerah Kabupaten/Kota"},
+            {
+                "opd": "DPMPTSP",
+                "kode": "1.02.02.2.02",
+                "nama": "Penyediaan Layanan Kesehatan untuk UKM dan UKP Rujukan Tingkat Daerah Kabupaten/Kota",
+            },
         )
     ]
     assert sorted(f.code for f in result.resolved) == ["K005", "T001", "T004"]

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
-
-import re
 
 import pytest
 
@@ -15,7 +14,9 @@ README = Path(__file__).resolve().parents[2] / "README.md"
 COMMAND = "$ probis diff main~6 main --path pemda\n"
 
 
-def test_readme_review_section_is_real(scenario: tuple[Path, list[str]], cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_readme_review_section_is_real(
+    scenario: tuple[Path, list[str]], cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
     top, _ = scenario
     monkeypatch.chdir(top)
     readme = README.read_text(encoding="utf-8")

@@ -92,7 +92,9 @@ def read_svg(data: bytes | str) -> Svg:
             continue
         title_el = group.find(f"{NS}title")
         title = title_el.text or "" if title_el is not None else ""
-        own_texts = [Text(t.text or "", _text_box(t), title, classes) for t in group.iter(f"{NS}text") if (t.text or "").strip()]
+        own_texts = [
+            Text(t.text or "", _text_box(t), title, classes) for t in group.iter(f"{NS}text") if (t.text or "").strip()
+        ]
         texts.extend(own_texts)
         if "edge" in classes:
             path = group.find(f"{NS}path")

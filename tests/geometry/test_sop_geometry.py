@@ -76,13 +76,20 @@ def test_branch_labels_sit_by_their_own_arrow(pages: dict[str, Svg]) -> None:
                 by_label.setdefault(ident, []).append(text.box)
         for ident, boxes in by_label.items():
             checked += 1
-            box = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+            box = (
+                min(b[0] for b in boxes),
+                min(b[1] for b in boxes),
+                max(b[2] for b in boxes),
+                max(b[3] for b in boxes),
+            )
             own = min(segment_box_distance(p, q, box) for p, q in arrows[ident])
             for other, segments in arrows.items():
                 if other != ident:
                     nearest = min(segment_box_distance(p, q, box) for p, q in segments)
                     if nearest <= own:
-                        problems.append(f"{path}: label {ident} is {nearest:.1f} from another arrow, {own:.1f} from its own")
+                        problems.append(
+                            f"{path}: label {ident} is {nearest:.1f} from another arrow, {own:.1f} from its own"
+                        )
             core = shrink(box, 0.5)
             if any(segment_hits_box(p, q, core) for p, q in rules):
                 problems.append(f"{path}: label {ident} crosses a table rule")

@@ -106,7 +106,9 @@ def test_every_page_says_halaman_x_dari_y(tmp_path: Path, engine: Engine) -> Non
     index = _load(write_stress_repo(tmp_path / "repo"))
     artifact = {a.path: a for a in render_sop_ap(index, CTX)}["sop/opd/dinkes"]
     (tmp_path / "b.pdf").write_bytes(compose(artifact.text(), engine))
-    text = subprocess.run(["pdftotext", str(tmp_path / "b.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "b.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
     numbers = re.findall(r"Halaman (\d+) dari (\d+)", text)
     # two SOPs in the bundle, each numbered from 1 to its own page count
     totals = sorted({int(y) for _, y in numbers})

@@ -12,14 +12,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests.cli.conftest import Run, cli  # noqa: F401 - the fixture is used by name
+from tests.conftest import CheckGolden
 
 from probis_cli import api
 from probis_cli.findings import Finding, Result
 from probis_cli.i18n import Lang
 from probis_cli.lint.registry import ALL_RULES
 from probis_cli.report import REPORTERS, ReportContext
-from tests.cli.conftest import Run, cli  # noqa: F401 - the fixture is used by name
-from tests.conftest import CheckGolden
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 EXAMPLE = EXAMPLES / "kota-bermasalah"
@@ -44,7 +44,9 @@ def _is_penunjang(code: str) -> bool:
     return len(parts) >= 3 and parts[2] == "01"
 
 
-@pytest.mark.parametrize(("fmt", "lang", "name"), [("json", "id", "findings.id.json"), ("text", "en", "findings.en.txt")])
+@pytest.mark.parametrize(
+    ("fmt", "lang", "name"), [("json", "id", "findings.id.json"), ("text", "en", "findings.en.txt")]
+)
 def test_findings_golden(
     loaded: api.Loaded, result: Result, golden: CheckGolden, fmt: str, lang: Lang, name: str
 ) -> None:
@@ -56,7 +58,9 @@ def test_every_rule_fires_and_penunjang_is_never_an_overlap(loaded: api.Loaded, 
     missing = sorted({rule.code for rule in ALL_RULES} - codes)
     assert not missing, f"rules that no longer fire on examples/kota-bermasalah: {missing}"
     # Schema and references load: the reader sees lint findings only.
-    assert not [f for f in result.findings if f.code[0] in "SP"], [str(f.location) for f in result.findings if f.code[0] in "SP"]
+    assert not [f for f in result.findings if f.code[0] in "SP"], [
+        str(f.location) for f in result.findings if f.code[0] in "SP"
+    ]
 
     def args(f: Finding) -> dict[str, object]:
         return dict(f.message.args)

@@ -6,8 +6,8 @@ import json
 import os
 import queue
 import subprocess
-import tempfile
 import sys
+import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -98,7 +98,9 @@ class LspClient:
 
     def diagnostics(self, uri: str) -> list[dict[str, Any]]:
         """Wait for the next diagnostics published for ``uri``."""
-        found = self.wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri)
+        found = self.wait_for(
+            lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri
+        )
         return list(found["params"]["diagnostics"])
 
     def settle(self, uri: str, test: Callable[[list[dict[str, Any]]], bool]) -> list[dict[str, Any]]:

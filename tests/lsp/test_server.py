@@ -41,7 +41,10 @@ def contoh(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LspClient
         client.initialize(root)
         # Opening a file and waiting for its diagnostics means the first check is complete.
         uri = (root / PROSES).as_uri()
-        client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": (root / PROSES).read_text()}})
+        client.notify(
+            "textDocument/didOpen",
+            {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": (root / PROSES).read_text()}},
+        )
         client.settle(uri, lambda d: d == [])
         yield client, root
     finally:
@@ -94,7 +97,9 @@ def test_typing_an_unknown_code_gives_a_quick_fix_that_clears_it(contoh: tuple[L
     uri = (root / PROSES).as_uri()
     text = (root / PROSES).read_text()
     broken = text.replace("induk: PB.02.01\n", "induk: PB.02.O1\n")
-    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": broken}]})
+    client.notify(
+        "textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": broken}]}
+    )
     found = client.settle(uri, lambda d: [x["code"] for x in d] == ["S008"])
     assert "Maksud Anda 'PB.02.01'?" in found[0]["message"]
     start = position(broken, "PB.02.O1")
@@ -112,7 +117,13 @@ def test_typing_an_unknown_code_gives_a_quick_fix_that_clears_it(contoh: tuple[L
     assert edit["range"] == {"start": start, "end": {"line": start["line"], "character": start["character"] + 8}}
 
     # The editor applies the edit: the finding goes away.
-    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"range": edit["range"], "text": edit["newText"]}]})
+    client.notify(
+        "textDocument/didChange",
+        {
+            "textDocument": {"uri": uri, "version": 3},
+            "contentChanges": [{"range": edit["range"], "text": edit["newText"]}],
+        },
+    )
     client.settle(uri, lambda d: d == [])
 
 
@@ -122,12 +133,19 @@ def test_an_edit_reaches_other_files(contoh: tuple[LspClient, Path]) -> None:
     parent = "proses/dinkes/PB.02.01.yaml"
     uri = (root / parent).as_uri()
     text = (root / parent).read_text()
-    client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}})
+    client.notify(
+        "textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}}
+    )
     client.notify(
         "textDocument/didChange",
-        {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": text.replace("kode: PB.02.01\n", "kode: PB.02.09\n")}]},
+        {
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"text": text.replace("kode: PB.02.01\n", "kode: PB.02.09\n")}],
+        },
     )
-    client.settle((root / PROSES).as_uri(), lambda d: any(x["code"] == "S008" and "'PB.02.01'" in x["message"] for x in d))
+    client.settle(
+        (root / PROSES).as_uri(), lambda d: any(x["code"] == "S008" and "'PB.02.01'" in x["message"] for x in d)
+    )
     client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})  # back to the file on disk
     client.settle((root / PROSES).as_uri(), lambda d: d == [])
 
@@ -138,7 +156,9 @@ def test_hover_names_what_a_code_stands_for(contoh: tuple[LspClient, Path]) -> N
     text = (root / PROSES).read_text()
 
     def hover(needle: str) -> str:
-        result: dict[str, Any] = client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": position(text, needle, 2)})
+        result: dict[str, Any] = client.request(
+            "textDocument/hover", {"textDocument": {"uri": uri}, "position": position(text, needle, 2)}
+        )
         return str(result["contents"]["value"])
 
     owner = hover("dinkes/bid-p2p")
@@ -171,21 +191,25 @@ def test_definition_and_references(contoh: tuple[LspClient, Path]) -> None:
     assert unit["range"]["start"] == position(opd_text, "bid-p2p")
 
     refs = client.request(
-        "textDocument/references", {"textDocument": {"uri": uri}, "position": owner, "context": {"includeDeclaration": False}}
+        "textDocument/references",
+        {"textDocument": {"uri": uri}, "position": owner, "context": {"includeDeclaration": False}},
     )
     files = {r["uri"].rsplit("/", 1)[-1] for r in refs}
     assert {"PB.02.01.01.yaml", "PB.02.01.yaml"} <= files
     declaration = {"uri": unit["uri"], "range": unit["range"]}
     assert declaration not in refs
     with_declaration = client.request(
-        "textDocument/references", {"textDocument": {"uri": uri}, "position": owner, "context": {"includeDeclaration": True}}
+        "textDocument/references",
+        {"textDocument": {"uri": uri}, "position": owner, "context": {"includeDeclaration": True}},
     )
     assert declaration in with_declaration and len(with_declaration) == len(refs) + 1
 
     # Local codes: an activity's `lanjut` and an SOP step's `pelaksana`.
     step_pelaksana = position(sop_text, "pelaksana: ", len("pelaksana: ") + 1)
     step_line = sop_text.split("\n")[step_pelaksana["line"]]
-    defs = client.request("textDocument/definition", {"textDocument": {"uri": target["uri"]}, "position": step_pelaksana})
+    defs = client.request(
+        "textDocument/definition", {"textDocument": {"uri": target["uri"]}, "position": step_pelaksana}
+    )
     assert defs and defs[0]["uri"] == target["uri"], step_line
 
 
@@ -194,11 +218,15 @@ def test_completion_offers_the_codes_a_field_takes(contoh: tuple[LspClient, Path
     rel = "proses/dinkes/PB.11.yaml"
     uri = (root / rel).as_uri()
     text = (root / rel).read_text()
-    client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}})
+    client.notify(
+        "textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}}
+    )
     owner_line = position(text, "pemilik:")
     line_text = text.split("\n")[owner_line["line"]]
     typed = text.replace(line_text, "pemilik: dinkes/", 1)
-    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": typed}]})
+    client.notify(
+        "textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": typed}]}
+    )
     where = {"line": owner_line["line"], "character": len("pemilik: dinkes/")}
     result = client.request("textDocument/completion", {"textDocument": {"uri": uri}, "position": where})
     labels = [item["label"] for item in result["items"]]
@@ -210,7 +238,9 @@ def test_completion_offers_the_codes_a_field_takes(contoh: tuple[LspClient, Path
 
     sop_line = "sop: [SOP-DINKES-00"
     typed2 = typed + sop_line + "\n"
-    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": typed2}]})
+    client.notify(
+        "textDocument/didChange", {"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": typed2}]}
+    )
     end = {"line": typed2.count("\n") - 1, "character": len(sop_line)}
     result = client.request("textDocument/completion", {"textDocument": {"uri": uri}, "position": end})
     assert "SOP-DINKES-002" in [item["label"] for item in result["items"]]
@@ -243,11 +273,34 @@ def test_outside_the_repository_nothing_is_read(tmp_path: Path) -> None:
     client = LspClient(root)
     try:
         client.initialize(root)
-        client.notify("textDocument/didOpen", {"textDocument": {"uri": secret.as_uri(), "languageId": "yaml", "version": 1, "text": secret.read_text()}})
-        assert client.request("textDocument/hover", {"textDocument": {"uri": secret.as_uri()}, "position": {"line": 1, "character": 8}}) is None
+        client.notify(
+            "textDocument/didOpen",
+            {"textDocument": {"uri": secret.as_uri(), "languageId": "yaml", "version": 1, "text": secret.read_text()}},
+        )
+        assert (
+            client.request(
+                "textDocument/hover",
+                {"textDocument": {"uri": secret.as_uri()}, "position": {"line": 1, "character": 8}},
+            )
+            is None
+        )
         # The next diagnostics are the repository's own (clean), never the outside file's.
-        client.notify("textDocument/didOpen", {"textDocument": {"uri": (root / PROSES).as_uri(), "languageId": "yaml", "version": 1, "text": (root / PROSES).read_text()}})
+        client.notify(
+            "textDocument/didOpen",
+            {
+                "textDocument": {
+                    "uri": (root / PROSES).as_uri(),
+                    "languageId": "yaml",
+                    "version": 1,
+                    "text": (root / PROSES).read_text(),
+                }
+            },
+        )
         client.settle((root / PROSES).as_uri(), lambda d: d == [])
-        assert not any(m["params"].get("uri") == secret.as_uri() for m in client.notifications if m.get("method") == "textDocument/publishDiagnostics")
+        assert not any(
+            m["params"].get("uri") == secret.as_uri()
+            for m in client.notifications
+            if m.get("method") == "textDocument/publishDiagnostics"
+        )
     finally:
         client.close()

@@ -62,7 +62,9 @@ def test_a_buffer_outside_the_repository_is_ignored(tmp_path: Path) -> None:
 
 # -- random edit sequences: the session never drifts from a cold run --------------------
 
-FILES = sorted(p.relative_to(EXAMPLES / "kota-bermasalah").as_posix() for p in (EXAMPLES / "kota-bermasalah").rglob("*.yaml"))
+FILES = sorted(
+    p.relative_to(EXAMPLES / "kota-bermasalah").as_posix() for p in (EXAMPLES / "kota-bermasalah").rglob("*.yaml")
+)
 EDITS = ["typo", "append_key", "break_yaml", "restore"]
 Step = tuple[str, str, bool]  # (edit, file, saved to disk or only in the editor buffer)
 steps = st.lists(st.tuples(st.sampled_from(EDITS), st.sampled_from(FILES), st.booleans()), min_size=1, max_size=4)

@@ -12,7 +12,6 @@ from typing import Any
 
 from docx import Document
 from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import qn
 
 NS = (
     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
@@ -23,7 +22,13 @@ NS = (
     'xmlns:v="urn:schemas-microsoft-com:vml" '
     'xmlns:o="urn:schemas-microsoft-com:office:office"'
 )
-PRST = {"mulai": "flowChartTerminator", "selesai": "flowChartTerminator", "proses": "flowChartProcess", "keputusan": "flowChartDecision", "konektor": "flowChartOffpageConnector"}
+PRST = {
+    "mulai": "flowChartTerminator",
+    "selesai": "flowChartTerminator",
+    "proses": "flowChartProcess",
+    "keputusan": "flowChartDecision",
+    "konektor": "flowChartOffpageConnector",
+}
 VML_TYPE = {"mulai": "116", "selesai": "116", "proses": "109", "keputusan": "110", "konektor": "177"}
 _ids = iter(range(1000, 100000))
 
@@ -54,9 +59,7 @@ class Legacy:
 def _anchored_shape(simbol: str, text: str = "", offset: int = 90000) -> Any:
     """A floating DrawingML shape (with VML fallback) anchored in the paragraph, as Word writes."""
     n = next(_ids)
-    box = (
-        f'<wps:txbx><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></wps:txbx>' if text else ""
-    )
+    box = f"<wps:txbx><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></wps:txbx>" if text else ""
     return parse_xml(
         f'<w:r {NS}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
         f'<wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="{n}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
@@ -65,7 +68,7 @@ def _anchored_shape(simbol: str, text: str = "", offset: int = 90000) -> Any:
         f'<wp:extent cx="540000" cy="250000"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/><wp:docPr id="{n}" name="Shape {n}"/>'
         '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
         f'<wps:wsp><wps:cNvSpPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="540000" cy="250000"/></a:xfrm><a:prstGeom prst="{PRST[simbol]}"><a:avLst/></a:prstGeom></wps:spPr>'
-        f'{box}<wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>'
+        f"{box}<wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
         f'<mc:Fallback><w:pict><v:shape id="s{n}" type="#_x0000_t{VML_TYPE[simbol]}" style="position:absolute;width:42pt;height:20pt"/></w:pict></mc:Fallback>'
         "</mc:AlternateContent></w:r>"
     )
@@ -91,7 +94,7 @@ def _label_box(text: str) -> Any:
     return parse_xml(
         f'<w:r {NS}><w:pict><v:shapetype id="_x0000_t202" o:spt="202" path="m,l,21600r21600,l21600,xe"/>'
         f'<v:shape id="t{n}" type="#_x0000_t202" stroked="f" style="position:absolute;width:30pt;height:14pt">'
-        f'<v:textbox><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>'
+        f"<v:textbox><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
     )
 
 
@@ -150,7 +153,9 @@ def lists_table_label_above(document: Any, sop: Legacy) -> None:
             _set_text(table.cell(k + 1, c), "\n".join(values) if values else "-")
 
 
-def prosedur_table(document: Any, sop: Legacy, *, mode: str, merged_names: bool = False, number_row: bool = False) -> None:
+def prosedur_table(
+    document: Any, sop: Legacy, *, mode: str, merged_names: bool = False, number_row: bool = False
+) -> None:
     """mode: 'anchored' (DrawingML + VML fallback, connectors, label boxes), 'vml', 'marks'."""
     n = len(sop.pelaksana)
     grid_pel = n + (1 if merged_names else 0)  # one name spans two grid columns
@@ -237,7 +242,13 @@ def sample(**changes: Any) -> Legacy:
             "Nama SOP": "PELAYANAN IMUNISASI DI POSYANDU",
         },
         lists=(
-            ("Dasar Hukum", ("1. Undang-Undang Nomor 36 Tahun 2009 tentang Kesehatan", "2. Permenkes Nomor 12 Tahun 2017 tentang Penyelenggaraan Imunisasi")),
+            (
+                "Dasar Hukum",
+                (
+                    "1. Undang-Undang Nomor 36 Tahun 2009 tentang Kesehatan",
+                    "2. Permenkes Nomor 12 Tahun 2017 tentang Penyelenggaraan Imunisasi",
+                ),
+            ),
             ("Kualifikasi Pelaksanaan", ("a. Bidan atau perawat terlatih", "b. Memahami rantai dingin vaksin")),
             ("Keterkaitan", ("- SOP Rantai Dingin Vaksin",)),
             ("Peralatan / Perlengkapan", ("1) Vaccine carrier", "2) ADS dan safety box")),
@@ -247,10 +258,28 @@ def sample(**changes: Any) -> Legacy:
         pelaksana=("Petugas Pendaftaran", "Vaksinator", "Kepala Puskesmas"),
         steps=(
             Step("1.", "Menerima sasaran dan Buku KIA", 0, "mulai", ("Buku KIA",), "5 menit", "Sasaran terdaftar"),
-            Step("2.", "Apakah bayi memenuhi syarat imunisasi?", 1, "keputusan", ("Buku KIA", "Termometer"), "5 menit", "Hasil skrining", labels=("Ya", "Tidak")),
+            Step(
+                "2.",
+                "Apakah bayi memenuhi syarat imunisasi?",
+                1,
+                "keputusan",
+                ("Buku KIA", "Termometer"),
+                "5 menit",
+                "Hasil skrining",
+                labels=("Ya", "Tidak"),
+            ),
             Step("3.", "Memberikan KIE dan menjadwalkan ulang", 1, "proses", (), "Segera", "Jadwal ulang"),
             Step("4.", "Memberikan vaksin", 1, "proses", ("Vaksin", "ADS"), "10 menit", "Bayi terimunisasi"),
-            Step("5.", "Mencatat dan melaporkan hasil imunisasi", 2, "selesai", ("Register kohort",), "1 hari kerja", "Laporan imunisasi", "Laporan bulanan"),
+            Step(
+                "5.",
+                "Mencatat dan melaporkan hasil imunisasi",
+                2,
+                "selesai",
+                ("Register kohort",),
+                "1 hari kerja",
+                "Laporan imunisasi",
+                "Laporan bulanan",
+            ),
         ),
     )
     for key, value in changes.items():

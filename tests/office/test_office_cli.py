@@ -23,7 +23,9 @@ def _docx(tmp_path: Path, name: str = "SOP Lama.docx") -> Path:
     return path
 
 
-def test_impor_sop_writes_one_file_per_sop_and_reports_periksa(cli: Callable[..., Run], tmp_path: Path, repo: Path) -> None:
+def test_impor_sop_writes_one_file_per_sop_and_reports_periksa(
+    cli: Callable[..., Run], tmp_path: Path, repo: Path
+) -> None:
     source = _docx(tmp_path)
     run = cli("impor", "sop", str(source), "--opd", "dinkes", "--out", str(repo))
     assert run.exit_code == 1, run.stderr  # spots to check
@@ -55,7 +57,9 @@ def test_impor_sop_bad_files_are_clear_errors(cli: Callable[..., Run], tmp_path:
 
 def test_ekspor_sop_writes_docx(cli: Callable[..., Run], tmp_path: Path, repo: Path) -> None:
     out = tmp_path / "docx"
-    run = cli("ekspor", "sop", str(repo), "--kode", "SOP-DINKES-001", "--out", str(out), "--tanpa-gambar", "--kertas", "f4")
+    run = cli(
+        "ekspor", "sop", str(repo), "--kode", "SOP-DINKES-001", "--out", str(out), "--tanpa-gambar", "--kertas", "f4"
+    )
     assert run.exit_code == 0, run.stderr
     document = Document(str(out / "SOP-DINKES-001.docx"))
     assert len(document.tables) == 2
@@ -69,7 +73,12 @@ def test_impor_kegiatan_reports_added_changed_unknown(cli: Callable[..., Run], t
 
     wb = openpyxl.Workbook()
     ws = wb.active
-    for row in (["Kode", "Nama Program/Kegiatan"], ["1.02.02.2.01.0003", "Pembangunan Fasilitas Kesehatan Lainnya"], ["1.02.02.2.02", "Nama lain"], ["??", "x"]):
+    for row in (
+        ["Kode", "Nama Program/Kegiatan"],
+        ["1.02.02.2.01.0003", "Pembangunan Fasilitas Kesehatan Lainnya"],
+        ["1.02.02.2.02", "Nama lain"],
+        ["??", "x"],
+    ):
         ws.append(row)
     wb.save(tmp_path / "k.xlsx")
     run = cli("impor", "kegiatan", str(tmp_path / "k.xlsx"), "--opd", "dinkes", "--repo", str(repo))
@@ -148,7 +157,11 @@ def test_codes_from_document_properties_cannot_leave_the_folder(tmp_path: Path, 
     data = zipfile.ZipFile(source)
     parts = {n: data.read(n) for n in data.namelist()}
     meta = json.dumps({"probis": 1, "kode": "../../../etc/x", "unit": "a/../../b", "pelaksana": []}).encode()
-    parts["docProps/core.xml"] = re_.sub(rb"<dc:description>.*?</dc:description>|<dc:description/>", b"<dc:description>" + meta.replace(b"&", b"&amp;").replace(b"<", b"&lt;") + b"</dc:description>", parts["docProps/core.xml"])
+    parts["docProps/core.xml"] = re_.sub(
+        rb"<dc:description>.*?</dc:description>|<dc:description/>",
+        b"<dc:description>" + meta.replace(b"&", b"&amp;").replace(b"<", b"&lt;") + b"</dc:description>",
+        parts["docProps/core.xml"],
+    )
     source.write_bytes(_zip(parts))
     sop = import_sop(source)
     assert sop.kode == "JAHAT"
@@ -167,15 +180,24 @@ def _png() -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     raw = b"".join(b"\x00" + b"\xcc\x00\x00" * 8 for _ in range(8))
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
 
 
 @pytest.mark.parametrize(("logo", "embedded"), [("logo.png", True), ("logo.svg", True), ("../luar.png", False)])
-def test_the_logo_setting_goes_into_the_kop(cli: Callable[..., Run], tmp_path: Path, repo: Path, logo: str, embedded: bool) -> None:
+def test_the_logo_setting_goes_into_the_kop(
+    cli: Callable[..., Run], tmp_path: Path, repo: Path, logo: str, embedded: bool
+) -> None:
     (repo / "logo.png").write_bytes(_png())
     (tmp_path / "luar.png").write_bytes(_png())
     settings = repo / "probis.yaml"
-    settings.write_text(settings.read_text(encoding="utf-8").replace("    logo: logo.svg", f"    logo: {logo}"), encoding="utf-8")
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace("    logo: logo.svg", f"    logo: {logo}"), encoding="utf-8"
+    )
     out = tmp_path / "docx"
     run = cli("ekspor", "sop", str(repo), "--kode", "SOP-ORG-001", "--out", str(out), "--tanpa-gambar")
     assert run.exit_code == 0, run.stderr
@@ -184,7 +206,9 @@ def test_the_logo_setting_goes_into_the_kop(cli: Callable[..., Run], tmp_path: P
     assert ("graphicData" in kop._tc.xml) is embedded
 
 
-def test_a_missing_office_library_is_a_clear_message(cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_missing_office_library_is_a_clear_message(
+    cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import importlib.util
 
     real = importlib.util.find_spec

@@ -107,7 +107,16 @@ def test_libreoffice_converts_every_export_to_pdf(loaded: api.Loaded, exported: 
     assert SOFFICE is not None
     files = sorted(str(p) for p in exported.glob("*.docx"))
     run = subprocess.run(
-        [SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf", "--outdir", str(tmp_path), *files],
+        [
+            SOFFICE,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            *files,
+        ],
         capture_output=True,
         text=True,
         timeout=600,

@@ -41,9 +41,16 @@ def test_each_variant_reads_identitas_and_prosedur(tmp_path: Path, variant: str)
     assert str(data["tanggal_pembuatan"].text) == "2019-02-03"  # "3 Pebruari 2019"
     assert data["tanggal_revisi"] is None  # "-"
     assert str(data["tanggal_efektif"].text) == "2019-03-01"
-    assert data["disahkan_oleh"] == {"jabatan": "KEPALA DINAS KESEHATAN", "nama": "dr. Bambang Sutrisno", "nip": "196503121990031004"}
+    assert data["disahkan_oleh"] == {
+        "jabatan": "KEPALA DINAS KESEHATAN",
+        "nama": "dr. Bambang Sutrisno",
+        "nip": "196503121990031004",
+    }
     assert data["dasar_hukum"][1] == "Permenkes Nomor 12 Tahun 2017 tentang Penyelenggaraan Imunisasi"
-    assert data["kualifikasi_pelaksana"] == ["Bidan atau perawat terlatih", "Memahami rantai dingin vaksin"]  # "Kualifikasi Pelaksanaan", a./b.
+    assert data["kualifikasi_pelaksana"] == [
+        "Bidan atau perawat terlatih",
+        "Memahami rantai dingin vaksin",
+    ]  # "Kualifikasi Pelaksanaan", a./b.
     assert data["keterkaitan"] == ["SOP Rantai Dingin Vaksin"]
     assert data["peralatan"] == ["Vaccine carrier", "ADS dan safety box"]  # "Peralatan / Perlengkapan", 1) 2)
     assert data["peringatan"] == ["Vaksin kedaluwarsa tidak boleh dipakai"]  # bullet
@@ -51,9 +58,19 @@ def test_each_variant_reads_identitas_and_prosedur(tmp_path: Path, variant: str)
     assert [p["nama"] for p in data["pelaksana"]] == ["Petugas Pendaftaran", "Vaksinator", "Kepala Puskesmas"]
     steps = data["langkah"]
     assert [s["no"] for s in steps] == [1, 2, 3, 4, 5]
-    assert [s["pelaksana"] for s in steps] == ["petugas-pendaftaran", "vaksinator", "vaksinator", "vaksinator", "kepala-puskesmas"]
+    assert [s["pelaksana"] for s in steps] == [
+        "petugas-pendaftaran",
+        "vaksinator",
+        "vaksinator",
+        "vaksinator",
+        "kepala-puskesmas",
+    ]
     assert [s.get("simbol", "proses") for s in steps] == ["mulai", "keputusan", "proses", "proses", "selesai"]
-    assert steps[1]["mutu_baku"] == {"kelengkapan": ["Buku KIA", "Termometer"], "waktu": "5 menit", "output": "Hasil skrining"}
+    assert steps[1]["mutu_baku"] == {
+        "kelengkapan": ["Buku KIA", "Termometer"],
+        "waktu": "5 menit",
+        "output": "Hasil skrining",
+    }
     assert steps[4]["keterangan"] == "Laporan bulanan"
 
 
@@ -88,7 +105,10 @@ def test_a_filled_in_import_validates_clean(tmp_path: Path, repo: Path) -> None:
     filled = filled.replace("proses: null", "proses: PB.02.01.01").replace("unit: dinkes", "unit: dinkes/bid-p2p")
     filled = filled.replace("ya: null", "ya: 4").replace("tidak: null", "tidak: 3")
     filled = filled.replace("waktu: Segera", "waktu: 5 menit")
-    filled = filled.replace("    mutu_baku:\n      waktu: 5 menit\n      output: Jadwal ulang", "    lanjut: 5\n    mutu_baku:\n      waktu: 5 menit\n      output: Jadwal ulang")
+    filled = filled.replace(
+        "    mutu_baku:\n      waktu: 5 menit\n      output: Jadwal ulang",
+        "    lanjut: 5\n    mutu_baku:\n      waktu: 5 menit\n      output: Jadwal ulang",
+    )
     path = repo / "sop" / "dinkes" / "SOP-DINKES-099.yaml"
     path.write_text(filled, encoding="utf-8")
     loaded = api.load(repo)
@@ -112,7 +132,9 @@ def test_a_step_without_shape_or_mark_gets_a_placeholder_pelaksana(tmp_path: Pat
     path.write_bytes(build(legacy, variant="anchored"))
     sop = import_sop(path)
     assert sop.data["langkah"][3]["pelaksana"] == "periksa"
-    assert any(p.message_id == "office.periksa.pelaksana" and p.path == ("langkah", 3, "pelaksana") for p in sop.periksa)
+    assert any(
+        p.message_id == "office.periksa.pelaksana" and p.path == ("langkah", 3, "pelaksana") for p in sop.periksa
+    )
 
 
 @pytest.mark.parametrize(
@@ -148,12 +170,26 @@ def test_one_header_row_inline_labels_and_a_prosedur_continued_in_a_second_table
 
     document = Document()
     ident = document.add_table(rows=4, cols=1)
-    for row, text in zip(ident.rows, ("Nomor SOP : 800/12/SOP/2020", "Tanggal Pembuatan : 2 Januari 2020", "Disahkan oleh : Sekretaris Daerah", "Nama SOP : Penerbitan Surat Tugas")):
+    for row, text in zip(
+        ident.rows,
+        (
+            "Nomor SOP : 800/12/SOP/2020",
+            "Tanggal Pembuatan : 2 Januari 2020",
+            "Disahkan oleh : Sekretaris Daerah",
+            "Nama SOP : Penerbitan Surat Tugas",
+        ),
+    ):
         row.cells[0].text = text
     header = ("No", "Kegiatan", "Staf", "Kasubbag", "Kabag", "Kelengkapan", "Waktu", "Output", "Keterangan")
     pages = [
-        [("1", "Menerima nota dinas", 0, "Nota dinas", "5 menit", "Nota diterima"), ("2", "Mengonsep surat tugas", 0, "Nota dinas", "30 menit", "Konsep")],
-        [("3", "Memaraf konsep", 1, "Konsep", "10 menit", "Konsep diparaf"), ("4", "Menandatangani surat tugas", 2, "Konsep diparaf", "10 menit", "Surat tugas")],
+        [
+            ("1", "Menerima nota dinas", 0, "Nota dinas", "5 menit", "Nota diterima"),
+            ("2", "Mengonsep surat tugas", 0, "Nota dinas", "30 menit", "Konsep"),
+        ],
+        [
+            ("3", "Memaraf konsep", 1, "Konsep", "10 menit", "Konsep diparaf"),
+            ("4", "Menandatangani surat tugas", 2, "Konsep diparaf", "10 menit", "Surat tugas"),
+        ],
     ]
     for page in pages:
         table = document.add_table(rows=1 + len(page), cols=len(header))
@@ -194,7 +230,9 @@ def test_shapes_anchored_in_one_cell_but_drawn_in_another_column(tmp_path: Path)
         col.width = Twips(width)
     for cell, text in zip(table.rows[0].cells, header):
         cell.text = text
-    for r, (kegiatan, column, simbol) in enumerate([("Menerima nota", 2, "mulai"), ("Memaraf", 3, "proses"), ("Menandatangani", 4, "selesai")], start=1):
+    for r, (kegiatan, column, simbol) in enumerate(
+        [("Menerima nota", 2, "mulai"), ("Memaraf", 3, "proses"), ("Menandatangani", 4, "selesai")], start=1
+    ):
         cells = table.rows[r].cells
         cells[0].text, cells[1].text, cells[6].text = str(r), kegiatan, "5 menit"
         # offset from the Kegiatan cell's left edge to the middle of the target column
@@ -203,7 +241,11 @@ def test_shapes_anchored_in_one_cell_but_drawn_in_another_column(tmp_path: Path)
     path = tmp_path / "geser.docx"
     document.save(str(path))
     steps = import_sop(path).data["langkah"]
-    assert [(s["pelaksana"], s.get("simbol", "proses")) for s in steps] == [("staf", "mulai"), ("kasubbag", "proses"), ("kabag", "selesai")]
+    assert [(s["pelaksana"], s.get("simbol", "proses")) for s in steps] == [
+        ("staf", "mulai"),
+        ("kasubbag", "proses"),
+        ("kabag", "selesai"),
+    ]
 
 
 _CELL_TEXT = st.text(

@@ -57,7 +57,11 @@ def test_code_and_name_columns_found_under_a_title(tmp_path: Path) -> None:
         {"B4": "0.00"},
     )  # fmt: skip
     rows = read_kegiatan(path)
-    assert [(r.kode, r.nama) for r in rows] == [("1.02", "URUSAN KESEHATAN"), ("1.02.02", "PROGRAM X"), ("1.02.02.2.01", "Kegiatan X")]
+    assert [(r.kode, r.nama) for r in rows] == [
+        ("1.02", "URUSAN KESEHATAN"),
+        ("1.02.02", "PROGRAM X"),
+        ("1.02.02.2.01", "Kegiatan X"),
+    ]
     assert rows[0].row == 4
 
 
@@ -100,9 +104,18 @@ def test_merge_into_the_example_opd_only_adds_lines(tmp_path: Path, repo: Path) 
     )  # fmt: skip
     result = merge_into_repo(repo, "dinkes", read_kegiatan(path))
     after = (repo / "opd" / "dinkes.yaml").read_text(encoding="utf-8")
-    ops = [op for op in difflib.SequenceMatcher(None, before.split("\n"), after.split("\n")).get_opcodes() if op[0] != "equal"]
+    ops = [
+        op
+        for op in difflib.SequenceMatcher(None, before.split("\n"), after.split("\n")).get_opcodes()
+        if op[0] != "equal"
+    ]
     assert {op[0] for op in ops} == {"insert"}  # no other line changed
-    assert [k for k, _ in result.added] == ["1.02.02.2.01.0003", "1.02.02.2.01.0004", "1.02.05.2.01", "1.02.05.2.01.0001"]
+    assert [k for k, _ in result.added] == [
+        "1.02.02.2.01.0003",
+        "1.02.02.2.01.0004",
+        "1.02.05.2.01",
+        "1.02.05.2.01.0001",
+    ]
     assert [c[0] for c in result.changed] == ["1.02.02.2.02.0003"]
     assert result.unknown == [(11, "bukan kode")]
     assert result.orphans == [("1.02.09.2.01.0001", "1.02.09.2.01")]

@@ -29,7 +29,9 @@ def test_codes_and_look_alikes_are_quoted() -> None:
 
 
 def test_comments_go_right_above_their_key_and_lines_are_reported() -> None:
-    text, lines = dump({"kode": "X", "langkah": [{"no": 1, "ya": None}]}, {("langkah", 0, "ya"): ["cek"], ("kode",): ["kode?"]})
+    text, lines = dump(
+        {"kode": "X", "langkah": [{"no": 1, "ya": None}]}, {("langkah", 0, "ya"): ["cek"], ("kode",): ["kode?"]}
+    )
     rows = text.split("\n")
     assert rows[lines[("kode",)] - 1] == "# PERIKSA: kode?" and rows[lines[("kode",)]] == 'kode: "X"'
     assert rows[lines[("langkah", 0, "ya")] - 1] == "    # PERIKSA: cek"

@@ -46,12 +46,30 @@ def test_next_code() -> None:
 
 
 def test_child_process_under_its_parent(cli: Callable[..., Run], repo: Path) -> None:
-    run = cli("baru", "proses", "--pemilik", "dinkes/bid-p2p", "--induk", "PB.02.01", "--nama", "Pelayanan Imunisasi Lanjutan", "-C", str(repo))
+    run = cli(
+        "baru",
+        "proses",
+        "--pemilik",
+        "dinkes/bid-p2p",
+        "--induk",
+        "PB.02.01",
+        "--nama",
+        "Pelayanan Imunisasi Lanjutan",
+        "-C",
+        str(repo),
+    )
     assert run.exit_code == 0, run.stdout + run.stderr
     path = repo / "proses" / "dinkes" / "PB.02.01.02.yaml"
     data = _load(path)
-    assert (data["kode"], data["induk"], data["pemilik"], data["kategori"]) == ("PB.02.01.02", "PB.02.01", "dinkes/bid-p2p", "inti")
-    assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../../schemas/proses.schema.json\n")
+    assert (data["kode"], data["induk"], data["pemilik"], data["kategori"]) == (
+        "PB.02.01.02",
+        "PB.02.01",
+        "dinkes/bid-p2p",
+        "inti",
+    )
+    assert path.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../../schemas/proses.schema.json\n"
+    )
     assert _errors(repo) == []
     assert "K006" in run.stdout  # the report of the new file: it has no SOP yet
 
@@ -90,7 +108,22 @@ def test_sop_from_the_cross_functional_map_and_linked(cli: Callable[..., Run], r
 
 
 def test_new_opd_then_process_then_sop(cli: Callable[..., Run], repo: Path) -> None:
-    assert cli("baru", "opd", "dinsos", "--nama", "Dinas Sosial", "--singkatan", "Dinsos", "--urusan", "1.06", "-C", str(repo)).exit_code == 0
+    assert (
+        cli(
+            "baru",
+            "opd",
+            "dinsos",
+            "--nama",
+            "Dinas Sosial",
+            "--singkatan",
+            "Dinsos",
+            "--urusan",
+            "1.06",
+            "-C",
+            str(repo),
+        ).exit_code
+        == 0
+    )
     opd = _load(repo / "opd" / "dinsos.yaml")
     assert (opd["bentuk"], opd["urusan"]) == ("dinas", [1.06])  # YAML 1.2 reads 1.06 as a number; probis keeps the text
     assert cli("baru", "proses", "--pemilik", "dinsos", "--nama", "Rehabilitasi Sosial", "-C", str(repo)).exit_code == 0
@@ -102,13 +135,26 @@ def test_new_opd_then_process_then_sop(cli: Callable[..., Run], repo: Path) -> N
 
 
 def test_kegiatan_and_sub_kegiatan(cli: Callable[..., Run], repo: Path) -> None:
-    run = cli("baru", "kegiatan", "--opd", "dinkes", "--induk", "1.02.02.2.01", "--nama", "Pengadaan Alat Kesehatan", "-C", str(repo))
+    run = cli(
+        "baru",
+        "kegiatan",
+        "--opd",
+        "dinkes",
+        "--induk",
+        "1.02.02.2.01",
+        "--nama",
+        "Pengadaan Alat Kesehatan",
+        "-C",
+        str(repo),
+    )
     assert run.exit_code == 0, run.stderr
     text = (repo / "opd" / "dinkes.yaml").read_text(encoding="utf-8")
     assert "{kode: 1.02.02.2.01.0027, nama: Pengadaan Alat Kesehatan}" in text
     run = cli("baru", "kegiatan", "--opd", "dinkes", "--induk", "1.02.02", "--nama", "Kegiatan Baru", "-C", str(repo))
     assert run.exit_code == 0
-    assert "  - kode: 1.02.02.2.04\n    nama: Kegiatan Baru\n" in (repo / "opd" / "dinkes.yaml").read_text(encoding="utf-8")
+    assert "  - kode: 1.02.02.2.04\n    nama: Kegiatan Baru\n" in (repo / "opd" / "dinkes.yaml").read_text(
+        encoding="utf-8"
+    )
     run = cli("baru", "kegiatan", "1.02.02.2.04.0001", "--opd", "dinkes", "--nama", "Sub", "-C", str(repo))
     assert run.exit_code == 0
     assert _errors(repo) == []
@@ -138,7 +184,23 @@ def test_refusals(cli: Callable[..., Run], repo: Path, args: tuple[str, ...], ne
 def test_in_a_fresh_init_repository(cli: Callable[..., Run], tmp_path: Path) -> None:
     target = tmp_path / "kab-baru"
     assert cli("init", str(target), "--tanpa-tanya").exit_code == 0
-    assert cli("baru", "proses", "--pemilik", "setda/bagian-organisasi", "--nama", "Penyusunan SOP", "--kegiatan", "4.01.02.2.03.0001", "-C", str(target)).exit_code == 0
+    assert (
+        cli(
+            "baru",
+            "proses",
+            "--pemilik",
+            "setda/bagian-organisasi",
+            "--nama",
+            "Penyusunan SOP",
+            "--kegiatan",
+            "4.01.02.2.03.0001",
+            "-C",
+            str(target),
+        ).exit_code
+        == 0
+    )
     path = target / "proses" / "setda" / "PB.02.yaml"
-    assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../../schemas/proses.schema.json\n")
+    assert path.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../../schemas/proses.schema.json\n"
+    )
     assert _errors(target) == []

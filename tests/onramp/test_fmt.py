@@ -103,8 +103,13 @@ def test_shuffled_step_keys_come_back_exactly(index: int, seed: int) -> None:
         item = [match.group(2) + "\n"]
         j = i + 1
         # only simple items: one-line "key: value" entries, no nested blocks or comments
-        while j < len(lines) and lines[j].startswith(indent) and re.match(r"^ *[a-z_]+: [^#\n]+\n$", lines[j]) and not lines[j].startswith(indent + " "):
-            item.append(lines[j][len(indent):])
+        while (
+            j < len(lines)
+            and lines[j].startswith(indent)
+            and re.match(r"^ *[a-z_]+: [^#\n]+\n$", lines[j])
+            and not lines[j].startswith(indent + " ")
+        ):
+            item.append(lines[j][len(indent) :])
             j += 1
         if j < len(lines) and lines[j].startswith(indent + " "):
             out.extend(lines[i:j])
@@ -174,13 +179,13 @@ def test_comments_blank_lines_bom_and_crlf_are_kept() -> None:
 def test_values_yaml_would_misread_stay_as_typed() -> None:
     text = (
         "probis: 1\njenis: opd\nnama: Dinas\nkode: diskominfo\n"
-        "urusan: [2.16, 2.20, \"2.21\"]\n"
+        'urusan: [2.16, 2.20, "2.21"]\n'
         "jabatan:\n- nama: Kepala\n  kode: no\n"
         "kegiatan:\n- nama: X\n  kode: 2.20.02.2.01\n"
     )
     result = format_text("opd.yaml", text)
     assert result.text is not None
-    assert "urusan: [2.16, 2.20, \"2.21\"]" in result.text
+    assert 'urusan: [2.16, 2.20, "2.21"]' in result.text
     assert "kode: no" in result.text and "kode: 2.20.02.2.01" in result.text
     sop = "probis: 1\njenis: sop\nkode: S-1\nnama: X\ntanggal_revisi: null\ntanggal_efektif: 2026-01-02\ndisahkan_oleh: {nip: 0012, jabatan: K}\nlangkah:\n  - {no: 1, kegiatan: a, pelaksana: p, ya: 2, tidak: ~}\n"
     result = format_text("sop.yaml", sop)

@@ -45,7 +45,9 @@ def test_opd_rename_keeps_the_same_findings_moved(cli: Callable[..., Run], tmp_p
     def moved(path: str) -> str:
         return re.sub(r"(^|/)dinkes(/|\.yaml$)", r"\1dinas-kesehatan\2", path)
 
-    expected = Counter((code, moved(path), line, re.sub(r"\bdinkes\b", "dinas-kesehatan", msg)) for code, path, line, msg in before)
+    expected = Counter(
+        (code, moved(path), line, re.sub(r"\bdinkes\b", "dinas-kesehatan", msg)) for code, path, line, msg in before
+    )
     assert Counter(after) == expected
     assert not (repo / "opd" / "dinkes.yaml").exists() and (repo / "opd" / "dinas-kesehatan.yaml").is_file()
     assert not (repo / "proses" / "dinkes").exists() and (repo / "proses" / "dinas-kesehatan").is_dir()
@@ -152,7 +154,12 @@ def test_refusals(cli: Callable[..., Run], tmp_path: Path, args: tuple[str, ...]
 def test_ambiguous_code_asks_for_jenis(cli: Callable[..., Run], tmp_path: Path) -> None:
     repo = _copy(CONTOH, tmp_path)
     probis = repo / "probis.yaml"
-    probis.write_text(probis.read_text(encoding="utf-8").replace("  - kode: masyarakat\n", "  - kode: disdik\n    nama: Tamu\n  - kode: masyarakat\n"), encoding="utf-8")
+    probis.write_text(
+        probis.read_text(encoding="utf-8").replace(
+            "  - kode: masyarakat\n", "  - kode: disdik\n    nama: Tamu\n  - kode: masyarakat\n"
+        ),
+        encoding="utf-8",
+    )
     run = cli("ganti-kode", "disdik", "dinas-pendidikan", "-C", str(repo))
     assert run.exit_code == 2 and "--jenis" in run.stderr
     run = cli("ganti-kode", "disdik", "dinas-pendidikan", "-C", str(repo), "--jenis", "opd")
@@ -165,7 +172,9 @@ def test_alias_is_refused_not_mangled(cli: Callable[..., Run], tmp_path: Path) -
     path = repo / "proses" / "disdik" / "PB.03.yaml"
     text = path.read_text(encoding="utf-8")
     text = text.replace("pemilik: disdik\n", "pemilik: &pemilik disdik\n")
-    text = text.replace("    untuk: [calon-murid, satuan-pendidikan]\n", "    untuk: [calon-murid, satuan-pendidikan, *pemilik]\n")
+    text = text.replace(
+        "    untuk: [calon-murid, satuan-pendidikan]\n", "    untuk: [calon-murid, satuan-pendidikan, *pemilik]\n"
+    )
     path.write_text(text, encoding="utf-8")
     assert _findings(repo) == []
     before = _texts(repo)

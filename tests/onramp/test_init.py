@@ -104,9 +104,15 @@ def test_keeps_an_existing_readme_and_gitignore(cli: Callable[..., Run], tmp_pat
 
 @pytest.mark.parametrize(
     ("args", "needle"),
-    [(("--tingkat", "desa"), "desa"), (("--periode", "2029-2025"), "2029-2025"), (("--periode", "lima tahun"), "TTTT-TTTT")],
+    [
+        (("--tingkat", "desa"), "desa"),
+        (("--periode", "2029-2025"), "2029-2025"),
+        (("--periode", "lima tahun"), "TTTT-TTTT"),
+    ],
 )
-def test_bad_values_are_usage_errors(cli: Callable[..., Run], tmp_path: Path, args: tuple[str, ...], needle: str) -> None:
+def test_bad_values_are_usage_errors(
+    cli: Callable[..., Run], tmp_path: Path, args: tuple[str, ...], needle: str
+) -> None:
     run = _init(cli, tmp_path / "x", *args)
     assert run.exit_code == 2
     assert needle in run.stderr
@@ -138,9 +144,16 @@ def test_guesses_from_the_folder_name() -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [("fmt", "{d}"), ("ganti-kode", "a", "b", "-C", "{d}"), ("baru", "opd", "x", "--nama", "X", "-C", "{d}"), ("laporan", "{d}")],
+    [
+        ("fmt", "{d}"),
+        ("ganti-kode", "a", "b", "-C", "{d}"),
+        ("baru", "opd", "x", "--nama", "X", "-C", "{d}"),
+        ("laporan", "{d}"),
+    ],
 )
-def test_commands_outside_a_repository_point_to_init(cli: Callable[..., Run], tmp_path: Path, args: tuple[str, ...]) -> None:
+def test_commands_outside_a_repository_point_to_init(
+    cli: Callable[..., Run], tmp_path: Path, args: tuple[str, ...]
+) -> None:
     run = cli(*(a.format(d=tmp_path) for a in args))
     assert run.exit_code == 2 and run.exception is None
     assert "probis init" in run.stderr

@@ -42,7 +42,9 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ("tabel", "id", "laporan.tabel.id.txt"),
     ],
 )
-def test_golden(cli: Callable[..., Run], golden: CheckGolden, repo: Path, tmp_path: Path, fmt: str, lang: str, name: str) -> None:
+def test_golden(
+    cli: Callable[..., Run], golden: CheckGolden, repo: Path, tmp_path: Path, fmt: str, lang: str, name: str
+) -> None:
     out = tmp_path / name
     run = cli("laporan", str(repo), "--format", fmt, "--output", str(out), "--lang", lang)
     assert run.exit_code == 0, run.stderr
@@ -74,7 +76,7 @@ def test_png_chart(cli: Callable[..., Run], repo: Path, tmp_path: Path) -> None:
     data = first.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and data == second.read_bytes()
     width, height = struct.unpack(">II", data[16:24])
-    svg = (tmp_path / "c.svg")
+    svg = tmp_path / "c.svg"
     assert cli("laporan", str(repo), "-f", "svg", "-o", str(svg)).exit_code == 0
     head = svg.read_text(encoding="utf-8").split("\n", 1)[0]
     assert f'width="{width}" height="{height}"' in head

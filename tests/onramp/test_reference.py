@@ -28,7 +28,9 @@ def _properties(schema: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]
 def test_every_schema_property_has_a_description(name: str) -> None:
     props = _properties(json.loads(schema_files()[name]))
     assert len(props) > 5
-    missing = [f"{where}.{prop_name}" for where, prop_name, prop in props if not str(prop.get("description", "")).strip()]
+    missing = [
+        f"{where}.{prop_name}" for where, prop_name, prop in props if not str(prop.get("description", "")).strip()
+    ]
     assert missing == [], f"{name}: {missing}"
 
 
@@ -59,7 +61,9 @@ def test_reference_is_current(update_goldens: bool) -> None:
             REFERENCE.write_text(text, encoding="utf-8")
         return
     assert REFERENCE.is_file(), "docs/referensi.md missing: bash run.sh test --update-goldens"
-    assert REFERENCE.read_text(encoding="utf-8") == text, "docs/referensi.md is stale: bash run.sh test --update-goldens"
+    assert REFERENCE.read_text(encoding="utf-8") == text, (
+        "docs/referensi.md is stale: bash run.sh test --update-goldens"
+    )
 
 
 def test_reference_covers_every_field() -> None:

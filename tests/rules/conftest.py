@@ -87,4 +87,3 @@ def lint(check_repo: Check) -> Lint:
 def describe(findings: Sequence[Finding]) -> list[str]:
     """Readable one-liners for assertion messages."""
     return [f"{f.location} {f.code} {f.text('en')}" for f in findings]
-

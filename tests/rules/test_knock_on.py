@@ -63,7 +63,13 @@ def test_a_typo_in_a_child_process_gives_no_k006_on_its_parent(check_repo: Check
 
 
 def test_a_child_process_that_is_not_yaml_gives_no_k006_on_its_parent(check_repo: Check) -> None:
-    run = check_repo(swap(FAMILY, "  - {nama: Catatan imunisasi, untuk: masyarakat}", "  - {nama: Catatan imunisasi, untuk: masyarakat"))
+    run = check_repo(
+        swap(
+            FAMILY,
+            "  - {nama: Catatan imunisasi, untuk: masyarakat}",
+            "  - {nama: Catatan imunisasi, untuk: masyarakat",
+        )
+    )
     assert codes(run) == ["Y001"], describe(run.result.findings)
 
 
@@ -106,8 +112,15 @@ def test_a_broken_probis_yaml_or_rpjmd_is_not_missing(check_repo: Check) -> None
 
 
 def test_keterkaitan_naming_a_broken_sop_gives_no_m008(check_repo: Check) -> None:
-    other = swap(swap(kt_common._sop("SOP-002", None, "Pencatatan KIPI"), "tanggal_efektif:", "tanggal_efektf:"), "# file: sop/SOP-002.yaml", "# file: sop/SOP-002.yaml")
-    text = swap(BASE, "pencatatan: [Register imunisasi]", "keterkaitan: [SOP-002]\npencatatan: [Register imunisasi]") + other
+    other = swap(
+        swap(kt_common._sop("SOP-002", None, "Pencatatan KIPI"), "tanggal_efektif:", "tanggal_efektf:"),
+        "# file: sop/SOP-002.yaml",
+        "# file: sop/SOP-002.yaml",
+    )
+    text = (
+        swap(BASE, "pencatatan: [Register imunisasi]", "keterkaitan: [SOP-002]\npencatatan: [Register imunisasi]")
+        + other
+    )
     run = check_repo(text)
     assert codes(run) == ["S002"], describe(run.result.findings)
 
@@ -119,7 +132,9 @@ def test_real_gaps_are_still_reported_next_to_a_broken_document(check_repo: Chec
         "kategori: pendukung\npemilik: dinkes/bid-p2p\nkegiatan: [1.02.02.2.02]\n"
         "keluaran:\n  - {nama: Stok obat tercatat, untuk: masyarakat}\n"
     )
-    text = swap(BASE, "tanggal_efektif:", "tanggal_efektf:").replace("# file: sop/SOP-001.yaml", lonely + "# file: sop/SOP-001.yaml")
+    text = swap(BASE, "tanggal_efektif:", "tanggal_efektf:").replace(
+        "# file: sop/SOP-001.yaml", lonely + "# file: sop/SOP-001.yaml"
+    )
     run = check_repo(text)
     assert codes(run) == ["K006", "S002"], describe(run.result.findings)
     assert "PB.03" in run.of("K006")[0].text("en")
@@ -129,6 +144,8 @@ def test_reading_what_an_unreadable_file_still_says_is_linear(check_repo: Check)
     # Fuzz seed 1001528: a 70,000-space line in a file that is not YAML made the line scan
     # backtrack quadratically (minutes). Long lines are now skipped, patterns are linear.
     spaces = " " * 300_000
-    text = swap(BASE, "  - {nama: Anak terimunisasi lengkap, untuk: masyarakat}", f"  - kode:{spaces}x #\n  - {{nama: [")
+    text = swap(
+        BASE, "  - {nama: Anak terimunisasi lengkap, untuk: masyarakat}", f"  - kode:{spaces}x #\n  - {{nama: ["
+    )
     run = check_repo(text)
     assert "Y001" in codes(run)

@@ -33,7 +33,9 @@ def test_an_unknown_key_with_a_value_in_a_flow_mapping_keeps_the_usual_message(c
 
 
 def test_an_unknown_party_suggests_pihak_luar(check_repo: Check) -> None:
-    text = swap(BASE, "{nama: Data sasaran imunisasi, dari: masyarakat}", "{nama: Data sasaran imunisasi, dari: kemenkes}")
+    text = swap(
+        BASE, "{nama: Data sasaran imunisasi, dari: masyarakat}", "{nama: Data sasaran imunisasi, dari: kemenkes}"
+    )
     (found,) = check_repo(text).of("S008")
     id_text, en_text = found.text("id"), found.text("en")
     assert "pihak_luar" in id_text and "probis.yaml" in id_text and "kemenkes" in id_text
@@ -41,17 +43,27 @@ def test_an_unknown_party_suggests_pihak_luar(check_repo: Check) -> None:
 
 
 def test_an_unknown_party_close_to_a_known_one_still_gets_did_you_mean(check_repo: Check) -> None:
-    text = swap(BASE, "{nama: Anak terimunisasi lengkap, untuk: masyarakat}", "{nama: Anak terimunisasi lengkap, untuk: masyarakt}")
+    text = swap(
+        BASE,
+        "{nama: Anak terimunisasi lengkap, untuk: masyarakat}",
+        "{nama: Anak terimunisasi lengkap, untuk: masyarakt}",
+    )
     (found,) = check_repo(text).of("S008")
     assert "masyarakat" in found.text("en") and "pihak_luar" in found.text("en")
 
 
 def test_an_unknown_pelaksana_lists_the_valid_ones(check_repo: Check) -> None:
-    text = swap(BASE, "  - {kode: petugas, nama: Petugas Imunisasi}\n", "  - {kode: petugas, nama: Petugas Imunisasi}\n  - {kode: dokter, nama: Dokter}\n")
+    text = swap(
+        BASE,
+        "  - {kode: petugas, nama: Petugas Imunisasi}\n",
+        "  - {kode: petugas, nama: Petugas Imunisasi}\n  - {kode: dokter, nama: Dokter}\n",
+    )
     text = swap(text, "pelaksana: petugas, simbol: selesai", "pelaksana: perawat, simbol: selesai")
     run = check_repo(text)
     (found,) = run.of("S008")
-    assert "dokter, petugas" in found.text("id") and "dokter, petugas" in found.text("en"), describe(run.result.findings)
+    assert "dokter, petugas" in found.text("id") and "dokter, petugas" in found.text("en"), describe(
+        run.result.findings
+    )
 
 
 def test_a_choice_lists_the_values_without_english_words(check_repo: Check) -> None:

@@ -132,7 +132,9 @@ def test_s3_template_partial_symlinked_outside_the_repository_is_refused(cli: Cl
 # -- S4 --------------------------------------------------------------------------------------
 
 
-def test_s4_symlinked_folder_inside_the_output_folder_is_not_written_through(cli: Cli, repo: Path, tmp_path: Path) -> None:
+def test_s4_symlinked_folder_inside_the_output_folder_is_not_written_through(
+    cli: Cli, repo: Path, tmp_path: Path
+) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     out = repo / "build" / "probis"
@@ -166,7 +168,9 @@ def test_s4_symlinked_cache_folder_is_not_used(cli: Cli, repo: Path, tmp_path: P
 
 
 @pytest.mark.parametrize("keluaran", ["../di-luar", "{tmp}/absolut", "tautan/probis"])
-def test_s4_output_folder_setting_must_stay_in_the_repository(cli: Cli, repo: Path, tmp_path: Path, keluaran: str) -> None:
+def test_s4_output_folder_setting_must_stay_in_the_repository(
+    cli: Cli, repo: Path, tmp_path: Path, keluaran: str
+) -> None:
     (tmp_path / "target").mkdir()
     (repo / "tautan").symlink_to(tmp_path / "target", target_is_directory=True)
     keluaran = keluaran.replace("{tmp}", str(tmp_path))
@@ -182,7 +186,9 @@ def test_s4_output_folder_setting_must_stay_in_the_repository(cli: Cli, repo: Pa
     assert en.exit_code == 2 and "outside the repository" in en.stderr
 
 
-def test_s4_out_chosen_on_the_command_line_may_be_anywhere_but_not_followed_out_of(cli: Cli, repo: Path, tmp_path: Path) -> None:
+def test_s4_out_chosen_on_the_command_line_may_be_anywhere_but_not_followed_out_of(
+    cli: Cli, repo: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "pilihan-pengguna"
     assert cli("render", str(repo), "--out", str(out), "--format", "dot").exit_code == 0
     assert (out / "index.md").is_file()

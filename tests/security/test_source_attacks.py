@@ -90,7 +90,9 @@ def test_s3_symlink_inside_the_repository_is_read(cli: Callable[..., Run], repo:
     assert "proses/PB.02.yaml:6:10" in run.stdout and "S008" in run.stdout
 
 
-def test_s3_probis_yaml_symlink_outside_is_not_repository_content(cli: Callable[..., Run], repo: Path, outside: Path) -> None:
+def test_s3_probis_yaml_symlink_outside_is_not_repository_content(
+    cli: Callable[..., Run], repo: Path, outside: Path
+) -> None:
     (outside / "pemda.yaml").write_text(BASE["probis.yaml"] + f"# {SECRET}\nbukan_kunci: 1\n", encoding="utf-8")
     (repo / "probis.yaml").unlink()
     (repo / "probis.yaml").symlink_to(outside / "pemda.yaml")
@@ -264,7 +266,9 @@ def test_d4_large_sparse_file_is_refused_before_reading(cli: Callable[..., Run],
 
 
 def test_d4_baseline_setting_naming_a_device_is_not_read(cli: Callable[..., Run], repo: Path) -> None:
-    (repo / "probis.yaml").write_text(BASE["probis.yaml"] + "pengaturan: {lint: {baseline: /dev/zero}}\n", encoding="utf-8")
+    (repo / "probis.yaml").write_text(
+        BASE["probis.yaml"] + "pengaturan: {lint: {baseline: /dev/zero}}\n", encoding="utf-8"
+    )
     run = cli("validate", str(repo))
     assert run.exit_code == 1 and "P004" in run.stdout
 
@@ -337,8 +341,13 @@ def test_false_green_unreadable_folder_for_real(cli: Callable[..., Run], repo: P
     assert run.exit_code == 1 and "sop" in run.stdout and "Y011" in run.stdout
 
 
-@pytest.mark.parametrize(("option", "value", "hint"), [("--select", "K05", "K005"), ("--ignore", "ZZZ", None), ("--select", "kegiatan-gand", "kegiatan-ganda")])
-def test_false_green_unknown_codes_are_refused(cli: Callable[..., Run], repo: Path, option: str, value: str, hint: str | None) -> None:
+@pytest.mark.parametrize(
+    ("option", "value", "hint"),
+    [("--select", "K05", "K005"), ("--ignore", "ZZZ", None), ("--select", "kegiatan-gand", "kegiatan-ganda")],
+)
+def test_false_green_unknown_codes_are_refused(
+    cli: Callable[..., Run], repo: Path, option: str, value: str, hint: str | None
+) -> None:
     run = cli("validate", str(repo), option, value)
     assert run.exit_code == 2
     assert f"'{value}'" in run.stderr and "probis rules" in run.stderr

@@ -78,7 +78,9 @@ class Browser:
         self.session = ""
         targets = self.call("Target.getTargets")["targetInfos"]
         page = next(t for t in targets if t["type"] == "page")
-        self.session = self.call("Target.attachToTarget", targetId=page["targetId"], flatten=True, session=False)["sessionId"]
+        self.session = self.call("Target.attachToTarget", targetId=page["targetId"], flatten=True, session=False)[
+            "sessionId"
+        ]
         for domain in ("Page", "Runtime", "Log"):
             self.call(f"{domain}.enable")
         self.call("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=False)
@@ -194,7 +196,14 @@ class Browser:
     def press_enter(self, *, navigates: bool = True) -> None:
         self.drop_events("Page.loadEventFired")
         for kind in ("keyDown", "keyUp"):
-            self.call("Input.dispatchKeyEvent", type=kind, key="Enter", code="Enter", windowsVirtualKeyCode=13, text="\r" if kind == "keyDown" else "")
+            self.call(
+                "Input.dispatchKeyEvent",
+                type=kind,
+                key="Enter",
+                code="Enter",
+                windowsVirtualKeyCode=13,
+                text="\r" if kind == "keyDown" else "",
+            )
         if navigates:
             self.wait_event("Page.loadEventFired")
 
@@ -205,7 +214,10 @@ class Browser:
         for event in self.events:
             params = event.get("params", {})
             if event["method"] == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
-                out.append("console: " + " ".join(str(a.get("value", a.get("description", ""))) for a in params.get("args", [])))
+                out.append(
+                    "console: "
+                    + " ".join(str(a.get("value", a.get("description", ""))) for a in params.get("args", []))
+                )
             elif event["method"] == "Runtime.exceptionThrown":
                 out.append("exception: " + json.dumps(params.get("exceptionDetails", {}))[:500])
             elif event["method"] == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":

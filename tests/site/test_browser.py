@@ -78,7 +78,9 @@ def test_search_finds_sop_by_a_word_of_a_step(browser: Browser, contoh_site: Sit
     browser.type_text("#q-kepala", "Kohort")
     browser.press_enter()
     assert path_of(browser.url()).endswith("/cari.html")
-    results = browser.evaluate("Array.from(document.querySelectorAll('#hasil-cari a')).map(a => a.getAttribute('href'))")
+    results = browser.evaluate(
+        "Array.from(document.querySelectorAll('#hasil-cari a')).map(a => a.getAttribute('href'))"
+    )
     assert "sop/SOP-DINKES-001.html" in results
     browser.click('#hasil-cari a[href="sop/SOP-DINKES-001.html"]')
     assert browser.url().endswith("/sop/SOP-DINKES-001.html")
@@ -101,18 +103,28 @@ def test_finding_link_opens_its_document(browser: Browser, bermasalah_site: Site
         "(() => { const f = document.getElementById('saring'); f.elements.keluarga.value = 'T';"
         " f.elements.tingkat.value = 'error'; f.dispatchEvent(new Event('change')); })()"
     )
-    shown = browser.evaluate("Array.from(document.querySelectorAll('table.temuan tbody tr')).filter(r => !r.hidden).map(r => r.querySelector('code').textContent)")
+    shown = browser.evaluate(
+        "Array.from(document.querySelectorAll('table.temuan tbody tr')).filter(r => !r.hidden).map(r => r.querySelector('code').textContent)"
+    )
     assert shown and all(code.startswith("T") for code in shown) and len(shown) < total
-    href = browser.evaluate("Array.from(document.querySelectorAll('table.temuan tbody tr')).find(r => !r.hidden && r.querySelector('a.dok')).querySelector('a.dok').getAttribute('href')")
-    code = browser.evaluate("Array.from(document.querySelectorAll('table.temuan tbody tr')).find(r => !r.hidden && r.querySelector('a.dok')).querySelector('code').textContent")
+    href = browser.evaluate(
+        "Array.from(document.querySelectorAll('table.temuan tbody tr')).find(r => !r.hidden && r.querySelector('a.dok')).querySelector('a.dok').getAttribute('href')"
+    )
+    code = browser.evaluate(
+        "Array.from(document.querySelectorAll('table.temuan tbody tr')).find(r => !r.hidden && r.querySelector('a.dok')).querySelector('code').textContent"
+    )
     browser.click(f'tr:not([hidden]) a.dok[href="{href}"]')
     assert browser.url().endswith("/" + href)
     # The document's page lists the same finding.
-    assert code in browser.evaluate("Array.from(document.querySelectorAll('table.temuan code')).map(c => c.textContent).join(' ')")
+    assert code in browser.evaluate(
+        "Array.from(document.querySelectorAll('table.temuan code')).map(c => c.textContent).join(' ')"
+    )
     # The home page's family cards open the findings page filtered.
     browser.goto(url(bermasalah_site, "index.html"))
     browser.click('a[href="temuan.html?keluarga=M"]')
-    shown = browser.evaluate("Array.from(document.querySelectorAll('table.temuan tbody tr')).filter(r => !r.hidden).map(r => r.querySelector('code').textContent)")
+    shown = browser.evaluate(
+        "Array.from(document.querySelectorAll('table.temuan tbody tr')).filter(r => !r.hidden).map(r => r.querySelector('code').textContent)"
+    )
     assert shown and all(c.startswith("M") for c in shown)
     assert browser.errors() == []
 

@@ -45,7 +45,11 @@ def test_templates_publish_what_situs_writes(tmp_path: Path, contoh_site: Site) 
     github = _yaml(GITHUB)
     assert github["on"]["push"]["branches"] == ["main"]
     assert github["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
-    upload = next(s for s in github["jobs"]["build"]["steps"] if str(s.get("uses", "")).startswith("actions/upload-pages-artifact@"))
+    upload = next(
+        s
+        for s in github["jobs"]["build"]["steps"]
+        if str(s.get("uses", "")).startswith("actions/upload-pages-artifact@")
+    )
     assert _commands(GITHUB) == ['probis situs "$PROBIS_DIR" --out _site'] and upload["with"]["path"] == "_site"
     gitlab = _yaml(GITLAB)
     assert gitlab["pages"]["artifacts"]["paths"] == ["public"]

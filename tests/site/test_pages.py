@@ -6,12 +6,12 @@ import json
 import re
 import shutil
 from collections import Counter
-from markupsafe import escape as markup_escape
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from markupsafe import escape as markup_escape
 
 from probis_cli import api
 from probis_cli.i18n import Lang
@@ -99,7 +99,12 @@ SVG = """<?xml version="1.0" encoding="UTF-8" standalone="no"?>
 
 
 def test_inline_svg_links_nodes_and_drops_active_content() -> None:
-    out = inline_svg(SVG, "d1", lambda kind, code: ("../proses/PB.02.html", "PB.02 Pelayanan") if (kind, code) == ("p", "PB.02") else None, "Peta")
+    out = inline_svg(
+        SVG,
+        "d1",
+        lambda kind, code: ("../proses/PB.02.html", "PB.02 Pelayanan") if (kind, code) == ("p", "PB.02") else None,
+        "Peta",
+    )
     assert "<?xml" not in out and "<!DOCTYPE" not in out and "<!--" not in out
     assert "alert" not in out and "<script>" not in out and "javascript:" not in out
     assert '<a href="../proses/PB.02.html"><title>PB.02 Pelayanan</title>' in out
@@ -111,7 +116,9 @@ def test_inline_svg_links_nodes_and_drops_active_content() -> None:
 
 
 DANGEROUS = ("script", "img", "iframe", "object", "embed", "style", "link", "meta", "base", "form", "svg", "a")
-CLEAN = {page: data.decode("utf-8") for page, data in pages_of(EXAMPLES / "kota-contoh").items() if page.endswith(".html")}
+CLEAN = {
+    page: data.decode("utf-8") for page, data in pages_of(EXAMPLES / "kota-contoh").items() if page.endswith(".html")
+}
 
 
 def active_tags(html: str) -> Counter[str]:
@@ -120,7 +127,22 @@ def active_tags(html: str) -> Counter[str]:
     return Counter(m.lower() for m in re.findall(r"<\s*/?\s*([a-zA-Z]+)", html) if m.lower() in DANGEROUS)
 
 
-PIECES = ["<script>alert(1)</script>", "</script>", "<img src=x onerror=alert(1)>", "{{ 7*7 }}", "&amp;", '"', "'", "<", ">", "&", " ", "a", "Ω", "`${x}`"]
+PIECES = [
+    "<script>alert(1)</script>",
+    "</script>",
+    "<img src=x onerror=alert(1)>",
+    "{{ 7*7 }}",
+    "&amp;",
+    '"',
+    "'",
+    "<",
+    ">",
+    "&",
+    " ",
+    "a",
+    "Ω",
+    "`${x}`",
+]
 EVIL = st.lists(st.sampled_from(PIECES), min_size=1, max_size=6).map("".join).map(str.strip).filter(bool)
 
 
@@ -143,7 +165,14 @@ def test_repository_text_is_escaped(name: str, tmp_path_factory: pytest.TempPath
     end = text.index("\n", first)
     sop.write_text(text[:first] + f"kegiatan: {quoted}" + text[end:], encoding="utf-8")
     pages = pages_of(repo)
-    for page in ("index.html", "opd/dinkes.html", "proses/PB.02.01.01.html", "sop/SOP-DINKES-001.html", "pohon.html", "temuan.html"):
+    for page in (
+        "index.html",
+        "opd/dinkes.html",
+        "proses/PB.02.01.01.html",
+        "sop/SOP-DINKES-001.html",
+        "pohon.html",
+        "temuan.html",
+    ):
         html = pages[page].decode("utf-8")
         assert active_tags(html) == active_tags(CLEAN[page]), page
         assert "onerror=" not in re.sub(r"&lt;img src=x onerror=alert\(1\)&gt;", "", html), page
@@ -174,7 +203,9 @@ def test_incremental_and_pruned(tmp_path: Path) -> None:
     victim = tmp_path / "victim.html"
     victim.write_text("keep", encoding="utf-8")
     (out / ".env").write_text("keep", encoding="utf-8")
-    (out / MANIFEST).write_text(json.dumps({"berkas": ["../victim.html", ".env", "/etc/passwd", "opd/../../victim.html"]}), encoding="utf-8")
+    (out / MANIFEST).write_text(
+        json.dumps({"berkas": ["../victim.html", ".env", "/etc/passwd", "opd/../../victim.html"]}), encoding="utf-8"
+    )
     fourth = build_site(repo, out)
     assert victim.read_text(encoding="utf-8") == "keep" and (out / ".env").read_text(encoding="utf-8") == "keep"
     assert "../victim.html" in fourth
@@ -207,13 +238,17 @@ def test_cli_english_and_bad_out(tmp_path: Path, contoh_site: Site) -> None:
 
     repo = contoh_site.repo  # its diagrams are laid out already (the cache in the repository)
     localise("en")
-    result = CliRunner().invoke(build_app("en"), ["situs", str(repo), "--lang", "en", "--out", str(tmp_path / "s")], prog_name="probis")
+    result = CliRunner().invoke(
+        build_app("en"), ["situs", str(repo), "--lang", "en", "--out", str(tmp_path / "s")], prog_name="probis"
+    )
     assert result.exit_code == 0, result.stderr
     assert "Site:" in result.stderr and "index.html" in result.stderr
     assert '<html lang="en">' in (tmp_path / "s" / "index.html").read_text(encoding="utf-8")
     (tmp_path / "file").write_text("x", encoding="utf-8")
     localise("id")
-    result = CliRunner().invoke(build_app("id"), ["situs", str(repo), "--out", str(tmp_path / "file")], prog_name="probis")
+    result = CliRunner().invoke(
+        build_app("id"), ["situs", str(repo), "--out", str(tmp_path / "file")], prog_name="probis"
+    )
     assert result.exit_code == 2 and "Traceback" not in result.stderr
     # The default folder is build/situs inside the repository.
     result = CliRunner().invoke(build_app("id"), ["situs", str(repo)], prog_name="probis")
@@ -274,7 +309,10 @@ WRAPPED = """<svg width="10pt" height="10pt" viewBox="0 0 10 10" xmlns="http://w
 def test_inline_svg_replaces_the_renderers_own_links() -> None:
     """Render's drill-down links (to SVG files and SOP drafts) become links to the site's pages,
     one per node, well nested."""
-    pages = {("p", "PB.02"): ("../proses/PB.02.html", "PB.02"), ("sop", "SOP-DINKES-001"): ("../sop/SOP-DINKES-001.html", "SOP")}
+    pages = {
+        ("p", "PB.02"): ("../proses/PB.02.html", "PB.02"),
+        ("sop", "SOP-DINKES-001"): ("../sop/SOP-DINKES-001.html", "SOP"),
+    }
     out = inline_svg(WRAPPED, "d2", lambda kind, code: pages.get((kind, code)), "Peta")
     assert "xlink:href" not in out and "target=" not in out and ".svg" not in out and ".md" not in out
     assert out.count('<a href="../proses/PB.02.html">') == 1 and out.count('<a href="../sop/SOP-DINKES-001.html">') == 1

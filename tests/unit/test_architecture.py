@@ -26,3 +26,20 @@ def test_mypy_strict_is_clean() -> None:
         pytest.skip("mypy is not installed")
     proc = subprocess.run([exe, "src/probis_cli"], cwd=ROOT, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
+
+
+def _ruff(*args: str) -> subprocess.CompletedProcess[str]:
+    exe = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
+    if not Path(exe).exists():
+        pytest.skip("ruff is not installed")
+    return subprocess.run([exe, *args, "src", "tests", "benchmarks"], cwd=ROOT, capture_output=True, text=True)
+
+
+def test_ruff_check_is_clean() -> None:
+    proc = _ruff("check", "--no-cache")
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
+
+
+def test_ruff_format_is_applied() -> None:
+    proc = _ruff("format", "--check", "--no-cache")
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]

@@ -24,7 +24,13 @@ from tests.rules.conftest import swap, write_repo
 
 
 def f(code: str = "K005", path: str = "opd/a.yaml", line: int = 1, **args: str) -> Finding:
-    return Finding(code, "x", Severity.PERINGATAN, Location(path, line, 1), Message.of("lint.K005.hit", **(args or {"kegiatan": "1"})))
+    return Finding(
+        code,
+        "x",
+        Severity.PERINGATAN,
+        Location(path, line, 1),
+        Message.of("lint.K005.hit", **(args or {"kegiatan": "1"})),
+    )
 
 
 def test_dump_is_deterministic_and_counts() -> None:
@@ -77,9 +83,14 @@ def test_paths(tmp_path: Path) -> None:
 
 
 def test_prepare_keeps_entries_this_run_could_not_see(tmp_path: Path) -> None:
-    (tmp_path / DEFAULT_BASELINE).write_text(dump_baseline([f(path="lain.yaml"), f(path="opd/a.yaml")]), encoding="utf-8")
+    (tmp_path / DEFAULT_BASELINE).write_text(
+        dump_baseline([f(path="lain.yaml"), f(path="opd/a.yaml")]), encoding="utf-8"
+    )
     plan = prepare_baseline(
-        tmp_path, [f(path="opd/a.yaml"), f(path="opd/a.yaml", line=5)], option=None, configured=None,
+        tmp_path,
+        [f(path="opd/a.yaml"), f(path="opd/a.yaml", line=5)],
+        option=None,
+        configured=None,
         covered=lambda path, code: path.startswith("opd/"),
     )
     data = json.loads(plan.text)

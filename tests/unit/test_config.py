@@ -63,9 +63,13 @@ def test_pilih_does_not_hide_core_findings(tmp_path: Path) -> None:
 def test_abaikan_and_tingkat_for_core_codes(tmp_path: Path) -> None:
     text = swap(BAD, "sop: [SOP-001]\n", "sop: [SOP-001, SOP-404]\n")
     assert ("S008", "error") in summary(run(tmp_path / "a", text))
-    assert ("S008", "peringatan") in summary(run(tmp_path / "b", configured(text, "    aturan:\n      S008: {tingkat: peringatan}\n")))
+    assert ("S008", "peringatan") in summary(
+        run(tmp_path / "b", configured(text, "    aturan:\n      S008: {tingkat: peringatan}\n"))
+    )
     assert "S008" not in [c for c, _ in summary(run(tmp_path / "c", configured(text, "    abaikan: [S008]\n")))]
-    assert "S008" not in [c for c, _ in summary(run(tmp_path / "d", configured(text, "    aturan:\n      S008: {tingkat: mati}\n")))]
+    assert "S008" not in [
+        c for c, _ in summary(run(tmp_path / "d", configured(text, "    aturan:\n      S008: {tingkat: mati}\n")))
+    ]
 
 
 def test_per_file_ignores(tmp_path: Path) -> None:

@@ -20,69 +20,147 @@ def _dump(path: Path, data: dict[str, object]) -> None:
 def write_big_repo(root: Path) -> Path:
     """A synthetic repository at real sizes: a 60-process OPD, a 30-step SOP with several
     decisions, a process with five lanes (units, another OPD, an external party), long names."""
-    _dump(root / "probis.yaml", {
-        "probis": 1, "jenis": "pemda", "nama": "Pemerintah Kabupaten Contoh Besar", "tingkat": "kabupaten",
-        "periode": "2025-2029",
-        "pihak_luar": [{"kode": "masyarakat", "nama": "Masyarakat"},
-                       {"kode": "kemenkes", "nama": "Kementerian Kesehatan Republik Indonesia"}],
-    })
-    _dump(root / "rpjmd.yaml", {
-        "probis": 1, "jenis": "rpjmd", "periode": "2025-2029", "visi": "Sehat",
-        "misi": [{"kode": "M1", "uraian": "Misi"}],
-        "tujuan": [{"kode": "T1", "misi": "M1", "uraian": "Tujuan"}],
-        "sasaran": [{"kode": f"S1.{i}", "tujuan": "T1", "uraian": f"Sasaran nomor {i}: {LONG}"} for i in range(1, 4)],
-        "program": [{"kode": f"1.02.0{i}", "nama": f"Program {i} {LONG}", "sasaran": [f"S1.{min(i, 3)}"], "opd": ["dinkes"]}
-                    for i in range(2, 6)],
-    })
-    _dump(root / "opd" / "dinkes.yaml", {
-        "probis": 1, "jenis": "opd", "kode": "dinkes", "nama": "Dinas Kesehatan", "singkatan": "Dinkes",
-        "unit": [{"kode": "sekretariat", "nama": "Sekretariat"},
-                 {"kode": "bid-p2p", "nama": "Bidang Pencegahan dan Pengendalian Penyakit"},
-                 {"kode": "bid-yankes", "nama": "Bidang Pelayanan Kesehatan"},
-                 {"kode": "puskesmas", "nama": "UPT Puskesmas"}],
-        "jabatan": [{"kode": "kadis", "nama": "Kepala Dinas Kesehatan"}],
-        "kegiatan": [{"kode": f"1.02.0{p}.2.0{k}", "nama": f"Kegiatan {p}.{k} {LONG}"} for p in range(2, 6) for k in range(1, 4)],
-    })
-    _dump(root / "opd" / "disdukcapil.yaml", {
-        "probis": 1, "jenis": "opd", "kode": "disdukcapil", "nama": "Dinas Kependudukan dan Pencatatan Sipil",
-        "singkatan": "Disdukcapil",
-    })
+    _dump(
+        root / "probis.yaml",
+        {
+            "probis": 1,
+            "jenis": "pemda",
+            "nama": "Pemerintah Kabupaten Contoh Besar",
+            "tingkat": "kabupaten",
+            "periode": "2025-2029",
+            "pihak_luar": [
+                {"kode": "masyarakat", "nama": "Masyarakat"},
+                {"kode": "kemenkes", "nama": "Kementerian Kesehatan Republik Indonesia"},
+            ],
+        },
+    )
+    _dump(
+        root / "rpjmd.yaml",
+        {
+            "probis": 1,
+            "jenis": "rpjmd",
+            "periode": "2025-2029",
+            "visi": "Sehat",
+            "misi": [{"kode": "M1", "uraian": "Misi"}],
+            "tujuan": [{"kode": "T1", "misi": "M1", "uraian": "Tujuan"}],
+            "sasaran": [
+                {"kode": f"S1.{i}", "tujuan": "T1", "uraian": f"Sasaran nomor {i}: {LONG}"} for i in range(1, 4)
+            ],
+            "program": [
+                {"kode": f"1.02.0{i}", "nama": f"Program {i} {LONG}", "sasaran": [f"S1.{min(i, 3)}"], "opd": ["dinkes"]}
+                for i in range(2, 6)
+            ],
+        },
+    )
+    _dump(
+        root / "opd" / "dinkes.yaml",
+        {
+            "probis": 1,
+            "jenis": "opd",
+            "kode": "dinkes",
+            "nama": "Dinas Kesehatan",
+            "singkatan": "Dinkes",
+            "unit": [
+                {"kode": "sekretariat", "nama": "Sekretariat"},
+                {"kode": "bid-p2p", "nama": "Bidang Pencegahan dan Pengendalian Penyakit"},
+                {"kode": "bid-yankes", "nama": "Bidang Pelayanan Kesehatan"},
+                {"kode": "puskesmas", "nama": "UPT Puskesmas"},
+            ],
+            "jabatan": [{"kode": "kadis", "nama": "Kepala Dinas Kesehatan"}],
+            "kegiatan": [
+                {"kode": f"1.02.0{p}.2.0{k}", "nama": f"Kegiatan {p}.{k} {LONG}"}
+                for p in range(2, 6)
+                for k in range(1, 4)
+            ],
+        },
+    )
+    _dump(
+        root / "opd" / "disdukcapil.yaml",
+        {
+            "probis": 1,
+            "jenis": "opd",
+            "kode": "disdukcapil",
+            "nama": "Dinas Kependudukan dan Pencatatan Sipil",
+            "singkatan": "Disdukcapil",
+        },
+    )
     kategori = ["manajemen", "inti", "pendukung"]
     for i in range(1, 61):
         kode = f"PB.{i:02d}"
-        _dump(root / "proses" / f"{kode}.yaml", {
-            "probis": 1, "jenis": "proses", "kode": kode, "kategori": kategori[(i * 7) % 3] if i > 3 else kategori[i - 1],
-            "nama": (LONG if i % 5 == 0 else f"Proses Bisnis Nomor {i} Pelayanan Publik Daerah"),
-            "pemilik": "dinkes", "kegiatan": [f"1.02.0{2 + i % 4}.2.0{1 + i % 3}"] if i % 2 else [],
-        })
+        _dump(
+            root / "proses" / f"{kode}.yaml",
+            {
+                "probis": 1,
+                "jenis": "proses",
+                "kode": kode,
+                "kategori": kategori[(i * 7) % 3] if i > 3 else kategori[i - 1],
+                "nama": (LONG if i % 5 == 0 else f"Proses Bisnis Nomor {i} Pelayanan Publik Daerah"),
+                "pemilik": "dinkes",
+                "kegiatan": [f"1.02.0{2 + i % 4}.2.0{1 + i % 3}"] if i % 2 else [],
+            },
+        )
     # PB.01 gets 14 sub-processes; PB.01.01 is the five-lane process.
     for j in range(1, 15):
         kode = f"PB.01.{j:02d}"
-        _dump(root / "proses" / f"{kode}.yaml", {
-            "probis": 1, "jenis": "proses", "kode": kode, "kategori": "manajemen", "induk": "PB.01",
-            "nama": LONG if j % 4 == 0 else f"Subproses {j} perencanaan", "pemilik": "dinkes/sekretariat",
-        })
+        _dump(
+            root / "proses" / f"{kode}.yaml",
+            {
+                "probis": 1,
+                "jenis": "proses",
+                "kode": kode,
+                "kategori": "manajemen",
+                "induk": "PB.01",
+                "nama": LONG if j % 4 == 0 else f"Subproses {j} perencanaan",
+                "pemilik": "dinkes/sekretariat",
+            },
+        )
     lanes = ["dinkes/sekretariat", "dinkes/bid-p2p", "dinkes/puskesmas", "disdukcapil", "masyarakat"]
     aktivitas = []
     for n in range(1, 13):
-        item: dict[str, object] = {"kode": f"A{n}", "nama": f"Aktivitas {n}: {LONG[: 20 + 7 * n]}", "pelaksana": lanes[(n * 2) % 5]}
+        item: dict[str, object] = {
+            "kode": f"A{n}",
+            "nama": f"Aktivitas {n}: {LONG[: 20 + 7 * n]}",
+            "pelaksana": lanes[(n * 2) % 5],
+        }
         if n == 4:
             item["lanjut"] = ["A5", "A7"]
         aktivitas.append(item)
-    _dump(root / "proses" / "PB.01.01.yaml", {
-        "probis": 1, "jenis": "proses", "kode": "PB.01.01", "kategori": "manajemen", "induk": "PB.01",
-        "nama": "Pelayanan lima lajur", "pemilik": "dinkes/sekretariat",
-        "masukan": [{"nama": f"Masukan {k} {LONG[:40]}", "dari": lanes[k % 5]} for k in range(6)],
-        "keluaran": [{"nama": f"Keluaran {k}", "untuk": [lanes[(k + 2) % 5], "kemenkes"]} for k in range(5)],
-        "aktivitas": aktivitas, "sop": ["SOP-BESAR-001"],
-    })
-    pelaksana = [{"kode": f"p{k}", "nama": n} for k, n in enumerate(
-        ["Petugas Loket Pelayanan Terpadu", "Verifikator", "Kepala Seksi Pelayanan Kesehatan Rujukan",
-         "Kepala Bidang", "Kepala Dinas"])]
+    _dump(
+        root / "proses" / "PB.01.01.yaml",
+        {
+            "probis": 1,
+            "jenis": "proses",
+            "kode": "PB.01.01",
+            "kategori": "manajemen",
+            "induk": "PB.01",
+            "nama": "Pelayanan lima lajur",
+            "pemilik": "dinkes/sekretariat",
+            "masukan": [{"nama": f"Masukan {k} {LONG[:40]}", "dari": lanes[k % 5]} for k in range(6)],
+            "keluaran": [{"nama": f"Keluaran {k}", "untuk": [lanes[(k + 2) % 5], "kemenkes"]} for k in range(5)],
+            "aktivitas": aktivitas,
+            "sop": ["SOP-BESAR-001"],
+        },
+    )
+    pelaksana = [
+        {"kode": f"p{k}", "nama": n}
+        for k, n in enumerate(
+            [
+                "Petugas Loket Pelayanan Terpadu",
+                "Verifikator",
+                "Kepala Seksi Pelayanan Kesehatan Rujukan",
+                "Kepala Bidang",
+                "Kepala Dinas",
+            ]
+        )
+    ]
     langkah: list[dict[str, object]] = []
     for n in range(1, 31):
-        step: dict[str, object] = {"no": n, "kegiatan": f"Langkah {n}: {LONG[: 15 + 3 * n]}", "pelaksana": f"p{(n * 3) % 5}",
-                                   "mutu_baku": {"waktu": f"{n} menit", "output": f"Dokumen {n}"}}
+        step: dict[str, object] = {
+            "no": n,
+            "kegiatan": f"Langkah {n}: {LONG[: 15 + 3 * n]}",
+            "pelaksana": f"p{(n * 3) % 5}",
+            "mutu_baku": {"waktu": f"{n} menit", "output": f"Dokumen {n}"},
+        }
         if n == 1:
             step["simbol"] = "mulai"
         elif n == 30:
@@ -95,11 +173,19 @@ def write_big_repo(root: Path) -> Path:
             step["simbol"] = "keputusan"
             step["cabang"] = [{"label": "Lengkap", "ke": 22}, {"label": "Tidak lengkap", "ke": 2}]
         langkah.append(step)
-    _dump(root / "sop" / "SOP-BESAR-001.yaml", {
-        "probis": 1, "jenis": "sop", "kode": "SOP-BESAR-001", "nomor": "800/002/SOP/DINKES/2026",
-        "nama": "Pelayanan Perizinan Fasilitas Kesehatan dengan Tiga Puluh Langkah", "proses": "PB.01.01",
-        "pelaksana": pelaksana, "langkah": langkah,
-    })
+    _dump(
+        root / "sop" / "SOP-BESAR-001.yaml",
+        {
+            "probis": 1,
+            "jenis": "sop",
+            "kode": "SOP-BESAR-001",
+            "nomor": "800/002/SOP/DINKES/2026",
+            "nama": "Pelayanan Perizinan Fasilitas Kesehatan dengan Tiga Puluh Langkah",
+            "proses": "PB.01.01",
+            "pelaksana": pelaksana,
+            "langkah": langkah,
+        },
+    )
     return root
 
 
@@ -119,7 +205,7 @@ def _tokens(text: str) -> list[tuple[str, str]]:
     i = 0
     while i < len(text):
         m = _TOKEN.match(text, i)
-        assert m is not None, f"DOT lexical error at {i}: {text[i:i + 40]!r}"
+        assert m is not None, f"DOT lexical error at {i}: {text[i : i + 40]!r}"
         i = m.end()
         kind = m.lastgroup
         if kind is not None:
@@ -287,9 +373,7 @@ def label_text(value: str) -> str:
 
 
 # -- fixtures ---------------------------------------------------------------------------------
-import hashlib  # noqa: E402
 import os  # noqa: E402
-import shutil  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 from collections.abc import Callable  # noqa: E402
@@ -431,7 +515,9 @@ def test_independent_of_hash_seed() -> None:
     digests = set()
     for seed in ("1", "4242"):
         env = dict(os.environ, PYTHONHASHSEED=seed)
-        out = subprocess.run([sys.executable, "-c", script, str(MINI)], env=env, capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", script, str(MINI)], env=env, capture_output=True, text=True, check=True
+        )
         digests.add(out.stdout.strip())
     assert len(digests) == 1
 
@@ -492,7 +578,11 @@ def _band_clusters(dot: Dot) -> list[Sub]:
 def test_level0_bands_in_order_with_value_chain(mini: Index) -> None:
     dot = parse_dot(by_path(render_all(mini, ID))["peta/level-0/pemda"].content)
     bands = _band_clusters(dot)
-    assert [label_text(b.attrs["label"]).strip() for b in bands] == ["Proses Manajemen", "Proses Inti", "Proses Pendukung"]
+    assert [label_text(b.attrs["label"]).strip() for b in bands] == [
+        "Proses Manajemen",
+        "Proses Inti",
+        "Proses Pendukung",
+    ]
     manajemen, inti, pendukung = bands
     assert safe_id("p", "PB.01") in manajemen.members
     assert {safe_id("p", "PB.02"), safe_id("p", "PB.03")} <= set(inti.members)
@@ -563,10 +653,14 @@ def test_lintas_fungsi_lanes_are_distinct(big: Index) -> None:
     assert texts["UPT Puskesmas (Dinkes)"] == owner
     assert texts["Disdukcapil"] != owner  # another OPD
     assert texts["Masyarakat"] not in (owner, texts["Disdukcapil"])  # outside the Pemda
-    activities = {n: a for n, a in dot.nodes.items() if n.startswith("sym__") and label_text(a["label"]).startswith("A")}
+    activities = {
+        n: a for n, a in dot.nodes.items() if n.startswith("sym__") and label_text(a["label"]).startswith("A")
+    }
     assert len(activities) == 12
     masyarakat = [n for n in range(1, 13) if (n * 2) % 5 == 4]  # activities of the outside party
-    dashed = sorted(int(label_text(a["label"]).split("\n")[0][1:]) for a in activities.values() if "dashed" in a["style"])
+    dashed = sorted(
+        int(label_text(a["label"]).split("\n")[0][1:]) for a in activities.values() if "dashed" in a["style"]
+    )
     assert dashed == masyarakat
     legend = [n for n in dot.nodes if n.startswith("lg__") and not n.endswith("title")]
     assert len(legend) == 3
@@ -579,14 +673,22 @@ def test_lintas_fungsi_flow_follows_lanjut(big: Index) -> None:
     expected = {(sym("mulai"), sym("A1"))}
     for n in range(1, 12):
         # A4 has two successors: a decision follows it, whose exits lead to A5 and A7.
-        expected |= {(sym(f"A{n}"), sym(f"A{n + 1}"))} if n != 4 else {(sym("A4"), sym("?A4")), (sym("?A4"), sym("A5")), (sym("?A4"), sym("A7"))}
+        expected |= (
+            {(sym(f"A{n}"), sym(f"A{n + 1}"))}
+            if n != 4
+            else {(sym("A4"), sym("?A4")), (sym("?A4"), sym("A5")), (sym("?A4"), sym("A7"))}
+        )
     expected.add((sym("A12"), sym("selesai")))
     assert flows == expected
 
 
 def test_lintas_fungsi_lane_order_and_columns(mini: Index) -> None:
     dot = parse_dot(by_path(render_all(mini, ID))["lintas-fungsi/PB.02.01"].content)
-    headers = sorted((float(a["pos"].split(",")[0]), label_text(a["label"]).replace("\n", " ")) for n, a in dot.nodes.items() if n.startswith("hd__"))
+    headers = sorted(
+        (float(a["pos"].split(",")[0]), label_text(a["label"]).replace("\n", " "))
+        for n, a in dot.nodes.items()
+        if n.startswith("hd__")
+    )
     assert [h for _, h in headers] == [
         "Bidang Pencegahan dan Pengendalian Penyakit (Dinkes)",
         "Disdukcapil",
@@ -713,10 +815,10 @@ def test_sop_english_words(mini: Index) -> None:
 
 # -- escaping ----------------------------------------------------------------------------------
 NASTY = [
-    'Kutip "ganda" dan \'tunggal\'',
+    "Kutip \"ganda\" dan 'tunggal'",
     "Kurung {kurawal} | pipa <siku> & dan",
     "Garis miring terbalik di akhir \\",
-    "Escape \\N \\G \\E \\L \\n \\l \\\" bukan baris baru",
+    'Escape \\N \\G \\E \\L \\n \\l \\" bukan baris baru',
     "<b>bukan HTML</b>",
     "<KTP & KK>",
     "Baris satu\nbaris dua\r\n\ttab",
@@ -734,48 +836,124 @@ def synthetic_index(name: str) -> Index:
     def add(path: str, model: Any) -> None:
         docs.append(Document(path, model, None, 1, 1))
 
-    add("probis.yaml", Pemda.model_validate({
-        "probis": 1, "jenis": "pemda", "nama": name, "tingkat": "kota", "periode": "2025-2029",
-        "pihak_luar": [{"kode": "luar", "nama": name}],
-    }))
-    add("rpjmd.yaml", Rpjmd.model_validate({
-        "probis": 1, "jenis": "rpjmd", "periode": "2025-2029", "visi": name,
-        "misi": [{"kode": "M1", "uraian": name}], "tujuan": [{"kode": "T1", "misi": "M1", "uraian": name}],
-        "sasaran": [{"kode": "S1", "tujuan": "T1", "uraian": name}],
-        "program": [{"kode": "1.02.02", "nama": name, "sasaran": ["S1"], "opd": ["a"]}],
-    }))
+    add(
+        "probis.yaml",
+        Pemda.model_validate(
+            {
+                "probis": 1,
+                "jenis": "pemda",
+                "nama": name,
+                "tingkat": "kota",
+                "periode": "2025-2029",
+                "pihak_luar": [{"kode": "luar", "nama": name}],
+            }
+        ),
+    )
+    add(
+        "rpjmd.yaml",
+        Rpjmd.model_validate(
+            {
+                "probis": 1,
+                "jenis": "rpjmd",
+                "periode": "2025-2029",
+                "visi": name,
+                "misi": [{"kode": "M1", "uraian": name}],
+                "tujuan": [{"kode": "T1", "misi": "M1", "uraian": name}],
+                "sasaran": [{"kode": "S1", "tujuan": "T1", "uraian": name}],
+                "program": [{"kode": "1.02.02", "nama": name, "sasaran": ["S1"], "opd": ["a"]}],
+            }
+        ),
+    )
     for kode in ("a", "b"):
-        add(f"opd/{kode}.yaml", Opd.model_validate({
-            "probis": 1, "jenis": "opd", "kode": kode, "nama": name, "singkatan": name,
-            "unit": [{"kode": "u", "nama": name}],
-            "kegiatan": [{"kode": "1.02.02.2.01", "nama": name, "sub_kegiatan": [{"kode": "1.02.02.2.01.0001", "nama": name}]}],
-        }))
-    add("proses/P.yaml", Proses.model_validate({
-        "probis": 1, "jenis": "proses", "kode": "P", "nama": name, "kategori": "inti", "pemilik": "a",
-        "kegiatan": ["1.02.02.2.01"],
-    }))
-    add("proses/P.1.yaml", Proses.model_validate({
-        "probis": 1, "jenis": "proses", "kode": "P.1", "nama": name, "kategori": "pendukung", "induk": "P", "pemilik": "a/u",
-        "kegiatan": ["1.02.02.2.01.0001"],
-        "masukan": [{"nama": name, "dari": "b"}, {"nama": name, "dari": "luar"}, {"nama": name}],
-        "keluaran": [{"nama": name, "untuk": ["luar", "b/u"]}, {"nama": name}],
-        "aktivitas": [
-            {"kode": "A1", "nama": name, "pelaksana": "a/u", "keluaran": name},
-            {"kode": "A2", "nama": name, "pelaksana": "b"},
-            {"kode": "A3", "nama": name, "pelaksana": "luar", "lanjut": ["A1"]},
-        ],
-    }))
-    add("sop/S.yaml", Sop.model_validate({
-        "probis": 1, "jenis": "sop", "kode": "S", "nama": name, "nomor": name, "proses": "P.1", "unit": "a/u",
-        "pelaksana": [{"kode": "x", "nama": name}, {"kode": "y", "nama": name}],
-        "langkah": [
-            {"no": 1, "kegiatan": name, "pelaksana": "x", "simbol": "mulai",
-             "mutu_baku": {"kelengkapan": [name], "waktu": name, "output": name}, "keterangan": name},
-            {"no": 2, "kegiatan": name, "pelaksana": "y", "simbol": "keputusan",
-             "cabang": [{"label": name, "ke": 3}, {"label": name, "ke": 1}]},
-            {"no": 3, "kegiatan": name, "pelaksana": "x", "simbol": "selesai"},
-        ],
-    }))
+        add(
+            f"opd/{kode}.yaml",
+            Opd.model_validate(
+                {
+                    "probis": 1,
+                    "jenis": "opd",
+                    "kode": kode,
+                    "nama": name,
+                    "singkatan": name,
+                    "unit": [{"kode": "u", "nama": name}],
+                    "kegiatan": [
+                        {
+                            "kode": "1.02.02.2.01",
+                            "nama": name,
+                            "sub_kegiatan": [{"kode": "1.02.02.2.01.0001", "nama": name}],
+                        }
+                    ],
+                }
+            ),
+        )
+    add(
+        "proses/P.yaml",
+        Proses.model_validate(
+            {
+                "probis": 1,
+                "jenis": "proses",
+                "kode": "P",
+                "nama": name,
+                "kategori": "inti",
+                "pemilik": "a",
+                "kegiatan": ["1.02.02.2.01"],
+            }
+        ),
+    )
+    add(
+        "proses/P.1.yaml",
+        Proses.model_validate(
+            {
+                "probis": 1,
+                "jenis": "proses",
+                "kode": "P.1",
+                "nama": name,
+                "kategori": "pendukung",
+                "induk": "P",
+                "pemilik": "a/u",
+                "kegiatan": ["1.02.02.2.01.0001"],
+                "masukan": [{"nama": name, "dari": "b"}, {"nama": name, "dari": "luar"}, {"nama": name}],
+                "keluaran": [{"nama": name, "untuk": ["luar", "b/u"]}, {"nama": name}],
+                "aktivitas": [
+                    {"kode": "A1", "nama": name, "pelaksana": "a/u", "keluaran": name},
+                    {"kode": "A2", "nama": name, "pelaksana": "b"},
+                    {"kode": "A3", "nama": name, "pelaksana": "luar", "lanjut": ["A1"]},
+                ],
+            }
+        ),
+    )
+    add(
+        "sop/S.yaml",
+        Sop.model_validate(
+            {
+                "probis": 1,
+                "jenis": "sop",
+                "kode": "S",
+                "nama": name,
+                "nomor": name,
+                "proses": "P.1",
+                "unit": "a/u",
+                "pelaksana": [{"kode": "x", "nama": name}, {"kode": "y", "nama": name}],
+                "langkah": [
+                    {
+                        "no": 1,
+                        "kegiatan": name,
+                        "pelaksana": "x",
+                        "simbol": "mulai",
+                        "mutu_baku": {"kelengkapan": [name], "waktu": name, "output": name},
+                        "keterangan": name,
+                    },
+                    {
+                        "no": 2,
+                        "kegiatan": name,
+                        "pelaksana": "y",
+                        "simbol": "keputusan",
+                        "cabang": [{"label": name, "ke": 3}, {"label": name, "ke": 1}],
+                    },
+                    {"no": 3, "kegiatan": name, "pelaksana": "x", "simbol": "selesai"},
+                ],
+            }
+        ),
+    )
     index, findings = build_index(Path("."), docs)
     assert not findings, findings
     return index
@@ -847,24 +1025,56 @@ def test_broken_references_do_not_break_rendering() -> None:
     def add(path: str, model: Any) -> None:
         docs.append(Document(path, model, None, 1, 1))
 
-    add("opd/a.yaml", Opd.model_validate({"probis": 1, "jenis": "opd", "kode": "a", "nama": "A", "kegiatan": [
-        {"kode": "1.02.02.2.01", "nama": "K"}]}))
-    add("proses/X.yaml", Proses.model_validate({
-        "probis": 1, "jenis": "proses", "kode": "X", "nama": "X", "kategori": "inti", "induk": "Y", "pemilik": "a",
-        "kegiatan": ["9.99.99.2.01"], "masukan": [{"nama": "m", "dari": "hilang"}],
-        "aktivitas": [{"kode": "A1", "nama": "a", "pelaksana": "hilang/unit", "lanjut": ["A9"]},
-                      {"kode": "A1", "nama": "dup", "pelaksana": "a"}],
-    }))
-    add("proses/Y.yaml", Proses.model_validate({
-        "probis": 1, "jenis": "proses", "kode": "Y", "nama": "Y", "kategori": "inti", "induk": "X", "pemilik": "a"}))
-    add("sop/S.yaml", Sop.model_validate({
-        "probis": 1, "jenis": "sop", "kode": "S", "nama": "S", "proses": "Z", "pelaksana": [{"kode": "p", "nama": "P"}],
-        "langkah": [
-            {"no": 1, "kegiatan": "a", "pelaksana": "p", "simbol": "keputusan", "ya": 7, "tidak": 2},
-            {"no": 1, "kegiatan": "dup", "pelaksana": "p"},
-            {"no": 2, "kegiatan": "b", "pelaksana": "tak-dikenal", "simbol": "keputusan"},
-        ],
-    }))
+    add(
+        "opd/a.yaml",
+        Opd.model_validate(
+            {"probis": 1, "jenis": "opd", "kode": "a", "nama": "A", "kegiatan": [{"kode": "1.02.02.2.01", "nama": "K"}]}
+        ),
+    )
+    add(
+        "proses/X.yaml",
+        Proses.model_validate(
+            {
+                "probis": 1,
+                "jenis": "proses",
+                "kode": "X",
+                "nama": "X",
+                "kategori": "inti",
+                "induk": "Y",
+                "pemilik": "a",
+                "kegiatan": ["9.99.99.2.01"],
+                "masukan": [{"nama": "m", "dari": "hilang"}],
+                "aktivitas": [
+                    {"kode": "A1", "nama": "a", "pelaksana": "hilang/unit", "lanjut": ["A9"]},
+                    {"kode": "A1", "nama": "dup", "pelaksana": "a"},
+                ],
+            }
+        ),
+    )
+    add(
+        "proses/Y.yaml",
+        Proses.model_validate(
+            {"probis": 1, "jenis": "proses", "kode": "Y", "nama": "Y", "kategori": "inti", "induk": "X", "pemilik": "a"}
+        ),
+    )
+    add(
+        "sop/S.yaml",
+        Sop.model_validate(
+            {
+                "probis": 1,
+                "jenis": "sop",
+                "kode": "S",
+                "nama": "S",
+                "proses": "Z",
+                "pelaksana": [{"kode": "p", "nama": "P"}],
+                "langkah": [
+                    {"no": 1, "kegiatan": "a", "pelaksana": "p", "simbol": "keputusan", "ya": 7, "tidak": 2},
+                    {"no": 1, "kegiatan": "dup", "pelaksana": "p"},
+                    {"no": 2, "kegiatan": "b", "pelaksana": "tak-dikenal", "simbol": "keputusan"},
+                ],
+            }
+        ),
+    )
     index, findings = build_index(Path("."), docs)
     assert findings
     for artifact in render_all(index, ID):

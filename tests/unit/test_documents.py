@@ -108,7 +108,14 @@ def step(no: int, waktu: str | None, **kw: Any) -> Langkah:
 
 
 def sop_of(*langkah: Langkah) -> Sop:
-    return Sop(probis=1, jenis="sop", kode="SOP-X", nama="Uji", pelaksana=[PelaksanaSop(kode="a", nama="A")], langkah=list(langkah))
+    return Sop(
+        probis=1,
+        jenis="sop",
+        kode="SOP-X",
+        nama="Uji",
+        pelaksana=[PelaksanaSop(kode="a", nama="A")],
+        langkah=list(langkah),
+    )
 
 
 # -- the registry and the artifacts ----------------------------------------------------------
@@ -119,7 +126,12 @@ def test_registry_and_artifacts(index: Index) -> None:
     arts = render_sop_drafts(index, ID)
     assert [a.path for a in arts] == ["sop/SOP-DINKES-001.md", "sop/SOP-DISDUKCAPIL-001.md"]
     first, second = arts
-    assert (first.kind, first.group, first.opd, first.codes) == ("markdown", "sop", "dinkes", ("SOP-DINKES-001", "PB.02.01"))
+    assert (first.kind, first.group, first.opd, first.codes) == (
+        "markdown",
+        "sop",
+        "dinkes",
+        ("SOP-DINKES-001", "PB.02.01"),
+    )
     assert first.title == "SOP-DINKES-001 Pelayanan Imunisasi Dasar"
     assert first.embeds == ("sop/SOP-DINKES-001/halaman-1",)
     assert second.opd == "disdukcapil"
@@ -128,7 +140,10 @@ def test_registry_and_artifacts(index: Index) -> None:
 
 def test_flow_pages() -> None:
     def pages(n: int, per_page: int = 12) -> list[str]:
-        return sop_flow_pages(sop_of(*[step(i, "1 menit") for i in range(1, n + 1)]), RenderContext(lang="id", max_steps_per_page=per_page))
+        return sop_flow_pages(
+            sop_of(*[step(i, "1 menit") for i in range(1, n + 1)]),
+            RenderContext(lang="id", max_steps_per_page=per_page),
+        )
 
     assert pages(0) == ["sop/SOP-X/halaman-1"]
     assert pages(12) == ["sop/SOP-X/halaman-1"]
@@ -179,7 +194,10 @@ def test_identity_paired_rows(index: Index) -> None:
         "Tenaga kesehatan dengan STR aktif (bidan | perawat)",
     ]
     # A related SOP of the repository is named and linked; free text stays as written.
-    assert pairs[1][0].text.split("\n")[1:] == ["SOP-DISDUKCAPIL-001 Penerbitan Kartu Keluarga", "SOP Pengelolaan Rantai Dingin Vaksin"]
+    assert pairs[1][0].text.split("\n")[1:] == [
+        "SOP-DISDUKCAPIL-001 Penerbitan Kartu Keluarga",
+        "SOP Pengelolaan Rantai Dingin Vaksin",
+    ]
     assert '<a href="SOP-DISDUKCAPIL-001.md">' in draft(index, "SOP-DINKES-001")
 
 
@@ -225,7 +243,15 @@ def test_prosedur_columns_per_pelaksana(index: Index) -> None:
     assert all(len(row) == 2 + 3 + 3 + 1 for row in body)
     # The symbol sits in the column of the step's pelaksana, and only there.
     columns = {"petugas": 2, "kasi": 3, "kadis": 4}
-    expected = [("petugas", "○"), ("kasi", "◊"), ("kasi", "□"), ("kadis", "◊"), ("kasi", "□"), ("petugas", "□"), ("petugas", "○")]
+    expected = [
+        ("petugas", "○"),
+        ("kasi", "◊"),
+        ("kasi", "□"),
+        ("kadis", "◊"),
+        ("kasi", "□"),
+        ("petugas", "□"),
+        ("petugas", "○"),
+    ]
     for row, (who, glyph) in zip(body, expected):
         marks = [c.text for c in row[2:5]]
         assert marks[columns[who] - 2].startswith(glyph)
@@ -298,7 +324,9 @@ def test_total_takes_the_longest_branch() -> None:
     assert total.jalur == (1, 2, 3, 4, 5)
     assert total.menit == 5 + 5 + 120 + 60 + 10
     # The short branch wins when the long one is cheaper.
-    cheap = sop.model_copy(update={"langkah": [*sop.langkah[:2], step(3, "1 menit"), step(4, "1 menit"), sop.langkah[4]]})
+    cheap = sop.model_copy(
+        update={"langkah": [*sop.langkah[:2], step(3, "1 menit"), step(4, "1 menit"), sop.langkah[4]]}
+    )
     assert total_waktu(cheap).menit == 5 + 5 + 1 + 1 + 10
 
 
@@ -378,7 +406,23 @@ def test_cell_is_plain_text_at_the_start_of_a_line(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["a | b", "<b>x</b>", "AT&T", "`kode`", "*tebal*", "_miring_", "# judul", "- butir", "1. satu", "baris\ndua", "a\r\n\r\nb", "\\|", "$x$", "[t](u)", "---"],
+    [
+        "a | b",
+        "<b>x</b>",
+        "AT&T",
+        "`kode`",
+        "*tebal*",
+        "_miring_",
+        "# judul",
+        "- butir",
+        "1. satu",
+        "baris\ndua",
+        "a\r\n\r\nb",
+        "\\|",
+        "$x$",
+        "[t](u)",
+        "---",
+    ],
 )
 def test_cell_examples(text: str) -> None:
     escaped = cell(text)
@@ -426,13 +470,32 @@ def _diagrams(index: Index, ctx: RenderContext) -> list[Artifact]:
     out = [
         Artifact("peta/level-0/pemda", "dot", "", "Peta Proses Bisnis Level 0 — Contoh Raya", None, (), "peta-level-0"),
         Artifact("relasi/pemda", "dot", "", "Peta Relasi — Contoh Raya", None, (), "relasi"),
-        Artifact("peta/level-0/opd/dinkes", "dot", "", "Peta Proses Bisnis Level 0 — Dinas Kesehatan", "dinkes", (), "peta-level-0"),
-        Artifact("lintas-fungsi/PB.03.01", "dot", "", "Peta Lintas Fungsi — PB.03.01 Pelayanan Kartu Keluarga", "disdukcapil", ("PB.03.01",), "lintas-fungsi"),
+        Artifact(
+            "peta/level-0/opd/dinkes",
+            "dot",
+            "",
+            "Peta Proses Bisnis Level 0 — Dinas Kesehatan",
+            "dinkes",
+            (),
+            "peta-level-0",
+        ),
+        Artifact(
+            "lintas-fungsi/PB.03.01",
+            "dot",
+            "",
+            "Peta Lintas Fungsi — PB.03.01 Pelayanan Kartu Keluarga",
+            "disdukcapil",
+            ("PB.03.01",),
+            "lintas-fungsi",
+        ),
     ]
     for kode in sorted(index.sop):
         pages = sop_flow_pages(index.sop[kode].model, ctx)
         owner = "dinkes" if "DINKES" in kode else "disdukcapil"
-        out += [Artifact(p, "dot", "", f"{index.sop[kode].model.nama} ({n}/{len(pages)})", owner, (kode,), "sop") for n, p in enumerate(pages, 1)]
+        out += [
+            Artifact(p, "dot", "", f"{index.sop[kode].model.nama} ({n}/{len(pages)})", owner, (kode,), "sop")
+            for n, p in enumerate(pages, 1)
+        ]
     return out
 
 
@@ -450,7 +513,10 @@ def test_index_page_groups_by_opd(index: Index) -> None:
     assert headings == ["## Contoh Raya", "## Dinas Kependudukan dan Pencatatan Sipil", "## Dinas Kesehatan"]
     assert "7 diagram dan 2 draf SOP." in text
     assert "- [Peta Proses Bisnis Level 0 — Contoh Raya](peta/level-0/pemda.png)" in text
-    assert "- [SOP-DINKES-001 Pelayanan Imunisasi Dasar](sop/SOP-DINKES-001.md) — diagram alir: [hal. 1](sop/SOP-DINKES-001/halaman-1.png)" in text
+    assert (
+        "- [SOP-DINKES-001 Pelayanan Imunisasi Dasar](sop/SOP-DINKES-001.md) — diagram alir: [hal. 1](sop/SOP-DINKES-001/halaman-1.png)"
+        in text
+    )
     # Every artifact is linked exactly once.
     for artifact in _all_artifacts(index, ctx):
         target = artifact.path if artifact.kind == "markdown" else f"{artifact.path}.png"

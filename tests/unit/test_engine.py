@@ -37,7 +37,7 @@ HAVE_DOT = shutil.which("dot") is not None
 needs_dot = pytest.mark.skipif(not HAVE_DOT, reason="system Graphviz 'dot' is not installed")
 posix_only = pytest.mark.skipif(os.name != "posix", reason="fake 'dot' is a shell script")
 
-SIMPLE = "digraph G { a -> b [label=\"kirim berkas\"]; }"
+SIMPLE = 'digraph G { a -> b [label="kirim berkas"]; }'
 
 PETA = """digraph peta {
   graph [fontname="Helvetica" fontsize=12 pad=0.3];
@@ -92,10 +92,7 @@ def _fake_dot(tmp_path: Path, body: str) -> Path:
     bin_dir.mkdir()
     script = bin_dir / "dot"
     script.write_text(
-        "#!/bin/sh\n"
-        'if [ "$1" = "-V" ]; then echo "dot - graphviz version 12.2.1 (0)" >&2; exit 0; fi\n'
-        + body
-        + "\n"
+        '#!/bin/sh\nif [ "$1" = "-V" ]; then echo "dot - graphviz version 12.2.1 (0)" >&2; exit 0; fi\n' + body + "\n"
     )
     script.chmod(script.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
     return bin_dir
@@ -171,12 +168,8 @@ def test_auto_prefers_system_dot() -> None:
 
 
 @posix_only
-def test_system_engine_name_and_error_from_fake_dot(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    bin_dir = _fake_dot(
-        tmp_path, "echo \"Error: <stdin>: syntax error in line 1 near '}'\" >&2; exit 1"
-    )
+def test_system_engine_name_and_error_from_fake_dot(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    bin_dir = _fake_dot(tmp_path, "echo \"Error: <stdin>: syntax error in line 1 near '}'\" >&2; exit 1")
     monkeypatch.setenv("PATH", _path_with(bin_dir))
     chosen = find_engine()
     assert isinstance(chosen, SystemDotEngine)
@@ -201,9 +194,7 @@ def test_system_dot_timeout_is_enforced(monkeypatch: pytest.MonkeyPatch, tmp_pat
 
 
 @posix_only
-def test_system_dot_without_cairo_converts_svg(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def test_system_dot_without_cairo_converts_svg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # A dot built without cairo knows svg but not png/pdf: the engine converts its SVG.
     svg = WasmEngine().render(SIMPLE, "svg").decode()
     svg_file = tmp_path / "out.svg"
@@ -290,7 +281,7 @@ def test_wasm_error_leaves_nothing_on_stdout(capfd: pytest.CaptureFixture[str]) 
 
 
 def test_wasm_refuses_html_labels() -> None:
-    source = 'digraph {\n a;\n b [label=<<table><tr><td>x</td></tr></table>>];\n}'
+    source = "digraph {\n a;\n b [label=<<table><tr><td>x</td></tr></table>>];\n}"
     with pytest.raises(UnsupportedFeature) as info:
         WasmEngine().render(source, "svg")
     assert info.value.code == "html-labels"
@@ -299,10 +290,7 @@ def test_wasm_refuses_html_labels() -> None:
 
 
 def test_angle_brackets_in_strings_and_comments_are_not_html() -> None:
-    source = (
-        "// <catatan> di komentar\n/* <b> */\n"
-        'digraph { a [label="nilai < 5 dan \\"x > 3\\""]; a -> b; }'
-    )
+    source = '// <catatan> di komentar\n/* <b> */\ndigraph { a [label="nilai < 5 dan \\"x > 3\\""]; a -> b; }'
     svg = WasmEngine().render(source, "svg").decode()
     assert "nilai &lt; 5" in svg
 
@@ -386,9 +374,7 @@ def test_wasm_sizes_bold_titles_wider_than_regular() -> None:
     # Without the stand-in, "Helvetica-Bold" is estimated with the narrower Times widths.
     wasm = WasmEngine()
     assert _cluster_width(wasm, FONT_BOLD) > 1.05 * _cluster_width(wasm, FONT)
-    svg = wasm.render(
-        'digraph { a [fontname="Helvetica-Bold"]; b [fontname="Helvetica-Oblique"]; }', "svg"
-    ).decode()
+    svg = wasm.render('digraph { a [fontname="Helvetica-Bold"]; b [fontname="Helvetica-Oblique"]; }', "svg").decode()
     assert "Ver-Dana" not in svg and "Hel-Vetica" not in svg
     assert f'font-family="{SANS_FALLBACKS}" font-weight="bold"' in svg
     assert f'font-family="{SANS_FALLBACKS}" font-style="oblique"' in svg
@@ -481,15 +467,12 @@ def test_wrap_lines_edge_cases() -> None:
 def test_wrap_makes_dot_line_breaks() -> None:
     text = "Penerbitan izin melalui sistem OSS berbasis risiko"
     assert wrap(text, 28) == "Penerbitan izin melalui\\nsistem OSS berbasis risiko"
-    assert wrap(text, 28, justify="left") == (
-        "Penerbitan izin melalui\\lsistem OSS berbasis risiko\\l"
-    )
+    assert wrap(text, 28, justify="left") == ("Penerbitan izin melalui\\lsistem OSS berbasis risiko\\l")
     assert wrap(text, 28, justify="right").endswith("risiko\\r")
     # Balanced: at width 24 greedy would leave "risiko" alone on a third line.
     assert wrap_lines(text, 24) == ["Penerbitan izin", "melalui sistem OSS", "berbasis risiko"]
     assert wrap("C:\\Data arsip", 80) == "C:\\\\Data arsip"
     assert wrap("", 10) == ""
-
 
 
 def test_pdf_conversion_prints_nothing(capfd: pytest.CaptureFixture[str]) -> None:

@@ -47,7 +47,7 @@ def _snapshot(root: Path) -> dict[str, bytes]:
 
 def test_mini_is_valid_and_deterministic(gen: ModuleType, tmp_path: Path) -> None:
     first = gen.generate(tmp_path / "a", "mini", seed=3)
-    second = gen.generate(tmp_path / "b", "mini", seed=3)
+    gen.generate(tmp_path / "b", "mini", seed=3)
     assert (first["opd"], first["proses"], first["sop"]) == (3, 20, 20)
     n_docs, errors = _findings(tmp_path / "a")
     assert errors == []

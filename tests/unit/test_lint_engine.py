@@ -96,7 +96,9 @@ def test_select_and_ignore_through_api(tmp_path: Path) -> None:
 
 
 def test_without_rules_suppressions_still_apply(tmp_path: Path) -> None:
-    text = kt.ProsesTanpaSop.bad.replace("kategori: inti\n", "kategori: inti\nsop: [SOP-404]  # probis: abaikan[S008]\n", 1)
+    text = kt.ProsesTanpaSop.bad.replace(
+        "kategori: inti\n", "kategori: inti\nsop: [SOP-404]  # probis: abaikan[S008]\n", 1
+    )
     loaded = api.load(write_repo(text, tmp_path), use_cache=False)
     outcome = run_lint(loaded, api.CheckOptions(lint=False))
     assert outcome.findings == [] and outcome.suppressed == 1 and outcome.timings == {}
@@ -119,7 +121,14 @@ def test_registry_is_consistent() -> None:
 
 
 def _rule(**attrs: object) -> type[Rule]:
-    base: dict[str, object] = {"code": "K950", "name": "uji-aturan", "severity": Severity.INFO, "docs": DOCS, "bad": "x", "good": "y"}
+    base: dict[str, object] = {
+        "code": "K950",
+        "name": "uji-aturan",
+        "severity": Severity.INFO,
+        "docs": DOCS,
+        "bad": "x",
+        "good": "y",
+    }
     base.update(attrs)
     return type("Uji", (Rule,), base)
 
@@ -181,7 +190,9 @@ def _big_repo(root: Path, n: int) -> None:
             sop_text.replace("kode: SOP-001", f"kode: SOP-{i:04d}").replace("proses: PB.01", f"proses: {kode}"),
             encoding="utf-8",
         )
-    (proses / "PB.01.yaml").write_text((proses / "PB.01.yaml").read_text(encoding="utf-8").replace("sop: [SOP-001]\n", ""), encoding="utf-8")
+    (proses / "PB.01.yaml").write_text(
+        (proses / "PB.01.yaml").read_text(encoding="utf-8").replace("sop: [SOP-001]\n", ""), encoding="utf-8"
+    )
     (sop / "SOP-001.yaml").unlink()
 
 

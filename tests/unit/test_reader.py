@@ -80,7 +80,13 @@ def test_arbitrary_yaml_like_text_never_raises(text: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.dictionaries(st.from_regex(r"[a-z_]{1,8}", fullmatch=True), st.text(st.characters(blacklist_categories=("Cc", "Cs", "Cn")), max_size=30), max_size=6))
+@given(
+    st.dictionaries(
+        st.from_regex(r"[a-z_]{1,8}", fullmatch=True),
+        st.text(st.characters(blacklist_categories=("Cc", "Cs", "Cn")), max_size=30),
+        max_size=6,
+    )
+)
 def test_round_trip_of_quoted_values(mapping: dict[str, str]) -> None:
     import json
 

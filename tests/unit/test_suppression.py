@@ -142,7 +142,10 @@ def test_no_directive_means_none() -> None:
         ("a: 1\n# probis: abaikan-baris-berikut[K005]\n", "lint.supp.next_none"),
         ("# probis: abaikan-mulai[K005]\na: 1\n", "lint.supp.unclosed"),
         ("a: 1\n# probis: abaikan-selesai[K005]\n", "lint.supp.unopened"),
-        ("# probis: abaikan-mulai[K005]\n# probis: abaikan-mulai[K005]\na: 1\n# probis: abaikan-selesai[K005]\n", "lint.supp.nested"),
+        (
+            "# probis: abaikan-mulai[K005]\n# probis: abaikan-mulai[K005]\na: 1\n# probis: abaikan-selesai[K005]\n",
+            "lint.supp.nested",
+        ),
     ],
 )
 def test_malformed(text: str, message_id: str) -> None:
@@ -234,7 +237,11 @@ def test_unused_suppression_is_reported(tmp_path: Path) -> None:
 
 
 def test_unused_suppression_can_itself_be_silenced(tmp_path: Path) -> None:
-    text = swap(kt.KegiatanTanpaProses.good, "kode: dinkes\n", "kode: dinkes  # probis: abaikan[K005]\n# probis: abaikan-berkas[P001]\n")
+    text = swap(
+        kt.KegiatanTanpaProses.good,
+        "kode: dinkes\n",
+        "kode: dinkes  # probis: abaikan[K005]\n# probis: abaikan-berkas[P001]\n",
+    )
     assert codes(run(tmp_path, text)) == []
 
 

@@ -338,7 +338,6 @@ def test_index_equals_brute_force(rows: list[tuple[str, list[str]]], threshold: 
 # --- glossary of abbreviations and synonyms ----------------------------------------------
 
 
-
 def test_glossary_is_large_and_every_expansion_word_is_known() -> None:
     g = Glosarium.bawaan()
     assert len(g.singkatan) >= 200
@@ -397,7 +396,13 @@ def test_glossary_makes_both_writings_equal(a: str, b: str) -> None:
 
 def test_long_written_out_forms_become_words_of_their_own() -> None:
     g = Glosarium.bawaan()
-    assert tokens(g.expand("Penerbitan Surat Izin Usaha Perdagangan")) == ("terbit", "siup", "siupx2", "siupx3", "siupx4")
+    assert tokens(g.expand("Penerbitan Surat Izin Usaha Perdagangan")) == (
+        "terbit",
+        "siup",
+        "siupx2",
+        "siupx3",
+        "siupx4",
+    )
     assert g.expand("Anggaran Pendapatan Belanja Daerah") == g.expand("APBD")  # "dan" optional
     # Different schools share "sekolah menengah" but are one word each: not alike.
     a, b = tokens(g.expand("Pembinaan SMA Negeri")), tokens(g.expand("Pembinaan Sekolah Menengah Kejuruan"))

@@ -42,10 +42,16 @@ def _run(lang: Lang, folder: Path, dry_run: bool, make: Callable[[api.Loaded], B
             import difflib
 
             typer.echo(
-                "".join(difflib.unified_diff(edit.before.splitlines(True), edit.after.splitlines(True), f"a/{edit.path}", f"b/{edit.path}")),
+                "".join(
+                    difflib.unified_diff(
+                        edit.before.splitlines(True), edit.after.splitlines(True), f"a/{edit.path}", f"b/{edit.path}"
+                    )
+                ),
                 nl=False,
             )
-        console.print(t(lang, "baru.planned", jenis=plan.jenis, kode=plan.kode, files=", ".join(plan.paths)), markup=False)
+        console.print(
+            t(lang, "baru.planned", jenis=plan.jenis, kode=plan.kode, files=", ".join(plan.paths)), markup=False
+        )
         return
     try:
         for path, text in sorted(plan.creates.items()):
@@ -87,7 +93,12 @@ def register(app: typer.Typer, lang: Lang) -> None:
         dry_run: bool = dry_opt,
         lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=lang_help, envvar="PROBIS_LANG"),
     ) -> None:
-        _run(lang, folder, dry_run, lambda loaded: plan_opd(loaded, kode=kode, nama=nama, singkatan=singkatan, urusan=_split(urusan)))
+        _run(
+            lang,
+            folder,
+            dry_run,
+            lambda loaded: plan_opd(loaded, kode=kode, nama=nama, singkatan=singkatan, urusan=_split(urusan)),
+        )
 
     @group.command("proses", help=t(lang, "baru.proses_help"))
     def proses(
@@ -131,4 +142,6 @@ def register(app: typer.Typer, lang: Lang) -> None:
         dry_run: bool = dry_opt,
         lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=lang_help, envvar="PROBIS_LANG"),
     ) -> None:
-        _run(lang, folder, dry_run, lambda loaded: plan_kegiatan(loaded, opd=opd_kode, kode=kode, induk=induk, nama=nama))
+        _run(
+            lang, folder, dry_run, lambda loaded: plan_kegiatan(loaded, opd=opd_kode, kode=kode, induk=induk, nama=nama)
+        )

@@ -20,8 +20,12 @@ def register(app: typer.Typer, lang: Lang) -> None:
     @app.command("codeowners", help=t(lang, "cli.codeowners_help"), no_args_is_help=False)
     def command(
         path: Path = typer.Argument(Path("."), help=t(lang, "cli.diff_opt_path"), metavar="PATH"),
-        output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help=t(lang, "cli.codeowners_opt_output")),
-        lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"),
+        output: Optional[Path] = typer.Option(
+            None, "--output", "-o", metavar="FILE", help=t(lang, "cli.codeowners_opt_output")
+        ),
+        lang_opt: LangChoice = typer.Option(
+            LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"
+        ),
     ) -> None:
         try:
             loaded = api.load(path)
@@ -36,5 +40,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
             typer.echo(text, nl=False)
         else:
             write_output(output, text)
-            stderr_console().print(t(lang, "cli.codeowners_written", path=str(output), count=text.count("\n")), markup=False)
+            stderr_console().print(
+                t(lang, "cli.codeowners_written", path=str(output), count=text.count("\n")), markup=False
+            )
         raise typer.Exit(EXIT_OK)

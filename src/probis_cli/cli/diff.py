@@ -35,14 +35,26 @@ def register(app: typer.Typer, lang: Lang) -> None:
 
     @app.command("diff", help=t(lang, "cli.diff_help"), no_args_is_help=False)
     def diff(
-        base: Optional[str] = typer.Argument(None, help=t(lang, "cli.diff_arg_base"), show_default=False, metavar="BASE"),
-        head: Optional[str] = typer.Argument(None, help=t(lang, "cli.diff_arg_head"), show_default=False, metavar="HEAD"),
+        base: Optional[str] = typer.Argument(
+            None, help=t(lang, "cli.diff_arg_base"), show_default=False, metavar="BASE"
+        ),
+        head: Optional[str] = typer.Argument(
+            None, help=t(lang, "cli.diff_arg_head"), show_default=False, metavar="HEAD"
+        ),
         path: Path = typer.Option(Path("."), "--path", "-C", metavar="PATH", help=t(lang, "cli.diff_opt_path")),
-        fmt: str = typer.Option("text", "--format", "-f", metavar="FORMAT", help=t(lang, "cli.diff_opt_format", formats=", ".join(DIFF_REPORTERS))),
+        fmt: str = typer.Option(
+            "text",
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help=t(lang, "cli.diff_opt_format", formats=", ".join(DIFF_REPORTERS)),
+        ),
         output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help=t(lang, "cli.opt_output")),
         fail_on: str = typer.Option("error", "--fail-on", metavar="TINGKAT", help=t(lang, "cli.diff_opt_fail_on")),
         no_cache: bool = typer.Option(False, "--no-cache", help=t(lang, "cli.opt_no_cache")),
-        lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"),
+        lang_opt: LangChoice = typer.Option(
+            LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"
+        ),
     ) -> None:
         if fmt not in DIFF_REPORTERS:
             fail(lang, "cli.bad_format", value=fmt, formats=", ".join(DIFF_REPORTERS))

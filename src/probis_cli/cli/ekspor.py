@@ -13,7 +13,6 @@ from probis_cli.i18n import Lang
 from probis_cli.office import OfficeError
 
 
-
 def register(app: typer.Typer, lang: Lang) -> None:
     """Add ``ekspor`` and its subcommands to ``app``."""
     ekspor = typer.Typer(help=t(lang, "office.cli.ekspor_help"), no_args_is_help=True)
@@ -25,8 +24,12 @@ def register(app: typer.Typer, lang: Lang) -> None:
         kode: Optional[list[str]] = typer.Option(None, "--kode", "-k", help=t(lang, "office.cli.opt_kode")),
         out: Path = typer.Option(Path("build/docx"), "--out", "-o", help=t(lang, "office.cli.opt_out_dir")),
         kertas: str = typer.Option("a4", "--kertas", help=t(lang, "office.cli.opt_kertas")),
-        tanpa_gambar: bool = typer.Option(False, "--tanpa-gambar", "--no-images", help=t(lang, "office.cli.opt_tanpa_gambar")),
-        lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"),
+        tanpa_gambar: bool = typer.Option(
+            False, "--tanpa-gambar", "--no-images", help=t(lang, "office.cli.opt_tanpa_gambar")
+        ),
+        lang_opt: LangChoice = typer.Option(
+            LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"
+        ),
     ) -> None:
         from probis_cli.office.sop_export import PAPER, export_sop, flow_pngs, office_logo
         from probis_cli.render.engine import EngineError

@@ -30,7 +30,9 @@ def _print_not_formatted(lang: Lang, console: Console, unreadable: list[Any], re
 def _diff(root: Path, path: str, text: str) -> str:
     """A unified diff of the file as it is and as ``fmt`` would write it."""
     before = read_raw(root, path) or ""
-    return "".join(difflib.unified_diff(before.splitlines(keepends=True), text.splitlines(keepends=True), f"a/{path}", f"b/{path}"))
+    return "".join(
+        difflib.unified_diff(before.splitlines(keepends=True), text.splitlines(keepends=True), f"a/{path}", f"b/{path}")
+    )
 
 
 def register(app: typer.Typer, lang: Lang) -> None:
@@ -41,7 +43,9 @@ def register(app: typer.Typer, lang: Lang) -> None:
         paths: Optional[list[Path]] = typer.Argument(None, help=t(lang, "fmt.arg_paths"), show_default=False),
         check: bool = typer.Option(False, "--check", help=t(lang, "fmt.opt_check")),
         diff: bool = typer.Option(False, "--diff", help=t(lang, "fmt.opt_diff")),
-        lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"),
+        lang_opt: LangChoice = typer.Option(
+            LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"
+        ),
     ) -> None:
         targets = list(paths or [Path(".")])
         for target in targets:

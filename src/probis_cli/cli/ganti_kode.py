@@ -28,7 +28,9 @@ def register(app: typer.Typer, lang: Lang) -> None:
         folder: Path = typer.Option(Path("."), "--repo", "-C", help=t(lang, "ganti.opt_repo")),
         jenis: Optional[str] = typer.Option(None, "--jenis", help=t(lang, "ganti.opt_jenis", choices=", ".join(JENIS))),
         dry_run: bool = typer.Option(False, "--dry-run", "-n", help=t(lang, "ganti.opt_dry_run")),
-        lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"),
+        lang_opt: LangChoice = typer.Option(
+            LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"
+        ),
     ) -> None:
         if not folder.exists():
             fail(lang, "cli.path_missing", path=str(folder))
@@ -45,17 +47,32 @@ def register(app: typer.Typer, lang: Lang) -> None:
             fail(lang, exc.message_id, **exc.args_)
         edits = sum(len(c.edits) for c in plan.changes)
         moves = sum(1 for c in plan.changes if c.new_path != c.path)
-        also = {k: v for k, v in plan.renamed.items() if k != plan.old and v != plan.new.rpartition("/")[2].rpartition(":")[2]}
+        also = {
+            k: v
+            for k, v in plan.renamed.items()
+            if k != plan.old and v != plan.new.rpartition("/")[2].rpartition(":")[2]
+        }
         for path, line in plan.mentions:
             console.print(t(lang, "ganti.mention", path=path, line=line, old=plan.old), markup=False)
         if dry_run:
             typer.echo(diff_text(plan), nl=False)
             console.print(
-                t(lang, "ganti.planned", old=plan.old, new=plan.new, jenis=plan.jenis, edits=edits, files=len(plan.changes), moves=moves),
+                t(
+                    lang,
+                    "ganti.planned",
+                    old=plan.old,
+                    new=plan.new,
+                    jenis=plan.jenis,
+                    edits=edits,
+                    files=len(plan.changes),
+                    moves=moves,
+                ),
                 markup=False,
             )
             if also:
-                console.print(t(lang, "ganti.also", codes=", ".join(f"{k} → {v}" for k, v in also.items())), markup=False)
+                console.print(
+                    t(lang, "ganti.also", codes=", ".join(f"{k} → {v}" for k, v in also.items())), markup=False
+                )
             return
         before = _count(root)
         try:
@@ -64,7 +81,16 @@ def register(app: typer.Typer, lang: Lang) -> None:
             console.print(t(lang, "init.write_failed", error=str(exc)), markup=False)
             raise typer.Exit(EXIT_ERROR) from None
         console.print(
-            t(lang, "ganti.done", old=plan.old, new=plan.new, jenis=plan.jenis, edits=edits, files=len(plan.changes), moves=moves),
+            t(
+                lang,
+                "ganti.done",
+                old=plan.old,
+                new=plan.new,
+                jenis=plan.jenis,
+                edits=edits,
+                files=len(plan.changes),
+                moves=moves,
+            ),
             markup=False,
         )
         if also:

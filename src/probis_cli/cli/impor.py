@@ -67,7 +67,9 @@ def _register_sop(impor: typer.Typer, lang: Lang) -> None:
         out: Path = typer.Option(Path("."), "--out", "-o", help=t(lang, "office.cli.opt_out_repo")),
         force: bool = typer.Option(False, "--paksa", "--force", help=t(lang, "office.cli.opt_force")),
         dry_run: bool = typer.Option(False, "--dry-run", help=t(lang, "office.cli.opt_dry_run")),
-        lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"),
+        lang_opt: LangChoice = typer.Option(
+            LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"
+        ),
     ) -> None:
         from probis_cli.office.sop_import import slug
 
@@ -99,7 +101,9 @@ def _register_kegiatan(impor: typer.Typer, lang: Lang) -> None:
         repo: Path = typer.Option(Path("."), "--repo", "-r", help=t(lang, "office.cli.opt_repo")),
         sheet: Optional[str] = typer.Option(None, "--sheet", help=t(lang, "office.cli.opt_sheet")),
         dry_run: bool = typer.Option(False, "--dry-run", help=t(lang, "office.cli.opt_dry_run")),
-        lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"),
+        lang_opt: LangChoice = typer.Option(
+            LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"
+        ),
     ) -> None:
         from probis_cli.office.renstra import merge_into_repo
         from probis_cli.office.xlsx_import import read_kegiatan

@@ -27,8 +27,12 @@ def register(app: typer.Typer, lang: Lang) -> None:
         nama: Optional[str] = typer.Option(None, "--nama", help=t(lang, "init.opt_nama")),
         tingkat: Optional[str] = typer.Option(None, "--tingkat", help=t(lang, "init.opt_tingkat")),
         periode: Optional[str] = typer.Option(None, "--periode", help=t(lang, "init.opt_periode")),
-        ask: Optional[bool] = typer.Option(None, "--tanya/--tanpa-tanya", "--ask/--no-ask", help=t(lang, "init.opt_ask")),
-        lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"),
+        ask: Optional[bool] = typer.Option(
+            None, "--tanya/--tanpa-tanya", "--ask/--no-ask", help=t(lang, "init.opt_ask")
+        ),
+        lang_opt: LangChoice = typer.Option(
+            LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"
+        ),
     ) -> None:
         target = folder.resolve()
         if target.exists() and not target.is_dir():

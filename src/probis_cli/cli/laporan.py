@@ -29,7 +29,9 @@ def register(app: typer.Typer, lang: Lang) -> None:
         fmt: str = typer.Option("tabel", "--format", "-f", help=t(lang, "laporan.opt_format")),
         output: Optional[Path] = typer.Option(None, "--output", "-o", help=t(lang, "laporan.opt_output")),
         git: bool = typer.Option(True, "--git/--tanpa-git", " /--no-git", help=t(lang, "laporan.opt_git")),
-        lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"),
+        lang_opt: LangChoice = typer.Option(
+            LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"
+        ),
     ) -> None:
         if fmt not in CHOICES:
             fail(lang, "laporan.bad_format", value=fmt, formats=", ".join(CHOICES))

@@ -23,7 +23,9 @@ def register(app: typer.Typer, lang: Lang) -> None:
 
     @app.command("lsp", help=t(lang, "lsp.help"))
     def lsp(
-        lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"),
+        lang_opt: LangChoice = typer.Option(
+            LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"
+        ),
         stdio: bool = typer.Option(True, "--stdio", hidden=True),  # what editors pass by habit
     ) -> None:
         require(lang, "pygls", "lsprotocol", "watchfiles")

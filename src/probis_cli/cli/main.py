@@ -5,23 +5,20 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-
 from typing import Any
 
 import typer
 
 from probis_cli import __version__, api
-from probis_cli.cli import ekspor, impor, render, rules, schema, validate
-from probis_cli.cli import codeowners, diff
 from probis_cli.cli import baru as baru_cmd
+from probis_cli.cli import codeowners, diff, ekspor, impor, lsp, render, rules, schema, validate
 from probis_cli.cli import fmt as fmt_cmd
 from probis_cli.cli import ganti_kode as ganti_kode_cmd
 from probis_cli.cli import init as init_cmd
 from probis_cli.cli import laporan as laporan_cmd
-from probis_cli.cli import lsp
 from probis_cli.cli import situs as situs_cmd
-from probis_cli.cli.localise import HELP_OPTION_NAMES, localise, translate_help_options
 from probis_cli.cli.common import EXIT_ERROR, LangChoice, lang_from_argv, stderr_console, t
+from probis_cli.cli.localise import HELP_OPTION_NAMES, localise, translate_help_options
 from probis_cli.i18n import Lang
 
 # Explicit list of command modules; each exposes register(app, lang).
@@ -50,8 +47,12 @@ def build_app(lang: Lang) -> typer.Typer:
 
     @app.callback()
     def _root(
-        version: bool = typer.Option(False, "--version", "-V", help=t(lang, "cli.opt_version"), callback=version_callback, is_eager=True),
-        lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"),
+        version: bool = typer.Option(
+            False, "--version", "-V", help=t(lang, "cli.opt_version"), callback=version_callback, is_eager=True
+        ),
+        lang_opt: LangChoice = typer.Option(
+            LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"
+        ),
     ) -> None:
         pass
 

@@ -21,7 +21,14 @@ SHOWN_STALE, SHOWN_REFUSED = 50, 20
 @contextmanager
 def _progress_bar(lang: Lang, console: Console) -> Iterator[api.ProgressFn]:
     """A progress callback drawing a (transient) bar once there are 20 jobs or more."""
-    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True)
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    )
     task = None
 
     def progress(done: int, total: int) -> None:
@@ -83,18 +90,34 @@ def register(app: typer.Typer, lang: Lang) -> None:
     @app.command("render", help=t(lang, "cli.render_help"))
     def render(
         path: Path = typer.Argument(Path("."), help=t(lang, "cli.render_arg_path"), metavar="PATH"),
-        out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="DIR", help=t(lang, "cli.render_opt_out"), show_default=False),
-        formats: Optional[list[str]] = typer.Option(None, "--format", "-f", metavar="FORMAT", help=formats_help, show_default=False),
-        kinds: Optional[list[str]] = typer.Option(None, "--jenis", "--kind", metavar="JENIS", help=kinds_help, show_default=False),
-        opd: Optional[list[str]] = typer.Option(None, "--opd", metavar="OPD", help=t(lang, "cli.render_opt_opd"), show_default=False),
-        codes: Optional[list[str]] = typer.Option(None, "--kode", "--code", metavar="KODE", help=t(lang, "cli.render_opt_code"), show_default=False),
+        out: Optional[Path] = typer.Option(
+            None, "--out", "-o", metavar="DIR", help=t(lang, "cli.render_opt_out"), show_default=False
+        ),
+        formats: Optional[list[str]] = typer.Option(
+            None, "--format", "-f", metavar="FORMAT", help=formats_help, show_default=False
+        ),
+        kinds: Optional[list[str]] = typer.Option(
+            None, "--jenis", "--kind", metavar="JENIS", help=kinds_help, show_default=False
+        ),
+        opd: Optional[list[str]] = typer.Option(
+            None, "--opd", metavar="OPD", help=t(lang, "cli.render_opt_opd"), show_default=False
+        ),
+        codes: Optional[list[str]] = typer.Option(
+            None, "--kode", "--code", metavar="KODE", help=t(lang, "cli.render_opt_code"), show_default=False
+        ),
         check: bool = typer.Option(False, "--check", help=t(lang, "cli.render_opt_check")),
         force: bool = typer.Option(False, "--paksa", "--force", help=t(lang, "cli.render_opt_force")),
         rebuild: bool = typer.Option(False, "--semua", "--rebuild", help=t(lang, "cli.render_opt_rebuild")),
-        engine: str = typer.Option("auto", "--engine", envvar="PROBIS_GRAPHVIZ", metavar="MESIN", help=t(lang, "cli.render_opt_engine")),
-        jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, metavar="N", help=t(lang, "cli.render_opt_jobs"), show_default=False),
+        engine: str = typer.Option(
+            "auto", "--engine", envvar="PROBIS_GRAPHVIZ", metavar="MESIN", help=t(lang, "cli.render_opt_engine")
+        ),
+        jobs: Optional[int] = typer.Option(
+            None, "--jobs", "-j", min=1, metavar="N", help=t(lang, "cli.render_opt_jobs"), show_default=False
+        ),
         no_cache: bool = typer.Option(False, "--no-cache", help=t(lang, "cli.opt_no_cache")),
-        lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"),
+        lang_opt: LangChoice = typer.Option(
+            LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"
+        ),
     ) -> None:
         console = stderr_console()
         options = api.RenderOptions(

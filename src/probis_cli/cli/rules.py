@@ -99,7 +99,9 @@ def register(app: typer.Typer, lang: Lang) -> None:
     def rules(
         rule: Optional[str] = typer.Argument(None, help=t(lang, "rules.arg_rule"), show_default=False, metavar="KODE"),
         fmt: str = typer.Option("text", "--format", "-f", metavar="FORMAT", help=t(lang, "rules.opt_format")),
-        lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"),
+        lang_opt: LangChoice = typer.Option(
+            LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"
+        ),
     ) -> None:
         if fmt not in FORMATS:
             fail(lang, "rules.bad_format", value=fmt)
@@ -124,4 +126,3 @@ def register(app: typer.Typer, lang: Lang) -> None:
             typer.echo(json.dumps(view.as_dict(lang), ensure_ascii=False, indent=2) + "\n", nl=False)
             return
         _console().print(_explain(view, lang), soft_wrap=True)
-

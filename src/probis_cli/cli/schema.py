@@ -18,7 +18,9 @@ def register(app: typer.Typer, lang: Lang) -> None:
     def schema(
         out: Path = typer.Option(Path("schemas"), "--out", "-o", help=t(lang, "cli.opt_schema_out")),
         check: bool = typer.Option(False, "--check", help=t(lang, "cli.opt_schema_check")),
-        lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"),
+        lang_opt: LangChoice = typer.Option(
+            LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"
+        ),
     ) -> None:
         console = stderr_console()
         stale: list[str] = []

@@ -18,8 +18,8 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from probis_cli import api, fs
-from probis_cli.cli.common import EXIT_ERROR, LangChoice, fail, stderr_console, t
 from probis_cli.api_render import cache_dir, engine_text, os_reason, render_memo, save_wasm_module, wasm_module_cache
+from probis_cli.cli.common import EXIT_ERROR, LangChoice, fail, stderr_console, t
 from probis_cli.i18n import Lang
 from probis_cli.laporan.compute import build_laporan
 from probis_cli.render import run as render_run
@@ -63,14 +63,22 @@ def register(app: typer.Typer, lang: Lang) -> None:
     def situs(
         command_ctx: typer.Context,
         path: Path = typer.Argument(Path("."), help=t(lang, "situs.arg_path"), metavar="PATH"),
-        out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="DIR", help=t(lang, "situs.opt_out"), show_default=False),
+        out: Optional[Path] = typer.Option(
+            None, "--out", "-o", metavar="DIR", help=t(lang, "situs.opt_out"), show_default=False
+        ),
         pdf: bool = typer.Option(False, "--pdf", help=t(lang, "situs.opt_pdf")),
         docx: bool = typer.Option(False, "--docx", help=t(lang, "situs.opt_docx")),
         rebuild: bool = typer.Option(False, "--semua", "--rebuild", help=t(lang, "situs.opt_rebuild")),
-        engine: str = typer.Option("auto", "--engine", envvar="PROBIS_GRAPHVIZ", metavar="MESIN", help=t(lang, "cli.render_opt_engine")),
-        jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, metavar="N", help=t(lang, "cli.render_opt_jobs"), show_default=False),
+        engine: str = typer.Option(
+            "auto", "--engine", envvar="PROBIS_GRAPHVIZ", metavar="MESIN", help=t(lang, "cli.render_opt_engine")
+        ),
+        jobs: Optional[int] = typer.Option(
+            None, "--jobs", "-j", min=1, metavar="N", help=t(lang, "cli.render_opt_jobs"), show_default=False
+        ),
         no_cache: bool = typer.Option(False, "--no-cache", help=t(lang, "cli.opt_no_cache")),
-        lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"),
+        lang_opt: LangChoice = typer.Option(
+            LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"
+        ),
     ) -> None:
         from probis_cli.render.engine import EngineUnavailable
         from probis_cli.site.build import DIAGRAM_GROUPS, SiteInput, build_pages, input_digest
@@ -97,7 +105,12 @@ def register(app: typer.Typer, lang: Lang) -> None:
                 layout_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="probis-situs-")))
             wasm_cache = None if cache is None else wasm_module_cache(cache)
             with Progress(
-                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=console,
+                transient=True,
             ) as bar:
                 task = bar.add_task(t(lang, "situs.progress"), total=None)
 
@@ -107,7 +120,15 @@ def register(app: typer.Typer, lang: Lang) -> None:
                 try:
                     stats = render_run.StatCache(None if cache is None else cache / "situs-stat.marshal")
                     layout = layout_diagrams(
-                        loaded.index, ctx, layout_dir, groups=DIAGRAM_GROUPS, engine_preference=engine, workers=jobs, progress=progress, stats=stats, pdf=pdf
+                        loaded.index,
+                        ctx,
+                        layout_dir,
+                        groups=DIAGRAM_GROUPS,
+                        engine_preference=engine,
+                        workers=jobs,
+                        progress=progress,
+                        stats=stats,
+                        pdf=pdf,
                     )
                 except EngineUnavailable as exc:
                     fail(lang, "cli.render_no_engine", detail=engine_text(lang, exc.code, exc.detail or exc.message))
@@ -122,7 +143,11 @@ def register(app: typer.Typer, lang: Lang) -> None:
             names = Names(loaded.index)
             for artifact_path, blob in sorted(layout.pdfs.items()):
                 # sop/<kode>: one SOP; sop/opd/<opd>: every SOP of an OPD (its page links it).
-                kind, code = ("opd", artifact_path.split("/", 2)[2]) if artifact_path.startswith("sop/opd/") else ("sop", artifact_path.split("/", 1)[1])
+                kind, code = (
+                    ("opd", artifact_path.split("/", 2)[2])
+                    if artifact_path.startswith("sop/opd/")
+                    else ("sop", artifact_path.split("/", 1)[1])
+                )
                 page = names.page(kind, code)
                 if page is None:
                     continue
@@ -145,7 +170,9 @@ def register(app: typer.Typer, lang: Lang) -> None:
                     downloads.setdefault(f"sop:{code}", []).append((t(lang, "site.download.docx"), name))
             report = build_laporan(loaded, result, git=False)
             data = SiteInput(loaded, result, report, lang, layout.svgs, downloads)
-            digest = input_digest(data, *(f"{name}:{len(blob)}:{hash_bytes(blob)}" for name, blob in sorted(extra.items())))
+            digest = input_digest(
+                data, *(f"{name}:{len(blob)}:{hash_bytes(blob)}" for name, blob in sorted(extra.items()))
+            )
             current = None if rebuild else is_current(out_dir, digest)
             try:
                 if current is not None:  # nothing the pages are made of changed

@@ -91,7 +91,9 @@ def _write_baseline(loaded: api.Loaded, result: Result, options: api.CheckOption
 
     pemda = loaded.index.pemda
     configured = pemda.model.pengaturan.lint.baseline if pemda is not None else None
-    plan = prepare_baseline(loaded.root, result.findings, option=options.baseline, configured=configured, covered=covered)
+    plan = prepare_baseline(
+        loaded.root, result.findings, option=options.baseline, configured=configured, covered=covered
+    )
     # A baseline path from probis.yaml is the repository's to choose: it stays inside it.
     write_report(lang, plan.path, plan.text, root=loaded.root if options.baseline is None else None)
     console = stderr_console()
@@ -116,7 +118,9 @@ def _check_arguments(lang: Lang, fmt: str, fail_on: str, output: Path | None) ->
     return threshold
 
 
-def _print_report(lang: Lang, loaded: api.Loaded, result: Result, fmt: str, output: Path | None, color: bool | None) -> None:
+def _print_report(
+    lang: Lang, loaded: api.Loaded, result: Result, fmt: str, output: Path | None, color: bool | None
+) -> None:
     """The report in ``fmt``, to ``output`` or stdout."""
     context = ReportContext(
         lang=lang,
@@ -139,19 +143,31 @@ def register(app: typer.Typer, lang: Lang) -> None:
 
     @app.command("validate", help=t(lang, "cli.validate_help"), no_args_is_help=False)
     def validate(
-        paths: Optional[list[Path]] = typer.Argument(None, help=t(lang, "cli.arg_paths"), show_default=False, metavar="PATH..."),
-        fmt: str = typer.Option("text", "--format", "-f", metavar="FORMAT", help=t(lang, "cli.opt_format", formats=", ".join(REPORTERS))),
+        paths: Optional[list[Path]] = typer.Argument(
+            None, help=t(lang, "cli.arg_paths"), show_default=False, metavar="PATH..."
+        ),
+        fmt: str = typer.Option(
+            "text", "--format", "-f", metavar="FORMAT", help=t(lang, "cli.opt_format", formats=", ".join(REPORTERS))
+        ),
         output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help=t(lang, "cli.opt_output")),
         fail_on: str = typer.Option("error", "--fail-on", metavar="TINGKAT", help=t(lang, "cli.opt_fail_on")),
         select: Optional[list[str]] = typer.Option(None, "--select", metavar="KODE", help=t(lang, "cli.opt_select")),
         ignore: Optional[list[str]] = typer.Option(None, "--ignore", metavar="KODE", help=t(lang, "cli.opt_ignore")),
         no_lint: bool = typer.Option(False, "--no-lint", help=t(lang, "cli.opt_no_lint")),
         no_cache: bool = typer.Option(False, "--no-cache", help=t(lang, "cli.opt_no_cache")),
-        color: Optional[bool] = typer.Option(None, "--color/--no-color", help=t(lang, "cli.opt_color"), show_default=False),
-        write_baseline: bool = typer.Option(False, "--buat-baseline", "--write-baseline", help=t(lang, "cli.opt_write_baseline")),
+        color: Optional[bool] = typer.Option(
+            None, "--color/--no-color", help=t(lang, "cli.opt_color"), show_default=False
+        ),
+        write_baseline: bool = typer.Option(
+            False, "--buat-baseline", "--write-baseline", help=t(lang, "cli.opt_write_baseline")
+        ),
         baseline: Optional[Path] = typer.Option(None, "--baseline", metavar="FILE", help=t(lang, "cli.opt_baseline")),
-        no_baseline: bool = typer.Option(False, "--no-baseline", "--tanpa-baseline", help=t(lang, "cli.opt_no_baseline")),
-        lang_opt: LangChoice = typer.Option(LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"),
+        no_baseline: bool = typer.Option(
+            False, "--no-baseline", "--tanpa-baseline", help=t(lang, "cli.opt_no_baseline")
+        ),
+        lang_opt: LangChoice = typer.Option(
+            LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"
+        ),
         watch: bool = typer.Option(False, "--watch", "-w", help=t(lang, "watch.opt")),
     ) -> None:
         threshold = _check_arguments(lang, fmt, fail_on, output)
@@ -162,8 +178,18 @@ def register(app: typer.Typer, lang: Lang) -> None:
         if watch:
             from probis_cli.cli.watch import validate_watch
 
-            validate_watch(lang, targets, fmt=fmt, output=output, color=color, write_baseline=write_baseline, use_cache=not no_cache,
-                           options=api.CheckOptions(select=selected, ignore=ignored, lint=not no_lint, baseline=baseline, use_baseline=not no_baseline))
+            validate_watch(
+                lang,
+                targets,
+                fmt=fmt,
+                output=output,
+                color=color,
+                write_baseline=write_baseline,
+                use_cache=not no_cache,
+                options=api.CheckOptions(
+                    select=selected, ignore=ignored, lint=not no_lint, baseline=baseline, use_baseline=not no_baseline
+                ),
+            )
         try:
             loaded = api.load(targets, use_cache=not no_cache)
         except FileNotFoundError as exc:

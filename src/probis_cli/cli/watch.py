@@ -79,8 +79,14 @@ def run_watch(
     ready = False
     try:
         for changes in watch(
-            root, watch_filter=wanted, stop_event=stop, debounce=50, step=20,
-            rust_timeout=300, yield_on_timeout=True, raise_interrupt=False,
+            root,
+            watch_filter=wanted,
+            stop_event=stop,
+            debounce=50,
+            step=20,
+            rust_timeout=300,
+            yield_on_timeout=True,
+            raise_interrupt=False,
         ):
             if not ready:
                 ready = True
@@ -122,8 +128,12 @@ def validate_watch(
 
     def report(result: Result, loaded: api.Loaded) -> str:
         context = ReportContext(
-            lang=lang, sources=loaded.source_texts(), root_name=loaded.root.name, tool_version=__version__,
-            color=want_color(color), rules=infos,
+            lang=lang,
+            sources=loaded.source_texts(),
+            root_name=loaded.root.name,
+            tool_version=__version__,
+            color=want_color(color),
+            rules=infos,
         )
         return REPORTERS[fmt](result, context)
 

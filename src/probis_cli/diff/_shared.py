@@ -44,7 +44,9 @@ def kind_summary(changes: list[Change], lang: Lang) -> list[tuple[Kind, str]]:
     for kind in KINDS:
         counts = Counter(c.action for c in changes if c.kind == kind)
         if counts:
-            out.append((kind, ", ".join(f"{counts[a]} {translate('diff.action.' + a, lang)}" for a in ACTIONS if counts[a])))
+            out.append(
+                (kind, ", ".join(f"{counts[a]} {translate('diff.action.' + a, lang)}" for a in ACTIONS if counts[a]))
+            )
     return out
 
 
@@ -81,7 +83,9 @@ def change_notes(c: Change, lang: Lang) -> list[str]:
     if c.path_lama is not None:
         notes.append(translate("diff.file_moved", lang, before=c.path_lama, after=c.path))
     for fc in c.fields:
-        notes.append(f"{fc.field}: {fc.before if fc.before is not None else '—'} → {fc.after if fc.after is not None else '—'}")
+        notes.append(
+            f"{fc.field}: {fc.before if fc.before is not None else '—'} → {fc.after if fc.after is not None else '—'}"
+        )
     return notes
 
 

@@ -58,7 +58,9 @@ def _list_key(old: Any, new: Any) -> str | None:
     return key if key is not None and all(isinstance(v, list) for v in (old, new)) else None
 
 
-def field_changes(before: Mapping[str, Any], after: Mapping[str, Any], prefix: str = "", skip: Iterable[str] = ()) -> list[FieldChange]:
+def field_changes(
+    before: Mapping[str, Any], after: Mapping[str, Any], prefix: str = "", skip: Iterable[str] = ()
+) -> list[FieldChange]:
     """Differences between two dumped models: nested mappings by dotted key, lists of coded
     items by ``kode`` (``unit[bid-yankes]``), anything else as a whole value."""
     skipped = set(skip)
@@ -244,7 +246,11 @@ def _sop_steps(old: Sop, new: Sop) -> tuple[list[FieldChange], list[Message]]:
 def _proses_highlights(old: _Entity, new: _Entity, base: Index, head: Index) -> list[Message]:
     out: list[Message] = []
     if old.dump.get("pemilik") != new.dump.get("pemilik"):
-        out.append(Message.of("diff.hl.pemilik", before=compact(old.dump.get("pemilik")), after=compact(new.dump.get("pemilik"))))
+        out.append(
+            Message.of(
+                "diff.hl.pemilik", before=compact(old.dump.get("pemilik")), after=compact(new.dump.get("pemilik"))
+            )
+        )
     if _linked_to_plan(base, old.kode) and not _linked_to_plan(head, new.kode):
         out.append(Message.of("diff.hl.plan_link_lost", before=compact(old.dump.get("kegiatan"))))
     return out
@@ -327,7 +333,16 @@ def compare_states(
             moved_old.add(old_key)
             moved_new.add(key)
             changes.append(
-                Change(e.kind, "dipindah", e.kode, e.nama, e.opd, e.path, kode_lama=o.kode, path_lama=o.path if o.path != e.path else None)
+                Change(
+                    e.kind,
+                    "dipindah",
+                    e.kode,
+                    e.nama,
+                    e.opd,
+                    e.path,
+                    kode_lama=o.kode,
+                    path_lama=o.path if o.path != e.path else None,
+                )
             )
     for key in added:
         if key in moved_new:
@@ -335,20 +350,34 @@ def compare_states(
         e = new_all[key]
         highlights: list[Message] = []
         if e.kind == "kegiatan":
-            highlights.append(Message.of("diff.hl.kegiatan_claimed", opd=_opd_label(head, e.opd), kode=_display_kode(e), nama=e.nama))
-        changes.append(Change(e.kind, "ditambah", _display_kode(e), e.nama, e.opd, e.path, highlights=tuple(highlights)))
+            highlights.append(
+                Message.of("diff.hl.kegiatan_claimed", opd=_opd_label(head, e.opd), kode=_display_kode(e), nama=e.nama)
+            )
+        changes.append(
+            Change(e.kind, "ditambah", _display_kode(e), e.nama, e.opd, e.path, highlights=tuple(highlights))
+        )
     for key in removed:
         if key in moved_old:
             continue
         e = old_all[key]
         if e.path in unreadable:
             changes.append(
-                Change(e.kind, "diubah", _display_kode(e), e.nama, e.opd, e.path, highlights=(Message.of("diff.hl.unreadable"),))
+                Change(
+                    e.kind,
+                    "diubah",
+                    _display_kode(e),
+                    e.nama,
+                    e.opd,
+                    e.path,
+                    highlights=(Message.of("diff.hl.unreadable"),),
+                )
             )
             continue
         highlights = []
         if e.kind == "kegiatan":
-            highlights.append(Message.of("diff.hl.kegiatan_released", opd=_opd_label(base, e.opd), kode=_display_kode(e), nama=e.nama))
+            highlights.append(
+                Message.of("diff.hl.kegiatan_released", opd=_opd_label(base, e.opd), kode=_display_kode(e), nama=e.nama)
+            )
         changes.append(Change(e.kind, "dihapus", _display_kode(e), e.nama, e.opd, e.path, highlights=tuple(highlights)))
     for key, new in new_all.items():
         old = old_all.get(key)
@@ -358,8 +387,16 @@ def compare_states(
         if change is not None:
             if new.kind == "kegiatan":
                 change = Change(
-                    change.kind, change.action, _display_kode(new), change.nama, change.opd, change.path,
-                    nama_lama=change.nama_lama, path_lama=change.path_lama, fields=change.fields, highlights=change.highlights,
+                    change.kind,
+                    change.action,
+                    _display_kode(new),
+                    change.nama,
+                    change.opd,
+                    change.path,
+                    nama_lama=change.nama_lama,
+                    path_lama=change.path_lama,
+                    fields=change.fields,
+                    highlights=change.highlights,
                 )
             changes.append(change)
     return sorted(changes, key=Change.sort_key)
@@ -393,4 +430,3 @@ def opd_names(*indexes: Index) -> dict[str, str]:
         for kode, doc in index.opd.items():
             out[kode] = doc.model.label
     return out
-

@@ -67,7 +67,11 @@ def report(result: DiffResult, lang: Lang, *, limit: int = LIMIT) -> str:
         + (f" ({severity_counts(new, lang)}): {codes_of(new)}" if new else "")
         + " |"
     )
-    head.append(f"| {t('diff.section_resolved', lang)} | {len(result.resolved)}" + (f": {codes_of(result.resolved)}" if result.resolved else "") + " |")
+    head.append(
+        f"| {t('diff.section_resolved', lang)} | {len(result.resolved)}"
+        + (f": {codes_of(result.resolved)}" if result.resolved else "")
+        + " |"
+    )
     for kind, summary in kind_summary(result.changes, lang):
         head.append(f"| {t('diff.kind.' + kind, lang)} | {summary} |")
     head.append("")
@@ -80,7 +84,10 @@ def report(result: DiffResult, lang: Lang, *, limit: int = LIMIT) -> str:
     highlights = result.highlights()
     if highlights:
         blocks.append(([f"**{t('diff.attention', lang)}**", ""], 0, 0))
-        blocks += [([f"- ⚠️ {esc(t('diff.kind.' + c.kind, lang))} {esc(c.kode)}: {esc(m.text(lang))}"], 0, 0) for c, m in highlights]
+        blocks += [
+            ([f"- ⚠️ {esc(t('diff.kind.' + c.kind, lang))} {esc(c.kode)}: {esc(m.text(lang))}"], 0, 0)
+            for c, m in highlights
+        ]
         blocks.append(([""], 0, 0))
     if result.resolved:
         lines = [f"<details><summary>{t('diff.section_resolved', lang)} ({len(result.resolved)})</summary>", ""]
@@ -106,5 +113,16 @@ def report(result: DiffResult, lang: Lang, *, limit: int = LIMIT) -> str:
             continue
         out += text
     if left_chars:
-        out += "\n> " + t("diff.truncated", lang, limit=f"{limit:,}", changes=left_changes, findings=left_findings, chars=f"{left_chars:,}") + "\n"
+        out += (
+            "\n> "
+            + t(
+                "diff.truncated",
+                lang,
+                limit=f"{limit:,}",
+                changes=left_changes,
+                findings=left_findings,
+                chars=f"{left_chars:,}",
+            )
+            + "\n"
+        )
     return out

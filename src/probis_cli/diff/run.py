@@ -10,8 +10,8 @@ from probis_cli import api
 from probis_cli.diff.compare import compare_findings, compare_states, opd_names
 from probis_cli.diff.git import GitError, TreeFile, default_base, git_toplevel, list_tree, read_blobs, verify_revision
 from probis_cli.diff.model import DiffResult, State
-from probis_cli.findings import Severity
 from probis_cli.diff.state import ParseShare, discover_in_tree, exclusions, load_contents, root_settings
+from probis_cli.findings import Severity
 from probis_cli.source.discover import YAML_SUFFIXES
 from probis_cli.source.reader import MAX_BYTES
 
@@ -74,7 +74,9 @@ def run_diff(
     before = {src.path: src.digest for src in base_loaded.sources}
     after = {src.path: src.digest for src in head_loaded.sources}
     changed = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
-    unreadable = frozenset(f.location.path for f in head_result.findings if f.code[:1] in ("Y", "S") and f.severity >= Severity.ERROR)
+    unreadable = frozenset(
+        f.location.path for f in head_result.findings if f.code[:1] in ("Y", "S") and f.severity >= Severity.ERROR
+    )
     return DiffResult(
         base=State(base_label, base_commit, len(base_loaded.sources)),
         head=State(head or "", head_commit, len(head_loaded.sources)),

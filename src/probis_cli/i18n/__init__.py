@@ -44,13 +44,32 @@ def register_messages(provider: MessageProvider) -> None:
 @lru_cache(maxsize=1)
 def catalogue() -> dict[str, dict[str, str]]:
     """All messages, ``{lang: {id: template}}``, merged from the area catalogues and the registered ones."""
-    from probis_cli.i18n import cli_messages, core, diff_messages, lint_messages, office_messages, onramp_messages, render_messages
-    from probis_cli.i18n import lsp_messages, site_messages
+    from probis_cli.i18n import (
+        cli_messages,
+        core,
+        diff_messages,
+        lint_messages,
+        lsp_messages,
+        office_messages,
+        onramp_messages,
+        render_messages,
+        site_messages,
+    )
 
     merged: dict[str, dict[str, str]] = {"id": {}, "en": {}}
     sources: list[tuple[str, dict[str, dict[str, str]]]] = [
         (module.__name__, module.MESSAGES)
-        for module in (core, cli_messages, lint_messages, render_messages, office_messages, diff_messages, onramp_messages, lsp_messages, site_messages)
+        for module in (
+            core,
+            cli_messages,
+            lint_messages,
+            render_messages,
+            office_messages,
+            diff_messages,
+            onramp_messages,
+            lsp_messages,
+            site_messages,
+        )
     ]
     for provider in _PROVIDERS:
         sources.extend((provider.__module__, cat) for cat in provider())
@@ -74,8 +93,34 @@ _FMT = _Lenient()
 
 
 MONTHS: dict[Lang, tuple[str, ...]] = {
-    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"),
+    "id": (
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
 }
 
 

@@ -33,7 +33,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "schema.unknown_key": "Kunci '{key}' tidak dikenal. Kunci yang diizinkan: {allowed}.",
         "schema.flow_comma": (
             "Kunci '{key}' tidak dikenal: koma di dalam {{…}} memotong nilai '{field}'. Beri tanda kutip pada "
-            "nilainya: {field}: \"{joined}\"."
+            'nilainya: {field}: "{joined}".'
         ),
         "schema.missing": "'{field}' wajib diisi.",
         "schema.kode_format": "{field}: kode {kind} '{value}' tidak sesuai bentuk {example}.",
@@ -120,7 +120,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "schema.unknown_key": "Unknown key '{key}'. Allowed keys: {allowed}.",
         "schema.flow_comma": (
             "Unknown key '{key}': a comma inside {{…}} cut the value of '{field}'. Put the value in quotes: "
-            "{field}: \"{joined}\"."
+            '{field}: "{joined}".'
         ),
         "schema.missing": "'{field}' is required.",
         "schema.kode_format": "{field}: {kind} code '{value}' does not match the shape {example}.",

@@ -6,10 +6,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Membuat repositori Pemda baru yang langsung lolos validate dan render: probis.yaml, "
             "rpjmd.yaml, satu CONTOH OPD/proses/SOP, schemas/, .gitignore, alur CI, dan pre-commit. "
             "Tidak menimpa berkas yang sudah ada.\n\n"
-            "Contoh: probis init kota-baru --nama \"Pemerintah Kota Baru\" --tingkat kota --periode 2025-2029"
+            'Contoh: probis init kota-baru --nama "Pemerintah Kota Baru" --tingkat kota --periode 2025-2029'
         ),
         "init.arg_folder": "Folder repositori baru (bawaan: folder ini); dibuat bila belum ada.",
-        "init.opt_nama": "Nama resmi Pemda, mis. \"Pemerintah Kota Baru\" (bawaan: dari nama folder).",
+        "init.opt_nama": 'Nama resmi Pemda, mis. "Pemerintah Kota Baru" (bawaan: dari nama folder).',
         "init.opt_tingkat": "provinsi, kabupaten, atau kota (bawaan: dari nama folder, mis. kab-... = kabupaten).",
         "init.opt_periode": "Periode RPJMD TTTT-TTTT (bawaan: 2025-2029).",
         "init.opt_ask": "Tanyakan nama, tingkat, dan periode (bawaan: bila dijalankan di terminal).",
@@ -80,9 +80,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "baru.help": (
             "Membuat dokumen atau isian baru dengan kode berikutnya yang masih kosong, di folder yang "
             "tepat, dengan rujukan terisi; lalu memeriksanya.\n\n"
-            "Contoh: probis baru proses --pemilik dinkes/bid-p2p --induk PB.02.01 --nama \"Pelayanan Imunisasi Lanjutan\""
+            'Contoh: probis baru proses --pemilik dinkes/bid-p2p --induk PB.02.01 --nama "Pelayanan Imunisasi Lanjutan"'
         ),
-        "baru.opd_help": "OPD baru: opd/KODE.yaml. Contoh: probis baru opd dinsos --nama \"Dinas Sosial\" --urusan 1.06",
+        "baru.opd_help": 'OPD baru: opd/KODE.yaml. Contoh: probis baru opd dinsos --nama "Dinas Sosial" --urusan 1.06',
         "baru.proses_help": (
             "Proses bisnis baru: kode berikutnya di bawah --induk (PB.02.01 → PB.02.01.03) atau di level 1 "
             "menurut pola kode repositori (PB.07, PB.DINKES.03), berkas di folder proses OPD pemiliknya."
@@ -164,10 +164,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Create a new Pemda repository that passes validate and render as is: probis.yaml, "
             "rpjmd.yaml, one EXAMPLE OPD/process/SOP, schemas/, .gitignore, a CI workflow and a "
             "pre-commit config. Never overwrites an existing file.\n\n"
-            "Example: probis init kota-baru --nama \"Pemerintah Kota Baru\" --tingkat kota --periode 2025-2029"
+            'Example: probis init kota-baru --nama "Pemerintah Kota Baru" --tingkat kota --periode 2025-2029'
         ),
         "init.arg_folder": "Folder of the new repository (default: this folder); created if missing.",
-        "init.opt_nama": "Official name of the Pemda, e.g. \"Pemerintah Kota Baru\" (default: from the folder name).",
+        "init.opt_nama": 'Official name of the Pemda, e.g. "Pemerintah Kota Baru" (default: from the folder name).',
         "init.opt_tingkat": "provinsi, kabupaten or kota (default: from the folder name, e.g. kab-... = kabupaten).",
         "init.opt_periode": "RPJMD period YYYY-YYYY (default: 2025-2029).",
         "init.opt_ask": "Ask for name, level and period (default: when run in a terminal).",
@@ -238,9 +238,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "baru.help": (
             "Create a new document or entry with the next free code, in the right folder, links filled "
             "in; then check it.\n\n"
-            "Example: probis baru proses --pemilik dinkes/bid-p2p --induk PB.02.01 --nama \"Pelayanan Imunisasi Lanjutan\""
+            'Example: probis baru proses --pemilik dinkes/bid-p2p --induk PB.02.01 --nama "Pelayanan Imunisasi Lanjutan"'
         ),
-        "baru.opd_help": "New OPD: opd/CODE.yaml. Example: probis baru opd dinsos --nama \"Dinas Sosial\" --urusan 1.06",
+        "baru.opd_help": 'New OPD: opd/CODE.yaml. Example: probis baru opd dinsos --nama "Dinas Sosial" --urusan 1.06',
         "baru.proses_help": (
             "New business process: the next code under --induk (PB.02.01 → PB.02.01.03) or at level 1 "
             "following the repository's code pattern (PB.07, PB.DINKES.03), the file in its owner's process folder."

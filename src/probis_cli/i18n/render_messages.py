@@ -189,7 +189,7 @@ _DOC_ID: dict[str, str] = {
     "doc.sop.perulangan": "Tidak termasuk langkah perulangan {langkah}: bila terjadi, menambah hingga {tambahan}.",
     "doc.sop.belum_lengkap": "Waktu total belum dapat dihitung lengkap karena:",
     "doc.sop.waktu_kosong": "waktu langkah {no} belum diisi",
-    "doc.sop.waktu_tak_terukur": "waktu langkah {no} tidak terukur (\"{waktu}\")",
+    "doc.sop.waktu_tak_terukur": 'waktu langkah {no} tidak terukur ("{waktu}")',
     "doc.sop.cara_hitung": (
         "Dihitung dari mutu baku waktu setiap langkah pada jalur terpanjang dari langkah mulai sampai langkah selesai. "
         "Cabang keputusan yang kembali ke langkah sebelumnya (perulangan) tidak diulang, "
@@ -247,7 +247,7 @@ _DOC_EN: dict[str, str] = {
     "doc.sop.perulangan": "Not including rework step(s) {langkah}: when they happen, they add up to {tambahan}.",
     "doc.sop.belum_lengkap": "The total cannot be computed completely because:",
     "doc.sop.waktu_kosong": "the time of step {no} is missing",
-    "doc.sop.waktu_tak_terukur": "the time of step {no} is not measurable (\"{waktu}\")",
+    "doc.sop.waktu_tak_terukur": 'the time of step {no} is not measurable ("{waktu}")',
     "doc.sop.cara_hitung": (
         "Computed from each step's mutu baku waktu along the longest path from the start step to the end step. "
         "Decision branches that return to an earlier step (loops) are not repeated, a range "

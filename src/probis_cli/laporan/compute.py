@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 
 from probis_cli.api import Loaded
 from probis_cli.findings import Result
-from probis_cli.model.kode import is_standard_penunjang
 from probis_cli.laporan.git import is_work_tree, last_change
 from probis_cli.lint.registry import RULES_BY_CODE
+from probis_cli.model.kode import is_standard_penunjang
 
 FAMILIES: tuple[str, ...] = ("T", "K", "M", "lain")
 

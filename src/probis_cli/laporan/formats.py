@@ -48,7 +48,9 @@ def _rows(laporan: Laporan) -> list[Baris]:
 
 def headers(lang: Lang) -> list[str]:
     """Column titles of the human-readable table (Markdown, terminal)."""
-    return [translate(f"laporan.col_{key}", lang) for key in ("opd", "kegiatan", "proses", "sop", "temuan", "perubahan")]
+    return [
+        translate(f"laporan.col_{key}", lang) for key in ("opd", "kegiatan", "proses", "sop", "temuan", "perubahan")
+    ]
 
 
 def cells(row: Baris, lang: Lang, *, short: bool = False) -> list[str]:
@@ -115,7 +117,14 @@ def to_json(laporan: Laporan, lang: Lang) -> str:
             data.pop("opd")
         return data
 
-    return json.dumps({"versi": 1, "pemda": obj(laporan.pemda), "opd": [obj(r) for r in laporan.opd]}, ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps(
+            {"versi": 1, "pemda": obj(laporan.pemda), "opd": [obj(r) for r in laporan.opd]},
+            ensure_ascii=False,
+            indent=2,
+        )
+        + "\n"
+    )
 
 
 # --- SVG bar chart -----------------------------------------------------------------------
@@ -157,7 +166,9 @@ def to_svg(laporan: Laporan, lang: Lang) -> str:
         y0 = top + i * group_h
         name = row.label if row.kode else translate("laporan.total_short", lang)
         weight = ' font-weight="bold"' if not row.kode else ""
-        out.append(f'<text x="{label_w - 8}" y="{y0 + bar_h * 2}" text-anchor="end"{weight}>{escape(_short(name))}</text>')
+        out.append(
+            f'<text x="{label_w - 8}" y="{y0 + bar_h * 2}" text-anchor="end"{weight}>{escape(_short(name))}</text>'
+        )
         values = (
             (row.kegiatan_dilaksanakan, row.kegiatan),
             (row.proses_dengan_sop, row.proses_terendah),

@@ -112,7 +112,9 @@ def parse_baseline(text: str) -> Baseline:
     if not isinstance(data, dict) or "probis_baseline" not in data or not isinstance(data.get("findings"), list):
         raise BaselineError("lint.baseline.bad_shape")
     if data["probis_baseline"] != BASELINE_VERSION:
-        raise BaselineError("lint.baseline.version", value=str(data["probis_baseline"]), supported=str(BASELINE_VERSION))
+        raise BaselineError(
+            "lint.baseline.version", value=str(data["probis_baseline"]), supported=str(BASELINE_VERSION)
+        )
     baseline = Baseline()
     for entry in data["findings"]:
         if not (isinstance(entry, dict) and isinstance(entry.get("fingerprint"), str)):

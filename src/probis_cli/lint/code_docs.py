@@ -58,7 +58,10 @@ CODE_DOCS: dict[str, CodeDoc] = {
             "probis reads UTF-8 text only; files from old word processors (Windows-1252, UTF-16) garble "
             "letters and are not read.",
         ),
-        ("Simpan ulang berkas dengan encoding UTF-8 (di editor: Save with Encoding → UTF-8).", "Save the file again as UTF-8 (in the editor: Save with Encoding → UTF-8)."),
+        (
+            "Simpan ulang berkas dengan encoding UTF-8 (di editor: Save with Encoding → UTF-8).",
+            "Save the file again as UTF-8 (in the editor: Save with Encoding → UTF-8).",
+        ),
         "# file: proses/PB.01.yaml\n# (disimpan sebagai Windows-1252: 'Penanganan Pengaduan \\xe9')\n",
         _PROSES_HEAD + "nama: Penanganan Pengaduan\n",
     ),
@@ -68,7 +71,10 @@ CODE_DOCS: dict[str, CodeDoc] = {
             "Berkas kosong biasanya sisa salin-tempel atau dokumen yang belum ditulis; tidak ada yang diperiksa.",
             "An empty file is usually a copy-paste leftover or a document not written yet; nothing is checked.",
         ),
-        ("Isi berkas dengan dokumen probis, atau hapus berkasnya.", "Fill the file with a probis document, or delete it."),
+        (
+            "Isi berkas dengan dokumen probis, atau hapus berkasnya.",
+            "Fill the file with a probis document, or delete it.",
+        ),
         "# file: proses/PB.09.yaml\n",
         "# file: proses/PB.09.yaml\nprobis: 1\njenis: proses\nkode: PB.09\nnama: Pengelolaan Arsip\nkategori: pendukung\npemilik: setda\n",
     ),
@@ -104,7 +110,10 @@ CODE_DOCS: dict[str, CodeDoc] = {
             "probis documents are never nested more than a few levels; hundreds of levels only come from a "
             "damaged file or one made to exhaust memory.",
         ),
-        ("Periksa kurung dan indentasi; ratakan strukturnya.", "Check brackets and indentation; flatten the structure."),
+        (
+            "Periksa kurung dan indentasi; ratakan strukturnya.",
+            "Check brackets and indentation; flatten the structure.",
+        ),
         "# file: x.yaml\na: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[x]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n",
         "# file: x.yaml\na: [x]\n",
     ),
@@ -116,7 +125,10 @@ CODE_DOCS: dict[str, CodeDoc] = {
             "Every probis document is a mapping with `probis` and `jenis`; a list or bare text at the root "
             "cannot be read as a document.",
         ),
-        ("Tulis dokumen sebagai `kunci: nilai` mulai kolom pertama.", "Write the document as `key: value` from the first column."),
+        (
+            "Tulis dokumen sebagai `kunci: nilai` mulai kolom pertama.",
+            "Write the document as `key: value` from the first column.",
+        ),
         "# file: proses/PB.01.yaml\n- probis: 1\n- jenis: proses\n",
         "# file: proses/PB.01.yaml\nprobis: 1\njenis: proses\n",
     ),
@@ -128,7 +140,10 @@ CODE_DOCS: dict[str, CodeDoc] = {
             "YAML does not allow tabs for indentation; editors show them like spaces, so the structure looks "
             "right when it is not.",
         ),
-        ("Ganti tab dengan spasi (atur editor: indentasi 2 spasi).", "Replace tabs with spaces (set the editor to indent with 2 spaces)."),
+        (
+            "Ganti tab dengan spasi (atur editor: indentasi 2 spasi).",
+            "Replace tabs with spaces (set the editor to indent with 2 spaces).",
+        ),
         _PROSES_HEAD + "masukan:\n\t- nama: Formulir\n",
         _PROSES_HEAD + "masukan:\n  - nama: Formulir\n",
     ),
@@ -171,7 +186,10 @@ CODE_DOCS: dict[str, CodeDoc] = {
             "A file without read permission, a broken link, or a special file (FIFO, device) is not read; a "
             "check must not pass without reading it.",
         ),
-        ("Perbaiki izin berkas, atau ganti tautan dengan berkas biasa.", "Fix the file's permissions, or replace the link with a regular file."),
+        (
+            "Perbaiki izin berkas, atau ganti tautan dengan berkas biasa.",
+            "Fix the file's permissions, or replace the link with a regular file.",
+        ),
         "# file: sop/SOP-001.yaml\n# (chmod 000)\n",
         "# file: sop/SOP-001.yaml\n# (chmod 644)\n",
     ),
@@ -220,7 +238,10 @@ CODE_DOCS: dict[str, CodeDoc] = {
             "A value of the wrong shape (text for a number, a choice outside the list, a date that does not exist) "
             "would give wrong maps and SOP documents.",
         ),
-        ("Isi dengan nilai dari bentuk atau pilihan yang disebut pesannya.", "Use a value of the type or from the choices the message names."),
+        (
+            "Isi dengan nilai dari bentuk atau pilihan yang disebut pesannya.",
+            "Use a value of the type or from the choices the message names.",
+        ),
         _PROSES_HEAD + "kategori: utama\n",
         _PROSES_HEAD + "kategori: inti\n",
     ),
@@ -232,7 +253,10 @@ CODE_DOCS: dict[str, CodeDoc] = {
             "Kegiatan and sub kegiatan codes follow the national nomenclature; a code that deviates cannot be "
             "traced to its program and urusan.",
         ),
-        ("Salin kode persis dari nomenklatur atau Renstra.", "Copy the code exactly from the nomenclature or the Renstra."),
+        (
+            "Salin kode persis dari nomenklatur atau Renstra.",
+            "Copy the code exactly from the nomenclature or the Renstra.",
+        ),
         _PROSES_HEAD + "kegiatan: [1.2.2.2.2]\n",
         _PROSES_HEAD + "kegiatan: [1.02.02.2.02]\n",
     ),
@@ -255,8 +279,10 @@ CODE_DOCS: dict[str, CodeDoc] = {
             "ambiguous. The second one is left out.",
         ),
         ("Beri kode yang berbeda, atau hapus salinannya.", "Give it another code, or delete the copy."),
-        _PROSES_HEAD + "aktivitas:\n  - {kode: A1, nama: Menerima berkas, pelaksana: dinkes}\n  - {kode: A1, nama: Memeriksa berkas, pelaksana: dinkes}\n",
-        _PROSES_HEAD + "aktivitas:\n  - {kode: A1, nama: Menerima berkas, pelaksana: dinkes}\n  - {kode: A2, nama: Memeriksa berkas, pelaksana: dinkes}\n",
+        _PROSES_HEAD
+        + "aktivitas:\n  - {kode: A1, nama: Menerima berkas, pelaksana: dinkes}\n  - {kode: A1, nama: Memeriksa berkas, pelaksana: dinkes}\n",
+        _PROSES_HEAD
+        + "aktivitas:\n  - {kode: A1, nama: Menerima berkas, pelaksana: dinkes}\n  - {kode: A2, nama: Memeriksa berkas, pelaksana: dinkes}\n",
     ),
     "S008": _d(
         ("Rujukan ke kode yang tidak ada.", "A reference to a code that does not exist."),
@@ -272,18 +298,26 @@ CODE_DOCS: dict[str, CodeDoc] = {
             "Correct the code (see the hint), add what is referred to, or — for a party outside the Pemda — "
             "declare it under `pihak_luar` in probis.yaml.",
         ),
-        "# file: probis.yaml\nprobis: 1\njenis: pemda\n" + _PROSES_HEAD + "masukan:\n  - {nama: Data sasaran, dari: kemenkes}\n",
+        "# file: probis.yaml\nprobis: 1\njenis: pemda\n"
+        + _PROSES_HEAD
+        + "masukan:\n  - {nama: Data sasaran, dari: kemenkes}\n",
         "# file: probis.yaml\nprobis: 1\njenis: pemda\npihak_luar:\n  - {kode: kemenkes, nama: Kementerian Kesehatan}\n"
         + _PROSES_HEAD
         + "masukan:\n  - {nama: Data sasaran, dari: kemenkes}\n",
     ),
     "S009": _d(
-        ("Dokumen yang hanya boleh satu (pemda, rpjmd) ada dua.", "A document that must be unique (pemda, rpjmd) exists twice."),
+        (
+            "Dokumen yang hanya boleh satu (pemda, rpjmd) ada dua.",
+            "A document that must be unique (pemda, rpjmd) exists twice.",
+        ),
         (
             "Satu repositori adalah satu Pemda dengan satu RPJMD berlaku; dokumen kedua biasanya salinan lama.",
             "One repository is one Pemda with one RPJMD in force; a second one is usually an old copy.",
         ),
-        ("Hapus atau keluarkan salinan lama (`pengaturan.kecualikan`).", "Delete or exclude the old copy (`pengaturan.kecualikan`)."),
+        (
+            "Hapus atau keluarkan salinan lama (`pengaturan.kecualikan`).",
+            "Delete or exclude the old copy (`pengaturan.kecualikan`).",
+        ),
         "# file: rpjmd.yaml\nprobis: 1\njenis: rpjmd\nperiode: 2025-2029\n# file: arsip/rpjmd-lama.yaml\nprobis: 1\njenis: rpjmd\nperiode: 2020-2024\n",
         "# file: rpjmd.yaml\nprobis: 1\njenis: rpjmd\nperiode: 2025-2029\n",
     ),
@@ -333,7 +367,10 @@ CODE_DOCS: dict[str, CodeDoc] = {
             "mengira demikian.",
             "A suppression with an unknown code or a wrong form suppresses nothing, though its author thinks it does.",
         ),
-        ("Tulis `# probis: abaikan[KODE]` dengan kode yang ada (lihat `probis rules`).", "Write `# probis: abaikan[CODE]` with an existing code (see `probis rules`)."),
+        (
+            "Tulis `# probis: abaikan[KODE]` dengan kode yang ada (lihat `probis rules`).",
+            "Write `# probis: abaikan[CODE]` with an existing code (see `probis rules`).",
+        ),
         _PROSES_HEAD + "nama: Pelayanan Imunisasi  # probis: abaikan[T03]\n",
         _PROSES_HEAD + "nama: Pelayanan Imunisasi  # probis: abaikan[T003]\n",
     ),
@@ -343,7 +380,10 @@ CODE_DOCS: dict[str, CodeDoc] = {
             "Pengaturan yang salah ketik tidak berlaku; aturan yang dikira mati tetap berjalan, atau sebaliknya.",
             "A mistyped setting does not apply; a rule thought to be off still runs, or the other way round.",
         ),
-        ("Perbaiki nama aturan, tingkat, atau opsinya (lihat `probis rules KODE`).", "Correct the rule name, level or option (see `probis rules CODE`)."),
+        (
+            "Perbaiki nama aturan, tingkat, atau opsinya (lihat `probis rules KODE`).",
+            "Correct the rule name, level or option (see `probis rules CODE`).",
+        ),
         "# file: probis.yaml\nprobis: 1\njenis: pemda\npengaturan:\n  lint:\n    aturan:\n      proses-tanpa-sopp: {tingkat: mati}\n",
         "# file: probis.yaml\nprobis: 1\njenis: pemda\npengaturan:\n  lint:\n    aturan:\n      proses-tanpa-sop: {tingkat: mati}\n",
     ),
@@ -358,7 +398,7 @@ CODE_DOCS: dict[str, CodeDoc] = {
             "Buat ulang dengan `probis validate --buat-baseline`, atau perbaiki jalur `pengaturan.lint.baseline`.",
             "Recreate it with `probis validate --buat-baseline`, or correct the path in `pengaturan.lint.baseline`.",
         ),
-        "# file: .probis-baseline.json\n{\"versi\": \n",
+        '# file: .probis-baseline.json\n{"versi": \n',
         "# file: probis.yaml\nprobis: 1\njenis: pemda\npengaturan:\n  lint:\n    baseline: .probis-baseline.json\n",
     ),
 }

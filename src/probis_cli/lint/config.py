@@ -120,7 +120,9 @@ class _Reader:
         if not found:
             hint = suggest(pattern, [*self.codes, *self.codes.values()])
             if hint:
-                self.findings.append(config_finding(where, "lint.config.unknown_code_hint", value=pattern, field=field_name, hint=hint))
+                self.findings.append(
+                    config_finding(where, "lint.config.unknown_code_hint", value=pattern, field=field_name, hint=hint)
+                )
             else:
                 self.findings.append(config_finding(where, "lint.config.unknown_code", value=pattern, field=field_name))
         return found
@@ -188,7 +190,9 @@ class _Reader:
                 self.findings.append(config_finding(where, "lint.config.fixed_code", code=code))
                 return
             if opsi:
-                self.findings.append(config_finding(self.loc("aturan", key, "opsi", key=True), "lint.config.not_a_rule", code=code))
+                self.findings.append(
+                    config_finding(self.loc("aturan", key, "opsi", key=True), "lint.config.not_a_rule", code=code)
+                )
             if off:
                 config.off.add(code)
             elif severity is not None:
@@ -213,17 +217,40 @@ class _Reader:
                 hint = suggest(option, list(rule.Options.model_fields))
                 where = self.loc("aturan", key, "opsi", *path, key=True)
                 if hint:
-                    self.findings.append(config_finding(where, "lint.config.unknown_option_hint", code=rule.code, option=option, hint=hint))
+                    self.findings.append(
+                        config_finding(
+                            where, "lint.config.unknown_option_hint", code=rule.code, option=option, hint=hint
+                        )
+                    )
                 else:
-                    self.findings.append(config_finding(where, "lint.config.unknown_option", code=rule.code, option=option, allowed=allowed))
+                    self.findings.append(
+                        config_finding(
+                            where, "lint.config.unknown_option", code=rule.code, option=option, allowed=allowed
+                        )
+                    )
                 continue
             where = self.loc("aturan", key, "opsi", *path)
             if kind in _TYPE_WORDS:
                 self.findings.append(
-                    config_finding(where, "lint.config.option_type", code=rule.code, option=name, value=_short(err.get("input")), expected_id=_TYPE_WORDS[kind])
+                    config_finding(
+                        where,
+                        "lint.config.option_type",
+                        code=rule.code,
+                        option=name,
+                        value=_short(err.get("input")),
+                        expected_id=_TYPE_WORDS[kind],
+                    )
                 )
             else:
-                self.findings.append(config_finding(where, "lint.config.option_invalid", code=rule.code, option=name, detail=str(err.get("msg", kind))))
+                self.findings.append(
+                    config_finding(
+                        where,
+                        "lint.config.option_invalid",
+                        code=rule.code,
+                        option=name,
+                        detail=str(err.get("msg", kind)),
+                    )
+                )
 
 
 def read_config(index: Index, rules: Sequence[type[Rule]] = ALL_RULES) -> LintConfig:

@@ -63,7 +63,8 @@ class RuleView:
             "why": self.why,
             "fix": self.fix,
             "options": [
-                {"name": o.name, "type": o.type, "default": json.loads(o.default), "description": o.description} for o in self.options
+                {"name": o.name, "type": o.type, "default": json.loads(o.default), "description": o.description}
+                for o in self.options
             ],
             "bad": self.bad,
             "good": self.good,
@@ -110,7 +111,11 @@ def option_docs(model: type[BaseModel], lang: Lang) -> tuple[OptionDoc, ...]:
         description = field.description or ""
         if lang == "en" and isinstance(extra.get("en"), str):
             description = str(extra["en"])
-        out.append(OptionDoc(name, _type_name(field.annotation), _default(field.get_default(call_default_factory=True)), description))
+        out.append(
+            OptionDoc(
+                name, _type_name(field.annotation), _default(field.get_default(call_default_factory=True)), description
+            )
+        )
     return tuple(out)
 
 

@@ -50,7 +50,9 @@ def _config_location(index: Index) -> Location:
     return Location(index.pemda.path) if index.pemda is not None else Location("probis.yaml")
 
 
-def run_rules(index: Index, config: LintConfig, timings: dict[str, float] | None = None) -> tuple[list[Finding], set[str]]:
+def run_rules(
+    index: Index, config: LintConfig, timings: dict[str, float] | None = None
+) -> tuple[list[Finding], set[str]]:
     """Run the enabled rules; return their findings (stamped) and the codes that ran to the end."""
     findings: list[Finding] = []
     ran: set[str] = set()
@@ -66,21 +68,29 @@ def run_rules(index: Index, config: LintConfig, timings: dict[str, float] | None
             location = doc.loc() if doc is not None else _config_location(index)
             findings.append(
                 engine_finding(
-                    "P000", location, "lint.engine.rule_failed" if doc is None else "lint.engine.rule_failed_doc",
-                    code=rule.code, rule=rule.name, error=f"{type(exc).__name__}: {exc}",
+                    "P000",
+                    location,
+                    "lint.engine.rule_failed" if doc is None else "lint.engine.rule_failed_doc",
+                    code=rule.code,
+                    rule=rule.name,
+                    error=f"{type(exc).__name__}: {exc}",
                 )
             )
         if not failures:
             ran.add(rule.code)
         for hit in hits:
-            findings.append(Finding(rule.code, rule.name, setting.severity, hit.location, hit.message, hit.related, hit.key))
+            findings.append(
+                Finding(rule.code, rule.name, setting.severity, hit.location, hit.message, hit.related, hit.key)
+            )
     return findings, ran
 
 
 _MAX_RETRIES = 3
 
 
-def _run_isolated(rule: type[Rule], index: Index, options: Any) -> tuple[list[Hit], list[tuple[Exception, Document[Any] | None]]]:
+def _run_isolated(
+    rule: type[Rule], index: Index, options: Any
+) -> tuple[list[Hit], list[tuple[Exception, Document[Any] | None]]]:
     """Run ``rule``; when it crashes on a document, run it again without that document.
 
     One broken rule must not hide the other rules' findings, and a rule that trips over one

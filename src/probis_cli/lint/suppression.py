@@ -45,7 +45,9 @@ UNSUPPRESSIBLE = frozenset({"P002"})
 
 # Cheap pre-filter: most files have no directive and are never scanned.
 _CANDIDATE = re.compile(r"#[ \t]*probis\b", re.IGNORECASE)
-_DIRECTIVE = re.compile(r"^[ \t]*probis[ \t]*(?P<colon>:?)[ \t]*(?P<word>[A-Za-z][A-Za-z-]*)?[ \t]*(?P<rest>.*)$", re.IGNORECASE)
+_DIRECTIVE = re.compile(
+    r"^[ \t]*probis[ \t]*(?P<colon>:?)[ \t]*(?P<word>[A-Za-z][A-Za-z-]*)?[ \t]*(?P<rest>.*)$", re.IGNORECASE
+)
 _BLOCK_INDICATOR = re.compile(r"(?:^|[ \t])[|>][-+1-9]{0,2}[ \t]*$")
 
 
@@ -79,7 +81,9 @@ class FileSuppressions:
 
 
 def _p002(path: str, line: int, column: int, message_id: str, /, **args: Any) -> Finding:
-    return Finding("P002", "penekanan-tidak-valid", Severity.ERROR, Location(path, line, column), Message.of(message_id, **args))
+    return Finding(
+        "P002", "penekanan-tidak-valid", Severity.ERROR, Location(path, line, column), Message.of(message_id, **args)
+    )
 
 
 # -- finding the comments ------------------------------------------------------------------

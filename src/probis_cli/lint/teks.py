@@ -117,9 +117,7 @@ class NearDuplicateIndex:
     depends on ``hash()`` order, so results are the same under every PYTHONHASHSEED.
     """
 
-    def __init__(
-        self, entries: Iterable[tuple[str, str, str]], *, extra_stop: frozenset[str] = frozenset()
-    ) -> None:
+    def __init__(self, entries: Iterable[tuple[str, str, str]], *, extra_stop: frozenset[str] = frozenset()) -> None:
         """Index ``(key, group, text)`` entries; texts without tokens are skipped."""
         self._keys: list[str] = []
         self._groups: list[str] = []
@@ -244,5 +242,3 @@ class NearDuplicateIndex:
                 if groups[a] != groups[b]:
                     ka, kb = keys[a], keys[b]
                     out.append((ka, kb, sim) if ka < kb else (kb, ka, sim))
-
-

@@ -245,7 +245,9 @@ def field_at(text: str, line: int, column: int) -> tuple[str | None, list[str]]:
     first = len(current) - len(stripped)
     chain: list[str] = []
     flow = max(current.rfind("{"), current.rfind(","), current.rfind("["))
-    inline = re.findall(r"([A-Za-z_][\w-]*)\s*:\s", current[max(current.rfind("{"), 0) :] + " ") if "{" in current else []
+    inline = (
+        re.findall(r"([A-Za-z_][\w-]*)\s*:\s", current[max(current.rfind("{"), 0) :] + " ") if "{" in current else []
+    )
     own = _key_line(current)
     if inline and current.rfind("{") > current.rfind("}"):
         chain.append(inline[-1])
@@ -334,11 +336,23 @@ def candidates(index: Index, text: str, line: int, column: int) -> list[Candidat
             return _local_sop(index, own_code, "langkah")
     elif jenis == "rpjmd":
         if key == "misi" and not top:
-            return [Candidate(k, index.rpjmd.model.misi[i].uraian) for k, i in sorted(index.misi.items())] if index.rpjmd else []
+            return (
+                [Candidate(k, index.rpjmd.model.misi[i].uraian) for k, i in sorted(index.misi.items())]
+                if index.rpjmd
+                else []
+            )
         if key == "tujuan" and not top:
-            return [Candidate(k, index.rpjmd.model.tujuan[i].uraian) for k, i in sorted(index.tujuan.items())] if index.rpjmd else []
+            return (
+                [Candidate(k, index.rpjmd.model.tujuan[i].uraian) for k, i in sorted(index.tujuan.items())]
+                if index.rpjmd
+                else []
+            )
         if key == "sasaran" and "program" in chain:
-            return [Candidate(k, index.rpjmd.model.sasaran[i].uraian) for k, i in sorted(index.sasaran.items())] if index.rpjmd else []
+            return (
+                [Candidate(k, index.rpjmd.model.sasaran[i].uraian) for k, i in sorted(index.sasaran.items())]
+                if index.rpjmd
+                else []
+            )
         if key == "opd" and "program" in chain:
             return [Candidate(k, d.model.nama) for k, d in sorted(index.opd.items())]
     elif jenis == "opd":

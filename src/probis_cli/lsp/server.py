@@ -110,7 +110,9 @@ class ProbisServer(LanguageServer):
             try:
                 snapshot = await self.submit(self._check)
             except Exception as exc:  # noqa: BLE001 - a bug must not stop the server; say it in the log
-                self.window_log_message(types.LogMessageParams(types.MessageType.Error, f"probis: {type(exc).__name__}: {exc}"))
+                self.window_log_message(
+                    types.LogMessageParams(types.MessageType.Error, f"probis: {type(exc).__name__}: {exc}")
+                )
                 break
             if snapshot is None:
                 break
@@ -155,13 +157,18 @@ class ProbisServer(LanguageServer):
         except api.NoRepository:
             self.session = None
             self.window_show_message(
-                types.ShowMessageParams(types.MessageType.Warning, translate("lsp.no_repository", self.lang, path=str(root)))
+                types.ShowMessageParams(
+                    types.MessageType.Warning, translate("lsp.no_repository", self.lang, path=str(root))
+                )
             )
             return
         self.root = self.session.root
         seconds = f"{time.perf_counter() - started:.1f}"
         self.window_log_message(
-            types.LogMessageParams(types.MessageType.Info, translate("lsp.ready", self.lang, files=len(self.session.files), seconds=seconds))
+            types.LogMessageParams(
+                types.MessageType.Info,
+                translate("lsp.ready", self.lang, files=len(self.session.files), seconds=seconds),
+            )
         )
 
     # -- positions ----------------------------------------------------------------------
@@ -204,7 +211,10 @@ class ProbisServer(LanguageServer):
         lines = view.texts.get(occ.path, "").split("\n")
         return types.Location(
             uri=self.uri(occ.path),
-            range=types.Range(self.to_position(lines, occ.line, occ.column), self.to_position(lines, occ.line, occ.column + occ.length)),
+            range=types.Range(
+                self.to_position(lines, occ.line, occ.column),
+                self.to_position(lines, occ.line, occ.column + occ.length),
+            ),
         )
 
     # -- diagnostics --------------------------------------------------------------------
@@ -212,7 +222,9 @@ class ProbisServer(LanguageServer):
         """A finding as an LSP diagnostic: same code and message as ``probis validate``."""
         line, start, end = features.finding_span(finding, text)
         related = [
-            types.DiagnosticRelatedInformation(location=self._location(loc), message=translate("lsp.see_also", self.lang))
+            types.DiagnosticRelatedInformation(
+                location=self._location(loc), message=translate("lsp.see_also", self.lang)
+            )
             for loc in finding.related
         ]
         return types.Diagnostic(
@@ -279,7 +291,9 @@ class ProbisServer(LanguageServer):
         view, _, occ = found
         text = features.describe(occ.symbol, view.snapshot.index, self.lang)
         location = self.occurrence_location(view, occ)
-        return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text), range=location.range)
+        return types.Hover(
+            contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text), range=location.range
+        )
 
     async def definition(self, params: types.DefinitionParams) -> list[types.Location] | None:
         """Where the code under the cursor is defined."""
@@ -346,7 +360,8 @@ class ProbisServer(LanguageServer):
             if line_text[fix.column - 1 : fix.column - 1 + len(fix.old)] != fix.old:
                 continue  # the buffer changed since the check: no edit at a guessed place
             edit_range = types.Range(
-                self.to_position(live_lines, fix.line, fix.column), self.to_position(live_lines, fix.line, fix.column + len(fix.old))
+                self.to_position(live_lines, fix.line, fix.column),
+                self.to_position(live_lines, fix.line, fix.column + len(fix.old)),
             )
             lines = (text or "").split("\n")
             actions.append(
@@ -355,7 +370,9 @@ class ProbisServer(LanguageServer):
                     kind=types.CodeActionKind.QuickFix,
                     diagnostics=[self.diagnostic(finding, lines, text)],
                     is_preferred=True,
-                    edit=types.WorkspaceEdit(changes={params.text_document.uri: [types.TextEdit(range=edit_range, new_text=fix.new)]}),
+                    edit=types.WorkspaceEdit(
+                        changes={params.text_document.uri: [types.TextEdit(range=edit_range, new_text=fix.new)]}
+                    ),
                 )
             )
         return actions or None
@@ -376,13 +393,21 @@ class ProbisServer(LanguageServer):
 
         ready = False
         for changes in watch(
-            root, watch_filter=wanted, stop_event=self.watch_stop, debounce=50, step=20,
-            rust_timeout=500, yield_on_timeout=True, raise_interrupt=False,
+            root,
+            watch_filter=wanted,
+            stop_event=self.watch_stop,
+            debounce=50,
+            step=20,
+            rust_timeout=500,
+            yield_on_timeout=True,
+            raise_interrupt=False,
         ):
             if not ready:  # the first wake-up: the watcher is in place
                 ready = True
                 message = translate("lsp.watching", self.lang, root=str(root))
-                loop.call_soon_threadsafe(self.window_log_message, types.LogMessageParams(types.MessageType.Info, message))
+                loop.call_soon_threadsafe(
+                    self.window_log_message, types.LogMessageParams(types.MessageType.Info, message)
+                )
             if changes:
                 paths = [Path(p) for _, p in changes]
                 loop.call_soon_threadsafe(self.disk_changed, paths)
@@ -504,12 +529,16 @@ def _register_queries(server: ProbisServer) -> None:
         await ls.settled()
         return await ls.references(params)
 
-    @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[" ", "/", ".", "-", "[", ","]))
+    @server.feature(
+        types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[" ", "/", ".", "-", "[", ","])
+    )
     async def completion(ls: ProbisServer, params: types.CompletionParams) -> types.CompletionList | None:
         await ls.settled()
         return ls.completion(params)
 
-    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix])
+    )
     async def code_action(ls: ProbisServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
         await ls.settled()
         return ls.code_actions(params)

@@ -203,7 +203,9 @@ class CrossReference:
         return None
 
 
-def build(documents: list[Document[Any]], texts: dict[str, str], cache: dict[int, tuple[Document[Any], list[Occurrence]]]) -> CrossReference:
+def build(
+    documents: list[Document[Any]], texts: dict[str, str], cache: dict[int, tuple[Document[Any], list[Occurrence]]]
+) -> CrossReference:
     """The cross reference of ``documents``; ``cache`` keeps per-document results between calls
     (an unchanged document is the same object in the next snapshot)."""
     sop_codes = {d.model.kode for d in documents if isinstance(d.model, Sop)}

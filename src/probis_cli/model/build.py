@@ -10,8 +10,8 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from probis_cli.findings import Finding, Location, Message, Severity
-from probis_cli.model.opd import Opd
 from probis_cli.model.common import PATTERNS
+from probis_cli.model.opd import Opd
 from probis_cli.model.pemda import Pemda
 from probis_cli.model.proses import Proses
 from probis_cli.model.rpjmd import Rpjmd
@@ -224,7 +224,15 @@ def _error_findings(
             if cut is not None:
                 previous, value = cut
                 out.append(
-                    core_finding("S002", location, "schema.flow_comma", key=key, field=previous, value=value, joined=f"{value}, {key}")
+                    core_finding(
+                        "S002",
+                        location,
+                        "schema.flow_comma",
+                        key=key,
+                        field=previous,
+                        value=value,
+                        joined=f"{value}, {key}",
+                    )
                 )
             elif hint:
                 out.append(core_finding("S002", location, "schema.unknown_key_hint", key=key, hint=hint))
@@ -236,17 +244,33 @@ def _error_findings(
             code_kind, example = PATTERNS[str((err.get("ctx") or {}).get("pattern", ""))]
             out.append(
                 core_finding(
-                    "S005", location, "schema.kode_format", field=where, value=_short(err.get("input")),
-                    kind=code_kind, example=example,
+                    "S005",
+                    location,
+                    "schema.kode_format",
+                    field=where,
+                    value=_short(err.get("input")),
+                    kind=code_kind,
+                    example=example,
                 )
             )
         elif kind in ("literal_error", "enum"):
             # pydantic joins the choices in English ("'a', 'b' or 'c'"): keep only the values.
             expected = str((err.get("ctx") or {}).get("expected", "")).replace("' or '", "', '")
-            out.append(core_finding("S004", location, "schema.choice", field=where, value=_short(err.get("input")), expected=expected))
+            out.append(
+                core_finding(
+                    "S004", location, "schema.choice", field=where, value=_short(err.get("input")), expected=expected
+                )
+            )
         elif kind in TYPE_WORDS:
             out.append(
-                core_finding("S004", location, "schema.type", field=where, value=_short(err.get("input")), expected_id=TYPE_WORDS[kind])
+                core_finding(
+                    "S004",
+                    location,
+                    "schema.type",
+                    field=where,
+                    value=_short(err.get("input")),
+                    expected_id=TYPE_WORDS[kind],
+                )
             )
         elif kind == "periode":
             out.append(core_finding("S004", location, "schema.periode", field=where, value=_short(err.get("input"))))
@@ -391,7 +415,9 @@ def broken_from_text(path: str, text: str) -> Broken:
             found.setdefault(f"{key}.{sub}", []).append(_plain(sub_value))
         if item and not pairs and not value.startswith(("{", "[", "&", "*", "!")) and ":" not in value:
             found.setdefault(key, []).append(_plain(value))
-    links = tuple((k, tuple(v for v in values if v and len(v) <= _MAX_LINK_TEXT)) for k, values in sorted(found.items()))
+    links = tuple(
+        (k, tuple(v for v in values if v and len(v) <= _MAX_LINK_TEXT)) for k, values in sorted(found.items())
+    )
     jenis_values = dict(links).get("jenis", ())
     kode_values = dict(links).get("kode", ())
     jenis = jenis_values[0] if jenis_values and jenis_values[0] in DOCUMENT_MODELS else None
@@ -399,7 +425,9 @@ def broken_from_text(path: str, text: str) -> Broken:
     return Broken(jenis, kode_values[0] if kode_values else None, codes, path, links)
 
 
-def build_documents(source: SourceFile, broken: list[Broken] | None = None) -> tuple[list[Document[Any]], list[Finding]]:
+def build_documents(
+    source: SourceFile, broken: list[Broken] | None = None
+) -> tuple[list[Document[Any]], list[Finding]]:
     """Validate every document of ``source``; return the good ones and all findings.
 
     Documents that fail (validation, or the YAML itself) are appended to ``broken`` (when
@@ -420,6 +448,7 @@ def build_documents(source: SourceFile, broken: list[Broken] | None = None) -> t
 
         def tree(raw_pos: PosTree | bytes = raw.pos) -> PosTree:
             return marshal.loads(raw_pos) if isinstance(raw_pos, bytes) else raw_pos
+
         if not isinstance(data, dict):
             what = "list" if isinstance(data, list) else "scalar"
             findings.append(core_finding("Y007", here, "read.not_mapping", what=what))
@@ -437,7 +466,14 @@ def build_documents(source: SourceFile, broken: list[Broken] | None = None) -> t
             hint = suggest(str(jenis), list(DOCUMENT_MODELS))
             location = Location(source.path, *(locate(tree(), ("jenis",)) or (raw.line, raw.column)))
             findings.append(
-                core_finding("S001", location, "schema.unknown_jenis", value=str(jenis), hint=hint or "", allowed=", ".join(DOCUMENT_MODELS))
+                core_finding(
+                    "S001",
+                    location,
+                    "schema.unknown_jenis",
+                    value=str(jenis),
+                    hint=hint or "",
+                    allowed=", ".join(DOCUMENT_MODELS),
+                )
             )
             _record(broken, source.path, data)
             continue
@@ -448,7 +484,9 @@ def build_documents(source: SourceFile, broken: list[Broken] | None = None) -> t
             continue
         if str(version).strip() != str(SCHEMA_VERSION):
             location = Location(source.path, *(locate(tree(), ("probis",)) or (raw.line, raw.column)))
-            findings.append(core_finding("S006", location, "schema.version", value=str(version), supported=SCHEMA_VERSION))
+            findings.append(
+                core_finding("S006", location, "schema.version", value=str(version), supported=SCHEMA_VERSION)
+            )
             _record(broken, source.path, data)
             continue
         try:

@@ -136,7 +136,9 @@ def _periode(value: Any) -> Any:
     raise PydanticCustomError("periode", "periode harus berbentuk TTTT-TTTT, mis. 2025-2029", {})
 
 
-Periode = Annotated[str, BeforeValidator(_periode), WithJsonSchema({"type": "string", "pattern": r"^\d{4}\s*[-–/]\s*\d{4}$"})]
+Periode = Annotated[
+    str, BeforeValidator(_periode), WithJsonSchema({"type": "string", "pattern": r"^\d{4}\s*[-–/]\s*\d{4}$"})
+]
 
 
 def periode_tahun(periode: str) -> tuple[int, int]:

@@ -48,13 +48,17 @@ class Opd(Dokumen):
     """One Perangkat Daerah."""
 
     jenis: Literal["opd"] = Field(description="Jenis dokumen: selalu `opd`.")
-    kode: Kode = Field(description="Kode OPD (huruf kecil, tanpa spasi), dirujuk oleh pemilik, pelaksana, dan unit SOP.")
+    kode: Kode = Field(
+        description="Kode OPD (huruf kecil, tanpa spasi), dirujuk oleh pemilik, pelaksana, dan unit SOP."
+    )
     nama: Teks = Field(description="Nama resmi perangkat daerah.")
     singkatan: str | None = Field(default=None, description="Singkatan yang lazim; dipakai di diagram.")
     bentuk: BentukOpd | None = Field(default=None, description="Bentuk perangkat daerah (PP 18/2016).")
     urusan: list[KodeBidangUrusan] = Field(default_factory=list, description="Bidang urusan yang diampu (kewenangan).")
     unit: list[Unit] = Field(default_factory=list, description="Unit kerja: bidang, bagian, subbagian, seksi, UPT.")
-    jabatan: list[Jabatan] = Field(default_factory=list, description="Jabatan yang muncul sebagai pelaksana atau pengesah.")
+    jabatan: list[Jabatan] = Field(
+        default_factory=list, description="Jabatan yang muncul sebagai pelaksana atau pengesah."
+    )
     kegiatan: list[Kegiatan] = Field(default_factory=list, description="Kegiatan dan sub kegiatan Renstra.")
 
     @property

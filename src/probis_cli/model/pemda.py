@@ -31,7 +31,9 @@ class PengaturanLint(Strict):
 
     pilih: list[str] = Field(default_factory=list, description="Hanya jalankan aturan/kode ini (awalan boleh, mis. T).")
     abaikan: list[str] = Field(default_factory=list, description="Jangan jalankan aturan/kode ini.")
-    aturan: dict[str, AturanLint] = Field(default_factory=dict, description="Pengaturan per aturan, kunci = kode aturan.")
+    aturan: dict[str, AturanLint] = Field(
+        default_factory=dict, description="Pengaturan per aturan, kunci = kode aturan."
+    )
     abaikan_per_berkas: dict[str, list[str]] = Field(
         default_factory=dict, description="Pola path (glob) -> kode aturan yang diabaikan di berkas itu."
     )
@@ -49,7 +51,10 @@ class PengaturanRender(Strict):
     """Render settings."""
 
     keluaran: str = Field(default="build/probis", description="Folder keluaran render (relatif ke akar repositori).")
-    format: list[FormatRender] = Field(default_factory=lambda: list[FormatRender](["svg"]), description="Format gambar yang dibuat: svg, png, pdf, dot.")
+    format: list[FormatRender] = Field(
+        default_factory=lambda: list[FormatRender](["svg"]),
+        description="Format gambar yang dibuat: svg, png, pdf, dot.",
+    )
     templat: str | None = Field(default=None, description="Folder templat pengganti milik Pemda.")
     logo: str | None = Field(
         default=None,
@@ -84,7 +89,9 @@ class TimReview(Strict):
 class PengaturanReview(Strict):
     """Review settings (pull/merge requests)."""
 
-    tim: TimReview = Field(default_factory=TimReview, description="Tim peninjau per bagian repositori (untuk CODEOWNERS).")
+    tim: TimReview = Field(
+        default_factory=TimReview, description="Tim peninjau per bagian repositori (untuk CODEOWNERS)."
+    )
 
 
 class Pengaturan(Strict):
@@ -94,7 +101,9 @@ class Pengaturan(Strict):
     bahasa: Literal["id", "en"] | None = Field(default=None, description="Bahasa bawaan pesan dan dokumen: id atau en.")
     lint: PengaturanLint = Field(default_factory=PengaturanLint, description="Pengaturan linter.")
     render: PengaturanRender = Field(default_factory=PengaturanRender, description="Pengaturan render.")
-    review: PengaturanReview = Field(default_factory=PengaturanReview, description="Pengaturan reviu pull request: siapa meninjau apa.")
+    review: PengaturanReview = Field(
+        default_factory=PengaturanReview, description="Pengaturan reviu pull request: siapa meninjau apa."
+    )
 
 
 class Pemda(Dokumen):
@@ -103,8 +112,14 @@ class Pemda(Dokumen):
     jenis: Literal["pemda"] = Field(description="Jenis dokumen: selalu `pemda` untuk probis.yaml.")
     kode: Kode | None = Field(default=None, description="Kode singkat Pemda (huruf kecil, tanpa spasi).")
     nama: Teks = Field(description="Nama resmi, mis. Pemerintah Kota Contoh.")
-    tingkat: Literal["provinsi", "kabupaten", "kota"] = Field(description="Tingkat pemerintahan daerah: provinsi, kabupaten, atau kota.")
+    tingkat: Literal["provinsi", "kabupaten", "kota"] = Field(
+        description="Tingkat pemerintahan daerah: provinsi, kabupaten, atau kota."
+    )
     provinsi: str | None = Field(default=None, description="Provinsi tempat kabupaten/kota berada.")
     periode: Periode = Field(description="Periode RPJMD, mis. 2025-2029.")
-    pihak_luar: list[PihakLuar] = Field(default_factory=list, description="Pihak di luar OPD (masyarakat, instansi pusat, ...).")
-    pengaturan: Pengaturan = Field(default_factory=Pengaturan, description="Pengaturan repositori: berkas yang dikecualikan, linter, render.")
+    pihak_luar: list[PihakLuar] = Field(
+        default_factory=list, description="Pihak di luar OPD (masyarakat, instansi pusat, ...)."
+    )
+    pengaturan: Pengaturan = Field(
+        default_factory=Pengaturan, description="Pengaturan repositori: berkas yang dikecualikan, linter, render."
+    )

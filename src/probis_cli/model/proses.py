@@ -50,10 +50,14 @@ class Proses(Dokumen):
     induk: Kode | None = Field(default=None, description="Proses induk; tanpa induk = level 1.")
     pemilik: DaftarRef = Field(description="Pemilik proses: OPD atau OPD/unit.")
     deskripsi: str | None = Field(default=None, description="Uraian singkat proses.")
-    kegiatan: list[KodeRencana] = Field(default_factory=list, description="Kegiatan/sub kegiatan Renstra yang dilaksanakan.")
+    kegiatan: list[KodeRencana] = Field(
+        default_factory=list, description="Kegiatan/sub kegiatan Renstra yang dilaksanakan."
+    )
     masukan: list[Masukan] = Field(default_factory=list, description="Masukan proses dan asalnya.")
     keluaran: list[Keluaran] = Field(default_factory=list, description="Keluaran proses dan penerimanya.")
     pelanggan: DaftarTeks = Field(default_factory=list, description="Pelanggan/pemangku kepentingan proses.")
-    aktivitas: list[Aktivitas] = Field(default_factory=list, description="Aktivitas peta lintas fungsi (proses level terendah).")
+    aktivitas: list[Aktivitas] = Field(
+        default_factory=list, description="Aktivitas peta lintas fungsi (proses level terendah)."
+    )
     sop: list[Kode] = Field(default_factory=list, description="Kode SOP yang menjabarkan proses ini.")
     rab: str | None = Field(default=None, description="Kode Referensi Arsitektur Bisnis SPBE (opsional).")

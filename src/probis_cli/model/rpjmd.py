@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
 from probis_cli.model.common import DaftarRef, Dokumen, Kode, KodeProgram, Periode, Strict, Teks
-from typing import Literal
 
 
 class Indikator(Strict):
@@ -30,7 +31,9 @@ class Tujuan(Strict):
     kode: Kode = Field(description="Kode tujuan, dirujuk oleh sasaran.")
     misi: Kode = Field(description="Kode misi induk.")
     uraian: Teks = Field(description="Rumusan tujuan.")
-    indikator: list[Indikator] = Field(default_factory=list, description="Indikator kinerja tujuan dengan target tahunan.")
+    indikator: list[Indikator] = Field(
+        default_factory=list, description="Indikator kinerja tujuan dengan target tahunan."
+    )
 
 
 class Sasaran(Strict):
@@ -39,7 +42,9 @@ class Sasaran(Strict):
     kode: Kode = Field(description="Kode sasaran, dirujuk oleh program.")
     tujuan: Kode = Field(description="Kode tujuan induk.")
     uraian: Teks = Field(description="Rumusan sasaran.")
-    indikator: list[Indikator] = Field(default_factory=list, description="Indikator kinerja sasaran dengan target tahunan.")
+    indikator: list[Indikator] = Field(
+        default_factory=list, description="Indikator kinerja sasaran dengan target tahunan."
+    )
 
 
 class ProgramDaerah(Strict):
@@ -59,5 +64,9 @@ class Rpjmd(Dokumen):
     visi: Teks = Field(description="Visi kepala daerah.")
     misi: list[Misi] = Field(default_factory=list, description="Misi RPJMD.")
     tujuan: list[Tujuan] = Field(default_factory=list, description="Tujuan RPJMD, masing-masing di bawah satu misi.")
-    sasaran: list[Sasaran] = Field(default_factory=list, description="Sasaran RPJMD, masing-masing di bawah satu tujuan.")
-    program: list[ProgramDaerah] = Field(default_factory=list, description="Program pembangunan daerah dan sasaran yang didukungnya.")
+    sasaran: list[Sasaran] = Field(
+        default_factory=list, description="Sasaran RPJMD, masing-masing di bawah satu tujuan."
+    )
+    program: list[ProgramDaerah] = Field(
+        default_factory=list, description="Program pembangunan daerah dan sasaran yang didukungnya."
+    )

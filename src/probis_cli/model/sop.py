@@ -31,8 +31,12 @@ class PelaksanaSop(Strict):
 class MutuBaku(Strict):
     """Mutu baku of a step: what is needed, how long, what comes out."""
 
-    kelengkapan: DaftarTeks = Field(default_factory=list, description="Persyaratan/perlengkapan yang dibutuhkan langkah.")
-    waktu: str | None = Field(default=None, description="Waktu yang terukur: angka dan satuan (menit, jam, hari, hari kerja, minggu, bulan).")
+    kelengkapan: DaftarTeks = Field(
+        default_factory=list, description="Persyaratan/perlengkapan yang dibutuhkan langkah."
+    )
+    waktu: str | None = Field(
+        default=None, description="Waktu yang terukur: angka dan satuan (menit, jam, hari, hari kerja, minggu, bulan)."
+    )
     output: str | None = Field(default=None, description="Hasil langkah.")
 
 
@@ -53,7 +57,9 @@ class Langkah(Strict):
     lanjut: int | None = Field(default=None, description="Langkah berikutnya; bawaan: nomor sesudahnya.")
     ya: int | None = Field(default=None, description="Keputusan: langkah jika ya.")
     tidak: int | None = Field(default=None, description="Keputusan: langkah jika tidak.")
-    cabang: list[Cabang] | None = Field(default=None, description="Keputusan dengan label sendiri, mis. lengkap / tidak lengkap.")
+    cabang: list[Cabang] | None = Field(
+        default=None, description="Keputusan dengan label sendiri, mis. lengkap / tidak lengkap."
+    )
     mutu_baku: MutuBaku = Field(default_factory=MutuBaku, description="Mutu baku: kelengkapan, waktu, output.")
     keterangan: str | None = Field(default=None, description="Keterangan langkah.")
 
@@ -77,25 +83,34 @@ class Sop(Dokumen):
     kode: Kode = Field(description="Kode SOP, dirujuk oleh proses dan keterkaitan.")
     nomor: str | None = Field(default=None, description="Nomor SOP sesuai tata naskah dinas.")
     nama: Teks = Field(description="Nama SOP.")
-    proses: Kode | None = Field(default=None, description="Kode proses bisnis (level terendah) yang dijabarkan SOP ini.")
+    proses: Kode | None = Field(
+        default=None, description="Kode proses bisnis (level terendah) yang dijabarkan SOP ini."
+    )
     unit: Ref | None = Field(default=None, description="Unit pemilik SOP: OPD/unit.")
-    tanggal_pembuatan: Tanggal | None = Field(default=None, description="Tanggal pembuatan: TTTT-BB-HH atau mis. 10 Januari 2026.")
-    tanggal_revisi: Tanggal | None = Field(default=None, description="Tanggal revisi terakhir; kosong bila belum pernah direvisi.")
+    tanggal_pembuatan: Tanggal | None = Field(
+        default=None, description="Tanggal pembuatan: TTTT-BB-HH atau mis. 10 Januari 2026."
+    )
+    tanggal_revisi: Tanggal | None = Field(
+        default=None, description="Tanggal revisi terakhir; kosong bila belum pernah direvisi."
+    )
     tanggal_efektif: Tanggal | None = Field(default=None, description="Tanggal mulai berlaku.")
     disahkan_oleh: Pengesahan | None = Field(default=None, description="Pejabat yang mengesahkan: jabatan, nama, NIP.")
     dasar_hukum: DaftarTeks = Field(default_factory=list, description="Peraturan yang menjadi dasar SOP.")
     kualifikasi_pelaksana: DaftarTeks = Field(
-        default_factory=list, validation_alias=AliasChoices("kualifikasi_pelaksana", "kualifikasi_pelaksanaan"),
+        default_factory=list,
+        validation_alias=AliasChoices("kualifikasi_pelaksana", "kualifikasi_pelaksanaan"),
         description="Kualifikasi pelaksana (juga ditulis kualifikasi_pelaksanaan).",
     )
     keterkaitan: DaftarTeks = Field(default_factory=list, description="SOP terkait (kode) atau uraian.")
     peralatan: DaftarTeks = Field(
-        default_factory=list, validation_alias=AliasChoices("peralatan", "peralatan_perlengkapan"),
+        default_factory=list,
+        validation_alias=AliasChoices("peralatan", "peralatan_perlengkapan"),
         description="Peralatan/perlengkapan (juga ditulis peralatan_perlengkapan).",
     )
     peringatan: DaftarTeks = Field(default_factory=list, description="Peringatan: akibat bila SOP tidak dilaksanakan.")
     pencatatan: DaftarTeks = Field(
-        default_factory=list, validation_alias=AliasChoices("pencatatan", "pencatatan_pendataan"),
+        default_factory=list,
+        validation_alias=AliasChoices("pencatatan", "pencatatan_pendataan"),
         description="Pencatatan dan pendataan (juga ditulis pencatatan_pendataan).",
     )
     pelaksana: list[PelaksanaSop] = Field(default_factory=list, description="Kolom pelaksana tabel prosedur.")

@@ -83,7 +83,12 @@ def parse_xml(data: bytes, name: str = "") -> Any:
     if b"<!doctype" in head or b"<!entity" in data.lower():
         raise OfficeError("office.xml_dtd", part=name)
     parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False, remove_comments=True
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
     )
     try:
         return etree.fromstring(data, parser)

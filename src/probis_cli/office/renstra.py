@@ -9,7 +9,6 @@ the result is parsed again before it is written.
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,7 +94,12 @@ def _classify(
     for row in rows:
         kode = row.kode
         if re.fullmatch(PROGRAM_RE, kode) or re.fullmatch(r"\d\.\d{2}", kode) or re.fullmatch(r"\d", kode):
-            if programs is not None and re.fullmatch(PROGRAM_RE, kode) and kode not in programs and not kode.split(".")[2] == "01":
+            if (
+                programs is not None
+                and re.fullmatch(PROGRAM_RE, kode)
+                and kode not in programs
+                and not kode.split(".")[2] == "01"
+            ):
                 result.other_program.append((kode, kode))
             continue
         if re.fullmatch(KEGIATAN_RE, kode):
@@ -123,7 +127,11 @@ def _classify(
 
 
 def _sub_inserts(
-    lines: list[str], kegiatan: Any, existing: dict[str, tuple[int, Any]], new_sub: dict[str, list[tuple[str, str]]], result: MergeResult
+    lines: list[str],
+    kegiatan: Any,
+    existing: dict[str, tuple[int, Any]],
+    new_sub: dict[str, list[tuple[str, str]]],
+    result: MergeResult,
 ) -> list[tuple[int, list[str]]]:
     """New sub kegiatan under existing kegiatan: (after line index, lines) to insert."""
     inserts: list[tuple[int, list[str]]] = []
@@ -140,7 +148,11 @@ def _sub_inserts(
             last_line, _ = items_lc(sub_seq, len(sub_seq) - 1)
             end = _block_end(lines, last_line, s_col - 2)
             pad = " " * (s_col - 2)
-            new = [_sub_line(pad, k, n, flow) for k, n in subs] if flow else [x for k, n in subs for x in _sub_block(pad, k, n)]
+            new = (
+                [_sub_line(pad, k, n, flow) for k, n in subs]
+                if flow
+                else [x for k, n in subs for x in _sub_block(pad, k, n)]
+            )
             inserts.append((end, new))
         else:
             end = _block_end(lines, line, item_indent)
@@ -261,7 +273,11 @@ def merge_into_repo(root: Path, opd: str, rows: list[Baris], *, write: bool = Tr
     if new != text.replace("\r\n", "\n") if not crlf else new != text:
         result.text = new
         if write:
-            fs.write_atomic(path, new.encode("utf-8") if not raw.startswith(b"\xef\xbb\xbf") else b"\xef\xbb\xbf" + new.encode("utf-8"), root=loaded.root)
+            fs.write_atomic(
+                path,
+                new.encode("utf-8") if not raw.startswith(b"\xef\xbb\xbf") else b"\xef\xbb\xbf" + new.encode("utf-8"),
+                root=loaded.root,
+            )
     else:
         result.text = new
     return result

@@ -24,8 +24,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from probis_cli.i18n import translate
-from probis_cli.model.build import Document as SourceDocument
 from probis_cli.index import Index
+from probis_cli.model.build import Document as SourceDocument
 from probis_cli.model.sop import Langkah, Sop
 from probis_cli.office import require
 from probis_cli.render.base import RenderContext
@@ -33,7 +33,12 @@ from probis_cli.render.base import RenderContext
 PAPER = {"a4": (29.7, 21.0), "f4": (33.0, 21.5)}  # landscape, cm
 MARGIN = 1.5
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
-GEOMETRY = {"mulai": "flowChartTerminator", "selesai": "flowChartTerminator", "proses": "flowChartProcess", "keputusan": "flowChartDecision"}
+GEOMETRY = {
+    "mulai": "flowChartTerminator",
+    "selesai": "flowChartTerminator",
+    "proses": "flowChartProcess",
+    "keputusan": "flowChartDecision",
+}
 FILL = {"mulai": "DCEBFA", "selesai": "DCEBFA", "proses": "FFFFFF", "keputusan": "FFF3CD"}
 SIZE_CM = {"mulai": (1.6, 0.7), "selesai": (1.6, 0.7), "proses": (1.3, 0.8), "keputusan": (1.6, 1.0)}
 
@@ -133,7 +138,9 @@ def _stable_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _cell_text(cell: Any, lines: Sequence[str], *, bold: bool = False, center: bool = False, size: float | None = None) -> None:
+def _cell_text(
+    cell: Any, lines: Sequence[str], *, bold: bool = False, center: bool = False, size: float | None = None
+) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
@@ -157,11 +164,15 @@ def _widths(table: Any, widths_cm: Sequence[float]) -> None:
         for cell, width in zip(row.cells, widths_cm):
             cell.width = Cm(width)
     grid = table._tbl.tblGrid
-    for col, width in zip(grid.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}gridCol"), widths_cm):
+    for col, width in zip(
+        grid.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}gridCol"), widths_cm
+    ):
         col.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}w", str(int(width / 2.54 * 1440)))
 
 
-def _identitas(document: Any, sop: Sop, context: dict[str, Any], usable: float, format_tanggal: Any, logo: bytes | None) -> None:
+def _identitas(
+    document: Any, sop: Sop, context: dict[str, Any], usable: float, format_tanggal: Any, logo: bytes | None
+) -> None:
     table = document.add_table(rows=9, cols=3)
     table.style = "Table Grid"
     _widths(table, [usable * 0.36, usable * 0.2, usable * 0.44])
@@ -259,15 +270,35 @@ def _prosedur(document: Any, sop: Sop, usable: float) -> None:
     _widths(table, widths)
     mutu = 2 + n
     _cell_text(table.cell(0, 0).merge(table.cell(1, 0)), [_t("doc.sop.no")], bold=True, center=True, size=header_size)
-    _cell_text(table.cell(0, 1).merge(table.cell(1, 1)), [_t("doc.sop.kegiatan")], bold=True, center=True, size=header_size)
+    _cell_text(
+        table.cell(0, 1).merge(table.cell(1, 1)), [_t("doc.sop.kegiatan")], bold=True, center=True, size=header_size
+    )
     if n:
-        _cell_text(table.cell(0, 2).merge(table.cell(0, 1 + n)), [_t("doc.sop.pelaksana")], bold=True, center=True, size=header_size)
+        _cell_text(
+            table.cell(0, 2).merge(table.cell(0, 1 + n)),
+            [_t("doc.sop.pelaksana")],
+            bold=True,
+            center=True,
+            size=header_size,
+        )
     for i, p in enumerate(pelaksana):
         _cell_text(table.cell(1, 2 + i), [p.nama], bold=True, center=True, size=header_size)
-    _cell_text(table.cell(0, mutu).merge(table.cell(0, mutu + 2)), [_t("doc.sop.mutu_baku")], bold=True, center=True, size=header_size)
+    _cell_text(
+        table.cell(0, mutu).merge(table.cell(0, mutu + 2)),
+        [_t("doc.sop.mutu_baku")],
+        bold=True,
+        center=True,
+        size=header_size,
+    )
     for k, key in enumerate(("doc.sop.kelengkapan", "doc.sop.waktu", "doc.sop.output")):
         _cell_text(table.cell(1, mutu + k), [_t(key)], bold=True, center=True, size=header_size)
-    _cell_text(table.cell(0, mutu + 3).merge(table.cell(1, mutu + 3)), [_t("doc.sop.keterangan")], bold=True, center=True, size=header_size)
+    _cell_text(
+        table.cell(0, mutu + 3).merge(table.cell(1, mutu + 3)),
+        [_t("doc.sop.keterangan")],
+        bold=True,
+        center=True,
+        size=header_size,
+    )
     _repeat_header(table.rows[0])
     _repeat_header(table.rows[1])
     columns = {p.kode: 2 + i for i, p in enumerate(pelaksana)}
@@ -321,7 +352,7 @@ def _shape_run(step: Langkah, shape_id: int, room_cm: float) -> Any:
         f'<w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/>'
         f'<wp:docPr id="{shape_id}" name="Langkah {step.no}"/>'
         '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
-        '<wps:wsp><wps:cNvSpPr/><wps:spPr>'
+        "<wps:wsp><wps:cNvSpPr/><wps:spPr>"
         f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
         f'<a:prstGeom prst="{GEOMETRY[step.simbol]}"><a:avLst/></a:prstGeom>'
         f'<a:solidFill><a:srgbClr val="{FILL[step.simbol]}"/></a:solidFill>'

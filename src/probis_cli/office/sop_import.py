@@ -18,16 +18,24 @@ from typing import Any
 
 from probis_cli.i18n import MONTHS as _BULAN
 from probis_cli.office import OfficeError, ooxml, require
-from probis_cli.office.wordml import Cell, Grid, body_tables
-from probis_cli.office.yamltext import Path_, Raw, dump
-from probis_cli.office.sop_labels import _NIP, DATE_FIELDS, IDENTITAS_ROWS, IDENTITAS_TABLES, LIST_FIELDS
+from probis_cli.office.sop_labels import (
+    _NIP,
+    DATE_FIELDS,
+    IDENTITAS_ROWS,
+    IDENTITAS_TABLES,
+    LIST_FIELDS,
+    Periksa,
+    _distinct,
+    _one_line,
+)
 from probis_cli.office.sop_labels import LABELS as LABELS
-from probis_cli.office.sop_labels import Periksa, _distinct, _one_line
 from probis_cli.office.sop_labels import items as items
 from probis_cli.office.sop_labels import match_label as match_label
 from probis_cli.office.sop_labels import norm as norm
 from probis_cli.office.sop_labels import slug as slug
 from probis_cli.office.sop_steps import _is_prosedur, _langkah, _layout, _Step, _steps
+from probis_cli.office.wordml import Cell, Grid, body_tables
+from probis_cli.office.yamltext import Path_, Raw, dump
 
 
 @dataclass

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from probis_cli.office.wordml import Cell
 from probis_cli.office.yamltext import Path_
 
-
 PLACEHOLDER_PELAKSANA = "periksa"
 IDENTITAS_TABLES = 6  # tables before/around the prosedur searched for identitas labels
 IDENTITAS_ROWS = 60
@@ -26,7 +25,13 @@ LABELS: dict[str, tuple[str, ...]] = {
     "dasar_hukum": ("dasar hukum",),
     "kualifikasi_pelaksana": ("kualifikasi pelaksana", "kualifikasi pelaksanaan", "kualifikasi"),
     "keterkaitan": ("keterkaitan", "keterkaitan dengan sop lain", "keterkaitan sop"),
-    "peralatan": ("peralatan perlengkapan", "peralatan dan perlengkapan", "peralatan", "perlengkapan", "sarana dan prasarana"),
+    "peralatan": (
+        "peralatan perlengkapan",
+        "peralatan dan perlengkapan",
+        "peralatan",
+        "perlengkapan",
+        "sarana dan prasarana",
+    ),
     "peringatan": ("peringatan",),
     "pencatatan": ("pencatatan dan pendataan", "pencatatan pendataan", "pencatatan", "pendataan"),
 }
@@ -110,7 +115,11 @@ def items(text: str) -> list[str]:
     """A list cell: one item per line, numbering and bullets stripped, ``-`` means none."""
     out: list[str] = []
     for line in text.split("\n"):
-        line = _NUMBERING.sub("", line, count=1).strip() if _NUMBERING.match(line) and len(line.strip()) > 2 else line.strip()
+        line = (
+            _NUMBERING.sub("", line, count=1).strip()
+            if _NUMBERING.match(line) and len(line.strip()) > 2
+            else line.strip()
+        )
         if line and line not in ("-", "—", "–"):
             out.append(line)
     return out

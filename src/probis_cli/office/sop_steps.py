@@ -7,11 +7,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from probis_cli.lint.durasi import parse_durasi
-from probis_cli.office.sop_labels import _BRANCH, _MARKS, HEADER_ROLES, PLACEHOLDER_PELAKSANA, Periksa
-from probis_cli.office.sop_labels import _distinct, _one_line, items, match_label, norm
+from probis_cli.office.sop_labels import (
+    _BRANCH,
+    _MARKS,
+    HEADER_ROLES,
+    PLACEHOLDER_PELAKSANA,
+    Periksa,
+    _distinct,
+    _one_line,
+    items,
+    match_label,
+    norm,
+)
 from probis_cli.office.wordml import Cell, Grid
 from probis_cli.office.yamltext import Path_
-
 
 # --- prosedur ---------------------------------------------------------------------------
 
@@ -53,7 +62,9 @@ def _layout(grid: Grid) -> _Layout | None:
             continue
         no_cell = grid[top][0]
         looks_like_step = re.match(r"\s*\d", row[0].text) is not None and row[0] is not no_cell
-        if not looks_like_step and any(match_label(c.text, HEADER_ROLES) in ("kelengkapan", "waktu", "output") for c in row):
+        if not looks_like_step and any(
+            match_label(c.text, HEADER_ROLES) in ("kelengkapan", "waktu", "output") for c in row
+        ):
             end += 1
             continue
         break
@@ -192,7 +203,11 @@ def _langkah(steps: list[_Step], kodes: list[str], periksa: list[Periksa]) -> li
             shape_kind = kinds[0] if kinds else None
             if len(candidates) > 1:
                 periksa.append(
-                    Periksa((*here, "pelaksana"), "office.periksa.pelaksana_ganda", {"no": no, "kolom": ", ".join(kodes[c] for c in candidates)})
+                    Periksa(
+                        (*here, "pelaksana"),
+                        "office.periksa.pelaksana_ganda",
+                        {"no": no, "kolom": ", ".join(kodes[c] for c in candidates)},
+                    )
                 )
         else:
             item["pelaksana"] = PLACEHOLDER_PELAKSANA
@@ -250,7 +265,9 @@ def _is_mark(text: str) -> bool:
     return bool(stripped) and len(stripped) <= 3 and all(ch in _MARKS or ch.isspace() for ch in stripped)
 
 
-def _simbol(shape: str | None, step: _Step, i: int, count: int, have_mulai: bool, branches: list[tuple[str, int]]) -> str:
+def _simbol(
+    shape: str | None, step: _Step, i: int, count: int, have_mulai: bool, branches: list[tuple[str, int]]
+) -> str:
     if shape == "terminator":
         return "selesai" if have_mulai else "mulai"
     if shape == "decision":

@@ -13,7 +13,7 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
 V = "urn:schemas-microsoft-com:vml"
-O = "urn:schemas-microsoft-com:office:office"
+O = "urn:schemas-microsoft-com:office:office"  # noqa: E741 - the VML office namespace prefix
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 EMU_PER_TWIP = 635
@@ -40,7 +40,17 @@ PRESET: dict[str, str] = {
     "pentagon": "connector",
 }
 # VML shape types (o:spt numbers).
-VML_SPT: dict[str, str] = {"116": "terminator", "176": "process", "109": "process", "110": "decision", "177": "connector", "120": "connector", "4": "decision", "1": "process", "2": "terminator"}
+VML_SPT: dict[str, str] = {
+    "116": "terminator",
+    "176": "process",
+    "109": "process",
+    "110": "decision",
+    "177": "connector",
+    "120": "connector",
+    "4": "decision",
+    "1": "process",
+    "2": "terminator",
+}
 
 
 def q(ns: str, tag: str) -> str:
@@ -112,9 +122,14 @@ _UNIT_TWIPS = {"pt": 20.0, "in": 1440.0, "cm": 566.93, "mm": 56.693, "px": 15.0,
 def _vml_offset(shape: Any) -> float | None:
     """Centre of an absolutely positioned VML shape relative to its column, in twips."""
     style = (shape.get("style") or "").replace(" ", "")
-    if "position:absolute" not in style.lower() or re.search(r"mso-position-horizontal-relative:(page|margin)", style, re.IGNORECASE):
+    if "position:absolute" not in style.lower() or re.search(
+        r"mso-position-horizontal-relative:(page|margin)", style, re.IGNORECASE
+    ):
         return None
-    values = {m.group(1).lower(): float(m.group(2)) * _UNIT_TWIPS.get((m.group(3) or "").lower(), 20.0) for m in _CSS_PT.finditer(style)}
+    values = {
+        m.group(1).lower(): float(m.group(2)) * _UNIT_TWIPS.get((m.group(3) or "").lower(), 20.0)
+        for m in _CSS_PT.finditer(style)
+    }
     if "margin-left" not in values:
         return None
     return values["margin-left"] + values.get("width", 0.0) / 2
@@ -261,7 +276,12 @@ def _relocate(line: list[Cell], r: int, widths: list[float]) -> None:
                 if offset is not None:
                     x = edges[c] + offset
                     target = next((t for t in range(len(line)) if edges[t] <= x < edges[t + 1]), None)
-                if target is not None and not (c <= target <= end) and line[target].row == r and line[target] is not cell:
+                if (
+                    target is not None
+                    and not (c <= target <= end)
+                    and line[target].row == r
+                    and line[target] is not cell
+                ):
                     line[target].shapes.append(kind)
                     line[target].offsets.append(None)
                 else:

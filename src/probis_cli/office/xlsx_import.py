@@ -67,7 +67,11 @@ def number_text(value: Any, fmt: str | None) -> str:
             body = f"{float(value):.10g}"
             if "e" in body:
                 body = format(Decimal(repr(float(value))), "f")
-        return "".join(prefix) + body + "".join(suffix) if numeric == "" and section.strip().lower() not in ("general", "@", "") else body
+        return (
+            "".join(prefix) + body + "".join(suffix)
+            if numeric == "" and section.strip().lower() not in ("general", "@", "")
+            else body
+        )
     integer, _, fraction = numeric.replace(",", "").partition(".")
     decimals = len(re.findall(r"[0#?]", fraction))
     zeros = integer.count("0")
@@ -96,14 +100,34 @@ def _header(rows: list[tuple[Any, ...]]) -> tuple[int, dict[str, int]] | None:
         for c, text in enumerate(texts):
             if not text:
                 continue
-            if text.startswith("kode") and "kode" not in cols and text in ("kode", "kode rekening", "kode program kegiatan", "kode nomenklatur", "kode program kegiatan sub kegiatan", "kode kegiatan", "kode sub kegiatan", "kode program"):
+            if (
+                text.startswith("kode")
+                and "kode" not in cols
+                and text
+                in (
+                    "kode",
+                    "kode rekening",
+                    "kode program kegiatan",
+                    "kode nomenklatur",
+                    "kode program kegiatan sub kegiatan",
+                    "kode kegiatan",
+                    "kode sub kegiatan",
+                    "kode program",
+                )
+            ):
                 cols["kode"] = c
-            elif "nama" not in cols and (text.startswith(("nama", "uraian", "nomenklatur")) or ("program" in text and "kegiatan" in text)):
+            elif "nama" not in cols and (
+                text.startswith(("nama", "uraian", "nomenklatur")) or ("program" in text and "kegiatan" in text)
+            ):
                 cols["nama"] = c
             else:
                 bare = text.removeprefix("kode ").strip()
                 for key in SPLIT:
-                    if bare in (key, f"{key} urusan" if key == "bidang" else key, "sub kegiatan" if key == "sub" else key) and key not in cols:
+                    if (
+                        bare
+                        in (key, f"{key} urusan" if key == "bidang" else key, "sub kegiatan" if key == "sub" else key)
+                        and key not in cols
+                    ):
                         cols[key] = c
                         break
         if "nama" in cols and ("kode" in cols or sum(k in cols for k in SPLIT) >= 3):

@@ -15,8 +15,10 @@ Path_ = tuple[str | int, ...]
 # Plain only for text starting with a letter (or "(") made of printable characters: no
 # control characters, no C1 controls, no Unicode line/paragraph separators, no BOM.
 _SAFE = "[^\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]"
-_PLAIN = re.compile(rf"(?:[A-Za-z(]|(?![\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff])[\u00C0-\U0010FFFF]){_SAFE}*")
-_ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff\"\\\\]")
+_PLAIN = re.compile(
+    rf"(?:[A-Za-z(]|(?![\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff])[\u00C0-\U0010FFFF]){_SAFE}*"
+)
+_ESCAPE = re.compile('[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff"\\\\]')
 _SPECIAL = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"}
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -106,7 +108,9 @@ class Writer:
             self.lines.append(f"{lead}{key}: {scalar(value, force_quote=key in QUOTED_KEYS)}")
 
 
-def dump(data: Mapping[str, Any], comments: Mapping[Path_, Sequence[str]], header: Sequence[str] = ()) -> tuple[str, dict[Path_, int]]:
+def dump(
+    data: Mapping[str, Any], comments: Mapping[Path_, Sequence[str]], header: Sequence[str] = ()
+) -> tuple[str, dict[Path_, int]]:
     """The YAML text of ``data`` and the line number of each comment's first line."""
     writer = Writer(comments)
     writer.lines.extend(f"# {line}" if line else "#" for line in header)

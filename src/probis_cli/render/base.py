@@ -35,7 +35,6 @@ class Artifact:
     # without extension; the CLI makes sure they are rendered in an image format.
     embeds: tuple[str, ...] = ()
 
-
     def text(self) -> str:
         """The content as text (fetched from the render memo when it was remembered)."""
         return self.content if isinstance(self.content, str) else self.content.text()

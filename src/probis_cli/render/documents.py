@@ -32,14 +32,13 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from probis_cli.durasi import format_durasi
 from probis_cli.i18n import MONTHS, Lang, translate
 from probis_cli.index import Index
-from probis_cli.durasi import format_durasi
 from probis_cli.model.build import Document
 from probis_cli.model.sop import Langkah, Simbol, Sop
 from probis_cli.render.base import Artifact, RenderContext, Renderer, cached
 from probis_cli.render.diagrams.sop_flow import paginate
-from probis_cli.render.waktu import TotalWaktu, total_waktu
 from probis_cli.render.templating import (
     ConfinedLoader,
     TemplateRefused,
@@ -49,6 +48,7 @@ from probis_cli.render.templating import (
     normalise_text,
     template_files,
 )
+from probis_cli.render.waktu import TotalWaktu, total_waktu
 
 __all__ = [
     "DOCUMENTS",
@@ -181,7 +181,12 @@ def _langkah_rows(sop: Sop, t: Callable[..., str]) -> list[dict[str, Any]]:
             flow = _branch_text(step, t)
         elif step.simbol != "selesai" and step.lanjut is not None and step.lanjut != nxt:
             flow = [f"→ {step.lanjut}"]
-        marks = {kode: {"glyph": SIMBOL_GLYPH[step.simbol], "simbol": step.simbol, "alur": flow} if kode == step.pelaksana else None for kode in columns}
+        marks = {
+            kode: {"glyph": SIMBOL_GLYPH[step.simbol], "simbol": step.simbol, "alur": flow}
+            if kode == step.pelaksana
+            else None
+            for kode in columns
+        }
         keterangan = [step.keterangan] if step.keterangan else []
         if step.pelaksana not in columns:
             keterangan.append(t("doc.sop.pelaksana_asing", pelaksana=step.pelaksana, simbol=SIMBOL_GLYPH[step.simbol]))
@@ -221,7 +226,11 @@ def sop_context(index: Index, sop_doc: Document[Sop], ctx: RenderContext) -> dic
     opd_doc = index.opd.get(opd_kode) if opd_kode else None
     unit_actor = index.actor(sop.unit) if sop.unit else None
     unit_nama = unit_actor.nama if unit_actor is not None and unit_actor.kind in ("unit", "jabatan") else None
-    kop_lines = [line for line in (_instansi(index), opd_doc.model.nama.upper() if opd_doc else "", (unit_nama or "").upper()) if line]
+    kop_lines = [
+        line
+        for line in (_instansi(index), opd_doc.model.nama.upper() if opd_doc else "", (unit_nama or "").upper())
+        if line
+    ]
 
     pelaksana = [{"kode": p.kode, "nama": p.nama} for p in sop.pelaksana]
     langkah_rows = _langkah_rows(sop, t)
@@ -256,9 +265,18 @@ def sop_context(index: Index, sop_doc: Document[Sop], ctx: RenderContext) -> dic
             ),
         },
         "pasangan": [
-            ({"judul": t("doc.sop.dasar_hukum"), "isi": list(sop.dasar_hukum)}, {"judul": t("doc.sop.kualifikasi"), "isi": list(sop.kualifikasi_pelaksana)}),
-            ({"judul": t("doc.sop.keterkaitan"), "isi": keterkaitan}, {"judul": t("doc.sop.peralatan"), "isi": list(sop.peralatan)}),
-            ({"judul": t("doc.sop.peringatan"), "isi": list(sop.peringatan)}, {"judul": t("doc.sop.pencatatan"), "isi": list(sop.pencatatan)}),
+            (
+                {"judul": t("doc.sop.dasar_hukum"), "isi": list(sop.dasar_hukum)},
+                {"judul": t("doc.sop.kualifikasi"), "isi": list(sop.kualifikasi_pelaksana)},
+            ),
+            (
+                {"judul": t("doc.sop.keterkaitan"), "isi": keterkaitan},
+                {"judul": t("doc.sop.peralatan"), "isi": list(sop.peralatan)},
+            ),
+            (
+                {"judul": t("doc.sop.peringatan"), "isi": list(sop.peringatan)},
+                {"judul": t("doc.sop.pencatatan"), "isi": list(sop.pencatatan)},
+            ),
         ],
         "pelaksana": pelaksana,
         "langkah": langkah_rows,
@@ -292,7 +310,9 @@ def render_sop_drafts(index: Index, ctx: RenderContext) -> list[Artifact]:
             Artifact(
                 path=f"sop/{kode}.md",
                 kind="markdown",
-                content=cached(ctx, f"sop-md:{kode}", _draft_reads(index, kode), partial(_draft_text, template, index, doc, ctx)),
+                content=cached(
+                    ctx, f"sop-md:{kode}", _draft_reads(index, kode), partial(_draft_text, template, index, doc, ctx)
+                ),
                 title=f"{kode} {sop.nama}",
                 opd=sop_opd(index, sop),
                 codes=tuple(c for c in (kode, sop.proses) if c),
@@ -372,7 +392,10 @@ def index_context(index: Index, artifacts: Sequence[Artifact], ctx: RenderContex
             {
                 "judul": a.title,
                 "tautan": _link(a, ctx),
-                "gambar": [{"judul": e.title, "tautan": _link(e, ctx), "n": n} for n, e in enumerate(embedded_by.get(a.path, []), start=1)],
+                "gambar": [
+                    {"judul": e.title, "tautan": _link(e, ctx), "n": n}
+                    for n, e in enumerate(embedded_by.get(a.path, []), start=1)
+                ],
             }
             for a in mine
             if a.kind == "markdown"
@@ -402,7 +425,11 @@ def index_context(index: Index, artifacts: Sequence[Artifact], ctx: RenderContex
 def render_index_page(index: Index, artifacts: Sequence[Artifact], ctx: RenderContext) -> Artifact:
     """``index.md``: links to every diagram and document, grouped by OPD, with counts."""
     env = make_environment(ctx.template_dir)
-    content = _finish(env.get_template("indeks.md.j2").render(index_context(index, [a for a in artifacts if a.path != "index.md"], ctx)))
+    content = _finish(
+        env.get_template("indeks.md.j2").render(
+            index_context(index, [a for a in artifacts if a.path != "index.md"], ctx)
+        )
+    )
     return Artifact(
         path="index.md",
         kind="markdown",

@@ -78,21 +78,11 @@ import subprocess
 from dataclasses import dataclass
 from typing import Any, Final, Literal, Protocol, runtime_checkable
 
-from probis_cli.render.teks import (
-    BUNDLED_FAMILY,
-    FONT,
-    FONT_BOLD,
-    FONT_BOLD_ITALIC,
-    FONT_ITALIC,
-    SANS_FALLBACKS,
-    graph_defaults,
-    wrap,
-    wrap_lines,
-)
-
 from probis_cli.render.layout import wasm as _wasm
 from probis_cli.render.layout.common import (
     OUTPUT_FORMATS as OUTPUT_FORMATS,
+)
+from probis_cli.render.layout.common import (
     EngineError,
     EngineUnavailable,
     ErrorCode,
@@ -106,19 +96,40 @@ from probis_cli.render.layout.convert import (
     _fix_pdf_dates,
     _strip_version_comment,
     add_font_fallbacks,
-    bundled_font_files as bundled_font_files,
-    fpdf_quiet as fpdf_quiet,
-    rasterise_svg as rasterise_svg,
-    svg_for_fpdf as svg_for_fpdf,
 )
 from probis_cli.render.layout.convert import _svg_to_pdf as _svg_to_pdf
 from probis_cli.render.layout.convert import _svg_to_png as _svg_to_png  # laporan/formats.py imports it
+from probis_cli.render.layout.convert import (
+    bundled_font_files as bundled_font_files,
+)
+from probis_cli.render.layout.convert import (
+    fpdf_quiet as fpdf_quiet,
+)
+from probis_cli.render.layout.convert import (
+    rasterise_svg as rasterise_svg,
+)
+from probis_cli.render.layout.convert import (
+    svg_for_fpdf as svg_for_fpdf,
+)
 from probis_cli.render.layout.wasm import (
     DEFAULT_TIMEOUT as DEFAULT_TIMEOUT,
+)
+from probis_cli.render.layout.wasm import (
     EngineKind,
     WasmEngine,
     export_compiled_module,
     import_compiled_module,
+)
+from probis_cli.render.teks import (
+    BUNDLED_FAMILY,
+    FONT,
+    FONT_BOLD,
+    FONT_BOLD_ITALIC,
+    FONT_ITALIC,
+    SANS_FALLBACKS,
+    graph_defaults,
+    wrap,
+    wrap_lines,
 )
 
 __all__ = [
@@ -239,23 +250,15 @@ class SystemDotEngine:
         """Find ``dot`` on ``PATH`` and read its version, or raise EngineUnavailable."""
         executable = shutil.which("dot")
         if executable is None:
-            raise EngineUnavailable(
-                "system-dot-missing", "the Graphviz program 'dot' is not on PATH"
-            )
+            raise EngineUnavailable("system-dot-missing", "the Graphviz program 'dot' is not on PATH")
         try:
-            proc = subprocess.run(
-                [executable, "-V"], capture_output=True, timeout=min(timeout, 15.0), check=False
-            )
+            proc = subprocess.run([executable, "-V"], capture_output=True, timeout=min(timeout, 15.0), check=False)
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise EngineUnavailable(
-                "system-dot-broken", f"'{executable} -V' failed: {exc}", detail=str(exc)
-            ) from exc
+            raise EngineUnavailable("system-dot-broken", f"'{executable} -V' failed: {exc}", detail=str(exc)) from exc
         text = (proc.stderr + proc.stdout).decode("utf-8", "replace").strip()
         match = _DOT_VERSION.search(text)
         if proc.returncode != 0 or match is None:
-            raise EngineUnavailable(
-                "system-dot-broken", f"'{executable} -V' did not report a version", detail=text
-            )
+            raise EngineUnavailable("system-dot-broken", f"'{executable} -V' did not report a version", detail=text)
         return cls(executable=executable, version=match.group(1), timeout=timeout)
 
     @property

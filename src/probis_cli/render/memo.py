@@ -96,9 +96,13 @@ def _discard(cache_file: Path) -> None:
 class RenderMemo:
     """A content cache for renderers, in the repository's ``.probis-cache``."""
 
-    def __init__(self, cache_file: Path | None, file_digests: dict[str, str], global_paths: Iterable[str], settings: str) -> None:
+    def __init__(
+        self, cache_file: Path | None, file_digests: dict[str, str], global_paths: Iterable[str], settings: str
+    ) -> None:
         self.file_digests = file_digests
-        self.base = digest_parts([__version__, str(MEMO_VERSION), settings, *sorted(f"{p}={file_digests.get(p, '')}" for p in global_paths)])
+        self.base = digest_parts(
+            [__version__, str(MEMO_VERSION), settings, *sorted(f"{p}={file_digests.get(p, '')}" for p in global_paths)]
+        )
         self.everything = digest_parts([self.base, *sorted(f"{p}={d}" for p, d in file_digests.items())])
         self.known: dict[str, tuple[str, str]] = {}  # key -> (inputs digest, content digest)
         self.new: dict[str, tuple[str, str, str]] = {}  # key -> (inputs digest, content digest, text)
@@ -125,7 +129,9 @@ class RenderMemo:
             db: sqlite3.Connection | None = None
             try:
                 db = sqlite3.connect(cache_file)
-                db.execute("CREATE TABLE IF NOT EXISTS memo (key TEXT PRIMARY KEY, inputs TEXT, digest TEXT, mac TEXT, content TEXT)")
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS memo (key TEXT PRIMARY KEY, inputs TEXT, digest TEXT, mac TEXT, content TEXT)"
+                )
                 known: dict[str, tuple[str, str]] = {}
                 for k, i, d, m in db.execute("SELECT key, inputs, digest, mac FROM memo"):
                     if isinstance(k, str) and isinstance(i, str) and isinstance(d, str) and m == _mac(k, i, d):
@@ -197,7 +203,9 @@ class RenderMemo:
         """Store what was built, forget what this run no longer produces."""
         if self.db is None:
             return
-        self._store([(k, i, d, t) for k, (i, d, t) in self.new.items()], [(k,) for k in self.known if k not in self.used])
+        self._store(
+            [(k, i, d, t) for k, (i, d, t) in self.new.items()], [(k,) for k in self.known if k not in self.used]
+        )
         self.new.clear()
 
     def close(self) -> None:

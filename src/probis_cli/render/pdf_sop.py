@@ -441,7 +441,11 @@ def _logo(pdf: Any, logo: list[str], centre_x: float, top: float) -> None:
 
         drawing = SVGObject(raw.decode("utf-8", "replace"))
         sw, sh = drawing.width, drawing.height
-        w, h = (sw, sh) if isinstance(sw, (int, float)) and isinstance(sh, (int, float)) and sw > 0 and sh > 0 else (LOGO_BOX, LOGO_BOX)
+        w, h = (
+            (sw, sh)
+            if isinstance(sw, (int, float)) and isinstance(sh, (int, float)) and sw > 0 and sh > 0
+            else (LOGO_BOX, LOGO_BOX)
+        )
     else:
         from PIL import Image
 

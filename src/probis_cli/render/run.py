@@ -136,7 +136,14 @@ def plan(artifacts: Sequence[Artifact], formats: Sequence[str], ctx: RenderConte
             continue
         if artifact.kind == "sop-ap":  # the printable SOP AP: only when PDF is asked for
             if "pdf" in formats:
-                jobs.append(Job(f"{artifact.path}.pdf", artifact, "sop-ap", digest_parts((__version__, "sop-ap", artifact.digest()))))
+                jobs.append(
+                    Job(
+                        f"{artifact.path}.pdf",
+                        artifact,
+                        "sop-ap",
+                        digest_parts((__version__, "sop-ap", artifact.digest())),
+                    )
+                )
             continue
         fmts = list(dict.fromkeys(formats))
         # Drafts embed their flowcharts: render those in the drafts' image format too, but only
@@ -145,7 +152,9 @@ def plan(artifacts: Sequence[Artifact], formats: Sequence[str], ctx: RenderConte
         if wants_images and artifact.path in embedded and ctx.image_format not in fmts:
             fmts.append(ctx.image_format)
         for fmt in fmts:
-            jobs.append(Job(f"{artifact.path}.{fmt}", artifact, fmt, digest_parts((__version__, fmt, artifact.digest()))))
+            jobs.append(
+                Job(f"{artifact.path}.{fmt}", artifact, fmt, digest_parts((__version__, fmt, artifact.digest())))
+            )
     conflicts = output_conflicts([job.output for job in jobs])
     if conflicts:
         clashing = {name for pair in conflicts for name in pair}
@@ -463,8 +472,18 @@ def execute(
         _lay_out(layout_jobs, engine_preference, workers, outcome, record)
     _remove_orphans(out, orphans, outcome)
     outcome.refused.sort()
-    if outcome.written or outcome.removed or outcome.refused or new_manifest != manifest or not (out / MANIFEST).is_file():
-        text = json.dumps({"probis": __version__.split(".")[0], "berkas": dict(sorted(new_manifest.items()))}, indent=1, sort_keys=True)
+    if (
+        outcome.written
+        or outcome.removed
+        or outcome.refused
+        or new_manifest != manifest
+        or not (out / MANIFEST).is_file()
+    ):
+        text = json.dumps(
+            {"probis": __version__.split(".")[0], "berkas": dict(sorted(new_manifest.items()))},
+            indent=1,
+            sort_keys=True,
+        )
         fs.write_atomic(out / MANIFEST, (text + "\n").encode("utf-8"), root=out)
     outcome.written.sort()
     outcome.unchanged.sort()

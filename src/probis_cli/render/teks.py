@@ -33,15 +33,9 @@ FONT_BOLD_ITALIC: Final = "Helvetica-BoldOblique"
 
 # Families with Helvetica's advance widths, best first. DejaVu Sans is deliberately absent:
 # it is ~12 % wider, and the generic ``sans-serif`` reaches it anyway as the last resort.
-SANS_FALLBACKS: Final = (
-    "Helvetica,Arial,'Liberation Sans',Arimo,'Nimbus Sans','Nimbus Sans L',sans-serif"
-)
-_SERIF_FALLBACKS: Final = (
-    "Times,'Times New Roman','Liberation Serif',Tinos,'Nimbus Roman','Nimbus Roman No9 L',serif"
-)
-_MONO_FALLBACKS: Final = (
-    "Courier,'Courier New','Liberation Mono',Cousine,'Nimbus Mono PS','Nimbus Mono L',monospace"
-)
+SANS_FALLBACKS: Final = "Helvetica,Arial,'Liberation Sans',Arimo,'Nimbus Sans','Nimbus Sans L',sans-serif"
+_SERIF_FALLBACKS: Final = "Times,'Times New Roman','Liberation Serif',Tinos,'Nimbus Roman','Nimbus Roman No9 L',serif"
+_MONO_FALLBACKS: Final = "Courier,'Courier New','Liberation Mono',Cousine,'Nimbus Mono PS','Nimbus Mono L',monospace"
 FAMILY_STACKS: Final[dict[str, str]] = {
     "helvetica": SANS_FALLBACKS,
     "arial": SANS_FALLBACKS,
@@ -135,9 +129,7 @@ def _greedy(words: list[tuple[str, bool]], width: int) -> list[str]:
     return lines
 
 
-def wrap(
-    text: str, width: int, *, justify: Literal["center", "left", "right"] = "center"
-) -> str:
+def wrap(text: str, width: int, *, justify: Literal["center", "left", "right"] = "center") -> str:
     """Wrap ``text`` (see :func:`wrap_lines`) into a DOT label string with ``\\n`` (centred),
     ``\\l`` (left) or ``\\r`` (right) line breaks; backslashes in the text are escaped.
 

@@ -98,7 +98,9 @@ def attr(text: object) -> str:
 
 def link_target(path: str) -> str:
     """A relative link target: spaces and Markdown-breaking characters percent-encoded."""
-    return "".join(c if c.isalnum() or c in "/._-~:" else "%" + "%".join(f"{b:02X}" for b in c.encode("utf-8")) for c in path)
+    return "".join(
+        c if c.isalnum() or c in "/._-~:" else "%" + "%".join(f"{b:02X}" for b in c.encode("utf-8")) for c in path
+    )
 
 
 # -- environment ---------------------------------------------------------------------------
@@ -166,7 +168,9 @@ class ConfinedLoader(jinja2.BaseLoader):
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
 
-    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Callable[[], bool] | None]:
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
         path = self.folder / template
         if not _is_template_name(template) or not (path.exists() or path.is_symlink()):
             raise jinja2.TemplateNotFound(template)

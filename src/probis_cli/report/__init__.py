@@ -5,8 +5,7 @@ A reporter is a pure function ``(Result, ReportContext) -> str``; it never print
 
 from __future__ import annotations
 
-from probis_cli.report import github, json_, junit, sarif, text
-from probis_cli.report import gitlab
+from probis_cli.report import github, gitlab, json_, junit, sarif, text
 from probis_cli.report._base import ReportContext, Reporter, RuleInfo
 
 REPORTERS: dict[str, Reporter] = {

@@ -259,7 +259,8 @@ def plan_proses(
         lines.append(f"induk: {induk}\n")
     lines += [
         f"pemilik: {pemilik}\n",
-        f"kegiatan: [{', '.join(kegiatan)}]" + ("   # kegiatan/sub kegiatan Renstra yang dilaksanakan\n" if not kegiatan else "\n"),
+        f"kegiatan: [{', '.join(kegiatan)}]"
+        + ("   # kegiatan/sub kegiatan Renstra yang dilaksanakan\n" if not kegiatan else "\n"),
         "masukan: []    # {nama: ..., dari: opd/unit atau pihak luar}\n",
         "keluaran: []   # {nama: ..., untuk: [opd/unit atau pihak luar]}\n",
         "# Proses level terendah: aktivitas peta lintas fungsi, lalu `probis baru sop --proses " + code + "`.\n",

@@ -18,14 +18,13 @@ from __future__ import annotations
 import re
 import typing
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import AliasChoices, BaseModel
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import CommentMark
 from ruamel.yaml.tokens import CommentToken
-
-from pathlib import Path
 
 from probis_cli.model.build import DOCUMENT_MODELS
 from probis_cli.scaffold.files import read_raw
@@ -295,7 +294,8 @@ def format_text(path: str, raw: str) -> FmtResult:
     except RoundTripError as exc:
         return FmtResult(path, "skipped", reason=str(exc))
     if not documents or not all(
-        isinstance(d, CommentedMap) and isinstance(d.get("jenis"), str) and d["jenis"] in DOCUMENT_MODELS for d in documents
+        isinstance(d, CommentedMap) and isinstance(d.get("jenis"), str) and d["jenis"] in DOCUMENT_MODELS
+        for d in documents
     ):
         return FmtResult(path, "skipped", reason="not-probis")
     single = len(documents) == 1

@@ -182,10 +182,14 @@ def _documents(root: Path, paths: list[str]) -> list[_Doc]:
 
 
 def _codes(docs: list[_Doc], jenis: str) -> set[str]:
-    return {str(d.data.get("kode")) for d in docs if d.data.get("jenis") == jenis and isinstance(d.data.get("kode"), str)}
+    return {
+        str(d.data.get("kode")) for d in docs if d.data.get("jenis") == jenis and isinstance(d.data.get("kode"), str)
+    }
 
 
-def _entries(docs: list[_Doc], jenis: str, key: str, where: Callable[[dict[str, Any]], bool] = lambda d: True) -> set[str]:
+def _entries(
+    docs: list[_Doc], jenis: str, key: str, where: Callable[[dict[str, Any]], bool] = lambda d: True
+) -> set[str]:
     out: set[str] = set()
     for d in docs:
         if d.data.get("jenis") == jenis and where(d.data):
@@ -223,7 +227,11 @@ def detect(docs: list[_Doc], old: str) -> list[Jenis]:
         if d.data.get("jenis") == "opd":
             for item in d.data.get("kegiatan") or []:
                 if isinstance(item, dict):
-                    kegiatan |= {s["kode"] for s in item.get("sub_kegiatan") or [] if isinstance(s, dict) and isinstance(s.get("kode"), str)}
+                    kegiatan |= {
+                        s["kode"]
+                        for s in item.get("sub_kegiatan") or []
+                        if isinstance(s, dict) and isinstance(s.get("kode"), str)
+                    }
     if old in kegiatan:
         found.append("kegiatan")
     return found
@@ -245,7 +253,9 @@ def _check_new(jenis: Jenis, old: str, new: str) -> str:
     return new
 
 
-def _rules(jenis: Jenis, old: str, new: str, renamed: dict[str, str]) -> list[tuple[Callable[[dict[str, Any]], bool], set[str], Replace]]:
+def _rules(
+    jenis: Jenis, old: str, new: str, renamed: dict[str, str]
+) -> list[tuple[Callable[[dict[str, Any]], bool], set[str], Replace]]:
     """(which documents, which field shapes, how to replace) for a rename."""
     if jenis == "opd":
         ref = _ref_replacer(old, new, whole=False)
@@ -357,14 +367,20 @@ def plan_rename(root: Path, paths: list[str], old: str, new: str, jenis: Jenis |
         raise RenameError("ganti.ambiguous", old=old, kinds=", ".join(kinds))
     kind = kinds[0]
     short_new = _check_new(kind, old, new)
-    full_new = f"{old.partition('/')[0]}/{short_new}" if kind in ("unit", "jabatan") else (
-        f"{old.partition(':')[0]}:{short_new}" if kind == "pelaksana" else short_new
+    full_new = (
+        f"{old.partition('/')[0]}/{short_new}"
+        if kind in ("unit", "jabatan")
+        else (f"{old.partition(':')[0]}:{short_new}" if kind == "pelaksana" else short_new)
     )
     if full_new == old:
         raise RenameError("ganti.same", old=old)
     if detect(docs, full_new) and kind in detect(docs, full_new):
         raise RenameError("ganti.exists", new=full_new)
-    renamed = {old: short_new} if kind not in ("unit", "jabatan", "pelaksana") else {old.partition("/")[2] or old.partition(":")[2]: short_new}
+    renamed = (
+        {old: short_new}
+        if kind not in ("unit", "jabatan", "pelaksana")
+        else {old.partition("/")[2] or old.partition(":")[2]: short_new}
+    )
     if kind == "proses":
         for code in sorted(_codes(docs, "proses")):
             if code.startswith(old + "."):
@@ -388,7 +404,9 @@ def plan_rename(root: Path, paths: list[str], old: str, new: str, jenis: Jenis |
                         expected_values.append((path, replaced))
         change = by_path.setdefault(doc.path, FileChange(doc.path, _moved(doc.path, kind, renamed), before=doc.text))
         change.edits.extend(edits)
-    mentions = _mentions(docs, kind, old, renamed, {(c.path, e.line, e.column) for c in by_path.values() for e in c.edits})
+    mentions = _mentions(
+        docs, kind, old, renamed, {(c.path, e.line, e.column) for c in by_path.values() for e in c.edits}
+    )
     changes: list[FileChange] = []
     for change in by_path.values():
         if not change.edits and change.new_path == change.path:
@@ -421,11 +439,15 @@ def plan_rename(root: Path, paths: list[str], old: str, new: str, jenis: Jenis |
     return Plan(kind, old, full_new, renamed, sorted(changes, key=lambda c: c.path), mentions)
 
 
-def _mentions(docs: list[_Doc], kind: Jenis, old: str, renamed: dict[str, str], edited: set[tuple[str, int, int]]) -> list[tuple[str, int]]:
+def _mentions(
+    docs: list[_Doc], kind: Jenis, old: str, renamed: dict[str, str], edited: set[tuple[str, int, int]]
+) -> list[tuple[str, int]]:
     """Free text (descriptions, names, notes) that names an old code: left for a person to
     reword, and listed so that nobody has to search for it."""
     words = [old] + [k for k in renamed if k != old and kind == "proses"]
-    pattern = re.compile("|".join(rf"(?<![\w./-]){re.escape(w)}(?![\w/-])(?!\.\d)" for w in sorted(words, key=len, reverse=True)))
+    pattern = re.compile(
+        "|".join(rf"(?<![\w./-]){re.escape(w)}(?![\w/-])(?!\.\d)" for w in sorted(words, key=len, reverse=True))
+    )
     out: set[tuple[str, int]] = set()
     for doc in docs:
         lines = doc.text.split("\n")
@@ -444,7 +466,9 @@ def apply_plan(root: Path, plan: Plan) -> None:
 
     for change in plan.changes:
         target = fs.resolve_inside(root, change.new_path) if change.new_path == change.path else root / change.new_path
-        fs.write_atomic(target, Envelope.of(read_raw(root, change.path) or "")[0].wrap(change.after).encode("utf-8"), root=root)
+        fs.write_atomic(
+            target, Envelope.of(read_raw(root, change.path) or "")[0].wrap(change.after).encode("utf-8"), root=root
+        )
     for change in plan.changes:
         if change.new_path != change.path:
             fs.remove_inside(root, change.path)

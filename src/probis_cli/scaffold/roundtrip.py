@@ -118,7 +118,11 @@ def probis_view(path: str, text: str) -> tuple[list[Any], list[Any], list[str]]:
     """What probis reads from ``text``: raw data trees, built models, finding codes."""
     source = _source(path, text)
     documents, findings = build_documents(source)
-    return [d.data for d in source.documents], [d.model.model_dump() for d in documents], sorted(f.code for f in findings)
+    return (
+        [d.data for d in source.documents],
+        [d.model.model_dump() for d in documents],
+        sorted(f.code for f in findings),
+    )
 
 
 def same_content(path: str, before: str, after: str, expect: Callable[[Any], Any] | None = None) -> bool:

@@ -202,7 +202,10 @@ class Builder:
                 if entries:
                     page = self.names.page("opd", entries[0].opd)
                     if page:
-                        return (_rel(here, page) + "#kegiatan-" + _file_part(code), f"{code} {entries[0].kegiatan.nama}")
+                        return (
+                            _rel(here, page) + "#kegiatan-" + _file_part(code),
+                            f"{code} {entries[0].kegiatan.nama}",
+                        )
             if kind == "prog" and code in index.program:
                 return (_rel(here, "pohon.html") + "#program-" + _file_part(code), code)
             if kind == "s" and code in index.sasaran:
@@ -261,7 +264,11 @@ class Builder:
             "kegiatan": (row.kegiatan_dilaksanakan, row.kegiatan, persen(row.kegiatan_dilaksanakan, row.kegiatan)),
             "proses": (row.proses_dengan_sop, row.proses_terendah, persen(row.proses_dengan_sop, row.proses_terendah)),
             "sop": (row.sop_terukur, row.sop, persen(row.sop_terukur, row.sop)),
-            "pct": [_ratio(row.kegiatan_dilaksanakan, row.kegiatan), _ratio(row.proses_dengan_sop, row.proses_terendah), _ratio(row.sop_terukur, row.sop)],
+            "pct": [
+                _ratio(row.kegiatan_dilaksanakan, row.kegiatan),
+                _ratio(row.proses_dengan_sop, row.proses_terendah),
+                _ratio(row.sop_terukur, row.sop),
+            ],
             "temuan": cells(row, self.lang)[4],
         }
 
@@ -312,7 +319,8 @@ class Builder:
             rows.append(item)
         total = self.progress(self.data.laporan.pemda)
         keluarga = [
-            {"kode": f, "nama": self.t(f"site.family.{f}"), "jumlah": self.data.laporan.pemda.temuan.get(f, 0)} for f in FAMILIES
+            {"kode": f, "nama": self.t(f"site.family.{f}"), "jumlah": self.data.laporan.pemda.temuan.get(f, 0)}
+            for f in FAMILIES
         ]
         self.render(
             here,
@@ -355,7 +363,10 @@ class Builder:
                     "anchor": _file_part(code),
                     "nama": entries[0].kegiatan.nama,
                     "opd": [
-                        {"nama": index.opd[e.opd].model.label, "tautan": (self.link(here, "opd", e.opd) or "") + "#kegiatan-" + _file_part(code)}
+                        {
+                            "nama": index.opd[e.opd].model.label,
+                            "tautan": (self.link(here, "opd", e.opd) or "") + "#kegiatan-" + _file_part(code),
+                        }
                         for e in entries
                     ],
                     "proses": [
@@ -364,8 +375,14 @@ class Builder:
                     ],
                 }
             )
+
         def program_item(kode: str, nama: str) -> dict[str, Any]:
-            return {"kode": kode, "anchor": _file_part(kode), "nama": nama, "kegiatan": kegiatan_of_program.get(kode, [])}
+            return {
+                "kode": kode,
+                "anchor": _file_part(kode),
+                "nama": nama,
+                "kegiatan": kegiatan_of_program.get(kode, []),
+            }
 
         def sasaran_item(sasaran: Any) -> dict[str, Any]:
             placed_sasaran.add(sasaran.kode)
@@ -374,7 +391,12 @@ class Builder:
                 if sasaran.kode in p.sasaran:
                     placed_program.add(p.kode)
                     programs.append(program_item(p.kode, p.nama))
-            return {"kode": sasaran.kode, "anchor": _file_part(sasaran.kode), "uraian": sasaran.uraian, "program": programs}
+            return {
+                "kode": sasaran.kode,
+                "anchor": _file_part(sasaran.kode),
+                "uraian": sasaran.uraian,
+                "program": programs,
+            }
 
         placed_sasaran: set[str] = set()
         placed_program: set[str] = set()
@@ -392,9 +414,21 @@ class Builder:
             lepas["sasaran"] = [sasaran_item(s) for s in rpjmd.sasaran if s.kode not in placed_sasaran]
             lepas["program"] = [program_item(p.kode, p.nama) for p in rpjmd.program if p.kode not in placed_program]
         known = set(index.program)
-        lepas["program"] += [program_item(code, self.t("site.pohon.luar_rpjmd")) for code in sorted(kegiatan_of_program) if code not in known]
+        lepas["program"] += [
+            program_item(code, self.t("site.pohon.luar_rpjmd"))
+            for code in sorted(kegiatan_of_program)
+            if code not in known
+        ]
         diagrams = self.diagrams(here, [("hierarki/pemda", self.t("site.diagram.hierarki_pemda"))])
-        self.render(here, "pohon.html.j2", self.t("site.nav.pohon"), pohon=tree, lepas=lepas, visi=rpjmd.visi if rpjmd else "", diagram=diagrams)
+        self.render(
+            here,
+            "pohon.html.j2",
+            self.t("site.nav.pohon"),
+            pohon=tree,
+            lepas=lepas,
+            visi=rpjmd.visi if rpjmd else "",
+            diagram=diagrams,
+        )
 
     def proses_by_kegiatan(self) -> dict[str, list[str]]:
         """Kegiatan code -> processes naming it (or one of its sub kegiatan) directly."""
@@ -419,7 +453,9 @@ class Builder:
                     "kode": code,
                     "nama": doc.model.nama,
                     "tautan": self.link(here, "proses", code),
-                    "sop": [{"kode": s, "tautan": self.link(here, "sop", s)} for s in self.index.sop_by_proses.get(code, [])],
+                    "sop": [
+                        {"kode": s, "tautan": self.link(here, "sop", s)} for s in self.index.sop_by_proses.get(code, [])
+                    ],
                     "anak": self.proses_tree(here, sorted(self.index.children.get(code, []))),
                 }
             )
@@ -448,7 +484,11 @@ class Builder:
             )
         owned = [k for k in sorted(self.index.proses) if self.opd_of_proses.get(k) == code]
         owned_set = set(owned)
-        roots = [k for k in owned if not self.index.proses[k].model.induk or self.index.proses[k].model.induk not in owned_set]
+        roots = [
+            k
+            for k in owned
+            if not self.index.proses[k].model.induk or self.index.proses[k].model.induk not in owned_set
+        ]
         sops = [
             {"kode": s, "nama": self.index.sop[s].model.nama, "tautan": self.link(here, "sop", s)}
             for s in sorted(self.index.sop)
@@ -471,8 +511,17 @@ class Builder:
             here,
             "opd.html.j2",
             model.nama,
-            opd={"kode": code, "nama": model.nama, "singkatan": model.singkatan or "", "bentuk": model.bentuk or "", "sumber": doc.path},
-            unduhan=[{"label": label, "tautan": _rel(here, path)} for label, path in self.data.downloads.get(f"opd:{code}", ())],
+            opd={
+                "kode": code,
+                "nama": model.nama,
+                "singkatan": model.singkatan or "",
+                "bentuk": model.bentuk or "",
+                "sumber": doc.path,
+            },
+            unduhan=[
+                {"label": label, "tautan": _rel(here, path)}
+                for label, path in self.data.downloads.get(f"opd:{code}", ())
+            ],
             urusan=list(model.urusan),
             unit=[{"kode": u.kode, "nama": u.nama} for u in model.unit],
             kegiatan=kegiatan,
@@ -500,7 +549,9 @@ class Builder:
                 "jenis": self.t("site.chain.sub_kegiatan" if k != kegiatan_code else "site.chain.kegiatan"),
                 "kode": k,
                 "nama": nama,
-                "tautan": ((self.link(here, "opd", entries[0].opd) or "") + "#kegiatan-" + _file_part(kegiatan_code)) if entries else None,
+                "tautan": ((self.link(here, "opd", entries[0].opd) or "") + "#kegiatan-" + _file_part(kegiatan_code))
+                if entries
+                else None,
             }
             program_code = program_of(k)
             group = groups.get(program_code)
@@ -517,19 +568,35 @@ class Builder:
             return []
         pohon = _rel(here, "pohon.html")
         links: list[dict[str, Any]] = [
-            {"jenis": self.t("site.chain.program"), "kode": prog.kode, "nama": prog.nama, "tautan": f"{pohon}#program-{_file_part(prog.kode)}"}
+            {
+                "jenis": self.t("site.chain.program"),
+                "kode": prog.kode,
+                "nama": prog.nama,
+                "tautan": f"{pohon}#program-{_file_part(prog.kode)}",
+            }
         ]
         for s in prog.sasaran:
             sasaran = index.sasaran_model(s)
             if sasaran is None:
                 continue
-            links.append({"jenis": self.t("site.chain.sasaran"), "kode": s, "nama": sasaran.uraian, "tautan": f"{pohon}#sasaran-{_file_part(s)}"})
+            links.append(
+                {
+                    "jenis": self.t("site.chain.sasaran"),
+                    "kode": s,
+                    "nama": sasaran.uraian,
+                    "tautan": f"{pohon}#sasaran-{_file_part(s)}",
+                }
+            )
             if sasaran.tujuan in index.tujuan:
                 tujuan = rpjmd.tujuan[index.tujuan[sasaran.tujuan]]
-                links.append({"jenis": self.t("site.chain.tujuan"), "kode": tujuan.kode, "nama": tujuan.uraian, "tautan": None})
+                links.append(
+                    {"jenis": self.t("site.chain.tujuan"), "kode": tujuan.kode, "nama": tujuan.uraian, "tautan": None}
+                )
                 if tujuan.misi in index.misi:
                     misi = rpjmd.misi[index.misi[tujuan.misi]]
-                    links.append({"jenis": self.t("site.chain.misi"), "kode": misi.kode, "nama": misi.uraian, "tautan": None})
+                    links.append(
+                        {"jenis": self.t("site.chain.misi"), "kode": misi.kode, "nama": misi.uraian, "tautan": None}
+                    )
         return links
 
     def descendants(self, code: str) -> list[str]:
@@ -556,7 +623,9 @@ class Builder:
         sops = []
         for p in self.descendants(code):
             for s in index.sop_by_proses.get(p, []):
-                sops.append({"kode": s, "nama": index.sop[s].model.nama, "tautan": self.link(here, "sop", s), "proses": p})
+                sops.append(
+                    {"kode": s, "nama": index.sop[s].model.nama, "tautan": self.link(here, "sop", s), "proses": p}
+                )
         level = index.level.get(code, len(ancestors) + 1)
         diagrams = self.diagrams(
             here,
@@ -587,9 +656,17 @@ class Builder:
                 "pemilik": [actor(p) for p in model.pemilik],
                 "sumber": doc.path,
             },
-            opd={"kode": opd, "nama": index.opd[opd].model.nama, "tautan": self.link(here, "opd", opd)} if opd in index.opd else None,
-            induk=[{"kode": a, "nama": index.proses[a].model.nama, "tautan": self.link(here, "proses", a)} for a in ancestors],
-            anak=[{"kode": c, "nama": index.proses[c].model.nama, "tautan": self.link(here, "proses", c)} for c in sorted(index.children.get(code, []))],
+            opd={"kode": opd, "nama": index.opd[opd].model.nama, "tautan": self.link(here, "opd", opd)}
+            if opd in index.opd
+            else None,
+            induk=[
+                {"kode": a, "nama": index.proses[a].model.nama, "tautan": self.link(here, "proses", a)}
+                for a in ancestors
+            ],
+            anak=[
+                {"kode": c, "nama": index.proses[c].model.nama, "tautan": self.link(here, "proses", c)}
+                for c in sorted(index.children.get(code, []))
+            ],
             rantai=self.chain(here, code),
             masukan=[{"nama": m.nama, "dari": actor(m.dari)} for m in model.masukan],
             keluaran=[{"nama": k.nama, "untuk": ", ".join(actor(u) for u in k.untuk) or "–"} for k in model.keluaran],
@@ -614,13 +691,20 @@ class Builder:
         keterkaitan = []
         for item in doc.model.keterkaitan:
             other = index.sop.get(item)
-            keterkaitan.append({"teks": f"{item} {other.model.nama}" if other else item, "tautan": self.link(here, "sop", item) if other else None})
+            keterkaitan.append(
+                {
+                    "teks": f"{item} {other.model.nama}" if other else item,
+                    "tautan": self.link(here, "sop", item) if other else None,
+                }
+            )
         pasangan = [[dict(box) for box in pair] for pair in context["pasangan"]]
         pasangan[1][0]["isi"] = keterkaitan  # links to the SOP pages, not to the drafts
         proses = doc.model.proses
         opd = self.opd_of_sop.get(code, "")
         findings = self.findings_by_path.get(doc.path, [])
-        downloads = [{"label": label, "tautan": _rel(here, path)} for label, path in self.data.downloads.get(f"sop:{code}", ())]
+        downloads = [
+            {"label": label, "tautan": _rel(here, path)} for label, path in self.data.downloads.get(f"sop:{code}", ())
+        ]
         columns = {p["kode"]: p["nama"] for p in context["pelaksana"]}
         rows = []
         for step in context["langkah"]:
@@ -647,8 +731,16 @@ class Builder:
             s=context,
             sop={"kode": code, "nama": doc.model.nama, "nomor": doc.model.nomor or "–", "sumber": doc.path},
             pasangan=pasangan,
-            proses={"kode": proses, "nama": index.proses[proses].model.nama, "tautan": self.link(here, "proses", proses)} if proses and proses in index.proses else None,
-            opd={"kode": opd, "nama": index.opd[opd].model.nama, "tautan": self.link(here, "opd", opd)} if opd in index.opd else None,
+            proses={
+                "kode": proses,
+                "nama": index.proses[proses].model.nama,
+                "tautan": self.link(here, "proses", proses),
+            }
+            if proses and proses in index.proses
+            else None,
+            opd={"kode": opd, "nama": index.opd[opd].model.nama, "tautan": self.link(here, "opd", opd)}
+            if opd in index.opd
+            else None,
             temuan=self.finding_rows(here, findings),
             unduhan=downloads,
             diagram=diagrams,
@@ -659,8 +751,18 @@ class Builder:
         rows = self.finding_rows(here, self.findings)
         opd = [{"kode": k, "nama": self.index.opd[k].model.label} for k in sorted(self.index.opd)]
         keluarga = [{"kode": f, "nama": self.t(f"site.family.{f}")} for f in FAMILIES]
-        tingkat = [{"kode": s.label, "nama": s.text(self.lang)} for s in (Severity.ERROR, Severity.PERINGATAN, Severity.INFO)]
-        self.render(here, "temuan.html.j2", self.t("site.nav.temuan"), temuan=rows, pilihan_opd=opd, pilihan_keluarga=keluarga, pilihan_tingkat=tingkat)
+        tingkat = [
+            {"kode": s.label, "nama": s.text(self.lang)} for s in (Severity.ERROR, Severity.PERINGATAN, Severity.INFO)
+        ]
+        self.render(
+            here,
+            "temuan.html.j2",
+            self.t("site.nav.temuan"),
+            temuan=rows,
+            pilihan_opd=opd,
+            pilihan_keluarga=keluarga,
+            pilihan_tingkat=tingkat,
+        )
 
     def cari(self) -> None:
         self.render("cari.html", "cari.html.j2", self.t("site.nav.cari"))
@@ -678,7 +780,9 @@ class Builder:
         for code in sorted(index.proses):
             p = index.proses[code].model
             words = [code, p.nama, p.deskripsi or ""] + [a.nama for a in p.aktivitas] + list(p.kegiatan)
-            entries.append([self.names.pages[("proses", code)], f"{code} {p.nama}", kinds["proses"], _fold(" ".join(words))])
+            entries.append(
+                [self.names.pages[("proses", code)], f"{code} {p.nama}", kinds["proses"], _fold(" ".join(words))]
+            )
         for code in sorted(index.sop):
             s = index.sop[code].model
             words = [code, s.nama, s.nomor or ""] + [step.kegiatan for step in s.langkah]

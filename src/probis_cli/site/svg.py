@@ -20,7 +20,8 @@ from collections.abc import Callable
 
 _PROLOG = re.compile(r"<\?xml.*?\?>|<!DOCTYPE.*?>|<!--.*?-->", re.DOTALL)
 _DANGER = re.compile(
-    r"<(script|style|foreignObject|iframe)\b.*?</\1\s*>|<(?:script|style|foreignObject|iframe)\b[^>]*/?>", re.DOTALL | re.IGNORECASE
+    r"<(script|style|foreignObject|iframe)\b.*?</\1\s*>|<(?:script|style|foreignObject|iframe)\b[^>]*/?>",
+    re.DOTALL | re.IGNORECASE,
 )
 _ANCHOR = re.compile(r"</?a\b[^>]*>", re.IGNORECASE)
 _BAD_ATTR = re.compile(r"""\s(?:on[a-zA-Z]+|(?:xlink:)?href|style)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)

@@ -90,9 +90,13 @@ def layout_diagrams(
 
         documents = render_sop_ap(index, ctx)
         extra = render_run.plan(documents, ["pdf"], ctx)
-        the_plan = render_run.Plan(the_plan.jobs + extra.jobs, artifacts + documents, the_plan.conflicts + extra.conflicts)
+        the_plan = render_run.Plan(
+            the_plan.jobs + extra.jobs, artifacts + documents, the_plan.conflicts + extra.conflicts
+        )
     stats = stats if stats is not None else render_run.StatCache(None)
-    outcome = render_run.execute(folder, the_plan, engine_preference=engine_preference, workers=workers, progress=progress, stats=stats)
+    outcome = render_run.execute(
+        folder, the_plan, engine_preference=engine_preference, workers=workers, progress=progress, stats=stats
+    )
     stats.save()
     failed = {o for o, _, _ in outcome.failed}
     svgs: dict[str, str] = {}
@@ -173,7 +177,9 @@ def write_site(out: Path, pages: Mapping[str, bytes], *, force: bool = False, di
             outcome.refused.append(name)
         except OSError:
             pass
-    manifest = json.dumps({"probis": __version__.split(".")[0], "masukan": digest, "berkas": sorted(pages)}, indent=1) + "\n"
+    manifest = (
+        json.dumps({"probis": __version__.split(".")[0], "masukan": digest, "berkas": sorted(pages)}, indent=1) + "\n"
+    )
     old: bytes | None = None
     try:
         old = fs.read_limited(out / MANIFEST, MANIFEST_LIMIT)

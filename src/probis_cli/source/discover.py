@@ -13,8 +13,8 @@ import fnmatch
 import os
 import re
 import warnings
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 import marshal
 import os
 import sys
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
-from collections.abc import Iterator
 from typing import Any
 
 from probis_cli import fs
@@ -70,7 +70,13 @@ def _unpack(packed: Any) -> tuple[tuple[RawDocument, ...], tuple[ReadIssue, ...]
         raise BadEntry("entry")
     raw_docs = []
     for d in docs:
-        if type(d) is not tuple or len(d) != 4 or type(d[1]) is not bytes or type(d[2]) is not int or type(d[3]) is not int:
+        if (
+            type(d) is not tuple
+            or len(d) != 4
+            or type(d[1]) is not bytes
+            or type(d[2]) is not int
+            or type(d[3]) is not int
+        ):
             raise BadEntry("document")
         raw_docs.append(RawDocument(*d))
     read_issues = []

@@ -236,7 +236,9 @@ class _Builder:
             if name == "AliasEvent":
                 target = anchors.get(event.anchor)
                 if target is None:
-                    raise _Abort(ReadIssue("Y001", "read.syntax.undefined_alias", line, col, (("detail", event.anchor),)))
+                    raise _Abort(
+                        ReadIssue("Y001", "read.syntax.undefined_alias", line, col, (("detail", event.anchor),))
+                    )
                 data, _pos, weight = target
                 total_nodes += weight
                 if total_nodes > MAX_NODES:
@@ -253,7 +255,9 @@ class _Builder:
                     stack.append(["seq", [], [], _NO_KEY, 0, 0, event.anchor, 1, line, col, None])
             elif name in ("MappingEndEvent", "SequenceEndEvent"):
                 frame = stack.pop()
-                self._emit(stack, root, frame[1], frame[2], frame[8], frame[9], frame[6], frame[7], anchors, is_scalar=False)
+                self._emit(
+                    stack, root, frame[1], frame[2], frame[8], frame[9], frame[6], frame[7], anchors, is_scalar=False
+                )
             if total_nodes > MAX_NODES:
                 raise _Abort(ReadIssue("Y005", "read.alias_bomb", line, col, (("max", MAX_NODES),)))
         if root:

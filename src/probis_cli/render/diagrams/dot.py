@@ -67,9 +67,7 @@ def safe_id(kind: str, *parts: str) -> str:
     """
     encoded = []
     for part in parts:
-        encoded.append(
-            "".join(ch if ch.isascii() and (ch.isalnum() or ch == ".") else f"_{ord(ch):x}_" for ch in part)
-        )
+        encoded.append("".join(ch if ch.isascii() and (ch.isalnum() or ch == ".") else f"_{ord(ch):x}_" for ch in part))
     return "__".join([kind, *encoded])
 
 

@@ -22,10 +22,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import permutations
 from typing import Literal
-
-from functools import cache
 
 from probis_cli.render.diagrams.dot import Digraph, plain_label, safe_id, wrap
 
@@ -142,7 +141,9 @@ class FlowGrid:
         """A fixed-size node centred at (x, y)."""
         self.g.node(node, label, width=inches(width), height=inches(height), fixedsize="true", pos=pos(x, y), **attrs)
 
-    def symbol(self, key: str, row: Row, column: Column, width: float, height: float, label: str, **attrs: str) -> Symbol:
+    def symbol(
+        self, key: str, row: Row, column: Column, width: float, height: float, label: str, **attrs: str
+    ) -> Symbol:
         """Add the symbol ``key`` in cell (row, column)."""
         node = safe_id("sym", self.tag, key)
         self.cell(node, label, column.x, row.y, width, height, **attrs)
@@ -247,7 +248,9 @@ class FlowGrid:
         self.exits.setdefault(source, set()).update(best[2])
         return list(best[2])
 
-    def route(self, a: Symbol, b: Symbol, exit_: Exit, exits_b: set[str] | None = None, *, commit: bool = True) -> list[tuple[float, float]]:
+    def route(
+        self, a: Symbol, b: Symbol, exit_: Exit, exits_b: set[str] | None = None, *, commit: bool = True
+    ) -> list[tuple[float, float]]:
         """The waypoints (x, y) of an orthogonal arrow from ``a`` by ``exit_`` to ``b``, ending at b's centre."""
         ax, ay, bx, by = a.column.x, a.row.y, b.column.x, b.row.y
         low = a.row.bottom - EDGE_GAP
@@ -302,7 +305,9 @@ class FlowGrid:
                 return key
         return ""
 
-    def arrow(self, source: str, target: str, label: str = "", *, exit_: Exit | None = None, label_chars: int = LABEL_CHARS) -> None:
+    def arrow(
+        self, source: str, target: str, label: str = "", *, exit_: Exit | None = None, label_chars: int = LABEL_CHARS
+    ) -> None:
         """An orthogonal arrow from symbol ``source`` to symbol ``target``, maybe labelled at its exit.
 
         Every segment carries the SVG classes ``arrow`` and the arrow's id, its label the
@@ -326,7 +331,9 @@ class FlowGrid:
             turns_right = len(waypoints) > 1 and waypoints[1][0] > a.column.x + 1
             self.exit_label(ident, source, a, exit_, label, label_chars, right=not turns_right)
 
-    def exit_label(self, ident: str, source: str, a: Symbol, exit_: Exit, label: str, chars: int, *, right: bool = True) -> None:
+    def exit_label(
+        self, ident: str, source: str, a: Symbol, exit_: Exit, label: str, chars: int, *, right: bool = True
+    ) -> None:
         """The label of exit ``exit_`` of symbol ``a``: beside the line just below a bottom
         exit, above the line just outside a side exit. The column and row were sized for it
         (:func:`decision_column_width`, :func:`decision_row_height`)."""
@@ -404,7 +411,9 @@ def _crossings(p: Sequence[tuple[float, float]], q: Sequence[tuple[float, float]
     return count
 
 
-def _segments_meet(p1: tuple[float, float], p2: tuple[float, float], q1: tuple[float, float], q2: tuple[float, float]) -> bool:
+def _segments_meet(
+    p1: tuple[float, float], p2: tuple[float, float], q1: tuple[float, float], q2: tuple[float, float]
+) -> bool:
     (ax0, ax1), (ay0, ay1) = sorted((p1[0], p2[0])), sorted((p1[1], p2[1]))
     (bx0, bx1), (by0, by1) = sorted((q1[0], q2[0])), sorted((q1[1], q2[1]))
     return ax0 <= bx1 + 0.5 and bx0 <= ax1 + 0.5 and ay0 <= by1 + 0.5 and by0 <= ay1 + 0.5

@@ -10,9 +10,8 @@ any process are dashed: the gaps Bagian Organisasi asks about.
 
 from __future__ import annotations
 
-from functools import partial
-
 from collections.abc import Iterable
+from functools import partial
 
 from probis_cli.index import Index
 from probis_cli.render.base import Artifact, RenderContext, cached
@@ -243,7 +242,10 @@ def _legend(g: Digraph, ctx: RenderContext) -> None:
         (msg(ctx, "diagram.hierarki.legend_program"), {"fillcolor": FILL_PROGRAM}),
         (msg(ctx, "diagram.hierarki.legend_kegiatan"), {"fillcolor": FILL_KEGIATAN}),
         (msg(ctx, "diagram.hierarki.legend_proses"), {"fillcolor": FILL_PROSES, "style": "filled,rounded"}),
-        (msg(ctx, "diagram.hierarki.legend_gap"), {"fillcolor": FILL_KEGIATAN, "style": "filled,dashed", "color": "#888888"}),
+        (
+            msg(ctx, "diagram.hierarki.legend_gap"),
+            {"fillcolor": FILL_KEGIATAN, "style": "filled,dashed", "color": "#888888"},
+        ),
     ]
     add_legend(g, "hierarki", msg(ctx, "diagram.legend"), items, same_rank=True)
 
@@ -269,9 +271,7 @@ def _opd_tree_reads(index: Index, opd: str) -> list[str]:
     """Files an OPD's pohon kinerja reads besides the globals: the processes linking its kegiatan."""
     claimed = {k for k, entries in index.kegiatan.items() if any(e.opd == opd for e in entries)}
     return [
-        doc.path
-        for doc in index.proses.values()
-        if any(_kegiatan_of(code) in claimed for code in doc.model.kegiatan)
+        doc.path for doc in index.proses.values() if any(_kegiatan_of(code) in claimed for code in doc.model.kegiatan)
     ]
 
 

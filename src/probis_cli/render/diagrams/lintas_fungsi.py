@@ -19,20 +19,20 @@ from probis_cli.index import Index
 from probis_cli.model.proses import Aktivitas, Proses
 from probis_cli.render.base import Artifact, RenderContext, cached
 from probis_cli.render.diagrams.dot import (
-    relative_link,
-    COLOR_SYMBOL,
     COLOR_EXTERNAL,
     COLOR_EXTERNAL_LINE,
     COLOR_OTHER_OPD,
     COLOR_OTHER_OPD_LINE,
     COLOR_OWNER,
     COLOR_OWNER_LINE,
+    COLOR_SYMBOL,
     FONT_BOLD,
     actor_name,
     msg,
     new_graph,
     opd_label,
     plain_label,
+    relative_link,
     safe_id,
     wrap,
 )
@@ -157,14 +157,40 @@ def _render(index: Index, ctx: RenderContext, kode: str) -> str:
     terminator = {"shape": "box", "style": "rounded,filled", "fillcolor": COLOR_SYMBOL}
     if activities:
         first, last = activities[0], activities[-1]
-        grid.symbol("mulai", rows[1], lane_of[first.pelaksana], 64, 26, plain_label([msg(ctx, "diagram.lintas.mulai")]), **terminator)
-        grid.symbol("selesai", rows[-1], lane_of[last.pelaksana], 64, 26, plain_label([msg(ctx, "diagram.lintas.selesai")]), **terminator)
+        grid.symbol(
+            "mulai",
+            rows[1],
+            lane_of[first.pelaksana],
+            64,
+            26,
+            plain_label([msg(ctx, "diagram.lintas.mulai")]),
+            **terminator,
+        )
+        grid.symbol(
+            "selesai",
+            rows[-1],
+            lane_of[last.pelaksana],
+            64,
+            26,
+            plain_label([msg(ctx, "diagram.lintas.selesai")]),
+            **terminator,
+        )
     for a in activities:
         kind = kinds[a.pelaksana]
         style = "rounded,filled,dashed" if kind == "luar" else "rounded,filled"
         if a.kode in branching:
             w, h = DECISION
-            grid.symbol(f"?{a.kode}", row_of[f"?{a.kode}"], lane_of[a.pelaksana], w, h, plain_label([""]), shape="diamond", style="filled", fillcolor=DECISION_FILL)
+            grid.symbol(
+                f"?{a.kode}",
+                row_of[f"?{a.kode}"],
+                lane_of[a.pelaksana],
+                w,
+                h,
+                plain_label([""]),
+                shape="diamond",
+                style="filled",
+                fillcolor=DECISION_FILL,
+            )
         grid.symbol(
             a.kode,
             row_of[a.kode],
@@ -180,7 +206,14 @@ def _render(index: Index, ctx: RenderContext, kode: str) -> str:
         )
     grid.rules(skip=lambda kind, i, j: kind == "h" and 1 < j < len(rows))
     _arrows(grid, activities, targets, branching)
-    _legend(grid, ctx, index, owners, sorted(set(kinds.values()), key=["owner", "other", "luar"].index), rows[-1].bottom + 18)
+    _legend(
+        grid,
+        ctx,
+        index,
+        owners,
+        sorted(set(kinds.values()), key=["owner", "other", "luar"].index),
+        rows[-1].bottom + 18,
+    )
     if ctx.image_format == "svg":
         _sop_links(grid, ctx, index, kode, rows[-1].bottom + 66)
     return str(g.source)
@@ -219,7 +252,9 @@ def _lane_cells(grid: FlowGrid, columns: list[Column], rows: list[Row], kinds: d
         )
 
 
-def _arrows(grid: FlowGrid, activities: list[Aktivitas], targets: dict[str, list[str]], branching: dict[str, list[str]]) -> None:
+def _arrows(
+    grid: FlowGrid, activities: list[Aktivitas], targets: dict[str, list[str]], branching: dict[str, list[str]]
+) -> None:
     """The flow: mulai -> first activity, each activity to its successors (through its decision)."""
     if not activities:
         return
@@ -271,7 +306,18 @@ def _legend(grid: FlowGrid, ctx: RenderContext, index: Index, owners: list[str],
         "luar": msg(ctx, "diagram.lintas.legend_luar"),
     }
     x = 0.0
-    grid.cell(safe_id("lg", grid.tag, "title"), plain_label([msg(ctx, "diagram.legend")]), x + 30, top + 10, 60, 18, shape="plaintext", style="", fontname=FONT_BOLD, fontsize="10")
+    grid.cell(
+        safe_id("lg", grid.tag, "title"),
+        plain_label([msg(ctx, "diagram.legend")]),
+        x + 30,
+        top + 10,
+        60,
+        18,
+        shape="plaintext",
+        style="",
+        fontname=FONT_BOLD,
+        fontsize="10",
+    )
     x += 66
     for kind in kinds:
         label = wrap(texts[kind], 30)

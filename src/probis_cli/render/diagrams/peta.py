@@ -15,20 +15,19 @@ masukan (same name) of the other, labelled with that name; the subtitle says whi
 
 from __future__ import annotations
 
-from functools import partial
-
 from collections.abc import Sequence
+from functools import partial
 
 from probis_cli.index import Index
 from probis_cli.model.proses import Kategori
 from probis_cli.render.base import Artifact, RenderContext, cached
 from probis_cli.render.diagrams.dot import (
-    drill_link,
-    add_legend,
-    Digraph,
     COLOR_FLOW,
     COLOR_KATEGORI,
+    Digraph,
+    add_legend,
     cluster_attrs,
+    drill_link,
     msg,
     new_graph,
     opd_label,
@@ -77,9 +76,19 @@ def _proses_node(
     label = plain_label([p.kode], name, wrap(f"[{' · '.join(footer)}]", 34))
     if chevron:
         # cds: the arrow-like shape of a value-chain step.
-        g.node(node, label, shape="cds", fillcolor=fill, width=NODE_WIDTH, margin="0.3,0.12", **drill_link(index, ctx, kode, here))
+        g.node(
+            node,
+            label,
+            shape="cds",
+            fillcolor=fill,
+            width=NODE_WIDTH,
+            margin="0.3,0.12",
+            **drill_link(index, ctx, kode, here),
+        )
     else:
-        g.node(node, label, style="filled,rounded", fillcolor=fill, width=NODE_WIDTH, **drill_link(index, ctx, kode, here))
+        g.node(
+            node, label, style="filled,rounded", fillcolor=fill, width=NODE_WIDTH, **drill_link(index, ctx, kode, here)
+        )
     return node
 
 
@@ -179,7 +188,10 @@ def render_level0(index: Index, ctx: RenderContext) -> list[Artifact]:
             path="peta/level-0/pemda",
             kind="dot",
             content=cached(
-                ctx, "level-0:pemda", None, lambda: _level0(index, ctx, codes=top, nama=pemda_name(index, ctx), tag="pemda", home=None)
+                ctx,
+                "level-0:pemda",
+                None,
+                lambda: _level0(index, ctx, codes=top, nama=pemda_name(index, ctx), tag="pemda", home=None),
             ),
             title=msg(ctx, "diagram.level0.title", nama=pemda_name(index, ctx)),
             codes=tuple(top),
@@ -240,7 +252,10 @@ def _level_n(index: Index, ctx: RenderContext, parent: str) -> str:
         for r, row in enumerate(rows):
             with box.subgraph(name=safe_id("row", parent, str(r))) as rank:
                 rank.attr(rank="same")
-                ids = [_proses_node(index, ctx, rank, k, chevron=False, home=home, here=f"peta/level-n/{parent}") for k in row]
+                ids = [
+                    _proses_node(index, ctx, rank, k, chevron=False, home=home, here=f"peta/level-n/{parent}")
+                    for k in row
+                ]
             # Code order only places the nodes (invisible edges): it is not a flow.
             for a, b in zip(ids, ids[1:]):
                 box.edge(a, b, style="invis")
@@ -249,9 +264,14 @@ def _level_n(index: Index, ctx: RenderContext, parent: str) -> str:
                     box.edge(a, b, style="invis", weight="10")
             previous_row = ids
     kinds = [k for k in BANDS if any(index.proses[c].model.kategori == k for c in children)]
-    legend = [(msg(ctx, f"diagram.kategori.{k}"), {"style": "filled,rounded", "fillcolor": COLOR_KATEGORI[k][0]}) for k in kinds]
+    legend = [
+        (msg(ctx, f"diagram.kategori.{k}"), {"style": "filled,rounded", "fillcolor": COLOR_KATEGORI[k][0]})
+        for k in kinds
+    ]
     if relations:
-        legend.append((msg(ctx, "diagram.leveln.legend_alur"), {"shape": "plaintext", "style": "", "fontcolor": COLOR_FLOW}))
+        legend.append(
+            (msg(ctx, "diagram.leveln.legend_alur"), {"shape": "plaintext", "style": "", "fontcolor": COLOR_FLOW})
+        )
     add_legend(g, f"leveln-{parent}", msg(ctx, "diagram.legend"), legend, same_rank=True)
     for (a, b), names in relations.items():
         g.edge(
@@ -303,7 +323,11 @@ def render_level_n(index: Index, ctx: RenderContext) -> list[Artifact]:
                     ctx,
                     f"level-n:{parent}",
                     # The parent, its children, and its ancestors (they decide the level shown).
-                    [index.proses[k].path for k in (parent, *index.children[parent], *index.ancestors(parent)) if k in index.proses],
+                    [
+                        index.proses[k].path
+                        for k in (parent, *index.children[parent], *index.ancestors(parent))
+                        if k in index.proses
+                    ],
                     partial(_level_n, index, ctx, parent),
                 ),
                 title=msg(ctx, "diagram.leveln.title", level=index.level.get(parent, 1) + 1, kode=p.kode, nama=p.nama),

@@ -10,26 +10,25 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from collections import defaultdict
+from functools import partial
 
 import graphviz  # type: ignore[import-untyped]  # the package ships no type information
 
 from probis_cli.index import Index
 from probis_cli.render.base import Artifact, RenderContext, cached
 from probis_cli.render.diagrams.dot import (
-    COLOR_SYMBOL,
-    clean,
     COLOR_EXTERNAL,
     COLOR_EXTERNAL_LINE,
     COLOR_OTHER_OPD,
     COLOR_OTHER_OPD_LINE,
     COLOR_OWNER,
     COLOR_OWNER_LINE,
+    COLOR_SYMBOL,
     FONT_BOLD,
     actor_name,
     add_legend,
+    clean,
     msg,
     new_graph,
     opd_label,
@@ -47,7 +46,13 @@ OWNER_STYLE = {"shape": "box", "style": "filled,rounded", "fillcolor": COLOR_OWN
 OTHER_STYLE = {"shape": "box", "style": "filled,rounded", "fillcolor": COLOR_OTHER_OPD, "color": COLOR_OTHER_OPD_LINE}
 OPD_STYLE = OTHER_STYLE  # the Pemda-wide map: every OPD is "an OPD of the Pemda"
 LUAR_STYLE = {"shape": "box", "style": "filled,dashed", "fillcolor": COLOR_EXTERNAL, "color": COLOR_EXTERNAL_LINE}
-PROSES_STYLE = {"shape": "box", "style": "filled,rounded", "fillcolor": COLOR_SYMBOL, "penwidth": "2", "fontname": FONT_BOLD}
+PROSES_STYLE = {
+    "shape": "box",
+    "style": "filled,rounded",
+    "fillcolor": COLOR_SYMBOL,
+    "penwidth": "2",
+    "fontname": FONT_BOLD,
+}
 UNKNOWN_STYLE = {"shape": "plaintext", "style": "", "fontcolor": "#777777"}
 
 
@@ -121,7 +126,9 @@ def _render_pemda(index: Index, ctx: RenderContext) -> str:
     side: dict[str, list[str]] = {"source": [], "sink": [], "": []}
     for party in parties:
         outside = party not in index.opd
-        side["source" if outside and party not in receivers else "sink" if outside and party not in senders else ""].append(party)
+        side[
+            "source" if outside and party not in receivers else "sink" if outside and party not in senders else ""
+        ].append(party)
     for rank, members in side.items():
         with g.subgraph(name=safe_id("rank", rank or "mid")) as sub:
             if rank:
@@ -202,9 +209,21 @@ def _render_proses(index: Index, ctx: RenderContext, kode: str) -> str:
         for dst in sorted(recipients, key=_ref_key):
             right.node(safe_id("untuk", dst or ""), party_label(dst, "diagram.relasi.tanpa_penerima"), **style(dst))
     for src in sorted(sources, key=_ref_key):
-        g.edge(safe_id("dari", src or ""), centre, label=edge_label(ctx, sources[src]), fontsize="9", **edge_tooltip(sources[src]))
+        g.edge(
+            safe_id("dari", src or ""),
+            centre,
+            label=edge_label(ctx, sources[src]),
+            fontsize="9",
+            **edge_tooltip(sources[src]),
+        )
     for dst in sorted(recipients, key=_ref_key):
-        g.edge(centre, safe_id("untuk", dst or ""), label=edge_label(ctx, recipients[dst]), fontsize="9", **edge_tooltip(recipients[dst]))
+        g.edge(
+            centre,
+            safe_id("untuk", dst or ""),
+            label=edge_label(ctx, recipients[dst]),
+            fontsize="9",
+            **edge_tooltip(recipients[dst]),
+        )
     shown = {kind(r) for r in [*sources, *recipients]}
     # The centre is the process itself (white, bold border); its owner is named in it.
     legend = [(msg(ctx, "diagram.relasi.legend_proses"), PROSES_STYLE)] + [
@@ -252,8 +271,12 @@ def _render_matrix(index: Index, ctx: RenderContext) -> str:
     bold = {"shape": "plaintext", "style": "", "fontname": FONT_BOLD, "fontsize": "10"}
     for i, x in enumerate(parties):
         column, row = columns[i + 1], rows[i + 1]
-        grid.cell(safe_id("ch", x), plain_label(heads[x]), column.x, rows[0].y, column.width - 4, rows[0].height - 4, **bold)
-        grid.cell(safe_id("rh", x), plain_label(heads[x]), columns[0].x, row.y, columns[0].width - 4, row.height - 4, **bold)
+        grid.cell(
+            safe_id("ch", x), plain_label(heads[x]), column.x, rows[0].y, column.width - 4, rows[0].height - 4, **bold
+        )
+        grid.cell(
+            safe_id("rh", x), plain_label(heads[x]), columns[0].x, row.y, columns[0].width - 4, row.height - 4, **bold
+        )
     for (source, target), names in pairs.items():
         row, column = rows[parties.index(source) + 1], columns[parties.index(target) + 1]
         outside = source not in index.opd or target not in index.opd
@@ -273,13 +296,28 @@ def _render_matrix(index: Index, ctx: RenderContext) -> str:
         )
     grid.rules()
     legend_y = rows[-1].bottom + 20
-    items = [(msg(ctx, "diagram.relasi.legend_matriks_opd"), COLOR_OTHER_OPD), (msg(ctx, "diagram.relasi.legend_matriks_luar"), COLOR_EXTERNAL)]
+    items = [
+        (msg(ctx, "diagram.relasi.legend_matriks_opd"), COLOR_OTHER_OPD),
+        (msg(ctx, "diagram.relasi.legend_matriks_luar"), COLOR_EXTERNAL),
+    ]
     lx = 0.0
     grid.cell(safe_id("lg", "matriks"), plain_label([msg(ctx, "diagram.legend")]), lx + 30, legend_y, 60, 18, **bold)
     lx += 66
     for k, (caption, fill) in enumerate(items):
         width = text_width(caption, 9) + 20
-        grid.cell(safe_id("lg", "matriks", str(k)), plain_label([caption]), lx + width / 2, legend_y, width, 20, shape="box", style="filled", color="white", fillcolor=fill, fontsize="9")
+        grid.cell(
+            safe_id("lg", "matriks", str(k)),
+            plain_label([caption]),
+            lx + width / 2,
+            legend_y,
+            width,
+            20,
+            shape="box",
+            style="filled",
+            color="white",
+            fillcolor=fill,
+            fontsize="9",
+        )
         lx += width + 10
     return str(g.source)
 
@@ -311,7 +349,9 @@ def render_relasi(index: Index, ctx: RenderContext) -> list[Artifact]:
             Artifact(
                 path=f"relasi/proses/{kode}",
                 kind="dot",
-                content=cached(ctx, f"relasi:{kode}", [index.proses[kode].path], partial(_render_proses, index, ctx, kode)),
+                content=cached(
+                    ctx, f"relasi:{kode}", [index.proses[kode].path], partial(_render_proses, index, ctx, kode)
+                ),
                 title=msg(ctx, "diagram.relasi.title_proses", kode=p.kode, nama=p.nama),
                 opd=owners[0] if owners else None,
                 codes=(kode,),

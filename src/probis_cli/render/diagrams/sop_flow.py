@@ -31,12 +31,10 @@ WebAssembly engine, and the DOT is byte-identical for the same SOP.
 
 from __future__ import annotations
 
-from functools import partial
-
-from typing import Any
-
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
 
 from probis_cli.index import Index
 from probis_cli.model.sop import Langkah, Sop
@@ -174,7 +172,9 @@ def _text_width(chars: int) -> float:
 class _Page:
     """The geometry and DOT of one page."""
 
-    def __init__(self, ctx: RenderContext, sop: Sop, steps: Sequence[Langkah], number: int, total: int, *, titled: bool = True) -> None:
+    def __init__(
+        self, ctx: RenderContext, sop: Sop, steps: Sequence[Langkah], number: int, total: int, *, titled: bool = True
+    ) -> None:
         self.ctx = ctx
         self.sop = sop
         self.tag = f"{sop.kode}-{number}"
@@ -226,8 +226,12 @@ class _Page:
                     width = max(width, decision_column_width(SIZES["keputusan"][0], labels.get(str(step.no), [])))
             columns.append(Column(f"p{i}", header, width, group="pelaksana", actor=key))
         if any(s.mutu_baku.kelengkapan for s in sop.langkah):
-            columns.append(Column("kelengkapan", [msg(ctx, "diagram.sop.kelengkapan")], _text_width(KELENGKAPAN_CHARS), "mutu"))
-        columns.append(Column("waktu", wrap(msg(ctx, "diagram.sop.waktu"), WAKTU_CHARS), _text_width(WAKTU_CHARS), "mutu"))
+            columns.append(
+                Column("kelengkapan", [msg(ctx, "diagram.sop.kelengkapan")], _text_width(KELENGKAPAN_CHARS), "mutu")
+            )
+        columns.append(
+            Column("waktu", wrap(msg(ctx, "diagram.sop.waktu"), WAKTU_CHARS), _text_width(WAKTU_CHARS), "mutu")
+        )
         columns.append(Column("output", [msg(ctx, "diagram.sop.output")], _text_width(OUTPUT_CHARS), "mutu"))
         if any(s.keterangan for s in sop.langkah):
             columns.append(Column("keterangan", [msg(ctx, "diagram.sop.keterangan")], _text_width(KETERANGAN_CHARS)))
@@ -247,7 +251,9 @@ class _Page:
             return wrap(step.mutu_baku.output or "", OUTPUT_CHARS)
         return wrap(step.keterangan or "", KETERANGAN_CHARS)
 
-    def build_rows(self, incoming: Sequence[Connector], outgoing: Sequence[Connector], all_flows: Sequence[Flow] = ()) -> None:
+    def build_rows(
+        self, incoming: Sequence[Connector], outgoing: Sequence[Connector], all_flows: Sequence[Flow] = ()
+    ) -> None:
         labels = self.labels_of(all_flows)
         header_lines = max(len(c.header) for c in self.columns)
         rows = [Row("group", LINE + 2 * PAD_Y), Row("head", header_lines * LINE + 2 * PAD_Y)]
@@ -278,12 +284,22 @@ class _Page:
             if row.key in self.row_step:
                 step = self.row_step[row.key]
                 width, height = SIZES[step.simbol]
-                grid.symbol(str(step.no), row, step_column[str(step.no)], width, height, plain_label([str(step.no)]), **SYMBOL_ATTRS[step.simbol])
+                grid.symbol(
+                    str(step.no),
+                    row,
+                    step_column[str(step.no)],
+                    width,
+                    height,
+                    plain_label([str(step.no)]),
+                    **SYMBOL_ATTRS[step.simbol],
+                )
             elif row.key in self.row_connector:
                 c = self.row_connector[row.key]
                 column = step_column[c.target] if row.key.startswith("in") else step_column[c.sources[0].source]
                 width, height = SIZES["konektor"]
-                grid.symbol(row.key, row, column, width, height, plain_label([str(c.number)]), **SYMBOL_ATTRS["konektor"])
+                grid.symbol(
+                    row.key, row, column, width, height, plain_label([str(c.number)]), **SYMBOL_ATTRS["konektor"]
+                )
         group_row = 1  # row boundary between the group titles and the headers
 
         def skip(kind: str, i: int, j: int) -> bool:
@@ -316,7 +332,10 @@ class _Page:
         return str(self.g.source)
 
     def draw_cells(self, grid: FlowGrid) -> None:
-        group_titles = {"pelaksana": msg(self.ctx, "diagram.sop.pelaksana"), "mutu": msg(self.ctx, "diagram.sop.mutu_baku")}
+        group_titles = {
+            "pelaksana": msg(self.ctx, "diagram.sop.pelaksana"),
+            "mutu": msg(self.ctx, "diagram.sop.mutu_baku"),
+        }
         group_row, head = self.rows[0], self.rows[1]
         seen: set[str] = set()
         bold = {"shape": "plaintext", "style": "", "fontname": FONT_BOLD}
@@ -390,7 +409,11 @@ def _measure(ctx: RenderContext, sop: Sop, steps: Sequence[Langkah], all_flows: 
     outs = sorted({f.target for f in all_flows if f.source in inside and f.target not in inside})
     page = _Page(ctx, sop, steps, 1, 1, titled=False)
     page.build_columns(all_flows)
-    page.build_rows([Connector(k, 0, 0, t) for k, t in enumerate(ins)], [Connector(k, 0, 0, t) for k, t in enumerate(outs)], all_flows)
+    page.build_rows(
+        [Connector(k, 0, 0, t) for k, t in enumerate(ins)],
+        [Connector(k, 0, 0, t) for k, t in enumerate(outs)],
+        all_flows,
+    )
     place(page.columns, page.rows)
     return page.columns[-1].right, page.rows[-1].bottom
 
@@ -432,7 +455,14 @@ def render_sop_flow(index: Index, ctx: RenderContext) -> list[Artifact]:
         page_of = {str(s.no): i for i, steps in enumerate(pages, start=1) for s in steps}
         flow_state: dict[str, Any] = {}
 
-        def page_dot(number: int, steps: Any, sop: Any = sop, pages: Any = pages, page_of: Any = page_of, state: dict[str, Any] = flow_state) -> str:
+        def page_dot(
+            number: int,
+            steps: Any,
+            sop: Any = sop,
+            pages: Any = pages,
+            page_of: Any = page_of,
+            state: dict[str, Any] = flow_state,
+        ) -> str:
             if "flows" not in state:  # computed only when a page has to be built
                 state["flows"] = flows(sop, ctx)
                 state["connectors"] = connectors(state["flows"], page_of)

@@ -34,9 +34,7 @@ ErrorCode = Literal[
 class EngineError(Exception):
     """Base of this module's errors: ``code`` for the catalogue, ``detail`` from the tool."""
 
-    def __init__(
-        self, code: ErrorCode, message: str, *, engine: str | None = None, detail: str = ""
-    ) -> None:
+    def __init__(self, code: ErrorCode, message: str, *, engine: str | None = None, detail: str = "") -> None:
         super().__init__(message)
         self.code: ErrorCode = code
         self.message = message

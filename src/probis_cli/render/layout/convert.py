@@ -56,9 +56,7 @@ def _fix_pdf_dates(pdf: bytes) -> bytes:
 
     def replace(match: re.Match[bytes]) -> bytes:
         template = iter(b"19700101000000")
-        value = bytes(
-            next(template, ord("0")) if 48 <= byte <= 57 else byte for byte in match.group(2)
-        )
+        value = bytes(next(template, ord("0")) if 48 <= byte <= 57 else byte for byte in match.group(2))
         return match.group(1) + value + b")"
 
     return _PDF_DATE.sub(replace, pdf)
@@ -167,8 +165,6 @@ def bundled_font_files() -> dict[str, Path]:
     return fonts if all(path.is_file() for path in fonts.values()) else {}
 
 
-
-
 def svg_for_fpdf(svg: bytes) -> str:
     """A Graphviz SVG ready for fpdf2: sans text in the bundled Liberation Sans (when present),
     Times/Courier as PDF core fonts, tooltips (``<title>``) removed."""
@@ -206,4 +202,3 @@ def _fpdf_logger_names() -> list[str]:
 class _DropRecords(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         return False
-

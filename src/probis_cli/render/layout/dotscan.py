@@ -81,12 +81,8 @@ def _token_value(text: str, token: _Token) -> str:
 # would write them, so that the output can be mapped back without ambiguity.
 _WASM_FONT_PROXIES: Final[dict[str, tuple[str, str, str]]] = {
     # fontname (lower case): (stand-in, SVG font-family + style attributes, fontname)
-    "helvetica-bold": (
-        "Ver-Dana", 'font-family="Helvetica,sans-Serif" font-weight="bold"', FONT_BOLD
-    ),
-    "helvetica-oblique": (
-        "Hel-Vetica", 'font-family="Helvetica,sans-Serif" font-style="oblique"', FONT_ITALIC
-    ),
+    "helvetica-bold": ("Ver-Dana", 'font-family="Helvetica,sans-Serif" font-weight="bold"', FONT_BOLD),
+    "helvetica-oblique": ("Hel-Vetica", 'font-family="Helvetica,sans-Serif" font-style="oblique"', FONT_ITALIC),
     "helvetica-boldoblique": (
         "Verd-Ana",
         'font-family="Helvetica,sans-Serif" font-weight="bold" font-style="oblique"',
@@ -136,4 +132,3 @@ def _unproxy_dot(dot: bytes) -> bytes:
     for stand_in, _, fontname in _WASM_FONT_PROXIES.values():
         dot = dot.replace(f'"{stand_in}"'.encode(), f'"{fontname}"'.encode())
     return dot
-

