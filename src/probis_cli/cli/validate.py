@@ -14,10 +14,8 @@ from probis_cli.cli.common import EXIT_ERROR, EXIT_OK, LangChoice, fail, stderr_
 from probis_cli.findings import Result, Severity
 from probis_cli.i18n import Lang
 from probis_cli.lint.baseline import prepare_baseline
-from probis_cli.lint.docs import describe_all
 from probis_cli.lint.registry import codes_matching, known_codes, matches_any
-from probis_cli.report import REPORTERS, ReportContext, RuleInfo
-from probis_cli.report._base import platform_prefix
+from probis_cli.report import REPORTERS, ReportContext, platform_prefix, rule_infos
 
 
 def _split(values: list[str] | None) -> tuple[str, ...]:
@@ -65,14 +63,6 @@ def write_report(lang: Lang, output: Path, text: str, *, root: Path | None = Non
         fail(lang, "cli.output_unwritable", path=str(output), detail=t(lang, "cli.outside_repository"))
     except OSError as exc:
         fail(lang, "cli.output_unwritable", path=str(output), detail=exc.strerror or str(exc))
-
-
-def rule_infos(lang: Lang) -> dict[str, RuleInfo]:
-    """Metadata of every lint rule for the reporters that describe rules (SARIF)."""
-    out: dict[str, RuleInfo] = {}
-    for view in describe_all(lang):
-        out[view.code] = RuleInfo(view.code, view.name, view.summary, help_text=f"{view.why}\n\n{view.fix}")
-    return out
 
 
 def _write_baseline(loaded: api.Loaded, result: Result, options: api.CheckOptions, lang: Lang) -> None:

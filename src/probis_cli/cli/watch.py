@@ -116,8 +116,7 @@ def validate_watch(
     from probis_cli import __version__
     from probis_cli.cli.common import EXIT_OK, fail, want_color
     from probis_cli.cli.lsp import require
-    from probis_cli.cli.validate import rule_infos
-    from probis_cli.report import REPORTERS, ReportContext
+    from probis_cli.report import REPORTERS, ReportContext, rule_infos
 
     if output is not None:
         fail(lang, "watch.conflict", option="--output")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 
 from probis_cli.api import Loaded
-from probis_cli.report._base import platform_prefix
+from probis_cli.report import platform_prefix
 
 HEADER = (
     "# Dibuat oleh `probis codeowners` dari pengaturan.review.tim di probis.yaml; jangan diubah\n"

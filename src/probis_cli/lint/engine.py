@@ -13,7 +13,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from probis_cli.findings import Finding, Location, Message
 from probis_cli.index import Index
@@ -25,8 +25,36 @@ from probis_cli.lint.suppression import FileSuppressions, Suppressor, parse_supp
 from probis_cli.model.build import CORE_CODES, Document
 from probis_cli.source.discover import matches_any
 
-if TYPE_CHECKING:
-    from probis_cli.api import CheckOptions, Loaded
+
+class _Source(Protocol):
+    @property
+    def path(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+
+
+class LintInput(Protocol):
+    """What the engine reads of a loaded repository (``api.Loaded`` is one)."""
+
+    @property
+    def root(self) -> Path: ...
+    @property
+    def sources(self) -> Sequence[_Source]: ...
+    @property
+    def index(self) -> Index: ...
+    @property
+    def findings(self) -> Sequence[Finding]: ...
+
+
+class LintOptions(Protocol):
+    """How the engine runs (``api.CheckOptions`` is one)."""
+
+    @property
+    def lint(self) -> bool: ...
+    @property
+    def baseline(self) -> Path | None: ...
+    @property
+    def use_baseline(self) -> bool: ...
 
 
 @dataclass
@@ -165,7 +193,7 @@ def _per_file_ignored(f: Finding, config: LintConfig, memo: dict[str, list[froze
     return any(f.code in codes for codes in sets)
 
 
-def _suppressions(loaded: Loaded, codes: dict[str, str]) -> Suppressor:
+def _suppressions(loaded: LintInput, codes: dict[str, str]) -> Suppressor:
     files: dict[str, FileSuppressions] = {}
     for source in loaded.sources:
         parsed = parse_suppressions(source.path, source.text, codes)
@@ -174,7 +202,7 @@ def _suppressions(loaded: Loaded, codes: dict[str, str]) -> Suppressor:
     return Suppressor(files)
 
 
-def run_lint(loaded: Loaded, options: CheckOptions, *, rules: Sequence[type[Rule]] = ALL_RULES) -> LintOutcome:
+def run_lint(loaded: LintInput, options: LintOptions, *, rules: Sequence[type[Rule]] = ALL_RULES) -> LintOutcome:
     """Lint ``loaded``: every finding after configuration, suppressions and the baseline."""
     index = loaded.index
     outcome = LintOutcome()
