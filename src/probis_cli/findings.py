@@ -15,14 +15,12 @@ class Severity(enum.IntEnum):
     Member names are English code identifiers (``INFO``, ``WARNING``, ``ERROR``), as all of
     probis's identifiers except domain nouns; what users read and write is ``label``
     (Indonesian, canonical: info / peringatan / error, in probis.yaml, baselines and every
-    report) or ``text(lang)``. ``PERINGATAN`` is a deprecated alias of ``WARNING``, kept
-    until the remaining callers are renamed.
+    report) or ``text(lang)``.
     """
 
     INFO = 1
     WARNING = 2
     ERROR = 3
-    PERINGATAN = 2  # deprecated alias of WARNING
 
     @property
     def label(self) -> str:

@@ -27,7 +27,7 @@ def f(code: str = "K005", path: str = "opd/a.yaml", line: int = 1, **args: str) 
     return Finding(
         code,
         "x",
-        Severity.PERINGATAN,
+        Severity.WARNING,
         Location(path, line, 1),
         Message.of("lint.K005.hit", **(args or {"kegiatan": "1"})),
     )

@@ -88,7 +88,7 @@ def sample_result() -> Result:
         Finding(
             code="S001",
             name="teks-markup",
-            severity=Severity.PERINGATAN,
+            severity=Severity.WARNING,
             location=Location("rpjmd.yaml", 2, 7),
             message=Message.of("test.markup"),
         ),

@@ -186,7 +186,7 @@ def test_most_specific_directive_takes_the_credit() -> None:
     assert sup.suppresses(finding("K005", 2))
     unused = sup.unused({"K005"})
     assert [(f.code, f.location.line) for f in unused] == [("P001", 1)]
-    assert unused[0].severity == Severity.PERINGATAN
+    assert unused[0].severity == Severity.WARNING
 
 
 def test_p002_is_never_suppressed() -> None:

@@ -30,7 +30,7 @@ from probis_cli.lint.registry import RULES_BY_CODE, RULES_BY_NAME, find_rule
 from probis_cli.model.build import suggest
 
 FORMATS = ("text", "json")
-_SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.PERINGATAN: "yellow", Severity.INFO: "cyan"}
+_SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
 def _console() -> Console:

@@ -90,4 +90,4 @@ def change_notes(c: Change, lang: Lang) -> list[str]:
 
 
 SYMBOL = {"ditambah": "+", "dihapus": "-", "diubah": "~", "dipindah": ">"}
-SEVERITY_ORDER = (Severity.ERROR, Severity.PERINGATAN, Severity.INFO)
+SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)

@@ -79,7 +79,7 @@ def document(result: DiffResult, lang: Lang) -> dict[str, Any]:
         "base": {"label": result.base.label, "commit": result.base.commit},
         "head": {"label": result.head.label, "commit": result.head.commit},
         "summary": {
-            "introduced": {s.label: severities[s] for s in (Severity.ERROR, Severity.PERINGATAN, Severity.INFO)},
+            "introduced": {s.label: severities[s] for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)},
             "resolved": len(result.resolved),
             "changes": changes,
         },

@@ -30,7 +30,7 @@ from probis_cli.i18n import Lang, translate
 
 LIMIT = 60_000
 MARKER = "<!-- probis-diff -->"
-_ICON = {Severity.ERROR: "🔴", Severity.PERINGATAN: "🟡", Severity.INFO: "🔵"}
+_ICON = {Severity.ERROR: "🔴", Severity.WARNING: "🟡", Severity.INFO: "🔵"}
 _ACTION_ICON = {"ditambah": "➕", "dihapus": "➖", "diubah": "✏️", "dipindah": "↪️"}
 # Only what can start syntax in the middle of a line (our lines never start with user text).
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")

@@ -23,7 +23,7 @@ RETIRED_CODES: frozenset[str] = frozenset()
 # Findings the engine itself raises (about suppressions, configuration, the rules).
 ENGINE_CODES: dict[str, tuple[str, Severity]] = {
     "P000": ("aturan-gagal", Severity.ERROR),
-    "P001": ("penekanan-tidak-terpakai", Severity.PERINGATAN),
+    "P001": ("penekanan-tidak-terpakai", Severity.WARNING),
     "P002": ("penekanan-tidak-valid", Severity.ERROR),
     "P003": ("konfigurasi-tidak-valid", Severity.ERROR),
     "P004": ("baseline-tidak-valid", Severity.ERROR),

@@ -368,7 +368,7 @@ class Suppressor:
                         Finding(
                             "P001",
                             "penekanan-tidak-terpakai",
-                            Severity.PERINGATAN,
+                            Severity.WARNING,
                             Location(path, item.line, item.column),
                             Message.of("lint.supp.unused", code=item.code, directive=item.word),
                             fingerprint_extra=f"{item.kind}:{item.code}",

@@ -36,7 +36,7 @@ T = TypeVar("T")
 
 SEVERITY = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
-    Severity.PERINGATAN: types.DiagnosticSeverity.Warning,
+    Severity.WARNING: types.DiagnosticSeverity.Warning,
     Severity.INFO: types.DiagnosticSeverity.Information,
 }
 WATCHED_SUFFIXES = (".yaml", ".yml")

@@ -752,7 +752,7 @@ class Builder:
         opd = [{"kode": k, "nama": self.index.opd[k].model.label} for k in sorted(self.index.opd)]
         keluarga = [{"kode": f, "nama": self.t(f"site.family.{f}")} for f in FAMILIES]
         tingkat = [
-            {"kode": s.label, "nama": s.text(self.lang)} for s in (Severity.ERROR, Severity.PERINGATAN, Severity.INFO)
+            {"kode": s.label, "nama": s.text(self.lang)} for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
         ]
         self.render(
             here,

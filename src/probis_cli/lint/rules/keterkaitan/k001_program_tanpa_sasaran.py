@@ -40,7 +40,7 @@ class ProgramTanpaSasaran(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "K001"
     name: ClassVar[str] = "program-tanpa-sasaran"
-    severity: ClassVar[Severity] = Severity.PERINGATAN
+    severity: ClassVar[Severity] = Severity.WARNING
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(
             summary="Program RPJMD tidak dikaitkan dengan sasaran mana pun.",

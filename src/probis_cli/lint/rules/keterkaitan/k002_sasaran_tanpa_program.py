@@ -31,7 +31,7 @@ class SasaranTanpaProgram(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "K002"
     name: ClassVar[str] = "sasaran-tanpa-program"
-    severity: ClassVar[Severity] = Severity.PERINGATAN
+    severity: ClassVar[Severity] = Severity.WARNING
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(
             summary="Sasaran RPJMD tidak didukung program mana pun.",

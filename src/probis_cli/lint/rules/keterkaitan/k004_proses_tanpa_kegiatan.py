@@ -51,7 +51,7 @@ class ProsesTanpaKegiatan(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "K004"
     name: ClassVar[str] = "proses-tanpa-kegiatan"
-    severity: ClassVar[Severity] = Severity.PERINGATAN
+    severity: ClassVar[Severity] = Severity.WARNING
     Options: ClassVar[type[BaseModel]] = ProsesTanpaKegiatanOptions
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(

@@ -57,7 +57,7 @@ class KegiatanTanpaProses(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "K005"
     name: ClassVar[str] = "kegiatan-tanpa-proses"
-    severity: ClassVar[Severity] = Severity.PERINGATAN
+    severity: ClassVar[Severity] = Severity.WARNING
     Options: ClassVar[type[BaseModel]] = KegiatanTanpaProsesOptions
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(

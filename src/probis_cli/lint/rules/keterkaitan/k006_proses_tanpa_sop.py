@@ -48,7 +48,7 @@ class ProsesTanpaSop(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "K006"
     name: ClassVar[str] = "proses-tanpa-sop"
-    severity: ClassVar[Severity] = Severity.PERINGATAN
+    severity: ClassVar[Severity] = Severity.WARNING
     Options: ClassVar[type[BaseModel]] = ProsesTanpaSopOptions
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(

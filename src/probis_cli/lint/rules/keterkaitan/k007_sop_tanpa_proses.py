@@ -31,7 +31,7 @@ class SopTanpaProses(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "K007"
     name: ClassVar[str] = "sop-tanpa-proses"
-    severity: ClassVar[Severity] = Severity.PERINGATAN
+    severity: ClassVar[Severity] = Severity.WARNING
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(
             summary="SOP tidak dikaitkan dengan proses bisnis mana pun.",

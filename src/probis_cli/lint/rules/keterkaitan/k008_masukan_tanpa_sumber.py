@@ -46,7 +46,7 @@ class MasukanTanpaSumber(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "K008"
     name: ClassVar[str] = "masukan-tanpa-sumber"
-    severity: ClassVar[Severity] = Severity.PERINGATAN
+    severity: ClassVar[Severity] = Severity.WARNING
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(
             summary="Masukan proses tidak dihasilkan proses mana pun dan tidak dinyatakan berasal dari luar.",

@@ -31,7 +31,7 @@ class KeluaranTanpaPenerima(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "K009"
     name: ClassVar[str] = "keluaran-tanpa-penerima"
-    severity: ClassVar[Severity] = Severity.PERINGATAN
+    severity: ClassVar[Severity] = Severity.WARNING
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(
             summary="Keluaran proses tidak memiliki penerima (`untuk` kosong).",

@@ -61,7 +61,7 @@ class KodeAnakTanpaAwalanInduk(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "K010"
     name: ClassVar[str] = "kode-anak-tanpa-awalan-induk"
-    severity: ClassVar[Severity] = Severity.PERINGATAN
+    severity: ClassVar[Severity] = Severity.WARNING
     Options: ClassVar[type[BaseModel]] = KodeAnakOptions
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(

@@ -35,7 +35,7 @@ class TargetDiLuarPeriode(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "K012"
     name: ClassVar[str] = "target-di-luar-periode"
-    severity: ClassVar[Severity] = Severity.PERINGATAN
+    severity: ClassVar[Severity] = Severity.WARNING
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(
             summary="Target indikator tujuan/sasaran RPJMD untuk tahun di luar periode RPJMD.",

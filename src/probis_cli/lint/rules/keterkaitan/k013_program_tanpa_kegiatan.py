@@ -31,7 +31,7 @@ class ProgramTanpaKegiatan(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "K013"
     name: ClassVar[str] = "program-tanpa-kegiatan"
-    severity: ClassVar[Severity] = Severity.PERINGATAN
+    severity: ClassVar[Severity] = Severity.WARNING
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(
             summary="Program RPJMD tidak memiliki kegiatan di Renstra OPD mana pun.",

@@ -33,7 +33,7 @@ class RpjmdTanpaTurunan(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "K014"
     name: ClassVar[str] = "rpjmd-tanpa-turunan"
-    severity: ClassVar[Severity] = Severity.PERINGATAN
+    severity: ClassVar[Severity] = Severity.WARNING
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(
             summary="Misi RPJMD tanpa tujuan, atau tujuan tanpa sasaran.",

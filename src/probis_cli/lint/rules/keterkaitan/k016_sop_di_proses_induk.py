@@ -35,7 +35,7 @@ class SopDiProsesInduk(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "K016"
     name: ClassVar[str] = "sop-di-proses-induk"
-    severity: ClassVar[Severity] = Severity.PERINGATAN
+    severity: ClassVar[Severity] = Severity.WARNING
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(
             summary="SOP dikaitkan dengan proses yang masih memiliki subproses (bukan level terendah).",

@@ -39,7 +39,7 @@ class AlurAktivitasBuntu(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "K017"
     name: ClassVar[str] = "alur-aktivitas-buntu"
-    severity: ClassVar[Severity] = Severity.PERINGATAN
+    severity: ClassVar[Severity] = Severity.WARNING
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(
             summary="Aktivitas di peta lintas fungsi tidak terjangkau dari aktivitas pertama, atau tidak menuju akhir.",

@@ -125,7 +125,7 @@ class KegiatanBukanMilikOpd(Rule):
 
     code: ClassVar[str] = "K018"
     name: ClassVar[str] = "kegiatan-bukan-milik-opd"
-    severity: ClassVar[Severity] = Severity.PERINGATAN
+    severity: ClassVar[Severity] = Severity.WARNING
     Options: ClassVar[type[BaseModel]] = KegiatanBukanMilikOpdOptions
     messages = MESSAGES
     docs: ClassVar[dict[Lang, RuleDoc]] = {

@@ -119,7 +119,7 @@ class IdentitasTidakLengkap(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "M006"
     name: ClassVar[str] = "identitas-tidak-lengkap"
-    severity: ClassVar[Severity] = Severity.PERINGATAN
+    severity: ClassVar[Severity] = Severity.WARNING
     Options: ClassVar[type[BaseModel]] = IdentitasOptions
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(

@@ -59,7 +59,7 @@ class KeterkaitanTidakDitemukan(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "M008"
     name: ClassVar[str] = "keterkaitan-tidak-ditemukan"
-    severity: ClassVar[Severity] = Severity.PERINGATAN
+    severity: ClassVar[Severity] = Severity.WARNING
     Options: ClassVar[type[BaseModel]] = KeterkaitanOptions
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(

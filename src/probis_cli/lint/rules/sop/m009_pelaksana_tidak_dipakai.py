@@ -33,7 +33,7 @@ class PelaksanaTidakDipakai(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "M009"
     name: ClassVar[str] = "pelaksana-tidak-dipakai"
-    severity: ClassVar[Severity] = Severity.PERINGATAN
+    severity: ClassVar[Severity] = Severity.WARNING
     Options: ClassVar[type[BaseModel]] = NoOptions
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(

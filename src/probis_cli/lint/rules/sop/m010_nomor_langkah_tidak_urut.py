@@ -33,7 +33,7 @@ class NomorLangkahTidakUrut(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "M010"
     name: ClassVar[str] = "nomor-langkah-tidak-urut"
-    severity: ClassVar[Severity] = Severity.PERINGATAN
+    severity: ClassVar[Severity] = Severity.WARNING
     Options: ClassVar[type[BaseModel]] = NoOptions
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(

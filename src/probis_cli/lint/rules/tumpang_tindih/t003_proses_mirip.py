@@ -242,7 +242,7 @@ class ProsesMirip(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "T003"
     name: ClassVar[str] = "proses-mirip"
-    severity: ClassVar[Severity] = Severity.PERINGATAN
+    severity: ClassVar[Severity] = Severity.WARNING
     Options: ClassVar[type[BaseModel]] = ProsesMiripOptions
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(

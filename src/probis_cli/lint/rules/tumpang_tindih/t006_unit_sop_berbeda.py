@@ -61,7 +61,7 @@ class UnitSopBerbeda(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "T006"
     name: ClassVar[str] = "unit-sop-berbeda"
-    severity: ClassVar[Severity] = Severity.PERINGATAN
+    severity: ClassVar[Severity] = Severity.WARNING
     Options: ClassVar[type[BaseModel]] = NoOptions
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(
