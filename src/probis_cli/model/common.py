@@ -148,7 +148,12 @@ def periode_tahun(periode: str) -> tuple[int, int]:
 
 
 class Dokumen(Strict):
-    """Fields every probis document has."""
+    """Fields every probis document has.
+
+    ``Dokumen`` is the domain model (what a YAML document says, named like the other domain
+    models); :class:`probis_cli.model.build.Document` is the infrastructure wrapper around a
+    built one (its path, its positions). Two things, deliberately two names.
+    """
 
     probis: int = Field(description="Versi skema repositori; saat ini 1.")
     jenis: str = Field(description="Jenis dokumen: pemda | rpjmd | opd | proses | sop.")
