@@ -27,7 +27,7 @@ from probis_cli.lint.docs import (
     rules_json,
 )
 from probis_cli.lint.registry import RULES_BY_CODE, RULES_BY_NAME, find_rule
-from probis_cli.model.build import suggest
+from probis_cli.suggest import suggest
 
 FORMATS = ("text", "json")
 _SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}

@@ -8,10 +8,10 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from probis_cli.diff.model import Change, FieldChange, Kind
+from probis_cli.durasi import format_durasi
 from probis_cli.findings import Finding, Message, Result
 from probis_cli.index import Index
 from probis_cli.lint.baseline import fingerprint_hash
-from probis_cli.lint.durasi import format_durasi
 from probis_cli.model.sop import Langkah, Sop
 from probis_cli.render.documents import total_waktu
 

@@ -31,7 +31,7 @@ from probis_cli.findings import Finding, Location, Message, Severity
 from probis_cli.index import Index
 from probis_cli.lint.base import Rule
 from probis_cli.lint.registry import ALL_RULES, ENGINE_CODES, codes_matching, known_codes
-from probis_cli.model.build import suggest
+from probis_cli.suggest import suggest
 
 # Never dropped by ``abaikan`` / per-file ignores and never re-levelled: they are about the
 # configuration and the suppressions themselves.

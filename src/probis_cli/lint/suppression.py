@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from probis_cli.findings import Finding, Location, Message, Severity
-from probis_cli.model.build import suggest
+from probis_cli.suggest import suggest
 
 Kind = Literal["line", "next", "range", "file"]
 

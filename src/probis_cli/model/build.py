@@ -18,7 +18,7 @@ from probis_cli.model.rpjmd import Rpjmd
 from probis_cli.model.sop import Sop
 from probis_cli.source.loader import SourceFile
 from probis_cli.source.reader import PosTree, locate
-from probis_cli.suggest import suggest as suggest  # re-exported: lint, index and the CLI import it from here
+from probis_cli.suggest import suggest
 
 SCHEMA_VERSION = 1
 DOCUMENT_MODELS: dict[str, type[BaseModel]] = {

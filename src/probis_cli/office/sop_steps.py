@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from probis_cli.lint.durasi import parse_durasi
+from probis_cli.durasi import parse_durasi
 from probis_cli.office.sop_labels import (
     _BRANCH,
     _MARKS,

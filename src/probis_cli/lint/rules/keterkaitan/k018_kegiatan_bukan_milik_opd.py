@@ -11,22 +11,13 @@ from probis_cli.findings import Message, Severity
 from probis_cli.i18n import Lang
 from probis_cli.index import Index
 from probis_cli.lint.base import Hit, Rule, RuleDoc
-from probis_cli.lint.rules.tumpang_tindih._common import is_shared, opd_label, own_kegiatan, shared_codes
-
-_PEMDA = """\
-# file: probis.yaml
-probis: 1
-jenis: pemda
-nama: Pemerintah Kota Contoh
-tingkat: kota
-periode: 2025-2029
-pihak_luar: [{kode: masyarakat, nama: Masyarakat}]
-# file: rpjmd.yaml
-probis: 1
-jenis: rpjmd
-periode: 2025-2029
-visi: Kota Contoh yang sehat dan tertib administrasi
-"""
+from probis_cli.lint.rules.tumpang_tindih._common import (  # the same small example Pemda as the T rules
+    _PEMDA,
+    is_shared,
+    opd_label,
+    own_kegiatan,
+    shared_codes,
+)
 
 _OPD = """\
 # file: opd/dinkes.yaml

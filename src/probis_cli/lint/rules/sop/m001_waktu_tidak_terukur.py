@@ -8,11 +8,11 @@ from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from probis_cli.durasi import hedge_after_number, is_frequency, parse_durasi, vague_word
 from probis_cli.findings import Message, Severity
 from probis_cli.i18n import Lang
 from probis_cli.index import Index
 from probis_cli.lint.base import Hit, Rule, RuleDoc
-from probis_cli.lint.durasi import hedge_after_number, is_frequency, parse_durasi, vague_word
 from probis_cli.lint.rules.sop._common import GOOD, _bad, _blank
 
 MESSAGES: dict[str, dict[str, str]] = {

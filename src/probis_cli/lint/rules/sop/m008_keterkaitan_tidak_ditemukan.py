@@ -13,7 +13,7 @@ from probis_cli.i18n import Lang
 from probis_cli.index import Index
 from probis_cli.lint.base import Hit, Rule, RuleDoc
 from probis_cli.lint.rules.sop._common import GOOD, _bad
-from probis_cli.model.build import suggest
+from probis_cli.suggest import suggest
 
 MESSAGES: dict[str, dict[str, str]] = {
     "id": {
