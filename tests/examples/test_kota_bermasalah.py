@@ -50,7 +50,7 @@ def _is_penunjang(code: str) -> bool:
 def test_findings_golden(
     loaded: api.Loaded, result: Result, golden: CheckGolden, fmt: str, lang: Lang, name: str
 ) -> None:
-    golden(f"kota-bermasalah/{name}", REPORTERS[fmt](result, _context(loaded, lang)))
+    golden(f"{name}", REPORTERS[fmt](result, _context(loaded, lang)))
 
 
 def test_every_rule_fires_and_penunjang_is_never_an_overlap(loaded: api.Loaded, result: Result) -> None:
