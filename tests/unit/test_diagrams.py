@@ -986,7 +986,7 @@ def test_arbitrary_names_keep_dot_valid(name: str) -> None:
 
 
 def _engines() -> list[Any]:
-    from probis_cli.render.engine import EngineUnavailable, find_engine
+    from probis_cli.render.graphviz import EngineUnavailable, find_engine
 
     found = []
     for kind in ("system", "wasm"):
