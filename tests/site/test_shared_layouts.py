@@ -6,6 +6,8 @@ import marshal
 import re
 from pathlib import Path
 
+import pytest
+
 from probis_cli import api, fs
 from probis_cli.render.layouts import LAYOUTS_FILE, LayoutIndex, layout_key
 from tests.site.conftest import build_site, copy_example
@@ -76,3 +78,25 @@ def test_one_location_keeps_only_its_latest_input(tmp_path: Path) -> None:
     index.add("k1", "d1", tmp_path / "a.svg")  # written again: the latest at a.svg
     index.save()
     assert set(LayoutIndex(tmp_path / LAYOUTS_FILE).entries) == {"k1", "k3"}
+
+
+def test_pages_built_on_two_cores_are_the_serial_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from probis_cli.laporan.compute import build_laporan
+    from probis_cli.render import parallel
+    from probis_cli.render.base import RenderContext
+    from probis_cli.site.build import DIAGRAM_GROUPS, SiteInput, build_pages
+    from probis_cli.site.write import layout_diagrams
+
+    repo = copy_example("kota-contoh", tmp_path / "repo")
+    loaded = api.load(repo, use_cache=False)
+    result = api.check(loaded)
+    ctx = RenderContext(lang="id")
+    svgs = layout_diagrams(loaded.index, ctx, tmp_path / "svg", groups=DIAGRAM_GROUPS, engine_preference="wasm").svgs
+    data = SiteInput(loaded, result, build_laporan(loaded, result, git=False), "id", svgs)
+    serial = build_pages(data, workers=1)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(parallel, "CHUNK_MAX", 2)
+    assert build_pages(data, workers=2) == serial
+    # Each page numbers its own inline diagrams: d1, d2, ...
+    page = serial["proses/PB.02.01.01.html"].decode()
+    assert 'id="d1-' in page and 'id="d4-' not in page

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -116,7 +117,14 @@ def test_a_worker_exception_is_raised_by_the_parent(monkeypatch: pytest.MonkeyPa
     items.insert(2, Pending(broken, lambda _t: None))
     with pytest.raises(jinja2.TemplateError, match="rusak"):
         parallel.build_pending(items, workers=2)
-    assert all(item.done for k, item in enumerate(items) if k < 2)
+
+
+def test_calls_in_workers_come_back_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "CHUNK_MAX", 3)
+    calls = [lambda k=k: (k, os.getpid()) for k in range(40)]
+    results = parallel.call_forked(calls, 2, minimum=1)
+    assert [k for k, _pid in results] == list(range(40))
+    assert os.getpid() not in {pid for _k, pid in results}
 
 
 def test_the_site_does_not_make_render_forget_its_drafts(repo: Path) -> None:

@@ -20,24 +20,26 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
-from typing import Any
+from typing import Any, TypeVar
 
 from probis_cli.render.memo import Pending
 
 PARALLEL_MIN = 64  # fewer contents than this are built here: starting workers costs more
 CHUNK_MAX = 48
 PARALLEL_MIN_JOBS = 24  # fewer layouts than this are done here
+T = TypeVar("T")
 
-_BUILDS: Sequence[Callable[[], str]] = ()  # set in the parent just before the workers fork
+_CALLS: Sequence[Callable[[], Any]] = ()  # set in the parent just before the workers fork
 
 
-def _build_chunk(bounds: tuple[int, int]) -> list[str] | None:
-    """Worker: the texts of ``_BUILDS[start:stop]``, or None when one of them raised."""
+def _call_chunk(bounds: tuple[int, int]) -> list[Any] | None:
+    """Worker: the results of ``_CALLS[start:stop]``, or None when one of them raised."""
     start, stop = bounds
     try:
-        return [_BUILDS[i]() for i in range(start, stop)]
-    except Exception:  # the parent builds this chunk again and gets the exception itself
+        return [_CALLS[i]() for i in range(start, stop)]
+    except Exception:  # the parent calls this chunk again and gets the exception itself
         return None
 
 
@@ -46,29 +48,40 @@ def worker_count(workers: int | None) -> int:
     return workers if workers is not None else (os.cpu_count() or 1)
 
 
-def build_pending(pending: Sequence[Pending], workers: int | None = None) -> None:
-    """Build every not yet built content of ``pending``, in worker processes when there are many."""
-    global _BUILDS
-    todo = [p for p in pending if not p.done]
+def call_forked(calls: Sequence[Callable[[], T]], workers: int | None, *, minimum: int | None = None) -> list[T]:
+    """``[call() for call in calls]``, computed by forked workers when there are ``minimum`` or
+    more (default :data:`PARALLEL_MIN`; they inherit everything the calls read, only the
+    results are pickled back).
+
+    A chunk that raised in its worker is called again here, so the exception reaches the
+    caller exactly as from a serial loop; so is every call when the workers cannot run.
+    """
+    global _CALLS
     n_workers = worker_count(workers)
-    if n_workers < 2 or len(todo) < PARALLEL_MIN:
-        for item in todo:
-            item.text()
-        return
-    size = max(1, min(CHUNK_MAX, len(todo) // (n_workers * 8)))
-    bounds = [(k, min(k + size, len(todo))) for k in range(0, len(todo), size)]
-    _BUILDS = [p.build for p in todo]
+    if n_workers < 2 or len(calls) < (PARALLEL_MIN if minimum is None else minimum):
+        return [call() for call in calls]
+    size = max(1, min(CHUNK_MAX, len(calls) // (n_workers * 8)))
+    bounds = [(k, min(k + size, len(calls))) for k in range(0, len(calls), size)]
+    results: list[list[T] | None] = []
+    _CALLS = calls
     try:
         with ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("fork")) as pool:
-            for (start, stop), texts in zip(bounds, pool.map(_build_chunk, bounds)):
-                if texts is None:
-                    continue  # built below, where its exception is raised
-                for item, text in zip(todo[start:stop], texts):
-                    item.set(text)
+            results = list(pool.map(_call_chunk, bounds))
+    except BrokenProcessPool:  # a worker died (out of memory, say): do it here
+        results = [None] * len(bounds)
     finally:
-        _BUILDS = ()
-    for item in todo:
-        item.text()  # a chunk that failed in its worker: built (and raising) here
+        _CALLS = ()
+    out: list[T] = []
+    for (start, stop), chunk in zip(bounds, results):
+        out.extend(chunk if chunk is not None else [calls[i]() for i in range(start, stop)])
+    return out
+
+
+def build_pending(pending: Sequence[Pending], workers: int | None = None) -> None:
+    """Build every not yet built content of ``pending``, in worker processes when there are many."""
+    todo = [p for p in pending if not p.done]
+    for item, text in zip(todo, call_forked([p.build for p in todo], workers)):
+        item.set(text)
 
 
 _ENGINE: Any = None

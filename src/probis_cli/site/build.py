@@ -40,6 +40,7 @@ def input_digest(data: SiteInput, *extra: str) -> str:
     return h.hexdigest()
 
 
-def build_pages(data: SiteInput) -> dict[str, bytes]:
-    """Every file of the site, ``{relative path: bytes}`` (deterministic)."""
-    return Pages(data).build()
+def build_pages(data: SiteInput, workers: int | None = None) -> dict[str, bytes]:
+    """Every file of the site, ``{relative path: bytes}`` (deterministic; the same bytes
+    whether the pages are built on one core or on ``workers``, default all)."""
+    return Pages(data).build(workers)

@@ -192,6 +192,7 @@ class Builder:
             **context,
         )
         self.pages[here] = html.encode("utf-8")
+        self.svg_count = 0  # the ids of inline diagrams are per page: a page does not depend on others
 
     def pemda_name(self) -> str:
         pemda = self.index.pemda

@@ -69,6 +69,10 @@ class Names:
                 taken.add(name.casefold())
                 self.pages[(kind, code)] = f"{kind}/{name}.html"
 
+    def codes(self, kind: str) -> list[str]:
+        """Every code of ``kind`` that has a page."""
+        return [code for k, code in self.pages if k == kind]
+
     def page(self, kind: str, code: str) -> str | None:
         """The page path of ``code`` of ``kind`` (opd, proses, sop), if it exists."""
         return self.pages.get((kind, code))

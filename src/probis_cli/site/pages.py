@@ -4,9 +4,10 @@ diagrams (:class:`Pages`, built by :func:`probis_cli.site.build.build_pages`).""
 from __future__ import annotations
 
 import json
+from functools import partial
 from typing import Any
 
-from probis_cli.findings import Severity
+from probis_cli.findings import Finding, Severity
 from probis_cli.laporan.compute import FAMILIES
 from probis_cli.model.kode import program_of
 from probis_cli.render.base import RenderContext
@@ -18,22 +19,39 @@ from probis_cli.site.common import ASSET_DIR, ASSETS, file_part, fold, rel
 class Pages(Builder):
     """Builds every page of one site."""
 
-    def build(self) -> dict[str, bytes]:
+    def build(self, workers: int | None = None) -> dict[str, bytes]:
+        """Every page; the pages of OPD, processes and SOPs on ``workers`` cores (default: all)."""
+        from probis_cli.render.parallel import call_forked
+
         self.home()
         self.peta()
         self.pohon()
-        for code in sorted(self.index.opd):
-            self.opd_page(code)
-        for code in sorted(self.index.proses):
-            self.proses_page(code)
-        for code in sorted(self.index.sop):
-            self.sop_page(code)
+        self.proses_by_kegiatan()  # computed once, before the workers fork
+        self.findings_of_opd("")
+        each = [(kind, code) for kind in ("opd", "proses", "sop") for code in sorted(self.names.codes(kind))]
+        for here, data in call_forked([partial(self.one_page, kind, code) for kind, code in each], workers):
+            self.pages[here] = data
         self.temuan()
         self.cari()
         for name in ASSETS:
             self.pages[f"assets/{name}"] = (ASSET_DIR / name).read_bytes()
         self.pages["assets/indeks-cari.js"] = self.search_index()
         return self.pages
+
+    def one_page(self, kind: str, code: str) -> tuple[str, bytes]:
+        """The page of one OPD, process or SOP: its path and bytes."""
+        {"opd": self.opd_page, "proses": self.proses_page, "sop": self.sop_page}[kind](code)
+        here = self.names.page(kind, code)
+        assert here is not None
+        return here, self.pages.pop(here)
+
+    def findings_of_opd(self, code: str) -> list[Finding]:
+        """The findings about the documents of one OPD."""
+        if self._findings_by_opd is None:
+            self._findings_by_opd = {}
+            for f in self.findings:
+                self._findings_by_opd.setdefault(self.finding_opd(f), []).append(f)
+        return self._findings_by_opd.get(code, [])
 
     def home(self) -> None:
         here = "index.html"
@@ -191,11 +209,7 @@ class Pages(Builder):
             if self.opd_of_sop.get(s) == code
         ]
         row = next((r for r in self.data.laporan.opd if r.kode == code), None)
-        if self._findings_by_opd is None:
-            self._findings_by_opd = {}
-            for f in self.findings:
-                self._findings_by_opd.setdefault(self.finding_opd(f), []).append(f)
-        findings = self._findings_by_opd.get(code, [])
+        findings = self.findings_of_opd(code)
         diagrams = self.diagrams(
             here,
             [
