@@ -89,3 +89,15 @@ def test_lang_after_the_command_reads_the_same(
     path: tuple[str, ...], golden: CheckGolden, outside: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
     golden(_name(path, "en"), _help([*path, "--help", "--lang", "en"], capsys))
+
+
+@pytest.mark.parametrize(
+    "argv", [["valdate"], ["validate", "--bogus"], ["baru", "xyz"], ["--lang", "en", "rendr"]], ids=" ".join
+)
+def test_usage_errors_are_unchanged(
+    argv: list[str], golden: CheckGolden, outside: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        run(argv)
+    assert exit_.value.code == 2
+    golden(f"cli/help/error-{'-'.join(a.strip('-') for a in argv)}.txt", capsys.readouterr().err)
