@@ -6,13 +6,15 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
-from rich.console import Console
 
 from probis_cli import fs
 from probis_cli.i18n import Lang, resolve_lang, translate
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -33,11 +35,29 @@ def lang_from_argv(argv: list[str]) -> Lang:
 def _repository_language(argv: list[str]) -> str | None:
     """``pengaturan.bahasa`` of the repository the command works on: the one holding the
     first existing path argument, else the current folder."""
-    from probis_cli import api
-
     paths = [Path(a) for a in argv[1:] if not a.startswith("-") and a]
     start = next((p for p in paths if p.exists()), Path("."))
+    if not _may_set_language(start):
+        return None
+    from probis_cli import api
+
     return api.repository_language(start)
+
+
+def _may_set_language(start: Path) -> bool:
+    """Whether the ``probis.yaml`` above ``start`` could hold ``bahasa`` at all (its name, an
+    escape that could spell it, or UTF-16/32 text): a cheap look that spares reading the YAML
+    (and importing the library) for ``--help`` in a repository that does not set it."""
+    from probis_cli.source.discover import MARKER, find_root
+
+    try:
+        root = find_root(start) if start.exists() else None
+        if root is None:
+            return False
+        data = fs.read_limited(root / MARKER, 4 * 1024 * 1024)
+    except OSError:
+        return True  # let the full reader decide (and stay silent) as before
+    return b"bahasa" in data or b"\\" in data or b"\x00" in data
 
 
 def t(lang: Lang, message_id: str, **args: object) -> str:
@@ -54,6 +74,8 @@ class LangChoice(str, Enum):
 
 def stderr_console() -> Console:
     """Console for messages and progress (stderr keeps stdout clean for reports)."""
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 

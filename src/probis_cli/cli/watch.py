@@ -102,10 +102,8 @@ def run_watch(
 def validate_watch(
     lang: Lang,
     targets: list[Path],
+    show: tuple[str, Path | None, bool | None],
     *,
-    fmt: str,
-    output: Path | None,
-    color: bool | None,
     write_baseline: bool,
     use_cache: bool,
     options: api.CheckOptions,
@@ -118,6 +116,7 @@ def validate_watch(
     from probis_cli.cli.lsp import require
     from probis_cli.report import REPORTERS, ReportContext, rule_infos
 
+    fmt, output, color = show  # validate's --format, --output, --color
     if output is not None:
         fail(lang, "watch.conflict", option="--output")
     if write_baseline:
