@@ -119,6 +119,18 @@ def _check_arguments(lang: Lang, fmt: str, fail_on: str, output: Path | None) ->
     return threshold
 
 
+def _check_options(
+    lang: Lang, select: list[str] | None, ignore: list[str] | None, no_lint: bool, baseline: Path | None, use: bool
+) -> api.CheckOptions:
+    """What to check: ``--select``/``--ignore`` (each code known, or exit 2), lint, baseline."""
+    from probis_cli import api
+
+    selected, ignored = _split(select), _split(ignore)
+    check_codes(lang, "--select", selected)
+    check_codes(lang, "--ignore", ignored)
+    return api.CheckOptions(select=selected, ignore=ignored, lint=not no_lint, baseline=baseline, use_baseline=use)
+
+
 class _Show(NamedTuple):
     """How the report is shown: ``--format``, ``--output``, ``--color``."""
 
@@ -129,9 +141,9 @@ class _Show(NamedTuple):
 
 def _print_report(lang: Lang, loaded: api.Loaded, result: Result, show: _Show) -> None:
     """The report in ``show.fmt``, to ``show.output`` or stdout."""
-    fmt, output, color = show
     from probis_cli.report import REPORTERS, ReportContext, platform_prefix, rule_infos
 
+    fmt, output, color = show
     context = ReportContext(
         lang=lang,
         sources=loaded.source_texts(),
@@ -179,15 +191,10 @@ def register(app: typer.Typer, lang: Lang) -> None:
         lang_opt: LangChoice = lang_option(lang),
         watch: bool = typer.Option(False, "--watch", "-w", help=t(lang, "watch.opt")),
     ) -> None:
-        from probis_cli import api
-
         threshold = _check_arguments(lang, fmt, fail_on, output)
-        selected, ignored = _split(select), _split(ignore)
-        check_codes(lang, "--select", selected)
-        check_codes(lang, "--ignore", ignored)
+        # --watch refuses --buat-baseline; writing a baseline must not read the old one.
+        options = _check_options(lang, select, ignore, no_lint, baseline, not (no_baseline or write_baseline))
         targets = paths or [Path(".")]
-        use_baseline = not (no_baseline or write_baseline)  # --watch refuses --buat-baseline
-        options = api.CheckOptions(selected, ignored, lint=not no_lint, baseline=baseline, use_baseline=use_baseline)
         show = _Show(fmt, output, color)
         if watch:
             from probis_cli.cli.watch import validate_watch
