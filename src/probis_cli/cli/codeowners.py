@@ -7,8 +7,7 @@ from typing import Optional
 
 import typer
 
-from probis_cli.cli.common import EXIT_OK, LangChoice, fail, stderr_console, t
-from probis_cli.cli.diff import write_output
+from probis_cli.cli.common import EXIT_OK, LangChoice, fail, stderr_console, t, write_output
 from probis_cli.cli.options import lang_option, output_option, path_argument
 from probis_cli.i18n import Lang
 
@@ -39,7 +38,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
         if output is None:
             typer.echo(text, nl=False)
         else:
-            write_output(output, text)
+            write_output(lang, output, text)
             stderr_console().print(
                 t(lang, "cli.codeowners_written", path=str(output), count=text.count("\n")), markup=False
             )

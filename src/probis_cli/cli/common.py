@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from enum import Enum
 from pathlib import Path
@@ -96,7 +97,20 @@ def want_color(flag: bool | None) -> bool:
     return sys.stdout.isatty()
 
 
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write via a temporary file and rename (:func:`probis_cli.fs.write_atomic`): no half
-    file after an interruption, and the mode an ordinary ``open()`` gives under the umask."""
-    fs.write_atomic(path, data)
+def write_output(lang: Lang, output: Path, data: str | bytes, *, root: Path | None = None) -> None:
+    """Write a report (or baseline) the user asked for: atomically to a file (no half file after
+    an interruption), straight into a device or pipe (``--output /dev/stdout``), which a rename
+    would replace; exit 2 with a clear message when it cannot be written. ``root`` confines a
+    path that comes from the repository's settings."""
+    try:
+        if output.is_dir():
+            fail(lang, "cli.output_is_dir", path=str(output), example=str(output / "laporan.txt"))
+        if output.exists() and not stat.S_ISREG(output.stat().st_mode):
+            with open(output, "wb") as handle:
+                handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+            return
+        fs.write_atomic(output, data, root=root)
+    except fs.OutsideError:
+        fail(lang, "cli.output_unwritable", path=str(output), detail=t(lang, "cli.outside_repository"))
+    except OSError as exc:
+        fail(lang, "cli.output_unwritable", path=str(output), detail=exc.strerror or str(exc))

@@ -7,25 +7,11 @@ from typing import Optional
 
 import typer
 
-from probis_cli.cli.common import EXIT_OK, LangChoice, fail, t, write_atomic
+from probis_cli.cli.common import EXIT_OK, LangChoice, fail, t, write_output
 from probis_cli.cli.options import lang_option, no_cache_option, output_option
 from probis_cli.i18n import Lang
 
 HELP = "cli.diff_help"
-
-
-def write_output(path: Path, text: str) -> None:
-    """Write a report: atomically to a regular file; straight into a device or pipe the user
-    named (``--output /dev/stdout``), which an atomic rename would replace by a file."""
-    try:
-        special = path.exists() and not path.is_file()
-    except OSError:
-        special = False
-    if special and not path.is_dir():
-        with path.open("w", encoding="utf-8") as handle:
-            handle.write(text)
-        return
-    write_atomic(path, text)
 
 
 def register(app: typer.Typer, lang: Lang) -> None:
@@ -90,7 +76,7 @@ def _diff(
         fail(lang, exc.message_id, **exc.args_)
     text = DIFF_REPORTERS[fmt](result, lang)
     if output is not None:
-        write_output(output, text)
+        write_output(lang, output, text)
     else:
         typer.echo(text, nl=not text.endswith("\n"))
     code = result.exit_code(threshold)

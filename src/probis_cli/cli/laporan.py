@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from probis_cli.cli.common import LangChoice, fail, stderr_console, t
+from probis_cli.cli.common import LangChoice, fail, stderr_console, t, write_output
 from probis_cli.cli.options import lang_option
 from probis_cli.i18n import Lang
 
@@ -70,7 +70,6 @@ def _show(lang: Lang, report: Laporan, fmt: str, output: Path | None) -> None:
 
     from rich.console import Console
 
-    from probis_cli.fs import write_atomic
     from probis_cli.laporan.formats import FORMATS, to_png
 
     data: str | bytes
@@ -89,5 +88,5 @@ def _show(lang: Lang, report: Laporan, fmt: str, output: Path | None) -> None:
         assert isinstance(data, str)
         typer.echo(data, nl=False)
         return
-    write_atomic(output, data.encode("utf-8") if isinstance(data, str) else data)
+    write_output(lang, output, data)
     stderr_console().print(t(lang, "laporan.written", path=str(output)), markup=False)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import typer
 
-from probis_cli.cli.common import EXIT_FINDINGS, LangChoice, stderr_console, t, write_atomic
+from probis_cli import fs
+from probis_cli.cli.common import EXIT_FINDINGS, LangChoice, stderr_console, t
 from probis_cli.cli.options import lang_option
 from probis_cli.i18n import Lang
 
@@ -33,7 +34,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
                 continue
             stale.append(str(path))
             if not check:
-                write_atomic(path, text)
+                fs.write_atomic(path, text)
         if check:
             if stale:
                 console.print(t(lang, "cli.schema_stale", files=", ".join(stale)), markup=False)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import difflib
-import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Optional
 
 import typer
 
-from probis_cli import __version__, fs
-from probis_cli.cli.common import EXIT_ERROR, EXIT_OK, LangChoice, fail, stderr_console, t, want_color
+from probis_cli import __version__
+from probis_cli.cli.common import EXIT_ERROR, EXIT_OK, LangChoice, fail, stderr_console, t, want_color, write_output
 from probis_cli.cli.options import lang_option, no_cache_option, output_option
 from probis_cli.i18n import Lang
 
@@ -52,24 +51,6 @@ def check_codes(lang: Lang, option: str, patterns: tuple[str, ...]) -> None:
         fail(lang, "cli.unknown_code", value=pattern, option=option, hint=hint)
 
 
-def write_report(lang: Lang, output: Path, text: str, *, root: Path | None = None) -> None:
-    """Write a report (or baseline) the user asked for; exit 2 with a clear message when it
-    cannot be written. ``root`` confines a path that comes from the repository's settings."""
-    try:
-        if output.is_dir():
-            fail(lang, "cli.output_is_dir", path=str(output), example=str(output / "laporan.txt"))
-        if output.exists() and not stat.S_ISREG(output.stat().st_mode):
-            # /dev/null, /dev/stdout, a pipe: write into it; replacing it would be wrong.
-            with open(output, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            return
-        fs.write_atomic(output, text, root=root)
-    except fs.OutsideError:
-        fail(lang, "cli.output_unwritable", path=str(output), detail=t(lang, "cli.outside_repository"))
-    except OSError as exc:
-        fail(lang, "cli.output_unwritable", path=str(output), detail=exc.strerror or str(exc))
-
-
 def _write_baseline(loaded: api.Loaded, result: Result, options: api.CheckOptions, lang: Lang) -> None:
     from probis_cli.lint.baseline import prepare_baseline
     from probis_cli.lint.registry import known_codes, matches_any
@@ -93,7 +74,7 @@ def _write_baseline(loaded: api.Loaded, result: Result, options: api.CheckOption
         loaded.root, result.findings, option=options.baseline, configured=configured, covered=covered
     )
     # A baseline path from probis.yaml is the repository's to choose: it stays inside it.
-    write_report(lang, plan.path, plan.text, root=loaded.root if options.baseline is None else None)
+    write_output(lang, plan.path, plan.text, root=loaded.root if options.baseline is None else None)
     console = stderr_console()
     shown = plan.path.resolve()
     if shown.is_relative_to(Path.cwd()):
@@ -155,7 +136,7 @@ def _print_report(lang: Lang, loaded: api.Loaded, result: Result, show: _Show) -
     )
     text = REPORTERS[fmt](result, context)
     if output is not None:
-        write_report(lang, output, text)
+        write_output(lang, output, text)
     else:
         typer.echo(text, nl=not text.endswith("\n"))
 
