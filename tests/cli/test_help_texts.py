@@ -42,7 +42,7 @@ COMMANDS = [
 
 
 def _name(path: tuple[str, ...], lang: str) -> str:
-    return f"cli/help/{'-'.join(path) or 'probis'}.{lang}.txt"
+    return f"help/{'-'.join(path) or 'probis'}.{lang}.txt"
 
 
 @pytest.fixture
@@ -100,4 +100,4 @@ def test_usage_errors_are_unchanged(
     with pytest.raises(SystemExit) as exit_:
         run(argv)
     assert exit_.value.code == 2
-    golden(f"cli/help/error-{'-'.join(a.strip('-') for a in argv)}.txt", capsys.readouterr().err)
+    golden(f"help/error-{'-'.join(a.strip('-') for a in argv)}.txt", capsys.readouterr().err)
