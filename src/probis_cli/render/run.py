@@ -462,19 +462,16 @@ def execute(
         layouts.save()
     _remove_orphans(out, orphans, outcome)
     outcome.refused.sort()
-    if (
-        outcome.written
-        or outcome.removed
-        or outcome.refused
-        or new_manifest != manifest
-        or not (out / MANIFEST).is_file()
-    ):
-        text = json.dumps(
-            {"probis": __version__.split(".")[0], "berkas": dict(sorted(new_manifest.items()))},
-            indent=1,
-            sort_keys=True,
-        )
-        fs.write_atomic(out / MANIFEST, (text + "\n").encode("utf-8"), root=out)
+    changed = outcome.written or outcome.removed or outcome.refused or new_manifest != manifest
+    if changed or not (out / MANIFEST).is_file():
+        _write_manifest(out, new_manifest)
     outcome.written.sort()
     outcome.unchanged.sort()
     return outcome
+
+
+def _write_manifest(out: Path, entries: dict[str, dict[str, str]]) -> None:
+    text = json.dumps(
+        {"probis": __version__.split(".")[0], "berkas": dict(sorted(entries.items()))}, indent=1, sort_keys=True
+    )
+    fs.write_atomic(out / MANIFEST, (text + "\n").encode("utf-8"), root=out)
