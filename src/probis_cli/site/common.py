@@ -79,8 +79,18 @@ class Names:
 
 
 def rel(here: str, target: str) -> str:
-    """``target`` (a site path) as a link from the page ``here``."""
-    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+    """``target`` (a site path) as a link from the page ``here``: ``posixpath.relpath`` without
+    its trip to the working folder (a city's pages ask for some 55,000 links)."""
+    start = posixpath.normpath(posixpath.dirname(here) or ".")
+    goal = posixpath.normpath(target)
+    if start.startswith(("/", "..")) or goal.startswith(("/", "..")):
+        return posixpath.relpath(target, posixpath.dirname(here) or ".")
+    up = [] if start == "." else start.split("/")
+    down = [] if goal == "." else goal.split("/")
+    common = 0
+    while common < min(len(up), len(down)) and up[common] == down[common]:
+        common += 1
+    return "/".join([".."] * (len(up) - common) + down[common:]) or "."
 
 
 def fold(text: str) -> str:
