@@ -116,6 +116,7 @@ class KegiatanBukanMilikOpd(Rule):
 
     code: ClassVar[str] = "K018"
     name: ClassVar[str] = "kegiatan-bukan-milik-opd"
+    reads = "pemda opd proses"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.WARNING
     Options: ClassVar[type[BaseModel]] = KegiatanBukanMilikOpdOptions
     messages = MESSAGES

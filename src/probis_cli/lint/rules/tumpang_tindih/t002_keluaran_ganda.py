@@ -51,6 +51,7 @@ class KeluaranGanda(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "T002"
     name: ClassVar[str] = "keluaran-ganda"
+    reads = "pemda opd proses"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.ERROR
     Options: ClassVar[type[BaseModel]] = KeluaranGandaOptions
     docs: ClassVar[dict[Lang, RuleDoc]] = {

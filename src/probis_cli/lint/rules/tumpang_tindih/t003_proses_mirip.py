@@ -242,6 +242,7 @@ class ProsesMirip(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "T003"
     name: ClassVar[str] = "proses-mirip"
+    reads = "pemda opd proses"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.WARNING
     Options: ClassVar[type[BaseModel]] = ProsesMiripOptions
     docs: ClassVar[dict[Lang, RuleDoc]] = {

@@ -53,6 +53,7 @@ class UrusanTidakDiampu(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "T004"
     name: ClassVar[str] = "urusan-tidak-diampu"
+    reads = "pemda opd proses"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.ERROR
     Options: ClassVar[type[BaseModel]] = NoOptions
     docs: ClassVar[dict[Lang, RuleDoc]] = {

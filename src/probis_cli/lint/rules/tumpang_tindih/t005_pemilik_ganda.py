@@ -33,6 +33,7 @@ class PemilikGanda(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "T005"
     name: ClassVar[str] = "pemilik-ganda"
+    reads = "pemda opd proses"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.ERROR
     Options: ClassVar[type[BaseModel]] = NoOptions
     docs: ClassVar[dict[Lang, RuleDoc]] = {

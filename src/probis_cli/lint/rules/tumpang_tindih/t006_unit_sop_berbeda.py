@@ -61,6 +61,7 @@ class UnitSopBerbeda(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "T006"
     name: ClassVar[str] = "unit-sop-berbeda"
+    reads = "pemda opd proses sop"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.WARNING
     Options: ClassVar[type[BaseModel]] = NoOptions
     docs: ClassVar[dict[Lang, RuleDoc]] = {
