@@ -122,7 +122,9 @@ def proses_findings(index: Index, doc: Document[Proses], plan_codes: Collection[
     for i, code in enumerate(p.kegiatan):
         if code not in plan_codes:
             findings.append(
-                unresolved(doc.loc("kegiatan", i), expected="what.kegiatan", value=code, choices=plan_codes)
+                unresolved(
+                    doc.loc("kegiatan", i), expected="what.kegiatan", value=code, choices=plan_codes, index=index
+                )
             )
     for i, m in enumerate(p.masukan):
         if m.dari is not None:
@@ -157,7 +159,9 @@ def sop_findings(index: Index, doc: Document[Sop]) -> list[Finding]:
     s = doc.model
     if s.proses is not None and s.proses not in index.proses:
         findings.append(
-            unresolved(doc.loc("proses"), expected="what.proses", value=s.proses, choices=set(index.proses))
+            unresolved(
+                doc.loc("proses"), expected="what.proses", value=s.proses, choices=set(index.proses), index=index
+            )
         )
     if s.unit is not None:
         check_actor(index, doc, ("unit",), s.unit, findings, internal_only=True)

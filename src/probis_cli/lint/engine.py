@@ -204,12 +204,23 @@ def _per_file_ignored(f: Finding, config: LintConfig, memo: dict[str, list[froze
     return any(f.code in codes for codes in sets)
 
 
-def _suppressions(loaded: LintInput, codes: dict[str, str]) -> Suppressor:
+def _suppressions(loaded: LintInput, codes: dict[str, str], cache: LintCache | None = None) -> Suppressor:
     files: dict[str, FileSuppressions] = {}
+    # Most files hold no directive: with a cache, those (by content) are not scanned again.
+    quiet = cache.quiet if cache is not None else set()
+    still: set[tuple[str, str]] = set()
     for source in loaded.sources:
+        digest = cache.digests.get(source.path, "") if cache is not None else ""
+        if digest and (source.path, digest) in quiet:
+            still.add((source.path, digest))
+            continue
         parsed = parse_suppressions(source.path, source.text, codes)
         if parsed is not None:
             files[source.path] = parsed
+        elif digest:
+            still.add((source.path, digest))
+    if cache is not None:
+        cache.quiet = still
     return Suppressor(files)
 
 
@@ -235,7 +246,7 @@ def run_lint(
 
     codes = known_codes()
     codes.update({r.code: r.name for r in rules})
-    suppressor = _suppressions(loaded, codes)
+    suppressor = _suppressions(loaded, codes, cache)
     # Codes whose absence we can judge: unused directives for them are reported (P001).
     judged = (ran | {c for c in CORE_CODES} | {"P003", "P004"}) - config.ignored - config.off
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from probis_cli import fs
 from probis_cli.code_digest import code_digest
-from probis_cli.digest import digest_parts
+from probis_cli.digest import digest_bytes, digest_parts
 from probis_cli.index import Index, IndexCache
 from probis_cli.lint.base import KINDS, Hit, Reads, Rule, declared_reads
 from probis_cli.model.build import Document
@@ -43,6 +43,7 @@ class LintCache:
     # rule code -> options digest, and per file the hits on its documents
     documents: dict[str, tuple[str, dict[FileKey, list[Hit]]]] = field(default_factory=dict)
     ran: list[str] = field(default_factory=list)  # rules (or documents: CODE:path) run in the last run
+    quiet: set[FileKey] = field(default_factory=set)  # files without a suppression directive
     seconds: dict[str, float] = field(default_factory=dict)  # rule code -> how long its last whole run took
     # Set by the caller for a first, quick answer: a rule slower than this whose inputs changed is
     # not run; its last hits stand in (listed in ``deferred``) until the next run without it.
@@ -57,6 +58,7 @@ class Inputs:
         self.index = index
         self.digests = digests
         self._kinds: dict[str, str | None] = {}
+        self._files: dict[str, dict[FileKey, list[tuple[str, Document[Any]]]] | None] = {}
 
     def doc_part(self, doc: Document[Any]) -> str | None:
         digest = self.digests.get(doc.path)
@@ -90,7 +92,27 @@ class Inputs:
                 if not digest:
                     return None
                 parts.append(f"failed\x01{b.jenis}\x01{b.kode}\x01{b.path}\x01{digest}")
-        return digest_parts(parts)
+        return _digest(parts)
+
+    def files(self, kind: str) -> dict[FileKey, list[tuple[str, Document[Any]]]] | None:
+        """The documents of ``kind`` in the index by file (path, digest); None when a digest is unknown."""
+        if kind not in self._files:
+            found: dict[FileKey, list[tuple[str, Document[Any]]]] = {}
+            table: dict[str, Document[Any]] = getattr(self.index, kind)
+            for kode, doc in table.items():
+                digest = self.digests.get(doc.path)
+                if not digest:
+                    self._files[kind] = None
+                    return None
+                found.setdefault((doc.path, digest), []).append((kode, doc))
+            self._files[kind] = found
+        return self._files[kind]
+
+    def settings(self, rule: type[Rule], options: Any) -> str:
+        """A digest of a rule's options: they come from the Pemda document's settings alone
+        (``lint.config``), so its digest stands for them (no serialising options every run)."""
+        pemda = self.kind("pemda")
+        return _digest([rule.code, pemda]) if pemda is not None else options_digest(options)
 
     def everything(self) -> str | None:
         """The digest of every document, in order (duplicates included), and every kind."""
@@ -120,6 +142,11 @@ class Inputs:
         return digest_parts(parts)
 
 
+def _digest(parts: list[str]) -> str:
+    # One update of the hash: thousands of small ones cost more than the hashing itself.
+    return digest_bytes("\n".join(parts).encode("utf-8", errors="surrogatepass"))
+
+
 def options_digest(options: Any) -> str:
     """A digest of a rule's validated options."""
     dump = options.model_dump_json() if hasattr(options, "model_dump_json") else repr(options)
@@ -135,7 +162,7 @@ def run_cached(
     (the failures are reported again each time, exactly as a cold run would).
     """
     reads = declared_reads(rule)
-    settings = options_digest(options)
+    settings = inputs.settings(rule, options)
     if reads.per_document is not None:
         found = _per_document(rule, index, options, cache, inputs, run, reads.per_document, settings)
         if found is not None:
@@ -172,40 +199,37 @@ def _per_document(
     settings: str,
 ) -> tuple[list[Hit], list[Any]] | None:
     """Run a per-document rule on the documents whose file changed; None to run it whole."""
-    table: dict[str, Document[Any]] = getattr(index, kind)
+    current = inputs.files(kind)
+    if current is None:
+        return None
     old_settings, old = cache.documents.get(rule.code, ("", {}))
     if old_settings != settings:
         old = {}
-    files: dict[FileKey, list[Hit]] = {}
-    todo: dict[str, Document[Any]] = {}
-    for kode, doc in table.items():
-        digest = inputs.digests.get(doc.path)
-        if not digest:
-            return None
-        key = (doc.path, digest)
-        if key in old:
-            files[key] = old[key]
-        else:
-            files.setdefault(key, [])
-            todo[kode] = doc
-    if todo:
-        cache.ran.extend(f"{rule.code}:{doc.path}" for doc in todo.values())
+    if old.keys() != current.keys():
+        files = dict(old)
+        for gone in old.keys() - current.keys():
+            del files[gone]
+        fresh = current.keys() - old.keys()
+        todo = {kode: doc for key in fresh for kode, doc in current[key]}
+        cache.ran.extend(sorted(f"{rule.code}:{key[0]}" for key in fresh))
         view = dataclasses.replace(index)
         setattr(view, kind, todo)  # the same index, but only the documents to judge of this kind
         hits, failures = run(rule, view, options)
         if failures:
             cache.documents.pop(rule.code, None)
             return None  # run whole: crashes are isolated and reported as a cold run does
-        fresh = {(doc.path, inputs.digests[doc.path]) for doc in todo.values()}
         by_path = {key[0]: key for key in fresh}
+        for key in fresh:
+            files[key] = []
         for hit in hits:
             where = by_path.get(hit.location.path)
             if where is None:  # a hit outside the document: the declaration is wrong
                 cache.documents.pop(rule.code, None)
                 return None
             files[where].append(hit)
-    cache.documents[rule.code] = (settings, files)
-    return [hit for hits in files.values() for hit in hits], []
+        old = files
+    cache.documents[rule.code] = (settings, old)
+    return [hit for hits in old.values() for hit in hits], []
 
 
 @dataclass
