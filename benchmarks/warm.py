@@ -46,13 +46,13 @@ try:
     main.run(["--version"])  # start-up: imports, building the command line application
 except SystemExit:
     pass
-started = time.perf_counter()
+started, cpu = time.perf_counter(), time.process_time()
 try:
     main.run(sys.argv[1:])
 except SystemExit:
     pass
 sys.stdout.flush()
-print(f"@@{time.perf_counter() - started:.6f}", file=sys.stderr)
+print(f"@@{time.perf_counter() - started:.6f} {time.process_time() - cpu:.6f}", file=sys.stderr)
 """
 
 
@@ -69,13 +69,16 @@ def _wall(cmd: list[str], cwd: Path) -> float:
     return time.perf_counter() - started
 
 
-def _inner(args: list[str], cwd: Path) -> float:
+def _inner(args: list[str], cwd: Path) -> tuple[float, float]:
     proc = subprocess.run(
         [sys.executable, "-c", IN_PROCESS, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
         env=_env(), cwd=cwd,
     )  # fmt: skip
     marks = [line for line in proc.stderr.splitlines() if line.startswith("@@")]
-    return float(marks[-1][2:]) if marks else float("nan")
+    if not marks:
+        return float("nan"), float("nan")
+    wall, cpu = marks[-1][2:].split()
+    return float(wall), float(cpu)
 
 
 class Edit:
@@ -103,18 +106,25 @@ def _cache(root: Path, *names: str) -> None:
             path.unlink(missing_ok=True)
 
 
-def measure(root: Path, repeat: int) -> list[tuple[str, float, float]]:
-    """(label, end-to-end seconds, in-process seconds) for every row."""
+Row = tuple[str, float, float, float]
+
+
+def measure(root: Path, repeat: int) -> list[Row]:
+    """(label, end-to-end seconds, in-process seconds, in-process CPU seconds) for every row."""
     probis = [sys.executable, "-m", "probis_cli"]
     validate = ["validate", str(root)]
     edit = Edit(root)
-    rows: list[tuple[str, float, float]] = []
+    rows: list[Row] = []
+    nan = float("nan")
     floor = min(_wall([sys.executable, "-c", "pass"], root) for _ in range(repeat))
-    rows.append(("floor: python -c pass", floor, float("nan")))
-    rows.append(("probis --version (start-up)", min(_wall([*probis, "--version"], root) for _ in range(repeat)), 0.0))
+    rows.append(("floor: python -c pass", floor, nan, nan))
+    rows.append(
+        ("probis --version (start-up)", min(_wall([*probis, "--version"], root) for _ in range(repeat)), nan, nan)
+    )
 
     def row(label: str, *before: Callable[[], None]) -> None:
-        walls, inners = [], []
+        walls: list[float] = []
+        inners: list[tuple[float, float]] = []
         for _ in range(repeat):
             for step in before:
                 step()
@@ -122,7 +132,7 @@ def measure(root: Path, repeat: int) -> list[tuple[str, float, float]]:
             for step in before:
                 step()
             inners.append(_inner(validate, root))
-        rows.append((label, min(walls), min(inners)))
+        rows.append((label, min(walls), min(i[0] for i in inners), min(i[1] for i in inners)))
 
     def forget_all() -> None:
         _cache(root, "")
@@ -143,12 +153,14 @@ def measure(root: Path, repeat: int) -> list[tuple[str, float, float]]:
     return rows
 
 
-def table(rows: list[tuple[str, float, float]]) -> str:
+def table(rows: list[Row]) -> str:
     floor = rows[0][1]
-    out = [f"{'':46s} {'end to end':>12s} {'× floor':>8s} {'in process':>12s}", "-" * 82]
-    for label, wall, inner in rows:
-        inner_text = "" if inner != inner else f"{inner * 1000:9.0f} ms"
-        out.append(f"{label:46s} {wall * 1000:9.0f} ms {wall / floor:7.1f}× {inner_text:>12s}")
+    head = f"{'':44s} {'end to end':>11s} {'x floor':>8s} {'in process':>11s} {'(CPU)':>8s}"
+    out = [head, "-" * len(head)]
+    for label, wall, inner, cpu in rows:
+        inner_text = "" if inner != inner else f"{inner * 1000:8.0f} ms"
+        cpu_text = "" if cpu != cpu else f"{cpu * 1000:5.0f} ms"
+        out.append(f"{label:44s} {wall * 1000:8.0f} ms {wall / floor:7.1f}x {inner_text:>11s} {cpu_text:>8s}")
     return "\n".join(out)
 
 
