@@ -10,10 +10,11 @@ from typing import Optional
 import typer
 
 from probis_cli import __version__, api, fs
+from probis_cli.cli import validate_warm
 from probis_cli.cli.common import EXIT_ERROR, EXIT_OK, LangChoice, fail, stderr_console, t, want_color
 from probis_cli.findings import Result, Severity
 from probis_cli.i18n import Lang
-from probis_cli.lint.baseline import baseline_path, prepare_baseline
+from probis_cli.lint.baseline import prepare_baseline
 from probis_cli.lint.registry import codes_matching, known_codes, matches_any
 from probis_cli.report import REPORTERS, ReportContext, platform_prefix, rule_infos
 
@@ -108,15 +109,6 @@ def _check_arguments(lang: Lang, fmt: str, fail_on: str, output: Path | None) ->
     return threshold
 
 
-def _baseline_read(loaded: api.Loaded, options: api.CheckOptions) -> Path | None:
-    """The baseline file a check read (or would have read), None when it used none."""
-    if not options.use_baseline:
-        return None
-    pemda = loaded.index.pemda
-    configured = pemda.model.pengaturan.lint.baseline if pemda is not None else None
-    return baseline_path(loaded.root, option=options.baseline, configured=configured)
-
-
 def _print_report(
     lang: Lang, loaded: api.Loaded, result: Result, fmt: str, output: Path | None, color: bool | None
 ) -> str:
@@ -190,18 +182,11 @@ def register(app: typer.Typer, lang: Lang) -> None:
                     select=selected, ignore=ignored, lint=not no_lint, baseline=baseline, use_baseline=not no_baseline
                 ),
             )
-        from probis_cli.cli import validate_warm
-
-        warm = None
-        if output is None and not (write_baseline or no_cache):
-            warm = validate_warm.request(
-                targets=targets, fmt=fmt, fail_on=fail_on, lang=lang, color=want_color(color), select=selected,
-                ignore=ignored, lint=not no_lint, baseline=baseline, use_baseline=not no_baseline,
-            )  # fmt: skip
-            answer = validate_warm.answer(targets, warm)
-            if answer is not None:  # nothing it read changed since the same run: the same report
-                typer.echo(answer.text, nl=not answer.text.endswith("\n"))
-                raise typer.Exit(answer.exit_code)
+        warm = validate_warm.answer_or_request(  # nothing read changed since the same run: its report, exit
+            targets, fmt=fmt, fail_on=fail_on, lang=lang, color=want_color(color), select=selected, ignore=ignored,
+            lint=not no_lint, baseline=baseline, use_baseline=not no_baseline,
+            enabled=output is None and not (write_baseline or no_cache),
+        )  # fmt: skip
         try:
             loaded = api.load(targets, use_cache=not no_cache, incremental=not no_cache)
         except FileNotFoundError as exc:
@@ -223,6 +208,5 @@ def register(app: typer.Typer, lang: Lang) -> None:
         if api.has_internal_error(result):
             raise typer.Exit(EXIT_ERROR)  # a rule crashed: the result is incomplete
         code = result.exit_code(threshold)
-        if warm is not None:
-            validate_warm.remember(loaded.root, warm, text, code, baseline=_baseline_read(loaded, options))
+        validate_warm.remember(loaded, options, warm, text, code)  # for the next identical run
         raise typer.Exit(code if code else EXIT_OK)

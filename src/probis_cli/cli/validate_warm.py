@@ -7,9 +7,13 @@ Kept apart from ``cli/validate.py`` so that answering "nothing changed" imports 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from probis_cli import __version__
 from probis_cli.warm import Answer, lookup
+
+if TYPE_CHECKING:
+    from probis_cli import api
 
 
 def request(
@@ -49,10 +53,57 @@ def answer(targets: list[Path], parts: list[str] | None) -> Answer | None:
     return lookup(targets[0], parts) if parts is not None else None
 
 
-def remember(root: Path, parts: list[str], text: str, exit_code: int, *, baseline: Path | None) -> None:
-    """Keep ``text`` and ``exit_code`` for the next identical run over ``root``."""
+def answer_or_request(
+    targets: list[Path],
+    *,
+    fmt: str,
+    fail_on: str,
+    lang: str,
+    color: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    lint: bool,
+    baseline: Path | None,
+    use_baseline: bool,
+    enabled: bool,
+) -> list[str] | None:
+    """Print the last report and exit with its code when nothing it read changed; otherwise
+    the request to :func:`remember` after the real check (None: nothing to remember)."""
+    if not enabled:
+        return None
+    parts = request(
+        targets=targets, fmt=fmt, fail_on=fail_on, lang=lang, color=color, select=select, ignore=ignore,
+        lint=lint, baseline=baseline, use_baseline=use_baseline,
+    )  # fmt: skip
+    found = answer(targets, parts)
+    if found is not None:
+        import typer
+
+        typer.echo(found.text, nl=not found.text.endswith("\n"))
+        raise typer.Exit(found.exit_code)
+    return parts
+
+
+def baseline_read(loaded: api.Loaded, options: api.CheckOptions) -> Path | None:
+    """The baseline file a check read (or would have read), None when it used none."""
+    if not options.use_baseline:
+        return None
+    from probis_cli.lint.baseline import baseline_path
+
+    pemda = loaded.index.pemda
+    configured = pemda.model.pengaturan.lint.baseline if pemda is not None else None
+    return baseline_path(loaded.root, option=options.baseline, configured=configured)
+
+
+def remember(loaded: api.Loaded, options: api.CheckOptions, parts: list[str] | None, text: str, exit_code: int) -> None:
+    """Keep ``text`` and ``exit_code`` for the next identical run over the repository (the
+    request ``parts`` of :func:`answer_or_request`; None: nothing to keep)."""
+    if parts is None:
+        return
     from probis_cli import api, warm
 
+    root = loaded.root
+    baseline = baseline_read(loaded, options)
     exclude, _ = api.discovery_exclude(root)
     inputs = warm.inputs_of(root, parts, exclude, [baseline] if baseline is not None else [])
     if inputs is not None:
