@@ -1,0 +1,1 @@
+"""The benchmark repository generator behind ``benchmarks/generate.py`` (see its docstring)."""
