@@ -52,6 +52,8 @@ one defect per document, each kind equally often:
 
 Defects use their own random stream, so the same seed gives the same base repository
 whatever the rate. Output is byte-identical for the same (scale, seed, defect_rate).
+
+This file is the command line; the generator itself is the package ``benchmarks/repogen/``.
 """
 
 from __future__ import annotations
