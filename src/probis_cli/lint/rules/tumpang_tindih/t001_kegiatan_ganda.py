@@ -11,15 +11,8 @@ from probis_cli.findings import Location, Message, Severity
 from probis_cli.i18n import Lang
 from probis_cli.index import Index, KegiatanEntry, SubKegiatanEntry
 from probis_cli.lint.base import Hit, Rule, RuleDoc
-from probis_cli.lint.rules.tumpang_tindih._common import (
-    _DINKES,
-    _PEMDA,
-    is_penunjang,
-    is_shared,
-    opd_label,
-    per_wilayah_opd,
-    shared_codes,
-)
+from probis_cli.lint.rules._common import _PEMDA, is_shared, opd_label, shared_codes
+from probis_cli.lint.rules.tumpang_tindih._common import _DINKES, is_penunjang, per_wilayah_opd
 from probis_cli.model.kode import is_per_wilayah
 
 MESSAGES: dict[str, dict[str, str]] = {

@@ -11,15 +11,8 @@ from probis_cli.findings import Message, Severity
 from probis_cli.i18n import Lang
 from probis_cli.index import Index
 from probis_cli.lint.base import Hit, NoOptions, Rule, RuleDoc
-from probis_cli.lint.rules.tumpang_tindih._common import (
-    _DINKES,
-    _PEMDA,
-    _capil,
-    is_shared,
-    opd_label,
-    owners_label,
-    shared_codes,
-)
+from probis_cli.lint.rules._common import _PEMDA, is_shared, opd_label, shared_codes
+from probis_cli.lint.rules.tumpang_tindih._common import _DINKES, _capil, owners_label
 
 MESSAGES: dict[str, dict[str, str]] = {
     "id": {
