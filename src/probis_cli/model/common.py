@@ -9,11 +9,23 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+# One frozenset per distinct set of given fields, shared by every model that has it. pydantic
+# keeps a fresh ``set`` per instance (216-728 bytes): 45 % of a city's model memory, for 81,000
+# small models with a few hundred distinct sets between them. Frozen: models are never
+# assigned to after validation, and one that were would fail loudly instead of changing its
+# neighbours' sets.
+_FIELDS_SETS: dict[frozenset[str], frozenset[str]] = {}
+
 
 class Strict(BaseModel):
     """Base of every document part: unknown keys are errors, whitespace trimmed."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, populate_by_name=True)
+
+    def model_post_init(self, context: Any, /) -> None:
+        """Share the set of given fields with every other model that has the same one."""
+        given = frozenset(self.__pydantic_fields_set__)
+        object.__setattr__(self, "__pydantic_fields_set__", _FIELDS_SETS.setdefault(given, given))
 
 
 # Anchored pattern -> (what kind of code, an example of its shape), to word the error.
