@@ -10,6 +10,8 @@ on any doubt the file is simply parsed again.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import marshal
 import os
 import sys
@@ -151,17 +153,29 @@ class ParseCache:
             return None
 
     def save(self, live: set[str]) -> None:
-        """Write atomically, keeping only entries of files that still exist."""
+        """Write atomically, keeping only entries of files that still exist.
+
+        The last use of this cache: its entries are handed over to the file (and dropped
+        here), so that a city's 25 MB of entries, their marshalled copy and the signed file
+        are never all in memory at once (they were: 4 copies, the peak of a cold run).
+        """
         if self.folder is None or not (self.dirty or set(self.entries) - live):
             return
         entries = {k: v for k, v in self.entries.items() if k in live}
+        self.entries = {}
         try:
             fs.ensure_dir_inside(self.root, self.folder)
             gitignore = self.folder / ".gitignore"
             if not gitignore.exists() and not gitignore.is_symlink():
                 fs.write_atomic(gitignore, "# dibuat otomatis oleh probis\n*\n", root=self.root)
-            payload = _CACHE_HEADER + marshal.dumps(entries)
-            fs.write_atomic(self.folder / f"parse-v{CACHE_VERSION}.marshal", fs.signed(payload), root=self.root)
+            payload = marshal.dumps(entries)
+            del entries
+            # fs.signed(header + payload), without building header + payload first.
+            mac = hmac.new(fs.machine_key(), _CACHE_HEADER, hashlib.sha256)
+            mac.update(payload)
+            blob = b"".join((mac.digest(), _CACHE_HEADER, payload))
+            del payload
+            fs.write_atomic(self.folder / f"parse-v{CACHE_VERSION}.marshal", blob, root=self.root)
         except (OSError, fs.OutsideError):
             pass  # a cache that cannot be written only costs speed
 
@@ -206,6 +220,13 @@ def iter_sources(
         raws.append(raw)
         digests.append(digest_bytes(raw))
     prefix = str(root).rstrip(os.sep) + os.sep
+    fresh: dict[int, bytes] = {}  # parsed in this run, not yet handed out
+
+    def keep(i: int, packed: bytes) -> None:
+        fresh[i] = packed
+        if cache.folder is not None:  # without a cache, nothing outlives its file's models
+            cache.entries[digests[i]] = packed
+            cache.dirty = True
 
     def source(i: int) -> SourceFile:
         path = paths[i]
@@ -216,12 +237,18 @@ def iter_sources(
         if data is None:
             return SourceFile(rel, path, "", (), (io_issues[i],), "")
         # Entries are kept as per-file marshal blobs: compact, and the data trees they hold
-        # live only while the caller builds this file's models.
-        unpacked = cache.get(digests[i])
+        # live only while the caller builds this file's models. What this run parsed itself
+        # needs no shape check (only what was read from the cache file does).
+        packed = fresh.pop(i, None)
+        unpacked: tuple[tuple[RawDocument, ...], tuple[ReadIssue, ...]] | None
+        if packed is not None:
+            docs, found = marshal.loads(packed)
+            unpacked = tuple(RawDocument(*d) for d in docs), tuple(ReadIssue(*f) for f in found)
+        else:
+            unpacked = cache.get(digests[i])
         if unpacked is None:  # an entry of the wrong shape: parse the file again
             packed = marshal.dumps(_pack(read_bytes(data)))
-            cache.entries[digests[i]] = packed
-            cache.dirty = True
+            keep(i, packed)
             unpacked = _unpack(marshal.loads(packed))
         documents, issues = unpacked
         text, _ = decode(data)
@@ -244,13 +271,12 @@ def iter_sources(
             with ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("fork")) as pool:
                 for chunk, blob in zip(index_chunks, pool.map(_parse_chunk_blob, chunks)):
                     for i, packed in zip(chunk, marshal.loads(blob)):
-                        cache.entries[digests[i]] = packed
+                        keep(i, packed)
                         yield i, source(i)
         else:
             for i in todo:
-                cache.entries[digests[i]] = marshal.dumps(_pack(read_bytes(raws[i])))  # type: ignore[arg-type]
+                keep(i, marshal.dumps(_pack(read_bytes(raws[i]))))  # type: ignore[arg-type]
                 yield i, source(i)
-        cache.dirty = True
     cache.save({d for d in digests if d})
 
 
