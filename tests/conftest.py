@@ -1,4 +1,8 @@
-"""Shared test fixtures: golden files rewritten only with ``--update-goldens``."""
+"""Shared test fixtures: golden files rewritten only with ``--update-goldens``.
+
+Golden files live beside the tests that read them: ``tests/<area>/goldens/`` next to
+``tests/<area>/test_*.py``.  One switch rewrites them all: ``bash run.sh test --update-goldens``.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-GOLDEN_DIR = Path(__file__).parent / "golden"
+GOLDENS = "goldens"
 
 CheckGolden = Callable[[str, "str | bytes"], None]
 
@@ -17,7 +21,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--update-goldens",
         action="store_true",
         default=False,
-        help="rewrite the golden files under tests/golden/ from the actual output",
+        help="rewrite the golden files (tests/<area>/goldens/) from the actual output",
     )
 
 
@@ -28,15 +32,17 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
 
 
 @pytest.fixture
-def golden(update_goldens: bool) -> CheckGolden:
-    """``golden(name, actual)``: compare ``actual`` with ``tests/golden/<name>`` (or rewrite it).
+def golden(request: pytest.FixtureRequest, update_goldens: bool) -> CheckGolden:
+    """``golden(name, actual)``: compare ``actual`` with ``goldens/<name>`` beside the test (or rewrite it).
 
     ``name`` is a relative posix path such as ``"report/text.id.txt"``. Text is compared as
     UTF-8 exactly (no newline translation), so byte-identical output is what is checked.
     """
 
+    golden_dir = Path(request.path).parent / GOLDENS
+
     def check_golden(name: str, actual: str | bytes) -> None:
-        path = GOLDEN_DIR / name
+        path = golden_dir / name
         data = actual.encode("utf-8") if isinstance(actual, str) else actual
         if update_goldens:
             if not path.exists() or path.read_bytes() != data:

@@ -40,7 +40,7 @@ def repo(tmp_path: Path) -> Path:
 def test_codeowners_golden(repo: Path, cli: Callable[..., Run], golden: CheckGolden) -> None:
     run = cli("codeowners", str(repo))
     assert run.exit_code == 0, run.stderr
-    golden("codeowners/CODEOWNERS", run.stdout)
+    golden("CODEOWNERS", run.stdout)
 
 
 def test_paths_are_relative_to_the_git_top(repo: Path, cli: Callable[..., Run]) -> None:

@@ -45,7 +45,7 @@ def whole(scenario: Scenario) -> DiffResult:
     ],
 )
 def test_goldens(whole: DiffResult, golden: CheckGolden, fmt: str, lang: Lang, name: str) -> None:
-    golden(f"diff/scenario.{name}", without_commit_ids(DIFF_REPORTERS[fmt](whole, lang), whole))
+    golden(f"scenario.{name}", without_commit_ids(DIFF_REPORTERS[fmt](whole, lang), whole))
 
 
 def without_commit_ids(text: str, result: DiffResult) -> str:

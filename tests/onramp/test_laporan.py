@@ -48,7 +48,7 @@ def test_golden(
     out = tmp_path / name
     run = cli("laporan", str(repo), "--format", fmt, "--output", str(out), "--lang", lang)
     assert run.exit_code == 0, run.stderr
-    golden(f"laporan/{name}", out.read_text(encoding="utf-8"))
+    golden(f"{name}", out.read_text(encoding="utf-8"))
 
 
 def test_numbers_follow_the_rules_and_the_findings(repo: Path) -> None:

@@ -40,14 +40,14 @@ def contoh_pages() -> dict[str, bytes]:
 
 @pytest.mark.parametrize("page", KEY_PAGES)
 def test_key_pages_golden(page: str, contoh_pages: dict[str, bytes], golden: CheckGolden) -> None:
-    golden(f"site/kota-contoh/{page}", contoh_pages[page].decode("utf-8"))
+    golden(f"kota-contoh/{page}", contoh_pages[page].decode("utf-8"))
 
 
 def test_english_pages(golden: CheckGolden) -> None:
     pages = pages_of(EXAMPLES / "kota-contoh", "en")
     home = pages["index.html"].decode("utf-8")
     assert '<html lang="en">' in home and "Progress per OPD" in home and "Kemajuan" not in home
-    golden("site/kota-contoh/en/sop/SOP-DINKES-001.html", pages["sop/SOP-DINKES-001.html"].decode("utf-8"))
+    golden("kota-contoh/en/sop/SOP-DINKES-001.html", pages["sop/SOP-DINKES-001.html"].decode("utf-8"))
 
 
 def test_deterministic(contoh_pages: dict[str, bytes]) -> None:

@@ -12,14 +12,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.cli.conftest import Run, cli  # noqa: F401 - the fixture is used by name
-from tests.conftest import CheckGolden
 
 from probis_cli import api
 from probis_cli.findings import Finding, Result
 from probis_cli.i18n import Lang
 from probis_cli.lint.registry import ALL_RULES
 from probis_cli.report import REPORTERS, ReportContext
+from tests.cli.conftest import Run, cli  # noqa: F401 - the fixture is used by name
+from tests.conftest import CheckGolden
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 EXAMPLE = EXAMPLES / "kota-bermasalah"
@@ -50,7 +50,7 @@ def _is_penunjang(code: str) -> bool:
 def test_findings_golden(
     loaded: api.Loaded, result: Result, golden: CheckGolden, fmt: str, lang: Lang, name: str
 ) -> None:
-    golden(f"kota-bermasalah/{name}", REPORTERS[fmt](result, _context(loaded, lang)))
+    golden(f"{name}", REPORTERS[fmt](result, _context(loaded, lang)))
 
 
 def test_every_rule_fires_and_penunjang_is_never_an_overlap(loaded: api.Loaded, result: Result) -> None:
