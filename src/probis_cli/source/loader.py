@@ -285,24 +285,27 @@ def iter_sources(
     for i in range(len(paths)):
         if i not in pending:
             yield i, source(i)
-    if todo:
-        n_workers = workers if workers is not None else (os.cpu_count() or 1)
-        if n_workers > 1 and len(todo) >= PARALLEL_MIN_FILES:
-            # Interleave files across chunks: paths come sorted, and one folder (sop/) holds
-            # most of the bytes; contiguous chunks would leave one worker with all of it.
-            n_chunks = n_workers * 8
-            index_chunks = [todo[k::n_chunks] for k in range(n_chunks)]
-            chunks = [[raws[i] for i in chunk] for chunk in index_chunks]
-            with ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("fork")) as pool:
-                for chunk, blob in zip(index_chunks, pool.map(_parse_chunk_blob, chunks)):
-                    for i, packed in zip(chunk, marshal.loads(blob)):
-                        keep(i, packed)
-                        yield i, source(i)
-        else:
-            for i in todo:
-                keep(i, marshal.dumps(_pack(read_bytes(raws[i]))))  # type: ignore[arg-type]
-                yield i, source(i)
+    for i, packed in _parse_all(todo, raws, workers):
+        keep(i, packed)
+        yield i, source(i)
     cache.save({d for d in digests if d})
+
+
+def _parse_all(todo: list[int], raws: list[bytes | None], workers: int | None) -> Iterator[tuple[int, bytes]]:
+    """``(i, packed parse of raws[i])`` for each i of ``todo``, over worker processes if it pays."""
+    n_workers = workers if workers is not None else (os.cpu_count() or 1)
+    if n_workers > 1 and len(todo) >= PARALLEL_MIN_FILES:
+        # Interleave files across chunks: paths come sorted, and one folder (sop/) holds
+        # most of the bytes; contiguous chunks would leave one worker with all of it.
+        n_chunks = n_workers * 8
+        index_chunks = [todo[k::n_chunks] for k in range(n_chunks)]
+        chunks = [[raws[i] for i in chunk] for chunk in index_chunks]
+        with ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("fork")) as pool:
+            for chunk, blob in zip(index_chunks, pool.map(_parse_chunk_blob, chunks)):
+                yield from zip(chunk, marshal.loads(blob))
+    else:
+        for i in todo:
+            yield i, marshal.dumps(_pack(read_bytes(raws[i])))  # type: ignore[arg-type]
 
 
 def _read_issue(exc: OSError) -> ReadIssue:
