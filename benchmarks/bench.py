@@ -28,8 +28,8 @@ work; wall-clock times vary by ±50 % from run to run, ratios far less):
 Each probis run is a fresh process (Python start-up included, byte-code cache on), the best of
 ``--repeat`` runs. ``--ruamel`` adds the old comparison column: the same files parsed with
 ruamel.yaml's round-trip loader (slow: half a minute for a city). ``--extras`` runs
-``lsp_latency.py``, ``site_bench.py`` and any ``warm*.py`` beside this script (each on the city,
-output appended as it is; a script that fails or is missing is noted and skipped).
+``startup.py``, ``lsp_latency.py``, ``site_bench.py`` and any ``warm*.py`` beside this script
+(on the city, output appended as it is; a script that fails or is missing is noted and skipped).
 """
 
 from __future__ import annotations
@@ -240,7 +240,11 @@ def bench_scaling(root: Path, repeat: int) -> dict[str, Any] | None:
 def run_extras(city: Path) -> str:
     """The other benchmark scripts' own output, each run on the city (tolerant of change)."""
     parts = []
-    scripts = [("lsp_latency.py", ["--repo", str(city)]), ("site_bench.py", ["--repo", str(city), "--markdown"])]
+    scripts = [
+        ("startup.py", []),
+        ("lsp_latency.py", ["--repo", str(city)]),
+        ("site_bench.py", ["--repo", str(city), "--markdown"]),
+    ]
     scripts += [(p.name, ["--repo", str(city)]) for p in sorted(HERE.glob("warm*.py"))]
     for name, args in scripts:
         path = HERE / name

@@ -120,8 +120,8 @@ class _Show(NamedTuple):
     color: bool | None
 
 
-def _print_report(lang: Lang, loaded: api.Loaded, result: Result, show: _Show) -> None:
-    """The report in ``show.fmt``, to ``show.output`` or stdout."""
+def _print_report(lang: Lang, loaded: api.Loaded, result: Result, show: _Show) -> str:
+    """The report in ``show.fmt``, to ``show.output`` or stdout; its text."""
     from probis_cli.report import REPORTERS, ReportContext, platform_prefix, rule_infos
 
     fmt, output, color = show
@@ -139,6 +139,7 @@ def _print_report(lang: Lang, loaded: api.Loaded, result: Result, show: _Show) -
         write_output(lang, output, text)
     else:
         typer.echo(text, nl=not text.endswith("\n"))
+    return text
 
 
 def register(app: typer.Typer, lang: Lang) -> None:
@@ -172,6 +173,13 @@ def register(app: typer.Typer, lang: Lang) -> None:
         lang_opt: LangChoice = lang_option(lang),
         watch: bool = typer.Option(False, "--watch", "-w", help=t(lang, "watch.opt")),
     ) -> None:
+        from probis_cli.cli import validate_warm
+
+        warm = validate_warm.answer_or_request(  # nothing read changed since the same run: its report, exit
+            paths or [Path(".")], fmt=fmt, fail_on=fail_on, lang=lang, color=want_color(color), select=_split(select),
+            ignore=_split(ignore), lint=not no_lint, baseline=baseline, use_baseline=not (no_baseline or write_baseline),
+            enabled=output is None and not (write_baseline or no_cache or watch),
+        )  # fmt: skip
         threshold = _check_arguments(lang, fmt, fail_on, output)
         # --watch refuses --buat-baseline; writing a baseline must not read the old one.
         options = _check_options(lang, select, ignore, no_lint, baseline, not (no_baseline or write_baseline))
@@ -181,7 +189,9 @@ def register(app: typer.Typer, lang: Lang) -> None:
             from probis_cli.cli.watch import validate_watch
 
             validate_watch(lang, targets, show, write_baseline=write_baseline, use_cache=not no_cache, options=options)
-        _validate(lang, targets, options, threshold, show, write_baseline=write_baseline, use_cache=not no_cache)
+        _validate(
+            lang, targets, options, threshold, show, write_baseline=write_baseline, use_cache=not no_cache, warm=warm
+        )
 
 
 def _validate(
@@ -193,12 +203,15 @@ def _validate(
     *,
     write_baseline: bool,
     use_cache: bool,
+    warm: list[str] | None = None,
 ) -> None:
-    """Load, check, then write the baseline or print the report; exit with the code."""
+    """Load, check, then write the baseline or print the report; exit with the code (and keep the
+    report for the next identical run: ``warm``, the request of ``validate_warm``)."""
     from probis_cli import api
+    from probis_cli.cli import validate_warm
 
     try:
-        loaded = api.load(targets, use_cache=use_cache)
+        loaded = api.load(targets, use_cache=use_cache, incremental=use_cache)
     except FileNotFoundError as exc:
         fail(lang, "cli.path_missing", path=str(exc))
     except api.NoRepository as exc:
@@ -207,8 +220,9 @@ def _validate(
     if write_baseline:
         _write_baseline(loaded, result, options, lang)
         raise typer.Exit(EXIT_OK)
-    _print_report(lang, loaded, result, show)
+    text = _print_report(lang, loaded, result, show)
     if api.has_internal_error(result):
         raise typer.Exit(EXIT_ERROR)  # a rule crashed: the result is incomplete
     code = result.exit_code(threshold)
+    validate_warm.remember(loaded, options, warm, text, code)
     raise typer.Exit(code if code else EXIT_OK)
