@@ -705,9 +705,18 @@ def test_lintas_fungsi_lane_order_and_columns(mini: Index) -> None:
 
 
 # -- peta relasi --------------------------------------------------------------------------------
+def carried(dot: Dot) -> dict[tuple[str, str], tuple[str, dict[str, str]]]:
+    """``(tail, head) -> (names text, label node attributes)`` of the relasi arrows, each
+    drawn as tail -> label node -> head."""
+    into = {h: t for t, h, _ in dot.edges if h.startswith("lbl__")}
+    out = {t: h for t, h, _ in dot.edges if t.startswith("lbl__")}
+    assert set(into) == set(out) == {n for n in dot.nodes if n.startswith("lbl__")}
+    return {(into[n], out[n]): (label_text(dot.nodes[n]["label"]), dot.nodes[n]) for n in into}
+
+
 def test_relasi_pemda_aggregates_pairs(mini: Index) -> None:
     dot = parse_dot(by_path(render_all(mini, ID))["relasi/pemda"].content)
-    edges = {(t, h): label_text(a["label"]) for t, h, a in dot.edges if "label" in a}
+    edges = {pair: text for pair, (text, _) in carried(dot).items()}
     # the same data sent by Disdukcapil (keluaran) and received by Dinkes (masukan): one edge, one name
     data = edges[(safe_id("n", "disdukcapil"), safe_id("n", "dinkes"))]
     assert data.count("Data sasaran imunisasi") == 1
@@ -719,10 +728,12 @@ def test_relasi_pemda_aggregates_pairs(mini: Index) -> None:
 def test_relasi_cuts_long_lists(big: Index) -> None:
     dot = parse_dot(by_path(DIAGRAMS["relasi"](big, ID))["relasi/proses/PB.01.01"].content)
     centre = safe_id("proses", "PB.01.01")
-    out = {h: label_text(a["label"]) for t, h, a in dot.edges if t == centre}
+    arrows = carried(dot)
+    out = {h: text for (t, h), (text, _) in arrows.items() if t == centre}
     kemenkes = out[safe_id("untuk", "kemenkes")]
     assert kemenkes.count("• ") == 3 and "+2 lainnya" in kemenkes
-    sources = [t for t, h, _ in dot.edges if h == centre]
+    assert arrows[(centre, safe_id("untuk", "kemenkes"))][1]["tooltip"].count("; ") == 4  # all 5 names
+    sources = [t for t, h in arrows if h == centre]
     assert len(sources) == 5
     same = [s for s in dot.all_subgraphs() if s.attrs.get("rank") == "same" and not s.name.startswith("legend")]
     assert sorted(len(s.members) for s in same) == [5, 6]  # 5 sources; 5 lanes + Kemenkes receive
@@ -1125,13 +1136,12 @@ def test_relasi_per_opd_has_the_opd_in_the_middle_and_every_pair_it_is_part_of()
         dot = parse_dot(found[f"relasi/opd/{opd}"].content)
         centre = safe_id("opd", opd)
         assert dot.nodes[centre]["fillcolor"] == COLOR_OWNER  # the palette's "this OPD" teal
-        edges = {a["id"]: (t, h, a) for t, h, a in dot.edges if "id" in a}
+        edges = {attrs["id"]: (t, h, text, attrs) for (t, h), (text, attrs) in carried(dot).items()}
         assert set(edges) == {pair_edge_id(*pair) for pair in mine}
         for (source, target), names in mine.items():
-            tail, head, attrs = edges[pair_edge_id(source, target)]
+            tail, head, shown, attrs = edges[pair_edge_id(source, target)]
             assert (head if source == opd else tail) != centre and centre in (tail, head)
             assert (tail == centre) == (source == opd)  # keluaran leave to the right
-            shown = label_text(attrs["label"])
             assert all(clean(n).split()[0] in shown for n in names[:3])
             if len(names) > 3:
                 assert all(clean(n) in attrs["tooltip"] for n in names)

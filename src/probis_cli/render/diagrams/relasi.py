@@ -36,8 +36,7 @@ from probis_cli.render.diagrams.relasi_data import (
     OWNER_STYLE,
     PROSES_STYLE,
     UNKNOWN_STYLE,
-    edge_label,
-    edge_tooltip,
+    labelled_edge,
     pemda_exchanges,
 )
 from probis_cli.render.diagrams.relasi_matriks import render_matrix
@@ -77,8 +76,7 @@ def _render_pemda(index: Index, ctx: RenderContext) -> str:
                     sub.node(safe_id("n", party), plain_label(wrap(actor.nama if actor else party, 22)), **LUAR_STYLE)
     for (source, target), names in exchanges.items():
         # One line a name here: the whole Pemda has many more edges than one process.
-        label = edge_label(ctx, names, chars=36)
-        g.edge(safe_id("n", source), safe_id("n", target), label=label, fontsize="9", **edge_tooltip(names))
+        labelled_edge(g, ctx, safe_id("n", source), safe_id("n", target), names, chars=36, left_to_right=False)
     add_legend(
         g,
         "relasi",
@@ -145,21 +143,9 @@ def _render_proses(index: Index, ctx: RenderContext, kode: str) -> str:
         for dst in sorted(recipients, key=_ref_key):
             right.node(safe_id("untuk", dst or ""), party_label(dst, "diagram.relasi.tanpa_penerima"), **style(dst))
     for src in sorted(sources, key=_ref_key):
-        g.edge(
-            safe_id("dari", src or ""),
-            centre,
-            label=edge_label(ctx, sources[src]),
-            fontsize="9",
-            **edge_tooltip(sources[src]),
-        )
+        labelled_edge(g, ctx, safe_id("dari", src or ""), centre, sources[src])
     for dst in sorted(recipients, key=_ref_key):
-        g.edge(
-            centre,
-            safe_id("untuk", dst or ""),
-            label=edge_label(ctx, recipients[dst]),
-            fontsize="9",
-            **edge_tooltip(recipients[dst]),
-        )
+        labelled_edge(g, ctx, centre, safe_id("untuk", dst or ""), recipients[dst])
     shown = {kind(r) for r in [*sources, *recipients]}
     # The centre is the process itself (white, bold border); its owner is named in it.
     legend = [(msg(ctx, "diagram.relasi.legend_proses"), PROSES_STYLE)] + [

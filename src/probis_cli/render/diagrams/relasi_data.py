@@ -20,10 +20,12 @@ from probis_cli.render.diagrams.dot import (
     COLOR_OWNER_LINE,
     COLOR_SYMBOL,
     FONT_BOLD,
+    Digraph,
     clean,
     msg,
     opd_label,
     plain_label,
+    safe_id,
     wrap,
 )
 
@@ -42,6 +44,17 @@ PROSES_STYLE = {
     "fontname": FONT_BOLD,
 }
 UNKNOWN_STYLE = {"shape": "plaintext", "style": "", "fontcolor": "#777777"}
+# The names on an arrow: a white box without a border, so a crossing line never runs through text.
+LABEL_STYLE = {
+    "shape": "box",
+    "style": "filled",
+    "color": "white",
+    "fillcolor": "white",
+    "fontsize": "9",
+    "margin": "0.06,0.04",
+    "width": "0.1",  # as small as its text
+    "height": "0.1",
+}
 
 
 def edge_label(ctx: RenderContext, names: list[str], *, chars: int = LABEL_CHARS) -> str:
@@ -65,12 +78,36 @@ def full_list(names: list[str]) -> str:
 
 
 def edge_tooltip(names: list[str]) -> dict[str, str]:
-    """``{"tooltip": every name}`` (for the edge and its label) when :func:`edge_label` leaves
-    names out, else nothing. The SVG gets it as ``<title>`` too (``add_link_titles``)."""
+    """``{"tooltip": every name}`` when :func:`edge_label` leaves names out, else nothing. The
+    SVG gets it as ``<title>`` too (``add_link_titles``)."""
     if len(names) <= MAX_NAMES:
         return {}
-    text = full_list(names)
-    return {"tooltip": text, "labeltooltip": text}
+    return {"tooltip": full_list(names)}
+
+
+def labelled_edge(
+    g: Digraph,
+    ctx: RenderContext,
+    tail: str,
+    head: str,
+    names: list[str],
+    *,
+    chars: int = LABEL_CHARS,
+    left_to_right: bool = True,
+    **attrs: str,
+) -> str:
+    """An arrow from ``tail`` to ``head`` carrying ``names``, drawn as a label node on the arrow
+    (``tail`` — names → ``head``) rather than as an edge label: the text then sits on its own
+    arrow, never beside another one, and its box is sized here like every node
+    (:func:`~probis_cli.render.diagrams.dot.pinned_size`), so both engines lay the map out
+    alike. With ``left_to_right`` (a map where every arrow runs left to right) the arrow
+    enters the label's left side and leaves its right side. ``attrs`` go to the label node
+    (e.g. its ``id``); returns its node id."""
+    node = safe_id("lbl", tail, head)
+    g.node(node, edge_label(ctx, names, chars=chars), **LABEL_STYLE, **edge_tooltip(names), **attrs)
+    g.edge(tail, node, arrowhead="none", **({"headport": "w"} if left_to_right else {}))
+    g.edge(node, head, **({"tailport": "e"} if left_to_right else {}))
+    return node
 
 
 def party(index: Index, ref: str) -> tuple[str, bool]:

@@ -1,7 +1,7 @@
 """The peta relasi of one OPD (``relasi/opd/<opd>``): the OPD in the middle, the OPD and
 outside parties it receives masukan from on the left, those it gives keluaran to on the
 right (a party that does both appears on each side, so the map always reads left to right).
-Each edge is labelled with the names exchanged, wrapped in full (a long list shows a few and
+Each arrow carries the names exchanged (a label node on it), wrapped in full (a long list shows a few and
 ``+N lainnya``; the full list is the edge's tooltip and SVG title). In SVG another OPD opens
 its own relasi; the Pemda matrix links each of its cells to the pair's edge here.
 """
@@ -24,8 +24,7 @@ from probis_cli.render.diagrams.relasi_data import (
     LUAR_STYLE,
     OTHER_STYLE,
     OWNER_STYLE,
-    edge_label,
-    edge_tooltip,
+    labelled_edge,
     party_name,
 )
 from probis_cli.render.diagrams.relasi_matriks import pair_edge_id
@@ -80,23 +79,9 @@ def render_opd_relasi(
         for ref in given:
             _party_node(right, index, ctx, here, safe_id("untuk", ref), ref, link=ref in linked)
     for ref, names in received.items():
-        g.edge(
-            safe_id("dari", ref),
-            centre,
-            label=edge_label(ctx, names),
-            fontsize="9",
-            id=pair_edge_id(ref, opd),
-            **edge_tooltip(names),
-        )
+        labelled_edge(g, ctx, safe_id("dari", ref), centre, names, id=pair_edge_id(ref, opd))
     for ref, names in given.items():
-        g.edge(
-            centre,
-            safe_id("untuk", ref),
-            label=edge_label(ctx, names),
-            fontsize="9",
-            id=pair_edge_id(opd, ref),
-            **edge_tooltip(names),
-        )
+        labelled_edge(g, ctx, centre, safe_id("untuk", ref), names, id=pair_edge_id(opd, ref))
     kinds = {"other" if ref in index.opd else "luar" for ref in [*received, *given]}
     legend = [(msg(ctx, "diagram.relasi.legend_opd_ini"), CENTRE_STYLE)]
     legend += [(msg(ctx, "diagram.relasi.legend_other"), OTHER_STYLE)] if "other" in kinds else []
