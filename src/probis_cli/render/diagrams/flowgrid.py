@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from itertools import permutations
 from typing import Literal
 
-from probis_cli.render.diagrams.dot import Digraph, plain_label, safe_id, text_width, wrap
+from probis_cli.render.diagrams.dot import Digraph, plain_label, safe_id, wrap
+from probis_cli.render.diagrams.dot import text_width as text_width  # re-exported: callers measure with it
 
 RULE_COLOR = "#8C99A6"
 GUTTER = 9.0  # distance of the first arrow lane from a column rule (points)
