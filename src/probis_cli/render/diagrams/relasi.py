@@ -151,7 +151,7 @@ def _render_proses(index: Index, ctx: RenderContext, kode: str) -> str:
     legend = [(msg(ctx, "diagram.relasi.legend_proses"), PROSES_STYLE)] + [
         (msg(ctx, "diagram.relasi.legend_" + k), styles[k]) for k in ("owner", "other", "luar") if k in shown
     ]
-    add_legend(g, kode, msg(ctx, "diagram.legend"), legend, same_rank=True)
+    add_legend(g, kode, msg(ctx, "diagram.legend"), legend)
     return str(g.source)
 
 

@@ -86,5 +86,5 @@ def render_opd_relasi(
     legend = [(msg(ctx, "diagram.relasi.legend_opd_ini"), CENTRE_STYLE)]
     legend += [(msg(ctx, "diagram.relasi.legend_other"), OTHER_STYLE)] if "other" in kinds else []
     legend += [(msg(ctx, "diagram.relasi.legend_luar"), LUAR_STYLE)] if "luar" in kinds else []
-    add_legend(g, opd, msg(ctx, "diagram.legend"), legend, same_rank=True)
+    add_legend(g, opd, msg(ctx, "diagram.legend"), legend)
     return str(g.source)
