@@ -97,3 +97,14 @@ def test_system_dot_and_wasm_place_the_same_boxes() -> None:
             assert abs(box[2] - other[2]) <= 1.5 and abs(box[3] - other[3]) <= 1.5, (path, name, box, other)
         (wa, ha), (wb, hb) = ([float(v) for v in CANVAS.search(svg).groups()] for svg in (a, b))
         assert abs(wa - wb) <= 2 and abs(ha - hb) <= 4, (path, (wa, ha), (wb, hb))  # the title's line height
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="needs the system Graphviz (dot)")
+def test_system_dot_png_is_drawn_from_its_svg_with_the_bundled_font() -> None:
+    """dot's own cairo PNG would draw the text in whatever font fontconfig gives "Helvetica"
+    (DejaVu Sans here, ~12 % wider than the boxes probis sized); the SVG route uses Liberation Sans."""
+    from probis_cli.render.layout.convert import _svg_to_png
+
+    system = find_engine("system")
+    source = 'digraph { node [shape=box fontname=Helvetica]; a [label="Dinas Kesehatan" width=1.5 fixedsize=true] }'
+    assert system.render(source, "png") == _svg_to_png(system.render(source, "svg"), system.name)

@@ -280,12 +280,15 @@ class SystemDotEngine:
         """Nothing to prepare for a subprocess."""
 
     def render(self, dot_source: str, fmt: OutputFormat) -> bytes:
-        """Run ``dot -T<fmt>``; PNG/PDF go through SVG when dot has no cairo plugin."""
+        """Run ``dot -T<fmt>``; PNG/PDF are drawn from its SVG (bundled font, as with the wasm engine)."""
         _check_format(fmt)
         if fmt == "svg":
             return add_font_fallbacks(_strip_version_comment(self._run(dot_source, "svg")))
         if fmt == "dot":
             return self._run(dot_source, "dot")
+        if fmt in ("png", "pdf"):  # from the SVG, drawn with the bundled font: text fits the boxes probis sized
+            svg = self.render(dot_source, "svg")
+            return _svg_to_png(svg, self.name) if fmt == "png" else _svg_to_pdf(svg, self.name)
         try:
             raw = self._run(dot_source, fmt)
         except RenderError as exc:
