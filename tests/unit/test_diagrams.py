@@ -716,7 +716,7 @@ def carried(dot: Dot) -> dict[tuple[str, str], tuple[str, dict[str, str]]]:
 
 def test_relasi_pemda_aggregates_pairs(mini: Index) -> None:
     dot = parse_dot(by_path(render_all(mini, ID))["relasi/pemda"].content)
-    edges = {pair: text for pair, (text, _) in carried(dot).items()}
+    edges = {(t, h): label_text(a["label"]) for t, h, a in dot.edges if "label" in a}
     # the same data sent by Disdukcapil (keluaran) and received by Dinkes (masukan): one edge, one name
     data = edges[(safe_id("n", "disdukcapil"), safe_id("n", "dinkes"))]
     assert data.count("Data sasaran imunisasi") == 1

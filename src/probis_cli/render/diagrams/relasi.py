@@ -36,6 +36,8 @@ from probis_cli.render.diagrams.relasi_data import (
     OWNER_STYLE,
     PROSES_STYLE,
     UNKNOWN_STYLE,
+    edge_label,
+    edge_tooltip,
     labelled_edge,
     pemda_exchanges,
 )
@@ -76,7 +78,17 @@ def _render_pemda(index: Index, ctx: RenderContext) -> str:
                     sub.node(safe_id("n", party), plain_label(wrap(actor.nama if actor else party, 22)), **LUAR_STYLE)
     for (source, target), names in exchanges.items():
         # One line a name here: the whole Pemda has many more edges than one process.
-        labelled_edge(g, ctx, safe_id("n", source), safe_id("n", target), names, chars=36, left_to_right=False)
+        # An edge label here (not a label node, as on the per-OPD and per-process maps): the
+        # Pemda-wide map of a city is one big layout, and label nodes make it ~50 % slower.
+        tooltip = edge_tooltip(names)
+        g.edge(
+            safe_id("n", source),
+            safe_id("n", target),
+            label=edge_label(ctx, names, chars=36),
+            fontsize="9",
+            **tooltip,
+            **({"labeltooltip": tooltip["tooltip"]} if tooltip else {}),
+        )
     add_legend(
         g,
         "relasi",

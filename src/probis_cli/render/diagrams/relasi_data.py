@@ -93,20 +93,19 @@ def labelled_edge(
     names: list[str],
     *,
     chars: int = LABEL_CHARS,
-    left_to_right: bool = True,
     **attrs: str,
 ) -> str:
     """An arrow from ``tail`` to ``head`` carrying ``names``, drawn as a label node on the arrow
     (``tail`` — names → ``head``) rather than as an edge label: the text then sits on its own
     arrow, never beside another one, and its box is sized here like every node
     (:func:`~probis_cli.render.diagrams.dot.pinned_size`), so both engines lay the map out
-    alike. With ``left_to_right`` (a map where every arrow runs left to right) the arrow
-    enters the label's left side and leaves its right side. ``attrs`` go to the label node
-    (e.g. its ``id``); returns its node id."""
+    alike. For maps where every arrow runs left to right: the arrow enters the label's left
+    side and leaves its right side. ``attrs`` go to the label node (e.g. its ``id``); returns
+    its node id."""
     node = safe_id("lbl", tail, head)
     g.node(node, edge_label(ctx, names, chars=chars), **LABEL_STYLE, **edge_tooltip(names), **attrs)
-    g.edge(tail, node, arrowhead="none", **({"headport": "w"} if left_to_right else {}))
-    g.edge(node, head, **({"tailport": "e"} if left_to_right else {}))
+    g.edge(tail, node, arrowhead="none", headport="w")
+    g.edge(node, head, tailport="e")
     return node
 
 
