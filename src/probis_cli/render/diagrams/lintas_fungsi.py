@@ -55,7 +55,7 @@ CHAR = 5.6
 LINE = 12.0
 DECISION = (52.0, 36.0)  # belah ketupat (width, height)
 DECISION_FILL = COLOR_SYMBOL
-LANE_TINT = {"owner": "#F3F8FD", "other": "#FFF9E8", "luar": "#F5F5F5"}
+LANE_TINT = {"owner": "#EFF8F6", "other": "#FFF9E8", "luar": "#F5F5F5"}  # pale teal / amber / grey
 LANE_FILL = {"owner": COLOR_OWNER, "other": COLOR_OTHER_OPD, "luar": COLOR_EXTERNAL}
 LANE_LINE = {"owner": COLOR_OWNER_LINE, "other": COLOR_OTHER_OPD_LINE, "luar": COLOR_EXTERNAL_LINE}
 
