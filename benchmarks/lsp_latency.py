@@ -5,11 +5,13 @@
 
 Two measurements on the same repository:
 
-* in process: ``Session.set_buffer`` + ``Session.check`` for one edited process file, split
-  into re-parse, index and lint (the engine: rules, suppressions, baseline), plus a profile;
+* in process: ``Session.set_buffer`` + ``Session.check`` for one edited process file, before
+  incremental checking (every rule, the whole index: ``Session(incremental=False)``) and after:
+  the first answer (the quick check the server publishes first: slow rules whose inputs
+  changed keep their last hits) and the complete one, with the ratio; plus a profile;
 * over the wire: a real ``probis lsp`` subprocess; the time from writing ``didChange`` on
   stdin to reading the ``publishDiagnostics`` that reflects it (with the mistake, and again
-  with it fixed) — what a user waits for, JSON-RPC included.
+  with it fixed) — what a user waits for, JSON-RPC included (the first, quick publication).
 """
 
 from __future__ import annotations
@@ -37,35 +39,77 @@ def _target(root: Path) -> Path:
     return sorted(root.glob("proses/**/*.yaml"))[len(list(root.glob("proses/**/*.yaml"))) // 2]
 
 
+def _edits(text: str) -> dict[str, str]:
+    """Two edits of a process: one its own file shows (a schema error, S004), one that only the
+    whole repository shows (a parent that does not exist, S008)."""
+    return {
+        "schema (S004)": text.replace("kategori: ", "kategori: x", 1),
+        "reference (S008)": text.replace("\nnama: ", "\ninduk: PB.TIDAK.ADA\nnama: ", 1)
+        if "\ninduk:" not in text
+        else text.replace("\ninduk: ", "\ninduk: X", 1),
+    }
+
+
+def _timed_edits(session: Session, path: Path, edited: str, text: str, edits: int, quick: bool) -> list[list[float]]:
+    """Per edit (the mistake, then the fix, alternating): seconds to the first answer and to the
+    complete one, and the index and lint phases of the first."""
+    rows = []
+    for i in range(edits):
+        t0, c0 = time.perf_counter(), time.process_time()
+        session.set_buffer(path, edited if i % 2 == 0 else text)
+        first = session.check(quick=quick)
+        t1, c1 = time.perf_counter(), time.process_time()
+        session.check()
+        t2 = time.perf_counter()
+        rows.append([t1 - t0, t2 - t0, first.timings["index"], first.timings["lint"], c1 - c0])
+    return rows
+
+
 def in_process(root: Path, edits: int) -> None:
-    started = time.perf_counter()
-    session = Session.open(root)
-    session.check()
     import os
 
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    print(f"open + first check: {time.perf_counter() - started:.2f} s, {len(session.files)} files")
     path = _target(root)
     text = path.read_text()
-    rows = []
-    for i in range(edits):
-        edited = text.replace("kategori: ", "kategori: x", 1) if i % 2 == 0 else text
-        t0 = time.perf_counter()
-        session.set_buffer(path, edited)
-        t1 = time.perf_counter()
-        snapshot = session.check()
-        t2 = time.perf_counter()
-        rows.append((t1 - t0, snapshot.timings["index"], snapshot.timings["lint"], t2 - t0))
-    for name, k in (("re-parse one file", 0), ("index", 1), ("lint (rules+engine)", 2), ("total", 3)):
-        values = [r[k] * 1000 for r in rows]
-        print(f"  {name:22s} median {statistics.median(values):7.1f} ms   min {min(values):7.1f} ms")
+    results: dict[str, dict[str, list[list[float]]]] = {}
+    for label, incremental in (("before (every rule, whole index)", False), ("incremental", True)):
+        started = time.perf_counter()
+        session = Session.open(root, incremental=incremental)
+        session.check()
+        print(f"{label}: open + first check {time.perf_counter() - started:.2f} s, {len(session.files)} files")
+        results[label] = {
+            kind: _timed_edits(session, path, edited, text, edits, quick=incremental)
+            for kind, edited in _edits(text).items()
+        }
+    header = f"{'first answer':>16s} {'complete':>16s} {'index':>8s} {'lint':>8s} {'CPU 1st':>8s}"
+    print(f"\n{'in process, ms (median / min)':34s} {header}")
+    for label, kinds in results.items():
+        for kind, rows in kinds.items():
+            cells = []
+            for k in range(5):
+                values = [r[k] * 1000 for r in rows]
+                cells.append(
+                    f"{statistics.median(values):7.0f} /{min(values):5.0f}"
+                    if k < 2
+                    else f"{statistics.median(values):8.0f}"
+                )
+            line = f"{cells[0]:>16s} {cells[1]:>16s} {cells[2]:>8s} {cells[3]:>8s} {cells[4]:>8s}"
+            print(f"{label[:20] + ', ' + kind:34s} {line}")
+    before, after = results["before (every rule, whole index)"], results["incremental"]
+    for kind in before:
+        b = statistics.median(r[0] for r in before[kind])
+        a = statistics.median(r[0] for r in after[kind])
+        c = statistics.median(r[1] for r in after[kind])
+        print(
+            f"  {kind}: first answer {b / a:.1f}x faster ({b * 1000:.0f} -> {a * 1000:.0f} ms), complete {b / c:.1f}x"
+        )
     profile = cProfile.Profile()
     profile.enable()
     session.set_buffer(path, text.replace("kategori: ", "kategori: y", 1))
-    session.check()
+    session.check(quick=True)
     profile.disable()
     out = io.StringIO()
-    pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(25)
+    pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(15)
     print(out.getvalue())
 
 

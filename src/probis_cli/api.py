@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from probis_cli import fs
 from probis_cli.api_render import FORMATS, MANIFEST, Notify, engine_text, render_repository
@@ -28,6 +28,9 @@ from probis_cli.source.discover import MARKER, Discovery, discover_all, find_roo
 from probis_cli.source.loader import SourceFile, iter_sources
 from probis_cli.source.reader import MAX_BYTES, locate, read_bytes
 
+if TYPE_CHECKING:
+    from probis_cli.lint.incremental import LintCache, State
+
 RENDER_FORMATS = FORMATS  # what `probis render --format` accepts
 RENDER_MANIFEST = MANIFEST  # the file in the output folder recording what a render wrote
 render_engine_text = engine_text
@@ -43,6 +46,7 @@ class Loaded:
     index: Index
     findings: list[Finding]
     scope: list[str] = field(default_factory=list)  # relative paths asked for ('' = everything)
+    state: State | None = None  # what the last check left for this one (see load(incremental=True))
 
     def source_texts(self) -> dict[str, str]:
         """Relative path -> text, for reporters that show the offending line."""
@@ -106,8 +110,9 @@ def _root_settings(root: Path) -> tuple[dict[str, Any], Any]:
     return {}, None
 
 
-def _discover(root: Path) -> tuple[Discovery, list[Finding]]:
-    """Discovery honouring the settings, and findings for what could not be taken in."""
+def discovery_exclude(root: Path) -> tuple[list[str], list[Finding]]:
+    """The patterns discovery leaves out (``kecualikan``, the render output folder), and a
+    finding for each pattern that is not valid."""
     settings, pos = _root_settings(root)
     findings: list[Finding] = []
     exclude: list[str] = []
@@ -128,6 +133,12 @@ def _discover(root: Path) -> tuple[Discovery, list[Finding]]:
     render = settings.get("render")
     if isinstance(render, dict) and isinstance(render.get("keluaran"), str) and glob_error(render["keluaran"]) is None:
         exclude.append(render["keluaran"])
+    return exclude, findings
+
+
+def _discover(root: Path) -> tuple[Discovery, list[Finding]]:
+    """Discovery honouring the settings, and findings for what could not be taken in."""
+    exclude, findings = discovery_exclude(root)
     found = discover_all(root, exclude=exclude)
     for problem in found.problems:
         findings.append(
@@ -149,8 +160,14 @@ def find_repository(start: Path) -> Path:
     return root
 
 
-def load(paths: Sequence[Path] | Path, *, use_cache: bool = True, workers: int | None = None) -> Loaded:
+def load(
+    paths: Sequence[Path] | Path, *, use_cache: bool = True, workers: int | None = None, incremental: bool = False
+) -> Loaded:
     """Find the repository containing ``paths``, read all of it, and index it.
+
+    ``incremental``: reuse what the last check of this repository saved in its cache folder
+    (reference checks of unchanged documents; :func:`check` then reruns only the rules whose
+    inputs changed, and saves the state again). The findings are the same either way.
 
     The repository is the nearest folder at or above the first path holding ``probis.yaml``
     (like git); raises :class:`NoRepository` when there is none and FileNotFoundError for a
@@ -187,9 +204,18 @@ def load(paths: Sequence[Path] | Path, *, use_cache: bool = True, workers: int |
                 sources.append(slot[0])
                 documents.extend(slot[1])
                 findings.extend(slot[2])
-        index, ref_findings = build_index(root, documents, broken)
+        state = _read_state(root, sources) if incremental else None
+        index, ref_findings = build_index(root, documents, broken, cache=state.index if state else None)
     findings.extend(ref_findings)
-    return Loaded(root, sources, index, findings, scope)
+    return Loaded(root, sources, index, findings, scope, state)
+
+
+def _read_state(root: Path, sources: list[SourceFile]) -> State:
+    from probis_cli.lint.incremental import State, read_state
+
+    state = read_state(root) or State()
+    state.use_digests({s.path: s.digest for s in sources})
+    return state
 
 
 @dataclass(frozen=True)
@@ -203,14 +229,20 @@ class CheckOptions:
     use_baseline: bool = True
 
 
-def check(loaded: Loaded, options: CheckOptions = CheckOptions()) -> Result:
-    """Run the linter (if enabled) over a loaded repository and apply selection."""
+def check(loaded: Loaded, options: CheckOptions = CheckOptions(), *, cache: LintCache | None = None) -> Result:
+    """Run the linter (if enabled) over a loaded repository and apply selection; ``cache``
+    keeps rule results for the next check of the same repository (same findings, less work)."""
     # The engine always runs: with lint off it runs no rule, but configuration, inline
     # suppressions and the baseline still apply to the read/schema/reference findings.
     from probis_cli.lint.engine import run_lint
 
+    state = loaded.state if cache is None else None
     with gc_paused():
-        outcome = run_lint(loaded, options)
+        outcome = run_lint(loaded, options, cache=cache if state is None else state.lint)
+    if state is not None:
+        from probis_cli.lint.incremental import write_state
+
+        write_state(loaded.root, state)
     findings = outcome.findings
     suppressed, baselined = outcome.suppressed, outcome.baselined
     kept = [

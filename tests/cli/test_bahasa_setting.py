@@ -58,3 +58,37 @@ def test_help_follows_the_setting(cli: Callable[..., Run], bad: Path, monkeypatc
     monkeypatch.chdir(bad)
     run = cli("validate", "--help")
     assert "Usage" in run.stdout
+
+
+@pytest.mark.parametrize(
+    "setting",
+    [
+        'pengaturan: {"b\\x61hasa": en}\n',  # an escape spells the key: the quick look must not skip it
+        "pengaturan:\n  ? bahasa\n  : en\n",
+        "pengaturan:\n  &k bahasa: en\n",
+    ],
+)
+def test_setting_however_it_is_spelled(cli: Callable[..., Run], bad: Path, setting: str) -> None:  # noqa: F811
+    path = bad / "probis.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + setting, encoding="utf-8")
+    run = cli("validate", str(bad), "--no-lint")
+    assert ENGLISH in run.stdout
+
+
+def test_a_repository_without_the_setting_is_not_read_for_it(
+    bad: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import probis_cli.api as api
+    from probis_cli.cli.common import lang_from_argv
+
+    def unexpected(start: Path) -> str | None:
+        raise AssertionError("read probis.yaml for pengaturan.bahasa although it cannot be there")
+
+    monkeypatch.delenv("PROBIS_LANG", raising=False)
+    monkeypatch.setattr(api, "repository_language", unexpected)
+    assert lang_from_argv(["validate", str(bad)]) == "id"
+    _set_bahasa(bad, "en")
+    monkeypatch.undo()
+    monkeypatch.delenv("PROBIS_LANG", raising=False)
+    assert lang_from_argv(["validate", str(bad)]) == "en"

@@ -7,26 +7,25 @@ from typing import Optional
 
 import typer
 
-from probis_cli import api
-from probis_cli.cli.common import EXIT_OK, LangChoice, fail, stderr_console, t
-from probis_cli.cli.diff import write_output
-from probis_cli.diff.codeowners import codeowners
+from probis_cli.cli.common import EXIT_OK, LangChoice, fail, stderr_console, t, write_output
+from probis_cli.cli.options import lang_option, output_option, path_argument
 from probis_cli.i18n import Lang
+
+HELP = "cli.codeowners_help"
 
 
 def register(app: typer.Typer, lang: Lang) -> None:
     """Add the command to ``app``."""
 
-    @app.command("codeowners", help=t(lang, "cli.codeowners_help"), no_args_is_help=False)
+    @app.command("codeowners", help=t(lang, HELP), no_args_is_help=False)
     def command(
-        path: Path = typer.Argument(Path("."), help=t(lang, "cli.diff_opt_path"), metavar="PATH"),
-        output: Optional[Path] = typer.Option(
-            None, "--output", "-o", metavar="FILE", help=t(lang, "cli.codeowners_opt_output")
-        ),
-        lang_opt: LangChoice = typer.Option(
-            LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"
-        ),
+        path: Path = path_argument(lang, "cli.diff_opt_path"),
+        output: Optional[Path] = output_option(lang, "cli.codeowners_opt_output"),
+        lang_opt: LangChoice = lang_option(lang),
     ) -> None:
+        from probis_cli import api
+        from probis_cli.diff.codeowners import codeowners
+
         try:
             loaded = api.load(path)
         except FileNotFoundError as exc:
@@ -39,7 +38,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
         if output is None:
             typer.echo(text, nl=False)
         else:
-            write_output(output, text)
+            write_output(lang, output, text)
             stderr_console().print(
                 t(lang, "cli.codeowners_written", path=str(output), count=text.count("\n")), markup=False
             )

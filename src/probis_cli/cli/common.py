@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
-from rich.console import Console
 
 from probis_cli import fs
 from probis_cli.i18n import Lang, resolve_lang, translate
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -33,11 +36,29 @@ def lang_from_argv(argv: list[str]) -> Lang:
 def _repository_language(argv: list[str]) -> str | None:
     """``pengaturan.bahasa`` of the repository the command works on: the one holding the
     first existing path argument, else the current folder."""
-    from probis_cli import api
-
     paths = [Path(a) for a in argv[1:] if not a.startswith("-") and a]
     start = next((p for p in paths if p.exists()), Path("."))
+    if not _may_set_language(start):
+        return None
+    from probis_cli import api
+
     return api.repository_language(start)
+
+
+def _may_set_language(start: Path) -> bool:
+    """Whether the ``probis.yaml`` above ``start`` could hold ``bahasa`` at all (its name, an
+    escape that could spell it, or UTF-16/32 text): a cheap look that spares reading the YAML
+    (and importing the library) for ``--help`` in a repository that does not set it."""
+    from probis_cli.source.discover import MARKER, find_root
+
+    try:
+        root = find_root(start) if start.exists() else None
+        if root is None:
+            return False
+        data = fs.read_limited(root / MARKER, 4 * 1024 * 1024)
+    except OSError:
+        return True  # let the full reader decide (and stay silent) as before
+    return b"bahasa" in data or b"\\" in data or b"\x00" in data
 
 
 def t(lang: Lang, message_id: str, **args: object) -> str:
@@ -54,6 +75,8 @@ class LangChoice(str, Enum):
 
 def stderr_console() -> Console:
     """Console for messages and progress (stderr keeps stdout clean for reports)."""
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
@@ -74,7 +97,20 @@ def want_color(flag: bool | None) -> bool:
     return sys.stdout.isatty()
 
 
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write via a temporary file and rename (:func:`probis_cli.fs.write_atomic`): no half
-    file after an interruption, and the mode an ordinary ``open()`` gives under the umask."""
-    fs.write_atomic(path, data)
+def write_output(lang: Lang, output: Path, data: str | bytes, *, root: Path | None = None) -> None:
+    """Write a report (or baseline) the user asked for: atomically to a file (no half file after
+    an interruption), straight into a device or pipe (``--output /dev/stdout``), which a rename
+    would replace; exit 2 with a clear message when it cannot be written. ``root`` confines a
+    path that comes from the repository's settings."""
+    try:
+        if output.is_dir():
+            fail(lang, "cli.output_is_dir", path=str(output), example=str(output / "laporan.txt"))
+        if output.exists() and not stat.S_ISREG(output.stat().st_mode):
+            with open(output, "wb") as handle:
+                handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+            return
+        fs.write_atomic(output, data, root=root)
+    except fs.OutsideError:
+        fail(lang, "cli.output_unwritable", path=str(output), detail=t(lang, "cli.outside_repository"))
+    except OSError as exc:
+        fail(lang, "cli.output_unwritable", path=str(output), detail=exc.strerror or str(exc))

@@ -7,33 +7,18 @@ from typing import Optional
 
 import typer
 
-from probis_cli import api
-from probis_cli.cli.common import EXIT_OK, LangChoice, fail, t, write_atomic
-from probis_cli.diff import DIFF_REPORTERS
-from probis_cli.diff.git import GitError
-from probis_cli.diff.run import run_diff
-from probis_cli.findings import Severity
+from probis_cli.cli.common import EXIT_OK, LangChoice, fail, t, write_output
+from probis_cli.cli.options import lang_option, no_cache_option, output_option
 from probis_cli.i18n import Lang
 
-
-def write_output(path: Path, text: str) -> None:
-    """Write a report: atomically to a regular file; straight into a device or pipe the user
-    named (``--output /dev/stdout``), which an atomic rename would replace by a file."""
-    try:
-        special = path.exists() and not path.is_file()
-    except OSError:
-        special = False
-    if special and not path.is_dir():
-        with path.open("w", encoding="utf-8") as handle:
-            handle.write(text)
-        return
-    write_atomic(path, text)
+HELP = "cli.diff_help"
 
 
 def register(app: typer.Typer, lang: Lang) -> None:
     """Add the command to ``app``."""
+    from probis_cli.diff import DIFF_REPORTERS
 
-    @app.command("diff", help=t(lang, "cli.diff_help"), no_args_is_help=False)
+    @app.command("diff", help=t(lang, HELP), no_args_is_help=False)
     def diff(
         base: Optional[str] = typer.Argument(
             None, help=t(lang, "cli.diff_arg_base"), show_default=False, metavar="BASE"
@@ -49,31 +34,50 @@ def register(app: typer.Typer, lang: Lang) -> None:
             metavar="FORMAT",
             help=t(lang, "cli.diff_opt_format", formats=", ".join(DIFF_REPORTERS)),
         ),
-        output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help=t(lang, "cli.opt_output")),
+        output: Optional[Path] = output_option(lang),
         fail_on: str = typer.Option("error", "--fail-on", metavar="TINGKAT", help=t(lang, "cli.diff_opt_fail_on")),
-        no_cache: bool = typer.Option(False, "--no-cache", help=t(lang, "cli.opt_no_cache")),
-        lang_opt: LangChoice = typer.Option(
-            LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"
-        ),
+        no_cache: bool = no_cache_option(lang),
+        lang_opt: LangChoice = lang_option(lang),
     ) -> None:
-        if fmt not in DIFF_REPORTERS:
-            fail(lang, "cli.bad_format", value=fmt, formats=", ".join(DIFF_REPORTERS))
-        try:
-            threshold = Severity.parse(fail_on)
-        except ValueError:
-            fail(lang, "cli.bad_severity", value=fail_on)
-        try:
-            result = run_diff(path, base, head, use_cache=not no_cache)
-        except FileNotFoundError as exc:
-            fail(lang, "cli.path_missing", path=str(exc))
-        except api.NoRepository as exc:
-            fail(lang, "cli.no_repository", path=str(exc.start), marker=exc.marker)
-        except GitError as exc:
-            fail(lang, exc.message_id, **exc.args_)
-        text = DIFF_REPORTERS[fmt](result, lang)
-        if output is not None:
-            write_output(output, text)
-        else:
-            typer.echo(text, nl=not text.endswith("\n"))
-        code = result.exit_code(threshold)
-        raise typer.Exit(code if code else EXIT_OK)
+        _diff(lang, path, base, head, fmt, output, fail_on, use_cache=not no_cache)
+
+
+def _diff(
+    lang: Lang,
+    path: Path,
+    base: str | None,
+    head: str | None,
+    fmt: str,
+    output: Path | None,
+    fail_on: str,
+    *,
+    use_cache: bool,
+) -> None:
+    """Compare, print or write the report, exit with the code for ``--fail-on``."""
+    from probis_cli import api
+    from probis_cli.diff import DIFF_REPORTERS
+    from probis_cli.diff.git import GitError
+    from probis_cli.diff.run import run_diff
+    from probis_cli.findings import Severity
+
+    if fmt not in DIFF_REPORTERS:
+        fail(lang, "cli.bad_format", value=fmt, formats=", ".join(DIFF_REPORTERS))
+    try:
+        threshold = Severity.parse(fail_on)
+    except ValueError:
+        fail(lang, "cli.bad_severity", value=fail_on)
+    try:
+        result = run_diff(path, base, head, use_cache=use_cache)
+    except FileNotFoundError as exc:
+        fail(lang, "cli.path_missing", path=str(exc))
+    except api.NoRepository as exc:
+        fail(lang, "cli.no_repository", path=str(exc.start), marker=exc.marker)
+    except GitError as exc:
+        fail(lang, exc.message_id, **exc.args_)
+    text = DIFF_REPORTERS[fmt](result, lang)
+    if output is not None:
+        write_output(lang, output, text)
+    else:
+        typer.echo(text, nl=not text.endswith("\n"))
+    code = result.exit_code(threshold)
+    raise typer.Exit(code if code else EXIT_OK)

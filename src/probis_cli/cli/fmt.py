@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import typer
-from rich.console import Console
 
-from probis_cli import api
 from probis_cli.cli.common import EXIT_ERROR, EXIT_FINDINGS, LangChoice, fail, stderr_console, t
+from probis_cli.cli.options import lang_option
 from probis_cli.i18n import Lang
-from probis_cli.scaffold.files import read_raw, repository_files, repository_root, write_text
-from probis_cli.scaffold.fmt import fmt_files
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+HELP = "fmt.help"
 
 
 def _print_not_formatted(lang: Lang, console: Console, unreadable: list[Any], refused: list[Any]) -> None:
@@ -29,6 +31,8 @@ def _print_not_formatted(lang: Lang, console: Console, unreadable: list[Any], re
 
 def _diff(root: Path, path: str, text: str) -> str:
     """A unified diff of the file as it is and as ``fmt`` would write it."""
+    from probis_cli.scaffold.files import read_raw
+
     before = read_raw(root, path) or ""
     return "".join(
         difflib.unified_diff(before.splitlines(keepends=True), text.splitlines(keepends=True), f"a/{path}", f"b/{path}")
@@ -38,15 +42,17 @@ def _diff(root: Path, path: str, text: str) -> str:
 def register(app: typer.Typer, lang: Lang) -> None:
     """Add the command to ``app``."""
 
-    @app.command("fmt", help=t(lang, "fmt.help"))
+    @app.command("fmt", help=t(lang, HELP))
     def fmt(
         paths: Optional[list[Path]] = typer.Argument(None, help=t(lang, "fmt.arg_paths"), show_default=False),
         check: bool = typer.Option(False, "--check", help=t(lang, "fmt.opt_check")),
         diff: bool = typer.Option(False, "--diff", help=t(lang, "fmt.opt_diff")),
-        lang_opt: LangChoice = typer.Option(
-            LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"
-        ),
+        lang_opt: LangChoice = lang_option(lang),
     ) -> None:
+        from probis_cli import api
+        from probis_cli.scaffold.files import repository_files, repository_root, write_text
+        from probis_cli.scaffold.fmt import fmt_files
+
         targets = list(paths or [Path(".")])
         for target in targets:
             if not target.exists():

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
-from rich.console import Console
 
-from probis_cli import fs
 from probis_cli.cli.common import EXIT_ERROR, EXIT_FINDINGS, LangChoice, stderr_console, t
+from probis_cli.cli.options import lang_option
 from probis_cli.i18n import Lang
-from probis_cli.office import OfficeError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from probis_cli.office import OfficeError
+
+HELP = "office.cli.impor_help"
 
 
 def _error_text(lang: Lang, exc: OfficeError) -> str:
@@ -22,6 +27,8 @@ def _import_one(
     lang: Lang, console: Console, file: Path, opd: str | None, out: Path, force: bool, dry_run: bool, written: set[Path]
 ) -> int | None:
     """Import one Word SOP: the number of lines to check (printed), or None when it failed."""
+    from probis_cli import fs
+    from probis_cli.office import OfficeError
     from probis_cli.office.sop_import import import_sop, to_yaml
 
     try:
@@ -53,7 +60,7 @@ def _import_one(
 
 def register(app: typer.Typer, lang: Lang) -> None:
     """Add ``impor`` and its subcommands to ``app``."""
-    impor = typer.Typer(help=t(lang, "office.cli.impor_help"), no_args_is_help=True)
+    impor = typer.Typer(help=t(lang, HELP), no_args_is_help=True)
     app.add_typer(impor, name="impor")
     _register_sop(impor, lang)
     _register_kegiatan(impor, lang)
@@ -67,9 +74,7 @@ def _register_sop(impor: typer.Typer, lang: Lang) -> None:
         out: Path = typer.Option(Path("."), "--out", "-o", help=t(lang, "office.cli.opt_out_repo")),
         force: bool = typer.Option(False, "--paksa", "--force", help=t(lang, "office.cli.opt_force")),
         dry_run: bool = typer.Option(False, "--dry-run", help=t(lang, "office.cli.opt_dry_run")),
-        lang_opt: LangChoice = typer.Option(
-            LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"
-        ),
+        lang_opt: LangChoice = lang_option(lang),
     ) -> None:
         from probis_cli.office.sop_import import slug
 
@@ -101,10 +106,9 @@ def _register_kegiatan(impor: typer.Typer, lang: Lang) -> None:
         repo: Path = typer.Option(Path("."), "--repo", "-r", help=t(lang, "office.cli.opt_repo")),
         sheet: Optional[str] = typer.Option(None, "--sheet", help=t(lang, "office.cli.opt_sheet")),
         dry_run: bool = typer.Option(False, "--dry-run", help=t(lang, "office.cli.opt_dry_run")),
-        lang_opt: LangChoice = typer.Option(
-            LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"
-        ),
+        lang_opt: LangChoice = lang_option(lang),
     ) -> None:
+        from probis_cli.office import OfficeError
         from probis_cli.office.renstra import merge_into_repo
         from probis_cli.office.xlsx_import import read_kegiatan
 

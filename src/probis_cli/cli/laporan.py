@@ -2,39 +2,41 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from probis_cli import api
-from probis_cli.cli.common import LangChoice, fail, stderr_console, t
-from probis_cli.fs import write_atomic
+from probis_cli.cli.common import LangChoice, fail, stderr_console, t, write_output
+from probis_cli.cli.options import lang_option
 from probis_cli.i18n import Lang
-from probis_cli.laporan.compute import build_laporan
-from probis_cli.laporan.formats import FORMATS, cells, headers, to_png
 
-CHOICES = ("tabel", *FORMATS, "png")
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from probis_cli.laporan.compute import Laporan
+
+HELP = "laporan.help"
 
 
 def register(app: typer.Typer, lang: Lang) -> None:
     """Add the command to ``app``."""
 
-    @app.command("laporan", help=t(lang, "laporan.help"))
+    @app.command("laporan", help=t(lang, HELP))
     def laporan(
         path: Path = typer.Argument(Path("."), help=t(lang, "laporan.arg_path"), show_default=False),
         fmt: str = typer.Option("tabel", "--format", "-f", help=t(lang, "laporan.opt_format")),
         output: Optional[Path] = typer.Option(None, "--output", "-o", help=t(lang, "laporan.opt_output")),
         git: bool = typer.Option(True, "--git/--tanpa-git", " /--no-git", help=t(lang, "laporan.opt_git")),
-        lang_opt: LangChoice = typer.Option(
-            LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"
-        ),
+        lang_opt: LangChoice = lang_option(lang),
     ) -> None:
-        if fmt not in CHOICES:
-            fail(lang, "laporan.bad_format", value=fmt, formats=", ".join(CHOICES))
+        from probis_cli import api
+        from probis_cli.laporan.compute import build_laporan
+        from probis_cli.laporan.formats import FORMATS
+
+        choices = ("tabel", *FORMATS, "png")
+        if fmt not in choices:
+            fail(lang, "laporan.bad_format", value=fmt, formats=", ".join(choices))
         if fmt == "png" and output is None:
             fail(lang, "laporan.png_needs_output")
         if not path.exists():
@@ -43,29 +45,48 @@ def register(app: typer.Typer, lang: Lang) -> None:
             loaded = api.load(path)
         except api.NoRepository as exc:
             fail(lang, "cli.no_repository", path=str(exc.start), marker=exc.marker)
-        report = build_laporan(loaded, api.check(loaded), git=git)
-        data: str | bytes
-        if fmt == "tabel":
-            table = Table(title=t(lang, "laporan.title", nama=report.pemda.nama), show_lines=False)
-            for i, title in enumerate(headers(lang)):
-                table.add_column(title, justify="right" if 0 < i < 4 else "left")
-            for row in report.opd:
-                table.add_row(*cells(row, lang, short=True))
-            table.add_section()
-            table.add_row(*cells(report.pemda, lang, short=True), style="bold")
-            if output is None:
-                Console(highlight=False, soft_wrap=False).print(table)
-                return
-            capture = Console(file=io.StringIO(), width=160, color_system=None, highlight=False, record=True)
-            capture.print(table)
-            data = capture.export_text()
-        elif fmt == "png":
-            data = to_png(report, lang)
-        else:
-            data = FORMATS[fmt](report, lang)
+        _show(lang, build_laporan(loaded, api.check(loaded), git=git), fmt, output)
+
+
+def _table(lang: Lang, report: Laporan) -> Table:
+    """The figures per OPD, then the Pemda's in bold."""
+    from rich.table import Table
+
+    from probis_cli.laporan.formats import cells, headers
+
+    table = Table(title=t(lang, "laporan.title", nama=report.pemda.nama), show_lines=False)
+    for i, title in enumerate(headers(lang)):
+        table.add_column(title, justify="right" if 0 < i < 4 else "left")
+    for row in report.opd:
+        table.add_row(*cells(row, lang, short=True))
+    table.add_section()
+    table.add_row(*cells(report.pemda, lang, short=True), style="bold")
+    return table
+
+
+def _show(lang: Lang, report: Laporan, fmt: str, output: Path | None) -> None:
+    """The report in ``fmt``, on the terminal or into ``output``."""
+    import io
+
+    from rich.console import Console
+
+    from probis_cli.laporan.formats import FORMATS, to_png
+
+    data: str | bytes
+    if fmt == "tabel":
         if output is None:
-            assert isinstance(data, str)
-            typer.echo(data, nl=False)
+            Console(highlight=False, soft_wrap=False).print(_table(lang, report))
             return
-        write_atomic(output, data.encode("utf-8") if isinstance(data, str) else data)
-        stderr_console().print(t(lang, "laporan.written", path=str(output)), markup=False)
+        capture = Console(file=io.StringIO(), width=160, color_system=None, highlight=False, record=True)
+        capture.print(_table(lang, report))
+        data = capture.export_text()
+    elif fmt == "png":
+        data = to_png(report, lang)
+    else:
+        data = FORMATS[fmt](report, lang)
+    if output is None:
+        assert isinstance(data, str)
+        typer.echo(data, nl=False)
+        return
+    write_output(lang, output, data)
+    stderr_console().print(t(lang, "laporan.written", path=str(output)), markup=False)

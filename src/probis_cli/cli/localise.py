@@ -6,7 +6,13 @@ in module constants; both are process-wide, which suits a CLI that runs in one l
 
 from __future__ import annotations
 
+import importlib
+import importlib.abc
+import importlib.machinery
+import sys
 from collections.abc import Callable
+from importlib.machinery import ModuleSpec
+from types import ModuleType
 from typing import Any
 
 import typer
@@ -59,27 +65,69 @@ def _translator(lang: Lang) -> Callable[[str], str]:
 
 def localise(lang: Lang) -> None:
     """Switch click's and typer's own words to ``lang`` (idempotent, reversible)."""
-    import importlib
-    import sys
-
-    import typer.rich_utils as rich_utils
-
     # typer >= 0.20 vendors click as typer._click; older versions use click itself.
-    for base in ("typer._click", "click"):
-        for sub in ("core", "decorators", "exceptions", "formatting", "parser", "types"):
-            try:
-                importlib.import_module(f"{base}.{sub}")
-            except ImportError:
-                pass
+    base = "typer._click" if "typer._click" in sys.modules else "click"
+    for sub in ("core", "decorators", "exceptions", "formatting", "parser", "types"):
+        try:
+            importlib.import_module(f"{base}.{sub}")
+        except ImportError:
+            pass
     tr = _translator(lang)
     for name, module in list(sys.modules.items()):
         if name.startswith(("typer._click.", "click.")) or name in ("typer.core", "typer.main"):
             if callable(getattr(module, "_", None)):
                 module._ = tr  # type: ignore[attr-defined]
     _localise_usage_prefix("Penggunaan: " if lang == "id" else None)
+    _WORDS_LANG[:] = [lang]
+    rich_utils = sys.modules.get(RICH_UTILS)
+    if rich_utils is not None:
+        _typer_words(rich_utils, lang)
+    elif not any(isinstance(finder, _WhenImported) for finder in sys.meta_path):
+        sys.meta_path.insert(0, _WhenImported())
+
+
+RICH_UTILS = "typer.rich_utils"
+_WORDS_LANG: list[Lang] = ["id"]  # the language typer's own words are wanted in
+
+
+def _typer_words(rich_utils: ModuleType, lang: Lang) -> None:
+    """typer's panel titles and default/env/required notes in ``lang``."""
     for name, value in _TYPER_ID.items():
         _TYPER_ORIGINAL.setdefault(name, getattr(rich_utils, name, None))
         setattr(rich_utils, name, value if lang == "id" else _TYPER_ORIGINAL[name])
+
+
+class _WhenImported(importlib.abc.MetaPathFinder):
+    """Gives ``typer.rich_utils`` our words when typer imports it. typer does so only to print
+    a help text or an error, and importing it (rich's markdown, traceback, tables) costs about
+    as much as typer itself: a command that runs normally need not pay for it."""
+
+    def find_spec(self, fullname: str, path: Any, target: Any = None) -> ModuleSpec | None:
+        if fullname != RICH_UTILS:
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.machinery.PathFinder.find_spec(fullname, path, target)
+        if spec is not None and spec.loader is not None:
+            spec.loader = _ThenLocalise(spec.loader)
+        return spec
+
+
+class _ThenLocalise(importlib.abc.Loader):
+    """The module's own loader, then :func:`_typer_words`."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def create_module(self, spec: ModuleSpec) -> ModuleType | None:
+        module: ModuleType | None = self.inner.create_module(spec)
+        return module
+
+    def exec_module(self, module: ModuleType) -> None:
+        self.inner.exec_module(module)
+        _typer_words(module, _WORDS_LANG[0])
+
+    def __getattr__(self, name: str) -> Any:  # get_source etc. for tracebacks
+        return getattr(self.inner, name)
 
 
 _ORIGINAL_WRITE_USAGE: Any = None
@@ -114,7 +162,11 @@ def translate_help_options(command: Any, help_text: str) -> None:
     option = command.get_help_option(context_class(command, help_option_names=HELP_OPTION_NAMES))
     if option is not None:
         option.help = help_text
-    for sub in getattr(command, "commands", {}).values():
+    commands = getattr(command, "commands", {})
+    if hasattr(commands, "finish"):  # built on demand (cli.lazy): each command when it is built
+        commands.finish = lambda sub: translate_help_options(sub, help_text)
+        return
+    for sub in commands.values():
         translate_help_options(sub, help_text)
 
 

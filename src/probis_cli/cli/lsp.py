@@ -8,7 +8,10 @@ import sys
 import typer
 
 from probis_cli.cli.common import LangChoice, fail, t
+from probis_cli.cli.options import lang_option
 from probis_cli.i18n import Lang, resolve_lang
+
+HELP = "lsp.help"
 
 
 def require(lang: Lang, *packages: str) -> None:
@@ -21,11 +24,9 @@ def require(lang: Lang, *packages: str) -> None:
 def register(app: typer.Typer, lang: Lang) -> None:
     """Add the command to ``app``."""
 
-    @app.command("lsp", help=t(lang, "lsp.help"))
+    @app.command("lsp", help=t(lang, HELP))
     def lsp(
-        lang_opt: LangChoice = typer.Option(
-            LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"
-        ),
+        lang_opt: LangChoice = lang_option(lang),
         stdio: bool = typer.Option(True, "--stdio", hidden=True),  # what editors pass by habit
     ) -> None:
         require(lang, "pygls", "lsprotocol", "watchfiles")

@@ -1,64 +1,50 @@
-"""The ``probis`` command: builds the typer app in the user's language and runs it."""
+"""The ``probis`` command: builds the typer app in the user's language and runs it.
+
+Start-up stays short: this module imports neither typer nor any library code at import time.
+``probis --version`` answers before typer is imported, and each command's module is imported
+only when that command runs or shows its own help (:mod:`probis_cli.cli.lazy`).
+"""
 
 from __future__ import annotations
 
 import os
 import sys
-import traceback
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import typer
+from probis_cli import __version__
 
-from probis_cli import __version__, api
-from probis_cli.cli import baru as baru_cmd
-from probis_cli.cli import codeowners, diff, ekspor, impor, lsp, render, rules, schema, validate
-from probis_cli.cli import fmt as fmt_cmd
-from probis_cli.cli import ganti_kode as ganti_kode_cmd
-from probis_cli.cli import init as init_cmd
-from probis_cli.cli import laporan as laporan_cmd
-from probis_cli.cli import situs as situs_cmd
-from probis_cli.cli.common import EXIT_ERROR, LangChoice, lang_from_argv, stderr_console, t
-from probis_cli.cli.localise import HELP_OPTION_NAMES, localise, translate_help_options
-from probis_cli.i18n import Lang
+if TYPE_CHECKING:
+    import typer
 
-# Explicit list of command modules; each exposes register(app, lang).
-COMMANDS = [validate, rules, render, schema, impor, ekspor, diff, codeowners]
-COMMANDS += [init_cmd, baru_cmd, fmt_cmd, ganti_kode_cmd, laporan_cmd]
-COMMANDS += [lsp]
-COMMANDS += [situs_cmd]
+    from probis_cli.i18n import Lang
+
+# The commands in the order ``probis --help`` lists them: name -> module under probis_cli.cli
+# exposing HELP (message id of its help) and register(app, lang).
+COMMANDS = {
+    "validate": "validate",
+    "rules": "rules",
+    "render": "render",
+    "schema": "schema",
+    "diff": "diff",
+    "codeowners": "codeowners",
+    "init": "init",
+    "fmt": "fmt",
+    "ganti-kode": "ganti_kode",
+    "laporan": "laporan",
+    "lsp": "lsp",
+    "situs": "situs",
+    "impor": "impor",
+    "ekspor": "ekspor",
+    "baru": "baru",
+}
+VERSION_FLAGS = ("--version", "-V")
 
 
 def build_app(lang: Lang) -> typer.Typer:
     """The typer application with help texts in ``lang``."""
-    app = typer.Typer(
-        name="probis",
-        help=t(lang, "cli.app_help"),
-        no_args_is_help=True,
-        add_completion=False,
-        rich_markup_mode="rich",
-        context_settings={"help_option_names": HELP_OPTION_NAMES},
-        pretty_exceptions_enable=False,
-    )
+    from probis_cli.cli.lazy import root_app
 
-    def version_callback(value: bool) -> None:
-        if value:
-            typer.echo(f"probis {__version__}")
-            raise typer.Exit()
-
-    @app.callback()
-    def _root(
-        version: bool = typer.Option(
-            False, "--version", "-V", help=t(lang, "cli.opt_version"), callback=version_callback, is_eager=True
-        ),
-        lang_opt: LangChoice = typer.Option(
-            LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"
-        ),
-    ) -> None:
-        pass
-
-    for module in COMMANDS:
-        module.register(app, lang)
-    return app
+    return root_app(lang, COMMANDS)
 
 
 def _hard_exit(code: object) -> None:
@@ -76,15 +62,44 @@ def _hard_exit(code: object) -> None:
 
 def build_command(lang: Lang) -> Any:
     """The click command behind the app, with click's own words in ``lang`` too."""
+    import typer
+
+    from probis_cli.cli.common import t
+    from probis_cli.cli.localise import localise, translate_help_options
+
     localise(lang)
     command = typer.main.get_command(build_app(lang))
     translate_help_options(command, t(lang, "cli.opt_help"))
     return command
 
 
+def asks_version(args: list[str]) -> bool:
+    """Whether ``args`` only ask for the version (``--version``/``-V``, at most a ``--lang``),
+    which is answered without building the app: what click would print for them."""
+    rest = list(args)
+    if not any(a in VERSION_FLAGS for a in rest):
+        return False
+    while rest:
+        arg = rest.pop(0)
+        if arg in VERSION_FLAGS or (arg.startswith("--lang=") and arg[7:] in ("id", "en")):
+            continue
+        if arg == "--lang" and rest and rest[0] in ("id", "en"):
+            rest.pop(0)
+            continue
+        return False
+    return True
+
+
 def run(argv: list[str] | None = None) -> None:
     """Entry point of the console script."""
     args = sys.argv[1:] if argv is None else argv
+    if asks_version(args):
+        sys.stdout.write(f"probis {__version__}\n")
+        if argv is None:
+            _hard_exit(0)
+        raise SystemExit(0)
+    from probis_cli.cli.common import lang_from_argv
+
     lang = lang_from_argv(args)
     command = build_command(lang)
     try:
@@ -93,19 +108,31 @@ def run(argv: list[str] | None = None) -> None:
         if argv is None:
             _hard_exit(exc.code)
         raise
-    except api.NoRepository as exc:  # any command that loads a repository (render too)
-        console = stderr_console()
-        console.print(f"[bold red]{t(lang, 'cli.error_prefix')}[/] ", end="")
-        console.print(t(lang, "cli.no_repository", path=str(exc.start), marker=exc.marker), markup=False)
-        if argv is None:
-            _hard_exit(EXIT_ERROR)
-        raise SystemExit(EXIT_ERROR) from None
     except KeyboardInterrupt:
+        from probis_cli.cli.common import stderr_console, t
+
         stderr_console().print(t(lang, "cli.interrupted"))
         raise SystemExit(130) from None
-    except Exception:  # noqa: BLE001 - a bug must not look like a finding; exit 2 with a report hint
-        console = stderr_console()
-        console.print(t(lang, "cli.internal_error"), markup=False)
-        if os.environ.get("PROBIS_DEBUG"):
-            console.print(traceback.format_exc(), markup=False)
-        raise SystemExit(EXIT_ERROR) from None
+    except Exception as exc:  # noqa: BLE001 - a bug must not look like a finding; exit 2 with a report hint
+        code = _report_error(lang, exc)
+        if argv is None:
+            _hard_exit(code)
+        raise SystemExit(code) from None
+
+
+def _report_error(lang: Lang, exc: Exception) -> int:
+    """Say what went wrong (no repository, or an internal error): the exit code."""
+    from probis_cli.api import NoRepository
+    from probis_cli.cli.common import EXIT_ERROR, stderr_console, t
+
+    console = stderr_console()
+    if isinstance(exc, NoRepository):  # any command that loads a repository (render too)
+        console.print(f"[bold red]{t(lang, 'cli.error_prefix')}[/] ", end="")
+        console.print(t(lang, "cli.no_repository", path=str(exc.start), marker=exc.marker), markup=False)
+        return EXIT_ERROR
+    console.print(t(lang, "cli.internal_error"), markup=False)
+    if os.environ.get("PROBIS_DEBUG"):
+        import traceback
+
+        console.print("".join(traceback.format_exception(exc)), markup=False)
+    return EXIT_ERROR

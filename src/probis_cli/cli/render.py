@@ -5,30 +5,45 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from probis_cli import api
 from probis_cli.cli.common import EXIT_ERROR, EXIT_FINDINGS, LangChoice, fail, stderr_console, t
+from probis_cli.cli.options import (
+    engine_option,
+    jobs_option,
+    lang_option,
+    no_cache_option,
+    out_dir_option,
+    path_argument,
+    rebuild_option,
+)
 from probis_cli.i18n import Lang
 
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from probis_cli import api
+
+HELP = "cli.render_help"
+
 SHOWN_STALE, SHOWN_REFUSED = 50, 20
+
+
+def progress_bar(console: Console) -> Progress:
+    """A transient bar: what, how far, how many of how many, how long (render, situs)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    return Progress(*columns, console=console, transient=True)
 
 
 @contextmanager
 def _progress_bar(lang: Lang, console: Console) -> Iterator[api.ProgressFn]:
     """A progress callback drawing a (transient) bar once there are 20 jobs or more."""
-    bar = Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-    )
+    bar = progress_bar(console)
     task = None
 
     def progress(done: int, total: int) -> None:
@@ -63,6 +78,8 @@ def _print_check(lang: Lang, console: Console, result: api.RenderResult) -> None
 
 def _print_outcome(lang: Lang, console: Console, result: api.RenderResult) -> None:
     """What was written, kept, removed, refused and failed; exit 2 on failures, 1 on conflicts."""
+    from probis_cli import api
+
     outcome = result.outcome
     assert outcome is not None
     if outcome.engine:
@@ -84,15 +101,15 @@ def _print_outcome(lang: Lang, console: Console, result: api.RenderResult) -> No
 
 def register(app: typer.Typer, lang: Lang) -> None:
     """Add the command to ``app``."""
+    from probis_cli import api
+
     kinds_help = t(lang, "cli.render_opt_kind", kinds=", ".join(api.render_kinds()))
     formats_help = t(lang, "cli.render_opt_format", formats=", ".join(api.RENDER_FORMATS))
 
-    @app.command("render", help=t(lang, "cli.render_help"))
+    @app.command("render", help=t(lang, HELP))
     def render(
-        path: Path = typer.Argument(Path("."), help=t(lang, "cli.render_arg_path"), metavar="PATH"),
-        out: Optional[Path] = typer.Option(
-            None, "--out", "-o", metavar="DIR", help=t(lang, "cli.render_opt_out"), show_default=False
-        ),
+        path: Path = path_argument(lang, "cli.render_arg_path"),
+        out: Optional[Path] = out_dir_option(lang, "cli.render_opt_out"),
         formats: Optional[list[str]] = typer.Option(
             None, "--format", "-f", metavar="FORMAT", help=formats_help, show_default=False
         ),
@@ -107,36 +124,37 @@ def register(app: typer.Typer, lang: Lang) -> None:
         ),
         check: bool = typer.Option(False, "--check", help=t(lang, "cli.render_opt_check")),
         force: bool = typer.Option(False, "--paksa", "--force", help=t(lang, "cli.render_opt_force")),
-        rebuild: bool = typer.Option(False, "--semua", "--rebuild", help=t(lang, "cli.render_opt_rebuild")),
-        engine: str = typer.Option(
-            "auto", "--engine", envvar="PROBIS_GRAPHVIZ", metavar="MESIN", help=t(lang, "cli.render_opt_engine")
-        ),
-        jobs: Optional[int] = typer.Option(
-            None, "--jobs", "-j", min=1, metavar="N", help=t(lang, "cli.render_opt_jobs"), show_default=False
-        ),
-        no_cache: bool = typer.Option(False, "--no-cache", help=t(lang, "cli.opt_no_cache")),
-        lang_opt: LangChoice = typer.Option(
-            LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"
-        ),
+        rebuild: bool = rebuild_option(lang, "cli.render_opt_rebuild"),
+        engine: str = engine_option(lang),
+        jobs: Optional[int] = jobs_option(lang),
+        no_cache: bool = no_cache_option(lang),
+        lang_opt: LangChoice = lang_option(lang),
     ) -> None:
-        console = stderr_console()
         options = api.RenderOptions(
             out=out, formats=formats or (), kinds=kinds or (), opd=opd or (), codes=codes or (), check=check,
             force=force, rebuild=rebuild, engine=engine, jobs=jobs, use_cache=not no_cache, lang=lang,
         )  # fmt: skip
+        _render(lang, path, options)
 
-        def notify(message_id: str, **args: object) -> None:
-            console.print(t(lang, message_id, **args), markup=False)
 
-        try:
-            with _progress_bar(lang, console) as progress:
-                result = api.render(path, options, notify, progress)
-        except api.RenderError as exc:
-            fail(lang, exc.message_id, **exc.args_)
-        if result.refused_errors:
-            notify("cli.render_refuse_errors", count=result.refused_errors)
-            raise typer.Exit(EXIT_FINDINGS)
-        if check:
-            _print_check(lang, console, result)
-        else:
-            _print_outcome(lang, console, result)
+def _render(lang: Lang, path: Path, options: api.RenderOptions) -> None:
+    """Render with a progress bar; report what happened; exit 1 on errors or stale outputs."""
+    from probis_cli import api
+
+    console = stderr_console()
+
+    def notify(message_id: str, **args: object) -> None:
+        console.print(t(lang, message_id, **args), markup=False)
+
+    try:
+        with _progress_bar(lang, console) as progress:
+            result = api.render(path, options, notify, progress)
+    except api.RenderError as exc:
+        fail(lang, exc.message_id, **exc.args_)
+    if result.refused_errors:
+        notify("cli.render_refuse_errors", count=result.refused_errors)
+        raise typer.Exit(EXIT_FINDINGS)
+    if options.check:
+        _print_check(lang, console, result)
+    else:
+        _print_outcome(lang, console, result)

@@ -3,46 +3,46 @@
 from __future__ import annotations
 
 import json
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
-from rich.console import Console, Group
-from rich.markup import escape
-from rich.syntax import Syntax
-from rich.table import Table
-from rich.text import Text
 
 from probis_cli.cli.common import LangChoice, fail, t, want_color
-from probis_cli.findings import Severity
+from probis_cli.cli.options import lang_option
 from probis_cli.i18n import Lang
-from probis_cli.lint.docs import (
-    RuleView,
-    changed_files,
-    code_names,
-    describe,
-    describe_all,
-    describe_code,
-    find_code,
-    join_example,
-    rules_json,
-)
-from probis_cli.lint.registry import RULES_BY_CODE, RULES_BY_NAME, find_rule
-from probis_cli.suggest import suggest
 
+if TYPE_CHECKING:
+    from rich.console import Console, Group
+    from rich.syntax import Syntax
+    from rich.table import Table
+    from rich.text import Text
+
+    from probis_cli.findings import Severity
+    from probis_cli.lint.docs import RuleView
+
+HELP = "rules.help"
 FORMATS = ("text", "json")
-_SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_SEVERITY_STYLE = {"ERROR": "bold red", "WARNING": "yellow", "INFO": "cyan"}  # by Severity name
 
 
 def _console() -> Console:
+    from rich.console import Console
+
     color = want_color(None)
     return Console(highlight=False, soft_wrap=False, no_color=not color, force_terminal=color or None)
 
 
 def _severity(severity: Severity, lang: Lang) -> Text:
-    return Text(severity.text(lang), style=_SEVERITY_STYLE[severity])
+    from rich.text import Text
+
+    return Text(severity.text(lang), style=_SEVERITY_STYLE[severity.name])
 
 
 def _table(lang: Lang) -> Table:
+    from rich.table import Table
+
+    from probis_cli.lint.docs import describe_all
+
     table = Table(title=t(lang, "rules.title"), show_lines=False, expand=False)
     table.add_column(t(lang, "rules.col_code"), no_wrap=True, style="bold")
     table.add_column(t(lang, "rules.col_name"), no_wrap=True)
@@ -54,6 +54,14 @@ def _table(lang: Lang) -> Table:
 
 
 def _explain(view: RuleView, lang: Lang) -> Group:
+    from rich.console import Group
+    from rich.markup import escape
+    from rich.table import Table
+    from rich.text import Text
+
+    from probis_cli.lint.docs import changed_files, join_example
+    from probis_cli.lint.registry import RULES_BY_CODE
+
     head = Text.assemble((f"{view.code} ", "bold"), (view.name, "bold cyan"), "  ", _severity(view.severity, lang))
     parts: list[object] = [head, Text(view.summary), Text("")]
     parts += [Text(t(lang, "rules.why"), style="bold underline"), Text(view.why), Text("")]
@@ -89,20 +97,26 @@ def _explain(view: RuleView, lang: Lang) -> Group:
 
 
 def _yaml(text: str) -> Syntax:
+    from rich.syntax import Syntax
+
     return Syntax(text.rstrip("\n") or "#", "yaml", theme="ansi_dark", background_color="default")
 
 
 def register(app: typer.Typer, lang: Lang) -> None:
     """Add the command to ``app``."""
 
-    @app.command("rules", help=t(lang, "rules.help"))
+    @app.command("rules", help=t(lang, HELP))
     def rules(
         rule: Optional[str] = typer.Argument(None, help=t(lang, "rules.arg_rule"), show_default=False, metavar="KODE"),
         fmt: str = typer.Option("text", "--format", "-f", metavar="FORMAT", help=t(lang, "rules.opt_format")),
-        lang_opt: LangChoice = typer.Option(
-            LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"
-        ),
+        lang_opt: LangChoice = lang_option(lang),
     ) -> None:
+        from rich.text import Text
+
+        from probis_cli.lint.docs import code_names, describe, describe_code, find_code, rules_json
+        from probis_cli.lint.registry import RULES_BY_CODE, RULES_BY_NAME, find_rule
+        from probis_cli.suggest import suggest
+
         if fmt not in FORMATS:
             fail(lang, "rules.bad_format", value=fmt)
         if rule is None:

@@ -6,22 +6,25 @@ from pathlib import Path
 
 import typer
 
-from probis_cli.cli.common import EXIT_FINDINGS, LangChoice, stderr_console, t, write_atomic
+from probis_cli import fs
+from probis_cli.cli.common import EXIT_FINDINGS, LangChoice, stderr_console, t
+from probis_cli.cli.options import lang_option
 from probis_cli.i18n import Lang
-from probis_cli.model.schema import schema_files
+
+HELP = "cli.schema_help"
 
 
 def register(app: typer.Typer, lang: Lang) -> None:
     """Add the command to ``app``."""
 
-    @app.command("schema", help=t(lang, "cli.schema_help"))
+    @app.command("schema", help=t(lang, HELP))
     def schema(
         out: Path = typer.Option(Path("schemas"), "--out", "-o", help=t(lang, "cli.opt_schema_out")),
         check: bool = typer.Option(False, "--check", help=t(lang, "cli.opt_schema_check")),
-        lang_opt: LangChoice = typer.Option(
-            LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"
-        ),
+        lang_opt: LangChoice = lang_option(lang),
     ) -> None:
+        from probis_cli.model.schema import schema_files
+
         console = stderr_console()
         stale: list[str] = []
         for name, text in schema_files().items():
@@ -31,7 +34,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
                 continue
             stale.append(str(path))
             if not check:
-                write_atomic(path, text)
+                fs.write_atomic(path, text)
         if check:
             if stale:
                 console.print(t(lang, "cli.schema_stale", files=", ".join(stale)), markup=False)

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import difflib
-import stat
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, NamedTuple, Optional
 
 import typer
 
-from probis_cli import __version__, api, fs
-from probis_cli.cli.common import EXIT_ERROR, EXIT_OK, LangChoice, fail, stderr_console, t, want_color
-from probis_cli.findings import Result, Severity
+from probis_cli import __version__
+from probis_cli.cli.common import EXIT_ERROR, EXIT_OK, LangChoice, fail, stderr_console, t, want_color, write_output
+from probis_cli.cli.options import lang_option, no_cache_option, output_option
 from probis_cli.i18n import Lang
-from probis_cli.lint.baseline import prepare_baseline
-from probis_cli.lint.registry import codes_matching, known_codes, matches_any
-from probis_cli.report import REPORTERS, ReportContext, platform_prefix, rule_infos
+
+if TYPE_CHECKING:
+    from probis_cli import api
+    from probis_cli.findings import Result, Severity
+
+HELP = "cli.validate_help"
 
 
 def _split(values: list[str] | None) -> tuple[str, ...]:
@@ -38,6 +40,8 @@ def _closest(word: str, choices: list[str], cutoff: float) -> str | None:
 def check_codes(lang: Lang, option: str, patterns: tuple[str, ...]) -> None:
     """Exit 2 for a ``--select``/``--ignore`` value that stands for no known code (a typo would
     otherwise silently select nothing, or ignore nothing: a false green)."""
+    from probis_cli.lint.registry import codes_matching, known_codes
+
     table = known_codes()
     for pattern in patterns:
         if codes_matching(pattern, table):
@@ -47,25 +51,10 @@ def check_codes(lang: Lang, option: str, patterns: tuple[str, ...]) -> None:
         fail(lang, "cli.unknown_code", value=pattern, option=option, hint=hint)
 
 
-def write_report(lang: Lang, output: Path, text: str, *, root: Path | None = None) -> None:
-    """Write a report (or baseline) the user asked for; exit 2 with a clear message when it
-    cannot be written. ``root`` confines a path that comes from the repository's settings."""
-    try:
-        if output.is_dir():
-            fail(lang, "cli.output_is_dir", path=str(output), example=str(output / "laporan.txt"))
-        if output.exists() and not stat.S_ISREG(output.stat().st_mode):
-            # /dev/null, /dev/stdout, a pipe: write into it; replacing it would be wrong.
-            with open(output, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            return
-        fs.write_atomic(output, text, root=root)
-    except fs.OutsideError:
-        fail(lang, "cli.output_unwritable", path=str(output), detail=t(lang, "cli.outside_repository"))
-    except OSError as exc:
-        fail(lang, "cli.output_unwritable", path=str(output), detail=exc.strerror or str(exc))
-
-
 def _write_baseline(loaded: api.Loaded, result: Result, options: api.CheckOptions, lang: Lang) -> None:
+    from probis_cli.lint.baseline import prepare_baseline
+    from probis_cli.lint.registry import known_codes, matches_any
+
     names = known_codes()
 
     def covered(path: str, code: str) -> bool:
@@ -85,7 +74,7 @@ def _write_baseline(loaded: api.Loaded, result: Result, options: api.CheckOption
         loaded.root, result.findings, option=options.baseline, configured=configured, covered=covered
     )
     # A baseline path from probis.yaml is the repository's to choose: it stays inside it.
-    write_report(lang, plan.path, plan.text, root=loaded.root if options.baseline is None else None)
+    write_output(lang, plan.path, plan.text, root=loaded.root if options.baseline is None else None)
     console = stderr_console()
     shown = plan.path.resolve()
     if shown.is_relative_to(Path.cwd()):
@@ -97,6 +86,9 @@ def _write_baseline(loaded: api.Loaded, result: Result, options: api.CheckOption
 
 def _check_arguments(lang: Lang, fmt: str, fail_on: str, output: Path | None) -> Severity:
     """The report format, ``--fail-on`` and ``--output`` must make sense: the threshold."""
+    from probis_cli.findings import Severity
+    from probis_cli.report import REPORTERS
+
     if fmt not in REPORTERS:
         fail(lang, "cli.bad_format", value=fmt, formats=", ".join(REPORTERS))
     try:
@@ -108,10 +100,31 @@ def _check_arguments(lang: Lang, fmt: str, fail_on: str, output: Path | None) ->
     return threshold
 
 
-def _print_report(
-    lang: Lang, loaded: api.Loaded, result: Result, fmt: str, output: Path | None, color: bool | None
-) -> None:
-    """The report in ``fmt``, to ``output`` or stdout."""
+def _check_options(
+    lang: Lang, select: list[str] | None, ignore: list[str] | None, no_lint: bool, baseline: Path | None, use: bool
+) -> api.CheckOptions:
+    """What to check: ``--select``/``--ignore`` (each code known, or exit 2), lint, baseline."""
+    from probis_cli import api
+
+    selected, ignored = _split(select), _split(ignore)
+    check_codes(lang, "--select", selected)
+    check_codes(lang, "--ignore", ignored)
+    return api.CheckOptions(select=selected, ignore=ignored, lint=not no_lint, baseline=baseline, use_baseline=use)
+
+
+class _Show(NamedTuple):
+    """How the report is shown: ``--format``, ``--output``, ``--color``."""
+
+    fmt: str
+    output: Path | None
+    color: bool | None
+
+
+def _print_report(lang: Lang, loaded: api.Loaded, result: Result, show: _Show) -> str:
+    """The report in ``show.fmt``, to ``show.output`` or stdout; its text."""
+    from probis_cli.report import REPORTERS, ReportContext, platform_prefix, rule_infos
+
+    fmt, output, color = show
     context = ReportContext(
         lang=lang,
         sources=loaded.source_texts(),
@@ -123,15 +136,17 @@ def _print_report(
     )
     text = REPORTERS[fmt](result, context)
     if output is not None:
-        write_report(lang, output, text)
+        write_output(lang, output, text)
     else:
         typer.echo(text, nl=not text.endswith("\n"))
+    return text
 
 
 def register(app: typer.Typer, lang: Lang) -> None:
     """Add the command to ``app``."""
+    from probis_cli.report import REPORTERS
 
-    @app.command("validate", help=t(lang, "cli.validate_help"), no_args_is_help=False)
+    @app.command("validate", help=t(lang, HELP), no_args_is_help=False)
     def validate(
         paths: Optional[list[Path]] = typer.Argument(
             None, help=t(lang, "cli.arg_paths"), show_default=False, metavar="PATH..."
@@ -139,12 +154,12 @@ def register(app: typer.Typer, lang: Lang) -> None:
         fmt: str = typer.Option(
             "text", "--format", "-f", metavar="FORMAT", help=t(lang, "cli.opt_format", formats=", ".join(REPORTERS))
         ),
-        output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE", help=t(lang, "cli.opt_output")),
+        output: Optional[Path] = output_option(lang),
         fail_on: str = typer.Option("error", "--fail-on", metavar="TINGKAT", help=t(lang, "cli.opt_fail_on")),
         select: Optional[list[str]] = typer.Option(None, "--select", metavar="KODE", help=t(lang, "cli.opt_select")),
         ignore: Optional[list[str]] = typer.Option(None, "--ignore", metavar="KODE", help=t(lang, "cli.opt_ignore")),
         no_lint: bool = typer.Option(False, "--no-lint", help=t(lang, "cli.opt_no_lint")),
-        no_cache: bool = typer.Option(False, "--no-cache", help=t(lang, "cli.opt_no_cache")),
+        no_cache: bool = no_cache_option(lang),
         color: Optional[bool] = typer.Option(
             None, "--color/--no-color", help=t(lang, "cli.opt_color"), show_default=False
         ),
@@ -155,50 +170,59 @@ def register(app: typer.Typer, lang: Lang) -> None:
         no_baseline: bool = typer.Option(
             False, "--no-baseline", "--tanpa-baseline", help=t(lang, "cli.opt_no_baseline")
         ),
-        lang_opt: LangChoice = typer.Option(
-            LangChoice(lang), "--lang", help=t(lang, "cli.opt_lang"), envvar="PROBIS_LANG"
-        ),
+        lang_opt: LangChoice = lang_option(lang),
         watch: bool = typer.Option(False, "--watch", "-w", help=t(lang, "watch.opt")),
     ) -> None:
+        from probis_cli.cli import validate_warm
+
+        warm = validate_warm.answer_or_request(  # nothing read changed since the same run: its report, exit
+            paths or [Path(".")], fmt=fmt, fail_on=fail_on, lang=lang, color=want_color(color), select=_split(select),
+            ignore=_split(ignore), lint=not no_lint, baseline=baseline, use_baseline=not (no_baseline or write_baseline),
+            enabled=output is None and not (write_baseline or no_cache or watch),
+        )  # fmt: skip
         threshold = _check_arguments(lang, fmt, fail_on, output)
-        selected, ignored = _split(select), _split(ignore)
-        check_codes(lang, "--select", selected)
-        check_codes(lang, "--ignore", ignored)
+        # --watch refuses --buat-baseline; writing a baseline must not read the old one.
+        options = _check_options(lang, select, ignore, no_lint, baseline, not (no_baseline or write_baseline))
         targets = paths or [Path(".")]
+        show = _Show(fmt, output, color)
         if watch:
             from probis_cli.cli.watch import validate_watch
 
-            validate_watch(
-                lang,
-                targets,
-                fmt=fmt,
-                output=output,
-                color=color,
-                write_baseline=write_baseline,
-                use_cache=not no_cache,
-                options=api.CheckOptions(
-                    select=selected, ignore=ignored, lint=not no_lint, baseline=baseline, use_baseline=not no_baseline
-                ),
-            )
-        try:
-            loaded = api.load(targets, use_cache=not no_cache)
-        except FileNotFoundError as exc:
-            fail(lang, "cli.path_missing", path=str(exc))
-        except api.NoRepository as exc:
-            fail(lang, "cli.no_repository", path=str(exc.start), marker=exc.marker)
-        options = api.CheckOptions(
-            select=selected,
-            ignore=ignored,
-            lint=not no_lint,
-            baseline=baseline,
-            use_baseline=not (no_baseline or write_baseline),
+            validate_watch(lang, targets, show, write_baseline=write_baseline, use_cache=not no_cache, options=options)
+        _validate(
+            lang, targets, options, threshold, show, write_baseline=write_baseline, use_cache=not no_cache, warm=warm
         )
-        result = api.check(loaded, options)
-        if write_baseline:
-            _write_baseline(loaded, result, options, lang)
-            raise typer.Exit(EXIT_OK)
-        _print_report(lang, loaded, result, fmt, output, color)
-        if api.has_internal_error(result):
-            raise typer.Exit(EXIT_ERROR)  # a rule crashed: the result is incomplete
-        code = result.exit_code(threshold)
-        raise typer.Exit(code if code else EXIT_OK)
+
+
+def _validate(
+    lang: Lang,
+    targets: list[Path],
+    options: api.CheckOptions,
+    threshold: Severity,
+    show: _Show,
+    *,
+    write_baseline: bool,
+    use_cache: bool,
+    warm: list[str] | None = None,
+) -> None:
+    """Load, check, then write the baseline or print the report; exit with the code (and keep the
+    report for the next identical run: ``warm``, the request of ``validate_warm``)."""
+    from probis_cli import api
+    from probis_cli.cli import validate_warm
+
+    try:
+        loaded = api.load(targets, use_cache=use_cache, incremental=use_cache)
+    except FileNotFoundError as exc:
+        fail(lang, "cli.path_missing", path=str(exc))
+    except api.NoRepository as exc:
+        fail(lang, "cli.no_repository", path=str(exc.start), marker=exc.marker)
+    result = api.check(loaded, options)
+    if write_baseline:
+        _write_baseline(loaded, result, options, lang)
+        raise typer.Exit(EXIT_OK)
+    text = _print_report(lang, loaded, result, show)
+    if api.has_internal_error(result):
+        raise typer.Exit(EXIT_ERROR)  # a rule crashed: the result is incomplete
+    code = result.exit_code(threshold)
+    validate_warm.remember(loaded, options, warm, text, code)
+    raise typer.Exit(code if code else EXIT_OK)

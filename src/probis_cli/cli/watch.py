@@ -11,12 +11,14 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from probis_cli import api
-from probis_cli.findings import Result
 from probis_cli.i18n import Lang, translate
-from probis_cli.session import Session
+
+if TYPE_CHECKING:
+    from probis_cli import api
+    from probis_cli.findings import Result
+    from probis_cli.session import Session
 
 CLEAR = "\x1b[2J\x1b[H"
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".probis-cache", "node_modules", "__pycache__", ".venv", "venv"})
@@ -43,6 +45,20 @@ def wanted(_change: Any, path: str) -> bool:
     return p.name == ".gitignore" or p.name.endswith(WATCHED_SUFFIXES)
 
 
+def _session(targets: list[Path], options: api.CheckOptions, use_cache: bool) -> tuple[Path, Session]:
+    """The repository of ``targets`` read into a session, checking only ``targets``."""
+    from probis_cli import api
+    from probis_cli.session import Session
+
+    for target in targets:
+        if not target.exists():
+            raise FileNotFoundError(str(target))
+    root = api.find_repository(targets[0])
+    session = Session(root, options=options, use_cache=use_cache, scope=scope_of(root, targets))
+    session.rescan(full=True)
+    return root, session
+
+
 def run_watch(
     lang: Lang,
     targets: list[Path],
@@ -63,12 +79,7 @@ def run_watch(
     from watchfiles import watch
 
     logging.getLogger("watchfiles").setLevel(logging.ERROR)  # its own Ctrl-C note; we say it ourselves
-    for target in targets:
-        if not target.exists():
-            raise FileNotFoundError(str(target))
-    root = api.find_repository(targets[0])
-    session = Session(root, options=options, use_cache=use_cache, scope=scope_of(root, targets))
-    session.rescan(full=True)
+    root, session = _session(targets, options, use_cache)
 
     def show() -> None:
         snapshot = session.check()
@@ -102,10 +113,8 @@ def run_watch(
 def validate_watch(
     lang: Lang,
     targets: list[Path],
+    show: tuple[str, Path | None, bool | None],
     *,
-    fmt: str,
-    output: Path | None,
-    color: bool | None,
     write_baseline: bool,
     use_cache: bool,
     options: api.CheckOptions,
@@ -118,6 +127,7 @@ def validate_watch(
     from probis_cli.cli.lsp import require
     from probis_cli.report import REPORTERS, ReportContext, rule_infos
 
+    fmt, output, color = show  # validate's --format, --output, --color
     if output is not None:
         fail(lang, "watch.conflict", option="--output")
     if write_baseline:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -302,6 +303,9 @@ def _display_kode(e: _Entity) -> str:
     return e.kode.split(":", 1)[1] if e.kind == "kegiatan" else e.kode
 
 
+_Entities = dict[tuple[Kind, str], _Entity]
+
+
 def compare_states(
     base: Index, head: Index, changed: set[str] | None = None, unreadable: frozenset[str] = frozenset()
 ) -> list[Change]:
@@ -313,15 +317,27 @@ def compare_states(
     new finding says what is wrong), but as changed with a warning.
     """
     old_all, new_all = entities(base, changed), entities(head, changed)
-    changes: list[Change] = []
     removed = [k for k in old_all if k not in new_all]
     added = [k for k in new_all if k not in old_all]
-    # Moved: the kode changed, nothing else (matched by content among removed/added of a kind).
+    changes, moved_old, moved_new = _moved(old_all, new_all, removed, added)
+    changes += [_added(new_all[k], head) for k in added if k not in moved_new]
+    changes += [_removed(old_all[k], base, unreadable) for k in removed if k not in moved_old]
+    changes += _modified(old_all, new_all, base, head)
+    return sorted(changes, key=Change.sort_key)
+
+
+def _moved(
+    old_all: _Entities, new_all: _Entities, removed: list[tuple[Kind, str]], added: list[tuple[Kind, str]]
+) -> tuple[list[Change], set[tuple[Kind, str]], set[tuple[Kind, str]]]:
+    """Moved: the kode changed, nothing else (matched by content among removed/added of a kind).
+
+    Returns the changes and the keys they account for, old and new."""
     by_content: dict[tuple[Kind, str], list[tuple[Kind, str]]] = {}
     for key in removed:
         e = old_all[key]
         if e.kind in ("proses", "sop", "opd", "sasaran", "program"):
             by_content.setdefault((e.kind, _content_key(e.dump)), []).append(key)
+    changes: list[Change] = []
     moved_old: set[tuple[Kind, str]] = set()
     moved_new: set[tuple[Kind, str]] = set()
     for key in added:
@@ -344,41 +360,40 @@ def compare_states(
                     path_lama=o.path if o.path != e.path else None,
                 )
             )
-    for key in added:
-        if key in moved_new:
-            continue
-        e = new_all[key]
-        highlights: list[Message] = []
-        if e.kind == "kegiatan":
-            highlights.append(
-                Message.of("diff.hl.kegiatan_claimed", opd=_opd_label(head, e.opd), kode=_display_kode(e), nama=e.nama)
-            )
-        changes.append(
-            Change(e.kind, "ditambah", _display_kode(e), e.nama, e.opd, e.path, highlights=tuple(highlights))
+    return changes, moved_old, moved_new
+
+
+def _added(e: _Entity, head: Index) -> Change:
+    highlights: list[Message] = []
+    if e.kind == "kegiatan":
+        highlights.append(
+            Message.of("diff.hl.kegiatan_claimed", opd=_opd_label(head, e.opd), kode=_display_kode(e), nama=e.nama)
         )
-    for key in removed:
-        if key in moved_old:
-            continue
-        e = old_all[key]
-        if e.path in unreadable:
-            changes.append(
-                Change(
-                    e.kind,
-                    "diubah",
-                    _display_kode(e),
-                    e.nama,
-                    e.opd,
-                    e.path,
-                    highlights=(Message.of("diff.hl.unreadable"),),
-                )
-            )
-            continue
-        highlights = []
-        if e.kind == "kegiatan":
-            highlights.append(
-                Message.of("diff.hl.kegiatan_released", opd=_opd_label(base, e.opd), kode=_display_kode(e), nama=e.nama)
-            )
-        changes.append(Change(e.kind, "dihapus", _display_kode(e), e.nama, e.opd, e.path, highlights=tuple(highlights)))
+    return Change(e.kind, "ditambah", _display_kode(e), e.nama, e.opd, e.path, highlights=tuple(highlights))
+
+
+def _removed(e: _Entity, base: Index, unreadable: frozenset[str]) -> Change:
+    if e.path in unreadable:
+        return Change(
+            e.kind,
+            "diubah",
+            _display_kode(e),
+            e.nama,
+            e.opd,
+            e.path,
+            highlights=(Message.of("diff.hl.unreadable"),),
+        )
+    highlights: list[Message] = []
+    if e.kind == "kegiatan":
+        highlights.append(
+            Message.of("diff.hl.kegiatan_released", opd=_opd_label(base, e.opd), kode=_display_kode(e), nama=e.nama)
+        )
+    return Change(e.kind, "dihapus", _display_kode(e), e.nama, e.opd, e.path, highlights=tuple(highlights))
+
+
+def _modified(old_all: _Entities, new_all: _Entities, base: Index, head: Index) -> list[Change]:
+    """Entities on both sides whose content differs (a kegiatan shown by its own kode, without the OPD)."""
+    changes: list[Change] = []
     for key, new in new_all.items():
         old = old_all.get(key)
         if old is None:
@@ -386,20 +401,9 @@ def compare_states(
         change = _changed(old, new, base, head)
         if change is not None:
             if new.kind == "kegiatan":
-                change = Change(
-                    change.kind,
-                    change.action,
-                    _display_kode(new),
-                    change.nama,
-                    change.opd,
-                    change.path,
-                    nama_lama=change.nama_lama,
-                    path_lama=change.path_lama,
-                    fields=change.fields,
-                    highlights=change.highlights,
-                )
+                change = dataclasses.replace(change, kode=_display_kode(new))
             changes.append(change)
-    return sorted(changes, key=Change.sort_key)
+    return changes
 
 
 # --- findings -----------------------------------------------------------------------------

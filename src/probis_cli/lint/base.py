@@ -39,6 +39,42 @@ class Hit:
     key: str = ""
 
 
+KINDS: frozenset[str] = frozenset({"pemda", "rpjmd", "opd", "proses", "sop"})
+
+
+@dataclass(frozen=True, slots=True)
+class Reads:
+    """What a rule reads of the index, so that the engine can reuse its hits while that is unchanged.
+
+    ``kinds``: the kinds of document whose content the rule reads, directly or through the
+    index's derived views — actors come from ``pemda`` and ``opd``; kegiatan and sub kegiatan
+    from ``opd``; program, sasaran, tujuan and misi from ``rpjmd``; children, levels and
+    ancestors from ``proses``; ``sop_by_proses`` from ``proses`` and ``sop``; ``failed_links(K)``
+    from the documents of kind K that failed to load. ``None`` (the default) is everything: a
+    rule that declares nothing is run again after every change.
+
+    ``per_document``: a kind whose documents the rule judges one at a time — the hits on a
+    document depend on that document alone (and the options), and lie in its file — so the
+    engine runs it only on the documents whose file changed.
+    """
+
+    kinds: frozenset[str] | None = None
+    per_document: str | None = None
+
+    @classmethod
+    def of(cls, *kinds: str) -> Reads:
+        """A rule over the whole of these kinds of document."""
+        return cls(frozenset(kinds))
+
+    @classmethod
+    def each(cls, kind: str) -> Reads:
+        """A rule that judges each document of ``kind`` on its own."""
+        return cls(frozenset({kind}), per_document=kind)
+
+
+EVERYTHING = Reads()
+
+
 @dataclass(frozen=True, slots=True)
 class RuleDoc:
     """Documentation of a rule in one language."""
@@ -64,10 +100,26 @@ class Rule:
     # the rule fires on `bad` and not on `good`.
     bad: ClassVar[str]
     good: ClassVar[str]
+    # What the rule reads (see :class:`Reads`): a Reads, or its short form — kinds separated
+    # by spaces ("opd proses"), or "each sop" for a per-document rule. Default: everything.
+    reads: ClassVar[Reads | str] = EVERYTHING
 
     def check(self, index: Index, options: Any) -> Iterable[Hit]:
         """Yield the hits of this rule on ``index`` with validated ``options``."""
         raise NotImplementedError
+
+
+def declared_reads(rule: type[Rule]) -> Reads:
+    """The rule's :class:`Reads` (its short form read); ValueError when malformed."""
+    spec = rule.reads
+    if isinstance(spec, Reads):
+        return spec
+    words = spec.split()
+    if len(words) == 2 and words[0] == "each":
+        return Reads.each(words[1])
+    if not words or "each" in words:
+        raise ValueError(f"{rule.code}: malformed reads {spec!r}")
+    return Reads.of(*words)
 
 
 def validate_rule_class(rule: type[Rule]) -> None:
@@ -81,3 +133,8 @@ def validate_rule_class(rule: type[Rule]) -> None:
             raise ValueError(f"{rule.code}: docs missing for {lang}")
     if not rule.bad.strip() or not rule.good.strip():
         raise ValueError(f"{rule.code}: bad/good examples required")
+    reads = declared_reads(rule)
+    if reads.kinds is not None and not reads.kinds <= KINDS:
+        raise ValueError(f"{rule.code}: reads unknown kinds {sorted(reads.kinds - KINDS)}")
+    if reads.per_document is not None and (reads.kinds is None or reads.kinds != {reads.per_document}):
+        raise ValueError(f"{rule.code}: a per-document rule reads its own kind only")

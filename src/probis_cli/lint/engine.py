@@ -20,6 +20,7 @@ from probis_cli.index import Index
 from probis_cli.lint.base import Hit, Rule
 from probis_cli.lint.baseline import BaselineError, apply_baseline, baseline_path, read_baseline
 from probis_cli.lint.config import PROTECTED_CODES, LintConfig, read_config
+from probis_cli.lint.incremental import Inputs, LintCache, run_cached
 from probis_cli.lint.registry import ALL_RULES, ENGINE_CODES, known_codes
 from probis_cli.lint.suppression import FileSuppressions, Suppressor, parse_suppressions
 from probis_cli.model.build import CORE_CODES, Document
@@ -79,16 +80,26 @@ def _config_location(index: Index) -> Location:
 
 
 def run_rules(
-    index: Index, config: LintConfig, timings: dict[str, float] | None = None
+    index: Index, config: LintConfig, timings: dict[str, float] | None = None, *, cache: LintCache | None = None
 ) -> tuple[list[Finding], set[str]]:
-    """Run the enabled rules; return their findings (stamped) and the codes that ran to the end."""
+    """Run the enabled rules; return their findings (stamped) and the codes that ran to the end.
+
+    With ``cache``, a rule whose inputs are unchanged since the run that filled it is not run:
+    its hits are taken from the cache (see :mod:`probis_cli.lint.incremental`).
+    """
     findings: list[Finding] = []
     ran: set[str] = set()
+    inputs = Inputs(index, cache.digests) if cache is not None else None
+    if cache is not None:
+        cache.ran, cache.deferred = [], []
     for setting in config.enabled():
         rule = setting.rule
         started = time.perf_counter()
         try:
-            hits, failures = _run_isolated(rule, index, setting.options)
+            if cache is not None and inputs is not None:
+                hits, failures = run_cached(rule, index, setting.options, cache, inputs, _run_isolated)
+            else:
+                hits, failures = _run_isolated(rule, index, setting.options)
         finally:
             if timings is not None:
                 timings[rule.code] = time.perf_counter() - started
@@ -193,28 +204,49 @@ def _per_file_ignored(f: Finding, config: LintConfig, memo: dict[str, list[froze
     return any(f.code in codes for codes in sets)
 
 
-def _suppressions(loaded: LintInput, codes: dict[str, str]) -> Suppressor:
+def _suppressions(loaded: LintInput, codes: dict[str, str], cache: LintCache | None = None) -> Suppressor:
     files: dict[str, FileSuppressions] = {}
+    # Most files hold no directive: with a cache, those (by content) are not scanned again.
+    quiet = cache.quiet if cache is not None else set()
+    still: set[tuple[str, str]] = set()
     for source in loaded.sources:
+        digest = cache.digests.get(source.path, "") if cache is not None else ""
+        if digest and (source.path, digest) in quiet:
+            still.add((source.path, digest))
+            continue
         parsed = parse_suppressions(source.path, source.text, codes)
         if parsed is not None:
             files[source.path] = parsed
+        elif digest:
+            still.add((source.path, digest))
+    if cache is not None:
+        cache.quiet = still
     return Suppressor(files)
 
 
-def run_lint(loaded: LintInput, options: LintOptions, *, rules: Sequence[type[Rule]] = ALL_RULES) -> LintOutcome:
-    """Lint ``loaded``: every finding after configuration, suppressions and the baseline."""
+def run_lint(
+    loaded: LintInput,
+    options: LintOptions,
+    *,
+    rules: Sequence[type[Rule]] = ALL_RULES,
+    cache: LintCache | None = None,
+) -> LintOutcome:
+    """Lint ``loaded``: every finding after configuration, suppressions and the baseline.
+
+    ``cache`` keeps rule results between runs over the same repository (the rules run again
+    only where what they read changed); the findings are the same with or without it.
+    """
     index = loaded.index
     outcome = LintOutcome()
     config = read_config(index, rules)
     outcome.config = config
     # With ``lint=False`` no rule runs, but configuration, suppressions and the baseline still
     # apply to the read/schema/reference findings.
-    rule_findings, ran = run_rules(index, config, outcome.timings) if options.lint else ([], set())
+    rule_findings, ran = run_rules(index, config, outcome.timings, cache=cache) if options.lint else ([], set())
 
     codes = known_codes()
     codes.update({r.code: r.name for r in rules})
-    suppressor = _suppressions(loaded, codes)
+    suppressor = _suppressions(loaded, codes, cache)
     # Codes whose absence we can judge: unused directives for them are reported (P001).
     judged = (ran | {c for c in CORE_CODES} | {"P003", "P004"}) - config.ignored - config.off
 

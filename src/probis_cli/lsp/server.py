@@ -16,42 +16,26 @@ import asyncio
 import os
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from lsprotocol import types
-from pygls.lsp.server import LanguageServer
-from pygls.uris import from_fs_path, to_fs_path
+from pygls.uris import to_fs_path
 
 from probis_cli import __version__, api
-from probis_cli.findings import Finding, Location, Severity
+from probis_cli.findings import Finding
 from probis_cli.i18n import ENV_VAR, Lang, resolve_lang, translate
 from probis_cli.lsp import features, xref
+from probis_cli.lsp.publish import Publisher, View
 from probis_cli.session import Session, Snapshot
 
 T = TypeVar("T")
 
-SEVERITY = {
-    Severity.ERROR: types.DiagnosticSeverity.Error,
-    Severity.WARNING: types.DiagnosticSeverity.Warning,
-    Severity.INFO: types.DiagnosticSeverity.Information,
-}
 WATCHED_SUFFIXES = (".yaml", ".yml")
 REQUEST_WAIT = 3.0  # seconds a request waits for a check in progress
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".probis-cache", "node_modules", "__pycache__", ".venv", "venv"})
-
-
-@dataclass
-class View:
-    """A snapshot, the texts it was made from, and (once a request needed it) its cross
-    reference: what requests are answered from. They always agree with each other."""
-
-    snapshot: Snapshot
-    texts: dict[str, str]
-    xref: xref.CrossReference | None = None
 
 
 def choose_lang(forced: Lang | None, options: Any, locale: str | None) -> Lang:
@@ -71,7 +55,7 @@ def choose_lang(forced: Lang | None, options: Any, locale: str | None) -> Lang:
     return "id"
 
 
-class ProbisServer(LanguageServer):
+class ProbisServer(Publisher):
     """The probis language server."""
 
     def __init__(self, *, lang: Lang | None = None) -> None:
@@ -89,7 +73,8 @@ class ProbisServer(LanguageServer):
         self._task: asyncio.Task[None] | None = None
         self._again = False
         self._current: asyncio.Event | None = None  # set when the view matches the last change
-        self.last_timings: dict[str, float] = {}
+        self.last_timings: dict[str, float] = {}  # phases of the last check, publishing included
+        self.first_timings: dict[str, float] = {}  # the same for the quick check of the last change
 
     # -- the worker ---------------------------------------------------------------------
     def submit(self, job: Callable[[], T]) -> asyncio.Future[T]:
@@ -107,19 +92,29 @@ class ProbisServer(LanguageServer):
         while self._again:
             self._again = False
             started = time.perf_counter()
-            try:
-                snapshot = await self.submit(self._check)
-            except Exception as exc:  # noqa: BLE001 - a bug must not stop the server; say it in the log
-                self.window_log_message(
-                    types.LogMessageParams(types.MessageType.Error, f"probis: {type(exc).__name__}: {exc}")
-                )
-                break
-            if snapshot is None:
-                break
-            texts = snapshot.loaded.source_texts()
-            self.publish(snapshot, texts)
-            self.last_timings = {**snapshot.timings, "publish": time.perf_counter() - started}
-            self.view = View(snapshot, texts)
+            # A quick check first (slow rules whose inputs changed keep their last hits), then the
+            # complete one, unless another change arrived meanwhile: it starts over, quick again.
+            for quick in (True, False):
+                try:
+                    snapshot = await self.submit(lambda q=quick: self._check(quick=q))  # type: ignore[misc]
+                except Exception as exc:  # noqa: BLE001 - a bug must not stop the server; say it in the log
+                    self.window_log_message(
+                        types.LogMessageParams(types.MessageType.Error, f"probis: {type(exc).__name__}: {exc}")
+                    )
+                    self.current.set()
+                    return
+                if snapshot is None:
+                    self.current.set()
+                    return
+                if quick or self.view is None or snapshot is not self.view.snapshot:
+                    texts = snapshot.loaded.source_texts()
+                    self.publish(snapshot, texts)
+                    self.view = View(snapshot, texts)
+                self.last_timings = {**snapshot.timings, "publish": time.perf_counter() - started}
+                if quick:
+                    self.first_timings = dict(self.last_timings)
+                if self._again or not snapshot.partial:
+                    break
         self.current.set()
 
     async def xref_of(self, view: View) -> xref.CrossReference:
@@ -146,8 +141,8 @@ class ProbisServer(LanguageServer):
         except asyncio.TimeoutError:
             pass
 
-    def _check(self) -> Snapshot | None:
-        return self.session.check() if self.session is not None else None
+    def _check(self, *, quick: bool = False) -> Snapshot | None:
+        return self.session.check(quick=quick) if self.session is not None else None
 
     def load(self, root: Path) -> None:
         """Worker job: read the repository at ``root``."""
@@ -170,106 +165,6 @@ class ProbisServer(LanguageServer):
                 translate("lsp.ready", self.lang, files=len(self.session.files), seconds=seconds),
             )
         )
-
-    # -- positions ----------------------------------------------------------------------
-    def _units(self, text: str) -> int:
-        return int(self.workspace.position_codec.client_num_units(text))
-
-    def to_position(self, lines: Sequence[str], line: int, column: int) -> types.Position:
-        """1-based line and character column -> an LSP position in the client's units."""
-        text = lines[line - 1] if 0 < line <= len(lines) else ""
-        return types.Position(line=max(line - 1, 0), character=self._units(text[: max(column - 1, 0)]))
-
-    def from_position(self, lines: Sequence[str], position: types.Position) -> tuple[int, int]:
-        """An LSP position -> 1-based line and character column."""
-        text = lines[position.line] if 0 <= position.line < len(lines) else ""
-        units = 0
-        for i, char in enumerate(text):
-            if units >= position.character:
-                return position.line + 1, i + 1
-            units += self._units(char)
-        return position.line + 1, len(text) + 1
-
-    def uri(self, rel: str) -> str:
-        """The URI of a repository-relative path."""
-        assert self.root is not None
-        return str(from_fs_path(str(self.root / rel)))
-
-    def rel(self, uri: str) -> str | None:
-        """The repository-relative path of ``uri``, None when it is not a repository file."""
-        path = to_fs_path(uri)
-        if path is None or self.root is None:
-            return None
-        resolved = Path(path).parent.resolve() / Path(path).name
-        try:
-            return resolved.relative_to(self.root).as_posix()
-        except ValueError:
-            return None
-
-    def occurrence_location(self, view: View, occ: xref.Occurrence) -> types.Location:
-        """An occurrence as an LSP location."""
-        lines = view.texts.get(occ.path, "").split("\n")
-        return types.Location(
-            uri=self.uri(occ.path),
-            range=types.Range(
-                self.to_position(lines, occ.line, occ.column),
-                self.to_position(lines, occ.line, occ.column + occ.length),
-            ),
-        )
-
-    # -- diagnostics --------------------------------------------------------------------
-    def diagnostic(self, finding: Finding, lines: Sequence[str], text: str | None) -> types.Diagnostic:
-        """A finding as an LSP diagnostic: same code and message as ``probis validate``."""
-        line, start, end = features.finding_span(finding, text)
-        related = [
-            types.DiagnosticRelatedInformation(
-                location=self._location(loc), message=translate("lsp.see_also", self.lang)
-            )
-            for loc in finding.related
-        ]
-        return types.Diagnostic(
-            range=types.Range(self.to_position(lines, line, start), self.to_position(lines, line, end)),
-            severity=SEVERITY[finding.severity],
-            code=finding.code,
-            source="probis",
-            message=f"{finding.text(self.lang)} [{finding.name}]",
-            related_information=related or None,
-        )
-
-    def _location(self, loc: Location) -> types.Location:
-        text = self.view.texts.get(loc.path) if self.view is not None else None
-        session_text = self.session.text(loc.path) if self.session is not None else None
-        lines = (session_text or text or "").split("\n")
-        position = self.to_position(lines, loc.line or 1, loc.column or 1)
-        return types.Location(uri=self.uri(loc.path), range=types.Range(position, position))
-
-    def publish_file(self, rel: str, findings: list[Finding], text: str) -> None:
-        """Publish the diagnostics of one file."""
-        lines = text.split("\n")
-        uri = self.uri(rel)
-        self.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri=uri, diagnostics=[self.diagnostic(f, lines, text) for f in findings])
-        )
-        if findings:
-            self.published.add(uri)
-
-    def publish(self, snapshot: Snapshot, texts: dict[str, str]) -> None:
-        """Publish the diagnostics of every file (and clear those of files now clean)."""
-        by_path: dict[str, list[Finding]] = {}
-        for finding in snapshot.result.findings:
-            by_path.setdefault(finding.location.path, []).append(finding)
-        now: set[str] = set()
-        for rel, found in sorted(by_path.items()):
-            text = texts.get(rel)
-            lines = (text or "").split("\n")
-            uri = self.uri(rel)
-            now.add(uri)
-            self.text_document_publish_diagnostics(
-                types.PublishDiagnosticsParams(uri=uri, diagnostics=[self.diagnostic(f, lines, text) for f in found])
-            )
-        for uri in sorted((self.published | self.open_uris) - now):
-            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
-        self.published = now
 
     # -- requests -----------------------------------------------------------------------
     async def at(self, uri: str, position: types.Position) -> tuple[View, xref.CrossReference, xref.Occurrence] | None:

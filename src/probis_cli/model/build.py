@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from probis_cli.findings import Finding, Location, Message, Severity
 from probis_cli.model.common import PATTERNS
+from probis_cli.model.error_context import flow_comma, model_keys
 from probis_cli.model.opd import Opd
 from probis_cli.model.pemda import Pemda
 from probis_cli.model.proses import Proses
@@ -114,90 +116,6 @@ TYPE_WORDS = {
 }
 
 
-def _model_keys(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
-    """The allowed keys at ``loc`` (for did-you-mean), following nested models and lists."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return []
-        field = current.model_fields.get(part)
-        if field is None:
-            return []
-        current = _inner_model(field.annotation)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        keys: list[str] = []
-        for name, field in current.model_fields.items():
-            keys.append(name)
-            choices = getattr(field.validation_alias, "choices", None)
-            if choices:
-                keys.extend(str(c) for c in choices if isinstance(c, str))
-        return sorted(set(keys))
-    return []
-
-
-def _inner_model(annotation: Any) -> Any:
-    import typing
-
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        inner = _inner_model(arg)
-        if inner is not None:
-            return inner
-    return None
-
-
-def _mapping_pos(pos: PosTree, path: tuple[str | int, ...]) -> Any:
-    """The position node at ``path`` (None when the path does not exist)."""
-    node: Any = pos
-    for part in path:
-        if isinstance(node, dict) and isinstance(part, str) and part in node:
-            node = node[part][4]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part][2]
-        else:
-            return None
-    return node
-
-
-def _value_at(data: Any, path: tuple[str | int, ...]) -> Any:
-    for part in path:
-        if isinstance(data, dict) and isinstance(part, str):
-            data = data.get(part)
-        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
-            data = data[part]
-        else:
-            return None
-    return data
-
-
-def _flow_comma(data: Any, pos: PosTree, loc: tuple[str | int, ...]) -> tuple[str, str] | None:
-    """``(key, value)`` of the entry an unknown key was cut from by a comma, if it looks so.
-
-    ``{nama: dr. Ratna, M.Kes}`` reads as ``nama: dr. Ratna`` and a key ``M.Kes`` without a
-    value. Two keys of one mapping on one line can only be a flow mapping; an unknown key
-    with no value right after a text entry on the same line is such a cut.
-    """
-    if not loc or not isinstance(loc[-1], str):
-        return None
-    parent = _value_at(data, loc[:-1])
-    node = _mapping_pos(pos, loc[:-1])
-    key = loc[-1]
-    if not isinstance(parent, dict) or parent.get(key) is not None or not isinstance(node, dict) or key not in node:
-        return None
-    line, column = node[key][0], node[key][1]
-    before = [(k, v[1]) for k, v in node.items() if k != key and v[0] == line and v[1] < column]
-    if not before:
-        return None
-    previous = max(before, key=lambda kv: kv[1])[0]
-    value = parent.get(previous)
-    if not isinstance(value, str) or not value:
-        return None
-    return previous, value
-
-
 def _error_findings(
     exc: ValidationError, model: type[BaseModel], doc_path: str, pos: PosTree, line: int, col: int, data: Any = None
 ) -> list[Finding]:
@@ -217,68 +135,71 @@ def _error_findings(
             found = locate(pos, ("kode",), key=True) or locate(pos, ("nama",), key=True)
         location = Location(doc_path, *(found or (line, col)))
         if kind == "extra_forbidden":
-            key = str(loc[-1]) if loc else ""
-            allowed = _model_keys(model, loc[:-1])
-            hint = suggest(key, allowed)
-            cut = _flow_comma(data, pos, loc)
-            if cut is not None:
-                previous, value = cut
-                out.append(
-                    core_finding(
-                        "S002",
-                        location,
-                        "schema.flow_comma",
-                        key=key,
-                        field=previous,
-                        value=value,
-                        joined=f"{value}, {key}",
-                    )
-                )
-            elif hint:
-                out.append(core_finding("S002", location, "schema.unknown_key_hint", key=key, hint=hint))
-            else:
-                out.append(core_finding("S002", location, "schema.unknown_key", key=key, allowed=", ".join(allowed)))
-        elif kind == "missing":
-            out.append(core_finding("S003", location, "schema.missing", field=where))
-        elif kind == "string_pattern_mismatch" and str((err.get("ctx") or {}).get("pattern", "")) in PATTERNS:
-            code_kind, example = PATTERNS[str((err.get("ctx") or {}).get("pattern", ""))]
-            out.append(
-                core_finding(
-                    "S005",
-                    location,
-                    "schema.kode_format",
-                    field=where,
-                    value=_short(err.get("input")),
-                    kind=code_kind,
-                    example=example,
-                )
-            )
-        elif kind in ("literal_error", "enum"):
-            # pydantic joins the choices in English ("'a', 'b' or 'c'"): keep only the values.
-            expected = str((err.get("ctx") or {}).get("expected", "")).replace("' or '", "', '")
-            out.append(
-                core_finding(
-                    "S004", location, "schema.choice", field=where, value=_short(err.get("input")), expected=expected
-                )
-            )
-        elif kind in TYPE_WORDS:
-            out.append(
-                core_finding(
-                    "S004",
-                    location,
-                    "schema.type",
-                    field=where,
-                    value=_short(err.get("input")),
-                    expected_id=TYPE_WORDS[kind],
-                )
-            )
-        elif kind == "periode":
-            out.append(core_finding("S004", location, "schema.periode", field=where, value=_short(err.get("input"))))
-        elif kind == "tanggal":
-            out.append(core_finding("S004", location, "schema.tanggal", field=where, value=_short(err.get("input"))))
+            out.append(_unknown_key_finding(model, data, pos, loc, location))
         else:
-            out.append(core_finding("S004", location, "schema.invalid", field=where, detail=err.get("msg", kind)))
+            out.append(_value_finding(err, kind, where, location))
     return out
+
+
+def _unknown_key_finding(
+    model: type[BaseModel], data: Any, pos: PosTree, loc: tuple[str | int, ...], location: Location
+) -> Finding:
+    """S002 for a key the model does not know: a flow mapping cut by a comma, a near miss, or the allowed keys."""
+    key = str(loc[-1]) if loc else ""
+    allowed = model_keys(model, loc[:-1])
+    hint = suggest(key, allowed)
+    cut = flow_comma(data, pos, loc)
+    if cut is not None:
+        previous, value = cut
+        return core_finding(
+            "S002",
+            location,
+            "schema.flow_comma",
+            key=key,
+            field=previous,
+            value=value,
+            joined=f"{value}, {key}",
+        )
+    if hint:
+        return core_finding("S002", location, "schema.unknown_key_hint", key=key, hint=hint)
+    return core_finding("S002", location, "schema.unknown_key", key=key, allowed=", ".join(allowed))
+
+
+def _value_finding(err: ErrorDetails, kind: str, where: str, location: Location) -> Finding:
+    """S003 for a missing field, S005 for a malformed kode, S004 for any other wrong value."""
+    if kind == "missing":
+        return core_finding("S003", location, "schema.missing", field=where)
+    if kind == "string_pattern_mismatch" and str((err.get("ctx") or {}).get("pattern", "")) in PATTERNS:
+        code_kind, example = PATTERNS[str((err.get("ctx") or {}).get("pattern", ""))]
+        return core_finding(
+            "S005",
+            location,
+            "schema.kode_format",
+            field=where,
+            value=_short(err.get("input")),
+            kind=code_kind,
+            example=example,
+        )
+    if kind in ("literal_error", "enum"):
+        # pydantic joins the choices in English ("'a', 'b' or 'c'"): keep only the values.
+        expected = str((err.get("ctx") or {}).get("expected", "")).replace("' or '", "', '")
+        return core_finding(
+            "S004", location, "schema.choice", field=where, value=_short(err.get("input")), expected=expected
+        )
+    if kind in TYPE_WORDS:
+        return core_finding(
+            "S004",
+            location,
+            "schema.type",
+            field=where,
+            value=_short(err.get("input")),
+            expected_id=TYPE_WORDS[kind],
+        )
+    if kind == "periode":
+        return core_finding("S004", location, "schema.periode", field=where, value=_short(err.get("input")))
+    if kind == "tanggal":
+        return core_finding("S004", location, "schema.tanggal", field=where, value=_short(err.get("input")))
+    return core_finding("S004", location, "schema.invalid", field=where, detail=err.get("msg", kind))
 
 
 def _short(value: Any) -> str:

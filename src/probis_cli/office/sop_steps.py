@@ -191,27 +191,7 @@ def _langkah(steps: list[_Step], kodes: list[str], periksa: list[Periksa]) -> li
         item: dict[str, Any] = {"no": no, "kegiatan": _one_line(step.kegiatan) or "-"}
         if not step.kegiatan.strip():
             periksa.append(Periksa((*here, "kegiatan"), "office.periksa.kegiatan", {"no": no}))
-        # the pelaksana: the column with a flowchart symbol, else one with a mark
-        with_shape = [p for p, (shapes, _t) in sorted(step.marks.items()) if any(s != "connector" for s in shapes)]
-        with_mark = [p for p, (_s, texts) in sorted(step.marks.items()) if any(_is_mark(t) for t in texts)]
-        candidates = with_shape or with_mark or [p for p, (shapes, _t) in sorted(step.marks.items()) if shapes]
-        shape_kind: str | None = None
-        if candidates:
-            chosen = candidates[0]
-            item["pelaksana"] = kodes[chosen]
-            kinds = [s for s in step.marks[chosen][0] if s != "connector"]
-            shape_kind = kinds[0] if kinds else None
-            if len(candidates) > 1:
-                periksa.append(
-                    Periksa(
-                        (*here, "pelaksana"),
-                        "office.periksa.pelaksana_ganda",
-                        {"no": no, "kolom": ", ".join(kodes[c] for c in candidates)},
-                    )
-                )
-        else:
-            item["pelaksana"] = PLACEHOLDER_PELAKSANA
-            periksa.append(Periksa((*here, "pelaksana"), "office.periksa.pelaksana", {"no": no}))
+        shape_kind = _pelaksana(step, kodes, item, here, periksa)
         texts = [t for _p, (_s, ts) in sorted(step.marks.items()) for t in ts]
         branches = [(b["label"].strip(), int(b["ke"])) for t in texts if (b := _BRANCH.match(t))]
         simbol = _simbol(shape_kind, step, i, len(steps), have_mulai, branches)
@@ -222,42 +202,79 @@ def _langkah(steps: list[_Step], kodes: list[str], periksa: list[Periksa]) -> li
         if shape_kind is None and simbol == "keputusan" and not branches:
             periksa.append(Periksa((*here, "simbol"), "office.periksa.simbol_teks", {"no": no}))
         if simbol == "keputusan":
-            labelled = [(label, ke) for label, ke in branches if label]
-            if len(labelled) >= 2:
-                words = {norm(label) for label, _ in labelled}
-                if len(labelled) == 2 and words in ({"ya", "tidak"}, {"yes", "no"}):
-                    for label, ke in labelled:
-                        item["ya" if norm(label) in ("ya", "yes") else "tidak"] = ke
-                else:
-                    item["cabang"] = [{"label": label, "ke": ke} for label, ke in labelled]
-            else:
-                labels = [t for t in texts if norm(t) and not norm(t).isdigit() and not _is_mark(t) and len(t) < 40]
-                item["ya"] = None
-                item["tidak"] = None
-                periksa.append(
-                    Periksa((*here, "ya"), "office.periksa.cabang", {"no": no, "label": ", ".join(labels) or "-"})
-                )
+            _keputusan(item, branches, texts, here, periksa)
         elif branches:
             item["lanjut"] = branches[0][1]
-        mutu: dict[str, Any] = {}
-        kelengkapan = items(step.kelengkapan)
-        if kelengkapan:
-            mutu["kelengkapan"] = kelengkapan
-        waktu = _one_line(step.waktu)
-        mutu["waktu"] = waktu or None
-        if not waktu:
-            periksa.append(Periksa((*here, "mutu_baku", "waktu"), "office.periksa.waktu_kosong", {"no": no}))
-        elif parse_durasi(waktu) is None:
-            periksa.append(Periksa((*here, "mutu_baku", "waktu"), "office.periksa.waktu", {"no": no, "teks": waktu}))
-        output = _one_line(step.output)
-        if output:
-            mutu["output"] = output
-        item["mutu_baku"] = mutu
+        item["mutu_baku"] = _mutu_baku(step, no, here, periksa)
         keterangan = _one_line(step.keterangan)
         if keterangan and keterangan not in ("-",):
             item["keterangan"] = keterangan
         out.append(item)
     return out
+
+
+def _pelaksana(step: _Step, kodes: list[str], item: dict[str, Any], here: Path_, periksa: list[Periksa]) -> str | None:
+    """Set the step's pelaksana: the column with a flowchart symbol, else one with a mark.
+
+    Returns the kind of that column's symbol (None when it has none)."""
+    no = item["no"]
+    with_shape = [p for p, (shapes, _t) in sorted(step.marks.items()) if any(s != "connector" for s in shapes)]
+    with_mark = [p for p, (_s, texts) in sorted(step.marks.items()) if any(_is_mark(t) for t in texts)]
+    candidates = with_shape or with_mark or [p for p, (shapes, _t) in sorted(step.marks.items()) if shapes]
+    if not candidates:
+        item["pelaksana"] = PLACEHOLDER_PELAKSANA
+        periksa.append(Periksa((*here, "pelaksana"), "office.periksa.pelaksana", {"no": no}))
+        return None
+    chosen = candidates[0]
+    item["pelaksana"] = kodes[chosen]
+    kinds = [s for s in step.marks[chosen][0] if s != "connector"]
+    if len(candidates) > 1:
+        periksa.append(
+            Periksa(
+                (*here, "pelaksana"),
+                "office.periksa.pelaksana_ganda",
+                {"no": no, "kolom": ", ".join(kodes[c] for c in candidates)},
+            )
+        )
+    return kinds[0] if kinds else None
+
+
+def _keputusan(
+    item: dict[str, Any], branches: list[tuple[str, int]], texts: list[str], here: Path_, periksa: list[Periksa]
+) -> None:
+    """A decision's exits: ya/tidak, or labelled cabang; both left empty (to check) when unlabelled."""
+    labelled = [(label, ke) for label, ke in branches if label]
+    if len(labelled) >= 2:
+        words = {norm(label) for label, _ in labelled}
+        if len(labelled) == 2 and words in ({"ya", "tidak"}, {"yes", "no"}):
+            for label, ke in labelled:
+                item["ya" if norm(label) in ("ya", "yes") else "tidak"] = ke
+        else:
+            item["cabang"] = [{"label": label, "ke": ke} for label, ke in labelled]
+        return
+    labels = [t for t in texts if norm(t) and not norm(t).isdigit() and not _is_mark(t) and len(t) < 40]
+    item["ya"] = None
+    item["tidak"] = None
+    periksa.append(
+        Periksa((*here, "ya"), "office.periksa.cabang", {"no": item["no"], "label": ", ".join(labels) or "-"})
+    )
+
+
+def _mutu_baku(step: _Step, no: int, here: Path_, periksa: list[Periksa]) -> dict[str, Any]:
+    mutu: dict[str, Any] = {}
+    kelengkapan = items(step.kelengkapan)
+    if kelengkapan:
+        mutu["kelengkapan"] = kelengkapan
+    waktu = _one_line(step.waktu)
+    mutu["waktu"] = waktu or None
+    if not waktu:
+        periksa.append(Periksa((*here, "mutu_baku", "waktu"), "office.periksa.waktu_kosong", {"no": no}))
+    elif parse_durasi(waktu) is None:
+        periksa.append(Periksa((*here, "mutu_baku", "waktu"), "office.periksa.waktu", {"no": no, "teks": waktu}))
+    output = _one_line(step.output)
+    if output:
+        mutu["output"] = output
+    return mutu
 
 
 def _is_mark(text: str) -> bool:

@@ -31,14 +31,14 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Literal
+from typing import Any
 
 from probis_cli.model.common import KEGIATAN_RE, SLUG_RE, SUB_KEGIATAN_RE
 from probis_cli.scaffold.files import read_raw
+from probis_cli.scaffold.rename_rules import Jenis, Rule, rules
 from probis_cli.scaffold.roundtrip import Envelope, same_content
 from probis_cli.source.reader import PosTree, read_text
 
-Jenis = Literal["opd", "unit", "jabatan", "pihak", "proses", "sop", "kegiatan", "pelaksana"]
 JENIS: tuple[Jenis, ...] = ("opd", "unit", "jabatan", "pihak", "proses", "sop", "kegiatan", "pelaksana")
 _SLUG = re.compile(SLUG_RE)
 _KEGIATAN = re.compile(f"(?:{KEGIATAN_RE}|{SUB_KEGIATAN_RE})")
@@ -86,10 +86,6 @@ class Plan:
     mentions: list[tuple[str, int]] = field(default_factory=list)  # free text naming an old code
 
 
-# Gives the new text of a reference, or None when the reference is not about the renamed code.
-Replace = Callable[[str], str | None]
-
-
 def _scalars(data: Any, pos: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str, int, int]]:
     """Every scalar value with its path and (line, column) (``pos``: the reader's position tree)."""
     if isinstance(data, dict) and isinstance(pos, dict):
@@ -112,50 +108,6 @@ def _scalars(data: Any, pos: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[
 def _shape(path: tuple[Any, ...]) -> str:
     """``("langkah", 3, "pelaksana")`` -> ``"langkah.pelaksana"`` (list indexes dropped)."""
     return ".".join(str(p) for p in path if not isinstance(p, int))
-
-
-# Fields holding a reference ``opd`` or ``opd/x`` (or a pihak luar code), per document kind.
-REF_FIELDS = {
-    "proses": {"pemilik", "masukan.dari", "keluaran.untuk", "aktivitas.pelaksana"},
-    "sop": {"unit", "pelaksana.jabatan"},
-    "rpjmd": {"program.opd"},
-}
-
-
-def _ref_replacer(old: str, new: str, *, whole: bool) -> Replace:
-    """Rename ``old`` in a reference: as its first segment (``whole=False``: an OPD) or the
-    whole value (``whole=True``: ``opd/unit``, ``opd/jabatan``, a pihak luar)."""
-
-    def replace(value: str) -> str | None:
-        if value == old:
-            return new
-        if not whole and value.startswith(old + "/"):
-            return new + value[len(old) :]
-        return None
-
-    return replace
-
-
-def _exact(old: str, new: str) -> Replace:
-    return lambda value: new if value == old else None
-
-
-def _prefix(renamed: dict[str, str]) -> Replace:
-    """A code renamed itself, or as the prefix of a child code (``old.`` + rest)."""
-
-    def replace(value: str) -> str | None:
-        if value in renamed:
-            return renamed[value]
-        for old, new in renamed.items():
-            if value.startswith(old + "."):
-                return new + value[len(old) :]
-        return None
-
-    return replace
-
-
-def _doc_filter(jenis: str, condition: Callable[[dict[str, Any]], bool]) -> Callable[[dict[str, Any]], bool]:
-    return lambda data: data.get("jenis") == jenis and condition(data)
 
 
 @dataclass
@@ -253,58 +205,6 @@ def _check_new(jenis: Jenis, old: str, new: str) -> str:
     return new
 
 
-def _rules(
-    jenis: Jenis, old: str, new: str, renamed: dict[str, str]
-) -> list[tuple[Callable[[dict[str, Any]], bool], set[str], Replace]]:
-    """(which documents, which field shapes, how to replace) for a rename."""
-    if jenis == "opd":
-        ref = _ref_replacer(old, new, whole=False)
-        return [
-            (_doc_filter("opd", lambda d: True), {"kode"}, _exact(old, new)),
-            *[(_doc_filter(k, lambda d: True), shapes, ref) for k, shapes in REF_FIELDS.items()],
-        ]
-    if jenis in ("unit", "jabatan"):
-        opd, _, short = old.partition("/")
-        own = _doc_filter("opd", lambda d: d.get("kode") == opd)
-        inner = {"unit": {"unit.kode", "unit.induk", "jabatan.unit"}, "jabatan": {"jabatan.kode"}}[jenis]
-        ref = _ref_replacer(old, f"{opd}/{new}", whole=True)
-        return [
-            (own, inner, _exact(short, new)),
-            *[(_doc_filter(k, lambda d: True), shapes, ref) for k, shapes in REF_FIELDS.items()],
-        ]
-    if jenis == "pihak":
-        ref = _ref_replacer(old, new, whole=False)
-        return [
-            (_doc_filter("pemda", lambda d: True), {"pihak_luar.kode"}, _exact(old, new)),
-            *[(_doc_filter(k, lambda d: True), shapes, ref) for k, shapes in REF_FIELDS.items()],
-        ]
-    if jenis == "proses":
-        replace = _exact_map(renamed)
-        return [
-            (_doc_filter("proses", lambda d: True), {"kode", "induk"}, replace),
-            (_doc_filter("sop", lambda d: True), {"proses"}, replace),
-        ]
-    if jenis == "sop":
-        return [
-            (_doc_filter("sop", lambda d: True), {"kode", "keterkaitan"}, _exact(old, new)),
-            (_doc_filter("proses", lambda d: True), {"sop"}, _exact(old, new)),
-        ]
-    if jenis == "kegiatan":
-        replace = _prefix({old: new})
-        return [
-            (_doc_filter("opd", lambda d: True), {"kegiatan.kode", "kegiatan.sub_kegiatan.kode"}, replace),
-            (_doc_filter("proses", lambda d: True), {"kegiatan"}, replace),
-            (_doc_filter("pemda", lambda d: True), {"pengaturan.lint.kegiatan_bersama"}, replace),
-        ]
-    sop, _, short = old.partition(":")
-    own_sop = _doc_filter("sop", lambda d: d.get("kode") == sop)
-    return [(own_sop, {"pelaksana.kode", "langkah.pelaksana"}, _exact(short, new))]
-
-
-def _exact_map(renamed: dict[str, str]) -> Replace:
-    return lambda value: renamed.get(value)
-
-
 _DELIMITERS = frozenset(" \t,]}#\n\"'")
 
 
@@ -356,6 +256,23 @@ def _moved(path: str, jenis: Jenis, renamed: dict[str, str]) -> str:
 def plan_rename(root: Path, paths: list[str], old: str, new: str, jenis: Jenis | None = None) -> Plan:
     """Work out every edit and move of renaming ``old`` to ``new``; nothing is written."""
     docs = _documents(root, paths)
+    kind = _kind_of(docs, old, jenis)
+    short_new, full_new, renamed = _new_codes(docs, kind, old, new)
+    by_path = _edits(docs, rules(kind, old, short_new, renamed), kind, renamed)
+    mentions = _mentions(
+        docs, kind, old, renamed, {(c.path, e.line, e.column) for c in by_path.values() for e in c.edits}
+    )
+    changes = [change for change in by_path.values() if _apply(change, docs)]
+    targets = [c.new_path for c in changes if c.new_path != c.path]
+    existing = set(paths)
+    for target in targets:
+        if target in existing and target not in {c.path for c in changes}:
+            raise RenameError("ganti.target_exists", path=target)
+    return Plan(kind, old, full_new, renamed, sorted(changes, key=lambda c: c.path), mentions)
+
+
+def _kind_of(docs: list[_Doc], old: str, jenis: Jenis | None) -> Jenis:
+    """The one kind of code ``old`` names (``jenis`` when given and found)."""
     kinds = detect(docs, old)
     if jenis is not None:
         if jenis not in kinds:
@@ -365,7 +282,12 @@ def plan_rename(root: Path, paths: list[str], old: str, new: str, jenis: Jenis |
         raise RenameError("ganti.not_found", old=old)
     if len(kinds) > 1:
         raise RenameError("ganti.ambiguous", old=old, kinds=", ".join(kinds))
-    kind = kinds[0]
+    return kinds[0]
+
+
+def _new_codes(docs: list[_Doc], kind: Jenis, old: str, new: str) -> tuple[str, str, dict[str, str]]:
+    """``(short_new, full_new, renamed)``: the new code as written in the documents, as the user
+    names it, and every code that changes (a proses takes its sub-processes along)."""
     short_new = _check_new(kind, old, new)
     full_new = (
         f"{old.partition('/')[0]}/{short_new}"
@@ -388,12 +310,15 @@ def plan_rename(root: Path, paths: list[str], old: str, new: str, jenis: Jenis |
                 if child in _codes(docs, "proses"):
                     raise RenameError("ganti.exists", new=child)
                 renamed[code] = child
-    rules = _rules(kind, old, short_new, renamed)
+    return short_new, full_new, renamed
+
+
+def _edits(docs: list[_Doc], doc_rules: list[Rule], kind: Jenis, renamed: dict[str, str]) -> dict[str, FileChange]:
+    """Every document's change: the scalars the rules replace, and where the file moves."""
     by_path: dict[str, FileChange] = {}
     for doc in docs:
         edits: list[Edit] = []
-        expected_values: list[tuple[tuple[Any, ...], str]] = []
-        for accepts, shapes, replace in rules:
+        for accepts, shapes, replace in doc_rules:
             if not accepts(doc.data):
                 continue
             for path, value, line, column in _scalars(doc.data, doc.pos):
@@ -401,42 +326,36 @@ def plan_rename(root: Path, paths: list[str], old: str, new: str, jenis: Jenis |
                     replaced = replace(value)
                     if replaced is not None and replaced != value:
                         edits.append(Edit(line, column, value, replaced))
-                        expected_values.append((path, replaced))
         change = by_path.setdefault(doc.path, FileChange(doc.path, _moved(doc.path, kind, renamed), before=doc.text))
         change.edits.extend(edits)
-    mentions = _mentions(
-        docs, kind, old, renamed, {(c.path, e.line, e.column) for c in by_path.values() for e in c.edits}
-    )
-    changes: list[FileChange] = []
-    for change in by_path.values():
-        if not change.edits and change.new_path == change.path:
-            continue
-        unique = sorted(set(change.edits), key=lambda e: (e.line, e.column))
-        change.edits = unique
-        after = _splice(change.before, unique) if unique else change.before
-        if after is None:
-            raise RenameError("ganti.cannot_edit", path=change.path)
-        wanted = {(e.line, e.column): e.new for e in unique}
+    return by_path
 
-        def expect(data: Any, doc_path: str = change.path) -> Any:
-            out = copy.deepcopy(data)
-            for doc in docs:
-                if doc.path == doc_path and doc.data == data:
-                    for path, value, line, column in _scalars(doc.data, doc.pos):
-                        if (line, column) in wanted:
-                            _set(out, path, wanted[(line, column)])
-            return out
 
-        if not same_content(change.path, change.before, after, expect):
-            raise RenameError("ganti.cannot_edit", path=change.path)
-        change.after = after
-        changes.append(change)
-    targets = [c.new_path for c in changes if c.new_path != c.path]
-    existing = set(paths)
-    for target in targets:
-        if target in existing and target not in {c.path for c in changes}:
-            raise RenameError("ganti.target_exists", path=target)
-    return Plan(kind, old, full_new, renamed, sorted(changes, key=lambda c: c.path), mentions)
+def _apply(change: FileChange, docs: list[_Doc]) -> bool:
+    """Splice ``change``'s edits into its text and check that the file still means what it did,
+    with the new codes in place; False when the file neither changes nor moves."""
+    if not change.edits and change.new_path == change.path:
+        return False
+    unique = sorted(set(change.edits), key=lambda e: (e.line, e.column))
+    change.edits = unique
+    after = _splice(change.before, unique) if unique else change.before
+    if after is None:
+        raise RenameError("ganti.cannot_edit", path=change.path)
+    wanted = {(e.line, e.column): e.new for e in unique}
+
+    def expect(data: Any, doc_path: str = change.path) -> Any:
+        out = copy.deepcopy(data)
+        for doc in docs:
+            if doc.path == doc_path and doc.data == data:
+                for path, value, line, column in _scalars(doc.data, doc.pos):
+                    if (line, column) in wanted:
+                        _set(out, path, wanted[(line, column)])
+        return out
+
+    if not same_content(change.path, change.before, after, expect):
+        raise RenameError("ganti.cannot_edit", path=change.path)
+    change.after = after
+    return True
 
 
 def _mentions(

@@ -40,6 +40,7 @@ class ProgramTanpaSasaran(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "K001"
     name: ClassVar[str] = "program-tanpa-sasaran"
+    reads = "rpjmd"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.WARNING
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(

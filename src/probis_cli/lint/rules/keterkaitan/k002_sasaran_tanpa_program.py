@@ -31,6 +31,7 @@ class SasaranTanpaProgram(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "K002"
     name: ClassVar[str] = "sasaran-tanpa-program"
+    reads = "rpjmd"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.WARNING
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(

@@ -44,6 +44,7 @@ class KegiatanDiLuarRpjmd(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "K003"
     name: ClassVar[str] = "kegiatan-di-luar-rpjmd"
+    reads = "rpjmd opd"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.ERROR
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(

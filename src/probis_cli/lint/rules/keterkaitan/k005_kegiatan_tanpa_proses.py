@@ -57,6 +57,7 @@ class KegiatanTanpaProses(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "K005"
     name: ClassVar[str] = "kegiatan-tanpa-proses"
+    reads = "pemda opd proses"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.WARNING
     Options: ClassVar[type[BaseModel]] = KegiatanTanpaProsesOptions
     docs: ClassVar[dict[Lang, RuleDoc]] = {

@@ -48,6 +48,7 @@ class ProsesTanpaSop(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "K006"
     name: ClassVar[str] = "proses-tanpa-sop"
+    reads = "proses sop"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.WARNING
     Options: ClassVar[type[BaseModel]] = ProsesTanpaSopOptions
     docs: ClassVar[dict[Lang, RuleDoc]] = {

@@ -31,6 +31,7 @@ class SopTanpaProses(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "K007"
     name: ClassVar[str] = "sop-tanpa-proses"
+    reads = "proses sop"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.WARNING
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(

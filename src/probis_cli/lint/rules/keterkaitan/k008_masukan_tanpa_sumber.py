@@ -46,6 +46,7 @@ class MasukanTanpaSumber(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "K008"
     name: ClassVar[str] = "masukan-tanpa-sumber"
+    reads = "pemda opd proses"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.WARNING
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(

@@ -31,6 +31,7 @@ class KeluaranTanpaPenerima(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "K009"
     name: ClassVar[str] = "keluaran-tanpa-penerima"
+    reads = "each proses"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.WARNING
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(

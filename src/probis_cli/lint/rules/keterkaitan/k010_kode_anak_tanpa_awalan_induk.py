@@ -61,6 +61,7 @@ class KodeAnakTanpaAwalanInduk(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "K010"
     name: ClassVar[str] = "kode-anak-tanpa-awalan-induk"
+    reads = "proses"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.WARNING
     Options: ClassVar[type[BaseModel]] = KodeAnakOptions
     docs: ClassVar[dict[Lang, RuleDoc]] = {

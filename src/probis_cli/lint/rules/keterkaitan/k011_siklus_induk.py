@@ -31,6 +31,7 @@ class SiklusInduk(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "K011"
     name: ClassVar[str] = "siklus-induk"
+    reads = "proses"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.ERROR
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(

@@ -35,6 +35,7 @@ class TargetDiLuarPeriode(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "K012"
     name: ClassVar[str] = "target-di-luar-periode"
+    reads = "rpjmd"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.WARNING
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(

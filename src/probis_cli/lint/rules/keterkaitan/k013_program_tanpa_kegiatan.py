@@ -31,6 +31,7 @@ class ProgramTanpaKegiatan(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "K013"
     name: ClassVar[str] = "program-tanpa-kegiatan"
+    reads = "rpjmd opd"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.WARNING
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(

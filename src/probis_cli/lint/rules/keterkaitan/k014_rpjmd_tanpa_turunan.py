@@ -33,6 +33,7 @@ class RpjmdTanpaTurunan(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "K014"
     name: ClassVar[str] = "rpjmd-tanpa-turunan"
+    reads = "rpjmd"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.WARNING
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(

@@ -31,6 +31,7 @@ class SopProsesTidakCocok(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "K015"
     name: ClassVar[str] = "sop-proses-tidak-cocok"
+    reads = "proses sop"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.ERROR
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(

@@ -35,6 +35,7 @@ class SopDiProsesInduk(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "K016"
     name: ClassVar[str] = "sop-di-proses-induk"
+    reads = "proses sop"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.WARNING
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(

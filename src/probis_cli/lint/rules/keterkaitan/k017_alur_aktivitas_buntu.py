@@ -39,6 +39,7 @@ class AlurAktivitasBuntu(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "K017"
     name: ClassVar[str] = "alur-aktivitas-buntu"
+    reads = "each proses"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.WARNING
     docs: ClassVar[dict[Lang, RuleDoc]] = {
         "id": RuleDoc(

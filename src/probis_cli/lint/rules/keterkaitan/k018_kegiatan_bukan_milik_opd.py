@@ -11,13 +11,7 @@ from probis_cli.findings import Message, Severity
 from probis_cli.i18n import Lang
 from probis_cli.index import Index
 from probis_cli.lint.base import Hit, Rule, RuleDoc
-from probis_cli.lint.rules.tumpang_tindih._common import (  # the same small example Pemda as the T rules
-    _PEMDA,
-    is_shared,
-    opd_label,
-    own_kegiatan,
-    shared_codes,
-)
+from probis_cli.lint.rules._common import _PEMDA, is_shared, opd_label, own_kegiatan, shared_codes
 
 _OPD = """\
 # file: opd/dinkes.yaml
@@ -116,6 +110,7 @@ class KegiatanBukanMilikOpd(Rule):
 
     code: ClassVar[str] = "K018"
     name: ClassVar[str] = "kegiatan-bukan-milik-opd"
+    reads = "pemda opd proses"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.WARNING
     Options: ClassVar[type[BaseModel]] = KegiatanBukanMilikOpdOptions
     messages = MESSAGES

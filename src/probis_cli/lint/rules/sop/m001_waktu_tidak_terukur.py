@@ -95,6 +95,7 @@ class WaktuTidakTerukur(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "M001"
     name: ClassVar[str] = "waktu-tidak-terukur"
+    reads = "each sop"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.ERROR
     Options: ClassVar[type[BaseModel]] = WaktuOptions
     docs: ClassVar[dict[Lang, RuleDoc]] = {

@@ -49,6 +49,7 @@ class OutputKosong(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "M002"
     name: ClassVar[str] = "output-kosong"
+    reads = "each sop"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.ERROR
     Options: ClassVar[type[BaseModel]] = TerminatorOptions
     docs: ClassVar[dict[Lang, RuleDoc]] = {

@@ -57,6 +57,7 @@ class CabangKeputusan(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "M003"
     name: ClassVar[str] = "cabang-keputusan"
+    reads = "each sop"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.ERROR
     Options: ClassVar[type[BaseModel]] = NoOptions
     docs: ClassVar[dict[Lang, RuleDoc]] = {

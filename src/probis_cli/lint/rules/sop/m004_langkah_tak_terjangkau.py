@@ -66,6 +66,7 @@ class LangkahTakTerjangkau(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "M004"
     name: ClassVar[str] = "langkah-tak-terjangkau"
+    reads = "each sop"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.ERROR
     Options: ClassVar[type[BaseModel]] = NoOptions
     docs: ClassVar[dict[Lang, RuleDoc]] = {

@@ -66,6 +66,7 @@ class MulaiSelesai(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "M005"
     name: ClassVar[str] = "mulai-selesai"
+    reads = "each sop"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.ERROR
     Options: ClassVar[type[BaseModel]] = MulaiSelesaiOptions
     docs: ClassVar[dict[Lang, RuleDoc]] = {

@@ -119,6 +119,7 @@ class IdentitasTidakLengkap(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "M006"
     name: ClassVar[str] = "identitas-tidak-lengkap"
+    reads = "each sop"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.WARNING
     Options: ClassVar[type[BaseModel]] = IdentitasOptions
     docs: ClassVar[dict[Lang, RuleDoc]] = {

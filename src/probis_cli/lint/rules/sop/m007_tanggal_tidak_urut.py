@@ -35,6 +35,7 @@ class TanggalTidakUrut(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "M007"
     name: ClassVar[str] = "tanggal-tidak-urut"
+    reads = "each sop"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.ERROR
     Options: ClassVar[type[BaseModel]] = NoOptions
     docs: ClassVar[dict[Lang, RuleDoc]] = {

@@ -59,6 +59,7 @@ class KeterkaitanTidakDitemukan(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "M008"
     name: ClassVar[str] = "keterkaitan-tidak-ditemukan"
+    reads = "sop"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.WARNING
     Options: ClassVar[type[BaseModel]] = KeterkaitanOptions
     docs: ClassVar[dict[Lang, RuleDoc]] = {

@@ -33,6 +33,7 @@ class PelaksanaTidakDipakai(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "M009"
     name: ClassVar[str] = "pelaksana-tidak-dipakai"
+    reads = "each sop"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.WARNING
     Options: ClassVar[type[BaseModel]] = NoOptions
     docs: ClassVar[dict[Lang, RuleDoc]] = {

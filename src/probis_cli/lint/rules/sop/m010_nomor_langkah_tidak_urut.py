@@ -33,6 +33,7 @@ class NomorLangkahTidakUrut(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "M010"
     name: ClassVar[str] = "nomor-langkah-tidak-urut"
+    reads = "each sop"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.WARNING
     Options: ClassVar[type[BaseModel]] = NoOptions
     docs: ClassVar[dict[Lang, RuleDoc]] = {

@@ -21,7 +21,7 @@ Helpers shared by several rules of the family; each rule lives in its own module
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -29,6 +29,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from probis_cli.index import Index
 from probis_cli.lint.glosarium import Glosarium
+from probis_cli.lint.rules._common import opd_label, own_kegiatan, shared_codes
 from probis_cli.lint.teks import normalise
 from probis_cli.model.kode import PER_WILAYAH_PREFIXES, is_standard_penunjang
 
@@ -41,15 +42,6 @@ from probis_cli.model.kode import PER_WILAYAH_PREFIXES, is_standard_penunjang
 is_penunjang = is_standard_penunjang
 
 
-def shared_codes(index: Index, extra: Iterable[str] = ()) -> tuple[str, ...]:
-    """Codes declared as run together by several OPD: probis.yaml settings plus ``extra``."""
-    codes: list[str] = []
-    if index.pemda is not None:
-        codes.extend(index.pemda.model.pengaturan.lint.kegiatan_bersama)
-    codes.extend(extra)
-    return tuple(sorted({c.strip() for c in codes if c.strip()}))
-
-
 def per_wilayah_opd(index: Index, opd: str) -> bool:
     """Whether an OPD is one of several that run the same urusan for their own area (Kecamatan)."""
     doc = index.opd.get(opd)
@@ -58,34 +50,9 @@ def per_wilayah_opd(index: Index, opd: str) -> bool:
     return doc.model.bentuk == "kecamatan" or any(u in PER_WILAYAH_PREFIXES for u in doc.model.urusan)
 
 
-def is_shared(code: str, shared: tuple[str, ...]) -> bool:
-    """Whether ``code`` is a shared code or lies below one (a shared program or kegiatan covers its children)."""
-    return any(code == s or code.startswith(s + ".") for s in shared)
-
-
-def opd_label(index: Index, kode: str) -> str:
-    """The OPD as people name it (singkatan, else nama), e.g. ``DPMPTSP``; the code if unknown."""
-    doc = index.opd.get(kode)
-    return doc.model.label if doc is not None else kode
-
-
 def owners_label(index: Index, kode: str) -> str:
     """The owners of a process as text for messages."""
     return ", ".join(opd_label(index, o) for o in index.owners(kode)) or "-"
-
-
-def own_kegiatan(index: Index, kode: str) -> tuple[list[str], str]:
-    """The kegiatan a process carries out: its own, else those of its nearest parent that has some.
-
-    Returns (codes, the process they are written in). A process's own kegiatan decide what
-    it does; a parent's count only when it names none (the parent groups several kinds of
-    work, e.g. a level-1 "Perencanaan dan Pelaporan" over a bidang's substantive kegiatan).
-    """
-    for k in [kode, *index.ancestors(kode)]:
-        codes = index.proses[k].model.kegiatan
-        if codes:
-            return list(dict.fromkeys(codes)), k
-    return [], kode
 
 
 def only_penunjang(index: Index, kode: str) -> bool:
@@ -96,21 +63,6 @@ def only_penunjang(index: Index, kode: str) -> bool:
 
 # ---------------------------------------------------------------------------------------
 # Example repositories
-
-_PEMDA = """\
-# file: probis.yaml
-probis: 1
-jenis: pemda
-nama: Pemerintah Kota Contoh
-tingkat: kota
-periode: 2025-2029
-pihak_luar: [{kode: masyarakat, nama: Masyarakat}]
-# file: rpjmd.yaml
-probis: 1
-jenis: rpjmd
-periode: 2025-2029
-visi: Kota Contoh yang sehat dan tertib administrasi
-"""
 
 _DINKES = """\
 # file: opd/dinkes.yaml

@@ -11,15 +11,8 @@ from probis_cli.findings import Location, Message, Severity
 from probis_cli.i18n import Lang
 from probis_cli.index import Index, KegiatanEntry, SubKegiatanEntry
 from probis_cli.lint.base import Hit, Rule, RuleDoc
-from probis_cli.lint.rules.tumpang_tindih._common import (
-    _DINKES,
-    _PEMDA,
-    is_penunjang,
-    is_shared,
-    opd_label,
-    per_wilayah_opd,
-    shared_codes,
-)
+from probis_cli.lint.rules._common import _PEMDA, is_shared, opd_label, shared_codes
+from probis_cli.lint.rules.tumpang_tindih._common import _DINKES, is_penunjang, per_wilayah_opd
 from probis_cli.model.kode import is_per_wilayah
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -117,6 +110,7 @@ class KegiatanGanda(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "T001"
     name: ClassVar[str] = "kegiatan-ganda"
+    reads = "pemda opd"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.ERROR
     Options: ClassVar[type[BaseModel]] = KegiatanGandaOptions
     docs: ClassVar[dict[Lang, RuleDoc]] = {

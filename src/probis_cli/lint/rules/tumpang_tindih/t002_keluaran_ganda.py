@@ -11,9 +11,9 @@ from probis_cli.findings import Message, Severity
 from probis_cli.i18n import Lang
 from probis_cli.index import Index
 from probis_cli.lint.base import Hit, Rule, RuleDoc
+from probis_cli.lint.rules._common import _PEMDA
 from probis_cli.lint.rules.tumpang_tindih._common import (
     _MAX_RELATED,
-    _PEMDA,
     KeluaranGandaOptions,
     Processes,
     _capil,
@@ -51,6 +51,7 @@ class KeluaranGanda(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "T002"
     name: ClassVar[str] = "keluaran-ganda"
+    reads = "pemda opd proses"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.ERROR
     Options: ClassVar[type[BaseModel]] = KeluaranGandaOptions
     docs: ClassVar[dict[Lang, RuleDoc]] = {

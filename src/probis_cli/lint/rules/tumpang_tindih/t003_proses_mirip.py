@@ -12,9 +12,9 @@ from probis_cli.findings import Message, Severity
 from probis_cli.i18n import Lang
 from probis_cli.index import Index
 from probis_cli.lint.base import Hit, Rule, RuleDoc
+from probis_cli.lint.rules._common import _PEMDA
 from probis_cli.lint.rules.tumpang_tindih._common import (
     _MAX_RELATED,
-    _PEMDA,
     _SINGKATAN_EN,
     DEFAULT_KELUARAN_UMUM,
     KeluaranGandaOptions,
@@ -242,6 +242,7 @@ class ProsesMirip(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "T003"
     name: ClassVar[str] = "proses-mirip"
+    reads = "pemda opd proses"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.WARNING
     Options: ClassVar[type[BaseModel]] = ProsesMiripOptions
     docs: ClassVar[dict[Lang, RuleDoc]] = {

@@ -11,15 +11,8 @@ from probis_cli.findings import Message, Severity
 from probis_cli.i18n import Lang
 from probis_cli.index import Index
 from probis_cli.lint.base import Hit, NoOptions, Rule, RuleDoc
-from probis_cli.lint.rules.tumpang_tindih._common import (
-    _DINKES,
-    _PEMDA,
-    _capil,
-    is_shared,
-    opd_label,
-    owners_label,
-    shared_codes,
-)
+from probis_cli.lint.rules._common import _PEMDA, is_shared, opd_label, shared_codes
+from probis_cli.lint.rules.tumpang_tindih._common import _DINKES, _capil, owners_label
 
 MESSAGES: dict[str, dict[str, str]] = {
     "id": {
@@ -53,6 +46,7 @@ class UrusanTidakDiampu(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "T004"
     name: ClassVar[str] = "urusan-tidak-diampu"
+    reads = "pemda opd proses"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.ERROR
     Options: ClassVar[type[BaseModel]] = NoOptions
     docs: ClassVar[dict[Lang, RuleDoc]] = {

@@ -11,7 +11,8 @@ from probis_cli.findings import Message, Severity
 from probis_cli.i18n import Lang
 from probis_cli.index import Index
 from probis_cli.lint.base import Hit, NoOptions, Rule, RuleDoc
-from probis_cli.lint.rules.tumpang_tindih._common import _DINKES, _PEMDA, _capil, _proses
+from probis_cli.lint.rules._common import _PEMDA
+from probis_cli.lint.rules.tumpang_tindih._common import _DINKES, _capil, _proses
 
 MESSAGES: dict[str, dict[str, str]] = {
     "id": {
@@ -33,6 +34,7 @@ class PemilikGanda(Rule):
     messages = MESSAGES
     code: ClassVar[str] = "T005"
     name: ClassVar[str] = "pemilik-ganda"
+    reads = "pemda opd proses"  # what it reads (lint.base.Reads): hits reused while that is unchanged
     severity: ClassVar[Severity] = Severity.ERROR
     Options: ClassVar[type[BaseModel]] = NoOptions
     docs: ClassVar[dict[Lang, RuleDoc]] = {

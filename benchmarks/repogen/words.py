@@ -1,0 +1,137 @@
+"""Word lists: what each object type's processes are called, pihak luar, dasar hukum."""
+
+from __future__ import annotations
+
+PUB, SVC, INT = "pub", "svc", "int"  # document issued to an applicant / service delivered / internal
+# type -> [(leaf process name, keluaran name, SOP flow)]
+VERBS: dict[str, list[tuple[str, str, str]]] = {
+    "izin": [("Penerbitan {o}", "{o}", PUB), ("Perpanjangan {o}", "{o} yang diperpanjang", PUB),
+             ("Perubahan {o}", "{o} hasil perubahan", PUB), ("Pencabutan {o}", "Keputusan pencabutan {o}", PUB)],
+    "dok": [("Penerbitan {o}", "{o}", PUB), ("Perubahan Data {o}", "{o} hasil perubahan data", PUB),
+            ("Penerbitan Ulang {o}", "{o} pengganti", PUB), ("Legalisasi {o}", "Salinan {o} terlegalisasi", PUB)],
+    "layanan": [("Pelayanan {o}", "Layanan {o} yang terlaksana", SVC), ("Pencatatan dan Pelaporan {o}", "Laporan {o}", INT),
+                ("Evaluasi Mutu {o}", "Hasil evaluasi mutu {o}", INT)],
+    "bina": [("Pembinaan {o}", "Laporan hasil pembinaan {o}", INT), ("Pengawasan {o}", "Laporan hasil pengawasan {o}", INT),
+             ("Pendataan {o}", "Basis data {o}", INT), ("Fasilitasi {o}", "Rekomendasi hasil fasilitasi {o}", INT)],
+    "data": [("Pengumpulan {o}", "{o} yang terkumpul", INT), ("Pengolahan dan Analisis {o}", "Hasil analisis {o}", INT),
+             ("Publikasi {o}", "Publikasi {o}", INT)],
+    "sarana": [("Perencanaan Teknis {o}", "Dokumen perencanaan teknis {o}", INT), ("Pembangunan {o}", "{o} yang terbangun", INT),
+               ("Pemeliharaan {o}", "{o} yang terpelihara", INT), ("Pengawasan Pekerjaan {o}", "Laporan pengawasan pekerjaan {o}", INT)],
+    "dokren": [("Penyusunan {o}", "Dokumen {o}", INT), ("Reviu {o}", "Hasil reviu {o}", INT), ("Evaluasi {o}", "Laporan evaluasi {o}", INT)],
+    "lapor": [("Penyusunan {o}", "{o}", INT), ("Reviu {o}", "Hasil reviu {o}", INT)],
+    "tindak": [("Penerimaan Laporan {o}", "Register laporan {o}", SVC), ("Penanganan {o}", "Berita acara penanganan {o}", SVC),
+               ("Tindak Lanjut {o}", "Laporan tindak lanjut {o}", INT)],
+    "acara": [("Penyelenggaraan {o}", "Laporan penyelenggaraan {o}", INT), ("Pendaftaran Peserta {o}", "Daftar peserta {o}", SVC),
+              ("Evaluasi {o}", "Laporan evaluasi {o}", INT)],
+    "bantuan": [("Verifikasi Calon Penerima {o}", "Daftar calon penerima {o} terverifikasi", SVC),
+                ("Penyaluran {o}", "Berita acara penyaluran {o}", SVC), ("Monitoring {o}", "Laporan monitoring {o}", INT)],
+    "rekomendasi": [("Penerbitan Rekomendasi {o}", "Surat rekomendasi {o}", PUB),
+                    ("Verifikasi Teknis {o}", "Berita acara verifikasi teknis {o}", PUB)],
+    "mohon": [("Persetujuan {o}", "Keputusan persetujuan {o}", PUB), ("Verifikasi Permohonan {o}", "Berita acara verifikasi permohonan {o}", PUB)],
+    "pajak": [("Pendaftaran dan Pendataan {o}", "Data objek {o}", PUB), ("Penetapan {o}", "Surat ketetapan {o}", PUB),
+              ("Pelayanan Keberatan {o}", "Keputusan keberatan {o}", PUB), ("Pengurangan {o}", "Keputusan pengurangan {o}", PUB)],
+    "tagih": [("Penagihan {o}", "Surat teguran {o}", PUB), ("Penyelesaian {o}", "Laporan penyelesaian {o}", INT)],
+    "awas": [("Audit {o}", "Laporan hasil audit {o}", INT), ("Reviu {o}", "Laporan hasil reviu {o}", INT),
+             ("Pemantauan Tindak Lanjut {o}", "Laporan pemantauan tindak lanjut {o}", INT)],
+    "pegawai": [("Pengusulan {o}", "Usulan {o}", INT), ("Pemrosesan {o}", "Keputusan {o}", INT)],
+    "pbj": [("Pemilihan Penyedia {o}", "Penetapan pemenang {o}", INT), ("Reviu Dokumen Persiapan {o}", "Hasil reviu dokumen persiapan {o}", INT),
+            ("Penanganan Sanggah {o}", "Jawaban sanggah {o}", PUB)],
+    "pasien": [("Pendaftaran {o}", "Registrasi {o}", SVC), ("Pelayanan {o}", "Rekam medis {o}", SVC), ("Penagihan Klaim {o}", "Berkas klaim {o}", INT)],
+    "surat": [("Pengelolaan {o}", "{o} terdistribusi", INT), ("Pengarsipan {o}", "Arsip {o}", INT)],
+    "barang": [("Pengadaan {o}", "{o} yang diadakan", INT), ("Penatausahaan {o}", "Kartu inventaris {o}", INT),
+               ("Pemeliharaan {o}", "{o} yang terpelihara", INT)],
+    "bayar": [("Pengajuan {o}", "Dokumen pengajuan {o}", INT), ("Verifikasi {o}", "{o} yang terverifikasi", INT),
+              ("Pencairan {o}", "SP2D {o}", INT)],
+    "jasa": [("Pengadaan {o}", "Kontrak {o}", INT), ("Pembayaran {o}", "Bukti pembayaran {o}", INT)],
+    "rutin": [("Pemeliharaan Rutin {o}", "{o} yang terpelihara rutin", INT), ("Survei Kondisi {o}", "Data kondisi {o}", INT),
+              ("Penanganan Darurat {o}", "Berita acara penanganan darurat {o}", SVC)],
+}  # fmt: skip
+
+# Who applies in a public-service SOP, by object type (overridden by the bidang's penerima).
+PARTY_BY_TYPE = {
+    "izin": "pemohon", "dok": "pemohon", "mohon": "pemohon", "rekomendasi": "pemohon", "pajak": "wajib-pajak",
+    "tagih": "wajib-pajak", "pasien": "pasien", "pbj": "penyedia",
+}  # fmt: skip
+PUBLIC_PARTIES = ("pemohon", "masyarakat", "pelaku-usaha", "wajib-pajak", "pasien", "penyedia", "pencari-kerja",
+                  "wisatawan", "nelayan", "kelompok-tani")  # fmt: skip
+
+PIHAK_LUAR = [
+    ("masyarakat", "Masyarakat", None),
+    ("pemohon", "Pemohon", "Perorangan atau badan yang mengajukan permohonan layanan"),
+    ("pelaku-usaha", "Pelaku Usaha", None),
+    ("wajib-pajak", "Wajib Pajak", None),
+    ("pasien", "Pasien", None),
+    ("penyedia", "Penyedia Barang/Jasa", None),
+    ("pencari-kerja", "Pencari Kerja", None),
+    ("wisatawan", "Wisatawan", None),
+    ("nelayan", "Nelayan dan Pembudi Daya Ikan", None),
+    ("kelompok-tani", "Kelompok Tani", None),
+    ("dprd", "Dewan Perwakilan Rakyat Daerah", None),
+    ("kemendagri", "Kementerian Dalam Negeri", None),
+    ("kemenpanrb", "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi", None),
+    ("bpk", "Badan Pemeriksa Keuangan RI Perwakilan Provinsi", None),
+    ("bps", "Badan Pusat Statistik", None),
+    ("bpjs-kesehatan", "BPJS Kesehatan", None),
+    ("kantor-pertanahan", "Kantor Pertanahan", None),
+    ("bank-daerah", "Bank Pembangunan Daerah", "Bank tempat Rekening Kas Umum Daerah"),
+]
+
+APP_PENUNJANG = {
+    "ren": "SIPD",
+    "keu": "SIPD",
+    "bmd": "SIMBADA",
+    "peg": "SIASN",
+    "umum": "SRIKANDI",
+    "sarpras": "SIMBADA",
+}
+
+DASAR_UMUM = [
+    "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah",
+    "Undang-Undang Nomor 30 Tahun 2014 tentang Administrasi Pemerintahan",
+    "Peraturan Pemerintah Nomor 18 Tahun 2016 tentang Perangkat Daerah",
+    "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 35 Tahun 2012 tentang Pedoman Penyusunan Standar Operasional Prosedur Administrasi Pemerintahan",
+]
+DASAR_PUBLIK = "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik"
+DASAR_SEKTOR: dict[str, list[str]] = {
+    "1.01": ["Undang-Undang Nomor 20 Tahun 2003 tentang Sistem Pendidikan Nasional", "Peraturan Pemerintah Nomor 17 Tahun 2010 tentang Pengelolaan dan Penyelenggaraan Pendidikan"],
+    "1.02": ["Undang-Undang Nomor 17 Tahun 2023 tentang Kesehatan", "Peraturan Pemerintah Nomor 28 Tahun 2024 tentang Peraturan Pelaksanaan Undang-Undang Nomor 17 Tahun 2023 tentang Kesehatan"],
+    "1.03": ["Undang-Undang Nomor 2 Tahun 2022 tentang Perubahan Kedua atas Undang-Undang Nomor 38 Tahun 2004 tentang Jalan", "Undang-Undang Nomor 17 Tahun 2019 tentang Sumber Daya Air", "Peraturan Pemerintah Nomor 16 Tahun 2021 tentang Peraturan Pelaksanaan Undang-Undang Nomor 28 Tahun 2002 tentang Bangunan Gedung"],
+    "1.04": ["Undang-Undang Nomor 1 Tahun 2011 tentang Perumahan dan Kawasan Permukiman"],
+    "1.05": ["Undang-Undang Nomor 24 Tahun 2007 tentang Penanggulangan Bencana", "Peraturan Pemerintah Nomor 16 Tahun 2018 tentang Satuan Polisi Pamong Praja"],
+    "1.06": ["Undang-Undang Nomor 11 Tahun 2009 tentang Kesejahteraan Sosial"],
+    "2.07": ["Undang-Undang Nomor 13 Tahun 2003 tentang Ketenagakerjaan"],
+    "2.08": ["Undang-Undang Nomor 35 Tahun 2014 tentang Perubahan atas Undang-Undang Nomor 23 Tahun 2002 tentang Perlindungan Anak"],
+    "2.09": ["Undang-Undang Nomor 18 Tahun 2012 tentang Pangan"],
+    "2.10": ["Undang-Undang Nomor 2 Tahun 2012 tentang Pengadaan Tanah bagi Pembangunan untuk Kepentingan Umum"],
+    "2.11": ["Undang-Undang Nomor 32 Tahun 2009 tentang Perlindungan dan Pengelolaan Lingkungan Hidup", "Undang-Undang Nomor 18 Tahun 2008 tentang Pengelolaan Sampah", "Peraturan Pemerintah Nomor 22 Tahun 2021 tentang Penyelenggaraan Perlindungan dan Pengelolaan Lingkungan Hidup"],
+    "2.12": ["Undang-Undang Nomor 24 Tahun 2013 tentang Perubahan atas Undang-Undang Nomor 23 Tahun 2006 tentang Administrasi Kependudukan", "Peraturan Presiden Nomor 96 Tahun 2018 tentang Persyaratan dan Tata Cara Pendaftaran Penduduk dan Pencatatan Sipil"],
+    "2.13": ["Undang-Undang Nomor 3 Tahun 2024 tentang Perubahan Kedua atas Undang-Undang Nomor 6 Tahun 2014 tentang Desa"],
+    "2.14": ["Undang-Undang Nomor 52 Tahun 2009 tentang Perkembangan Kependudukan dan Pembangunan Keluarga"],
+    "2.15": ["Undang-Undang Nomor 22 Tahun 2009 tentang Lalu Lintas dan Angkutan Jalan"],
+    "2.16": ["Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik", "Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik"],
+    "2.17": ["Undang-Undang Nomor 25 Tahun 1992 tentang Perkoperasian"],
+    "2.18": ["Peraturan Pemerintah Nomor 5 Tahun 2021 tentang Penyelenggaraan Perizinan Berusaha Berbasis Risiko"],
+    "2.19": ["Undang-Undang Nomor 40 Tahun 2009 tentang Kepemudaan", "Undang-Undang Nomor 11 Tahun 2022 tentang Keolahragaan"],
+    "2.20": ["Undang-Undang Nomor 16 Tahun 1997 tentang Statistik", "Peraturan Presiden Nomor 39 Tahun 2019 tentang Satu Data Indonesia"],
+    "2.21": ["Peraturan Badan Siber dan Sandi Negara Nomor 10 Tahun 2019 tentang Pelaksanaan Persandian untuk Pengamanan Informasi di Pemerintah Daerah"],
+    "2.22": ["Undang-Undang Nomor 11 Tahun 2010 tentang Cagar Budaya", "Undang-Undang Nomor 5 Tahun 2017 tentang Pemajuan Kebudayaan"],
+    "2.23": ["Undang-Undang Nomor 43 Tahun 2007 tentang Perpustakaan"],
+    "2.24": ["Undang-Undang Nomor 43 Tahun 2009 tentang Kearsipan"],
+    "3.25": ["Undang-Undang Nomor 45 Tahun 2009 tentang Perubahan atas Undang-Undang Nomor 31 Tahun 2004 tentang Perikanan"],
+    "3.26": ["Undang-Undang Nomor 10 Tahun 2009 tentang Kepariwisataan"],
+    "3.27": ["Undang-Undang Nomor 22 Tahun 2019 tentang Sistem Budi Daya Pertanian Berkelanjutan"],
+    "3.28": ["Undang-Undang Nomor 41 Tahun 1999 tentang Kehutanan"],
+    "3.29": ["Undang-Undang Nomor 3 Tahun 2020 tentang Perubahan atas Undang-Undang Nomor 4 Tahun 2009 tentang Pertambangan Mineral dan Batubara"],
+    "3.30": ["Undang-Undang Nomor 7 Tahun 2014 tentang Perdagangan", "Undang-Undang Nomor 2 Tahun 1981 tentang Metrologi Legal"],
+    "3.31": ["Undang-Undang Nomor 3 Tahun 2014 tentang Perindustrian"],
+    "4.01": ["Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 19 Tahun 2018 tentang Penyusunan Peta Proses Bisnis Instansi Pemerintah"],
+    "4.02": ["Peraturan Pemerintah Nomor 12 Tahun 2018 tentang Pedoman Penyusunan Tata Tertib Dewan Perwakilan Rakyat Daerah Provinsi, Kabupaten, dan Kota"],
+    "5.01": ["Undang-Undang Nomor 25 Tahun 2004 tentang Sistem Perencanaan Pembangunan Nasional", "Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017 tentang Tata Cara Perencanaan, Pengendalian dan Evaluasi Pembangunan Daerah"],
+    "5.02": ["Undang-Undang Nomor 1 Tahun 2022 tentang Hubungan Keuangan antara Pemerintah Pusat dan Pemerintahan Daerah", "Peraturan Pemerintah Nomor 12 Tahun 2019 tentang Pengelolaan Keuangan Daerah", "Peraturan Menteri Dalam Negeri Nomor 19 Tahun 2016 tentang Pedoman Pengelolaan Barang Milik Daerah"],
+    "5.03": ["Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara", "Peraturan Pemerintah Nomor 11 Tahun 2017 tentang Manajemen Pegawai Negeri Sipil"],
+    "5.05": ["Undang-Undang Nomor 11 Tahun 2019 tentang Sistem Nasional Ilmu Pengetahuan dan Teknologi"],
+    "6.01": ["Peraturan Pemerintah Nomor 12 Tahun 2017 tentang Pembinaan dan Pengawasan Penyelenggaraan Pemerintahan Daerah"],
+    "7.01": ["Peraturan Pemerintah Nomor 17 Tahun 2018 tentang Kecamatan"],
+    "8.01": ["Undang-Undang Nomor 17 Tahun 2013 tentang Organisasi Kemasyarakatan", "Undang-Undang Nomor 2 Tahun 2011 tentang Perubahan atas Undang-Undang Nomor 2 Tahun 2008 tentang Partai Politik"],
+}  # fmt: skip
+DASAR_SEKTOR["5.04"] = DASAR_SEKTOR["5.03"]

@@ -1,0 +1,170 @@
+"""The warm path of ``probis validate``: when nothing it read changed, print the last report.
+
+A run that reads the same files (same paths, same bytes), with the same options, in the same
+place, prints the same report and exits with the same code: this module remembers the last
+few (report, exit code) pairs in ``.probis-cache/`` and answers from them after checking every
+input again — discovering the files, reading and hashing each — but without parsing YAML or
+importing the models, rules and reporters. Any difference, and any doubt about the cache
+(another version, a damaged or unsigned file: see :func:`probis_cli.fs.signed`), is a miss:
+the caller runs the real check.
+
+Nothing here prints or exits.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from probis_cli import __version__, fs
+from probis_cli.code_digest import code_digest
+from probis_cli.digest import digest_bytes, digest_parts
+from probis_cli.source.discover import MARKER, discover_all, find_root
+
+FORMAT = 1
+FILE_NAME = f"validate-v{FORMAT}.marshal"
+HEADER = f"probis-validate-cache {FORMAT} {__version__} {sys.version_info[0]}.{sys.version_info[1]}\n".encode()
+MAX_BYTES = 256 * 1024 * 1024
+MAX_FILE_BYTES = 8 * 1024 * 1024  # a repository file larger than this is not hashed here (a miss)
+KEEP = 8  # reports kept (one per combination of options)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A report to print as it is, and the exit code that goes with it."""
+
+    text: str
+    exit_code: int
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What a report was made from: the request, the files and their bytes, the extra files."""
+
+    request: str  # digest of the options and the place
+    marker: str  # digest of probis.yaml (discovery reads its exclusions)
+    exclude: tuple[str, ...]  # the exclusions discovery used
+    files: str  # digest of every (path, content digest) discovered, and discovery's problems
+    extra: tuple[tuple[str, str], ...]  # other files read (the baseline): absolute path, digest ('' absent)
+
+
+def request_digest(root: Path, parts: Sequence[str]) -> str:
+    """The digest of a request: the caller's options (``parts``), the root, the folder it runs in
+    and the git work tree holding it (reports name paths relative to them)."""
+    git = next((str(c) for c in (root, *root.parents) if (c / ".git").exists()), "")
+    return digest_parts([code_digest(), str(root), str(Path.cwd()), git, *parts])
+
+
+def _digest_file(path: Path, limit: int = MAX_FILE_BYTES) -> str:
+    try:
+        return digest_bytes(fs.read_limited(path, limit))
+    except OSError:
+        return ""
+
+
+def files_digest(root: Path, exclude: Sequence[str]) -> str | None:
+    """The digest of the discovered files and their contents; None when a file cannot be read."""
+    found = discover_all(root, exclude=list(exclude))
+    prefix = str(root).rstrip(os.sep) + os.sep
+    parts = [f"{p.path}\x01{p.message_id}\x01{sorted(dict(p.args).items())}" for p in found.problems]
+    for path in found.files:
+        digest = _digest_file(path)
+        if not digest:
+            return None
+        text = str(path)
+        rel = text[len(prefix) :] if text.startswith(prefix) else text
+        parts.append(f"{rel}\x01{digest}")
+    return digest_parts(parts)
+
+
+def inputs_of(root: Path, parts: Sequence[str], exclude: Sequence[str], extra: Sequence[Path]) -> Inputs | None:
+    """The :class:`Inputs` of a run over ``root`` now (None when a file cannot be read)."""
+    files = files_digest(root, exclude)
+    if files is None:
+        return None
+    return Inputs(
+        request_digest(root, parts),
+        _digest_file(root / MARKER),
+        tuple(exclude),
+        files,
+        tuple((str(p), _digest_file(p)) for p in extra),
+    )
+
+
+def _path(root: Path) -> Path | None:
+    folder = fs.cache_folder(root)
+    return None if folder is None else folder / FILE_NAME
+
+
+def _read(root: Path) -> list[tuple[Inputs, Answer]]:
+    path = _path(root)
+    if path is None:
+        return []
+    try:
+        data = fs.verified(fs.read_limited(path, MAX_BYTES))
+    except OSError:
+        return []
+    if data is None or not data.startswith(HEADER):
+        return []
+    try:
+        raw = marshal.loads(memoryview(data)[len(HEADER) :])
+    except (ValueError, EOFError, TypeError):
+        return []
+    out: list[tuple[Inputs, Answer]] = []
+    try:
+        for (request, marker, exclude, files, extra), (text, code) in raw:
+            inputs = Inputs(request, marker, tuple(exclude), files, tuple((str(a), str(b)) for a, b in extra))
+            if not all(isinstance(v, str) for v in (request, marker, files, text)) or type(code) is not int:
+                return []
+            out.append((inputs, Answer(text, code)))
+    except (TypeError, ValueError):
+        return []
+    return out
+
+
+def lookup(start: Path, parts: Sequence[str]) -> Answer | None:
+    """The report of the last run with these options over the repository holding ``start``,
+    when nothing it read changed since; None otherwise."""
+    try:
+        root = find_root(start)
+    except OSError:
+        return None
+    if root is None:
+        return None
+    entries = _read(root)
+    request = request_digest(root, parts)
+    marker = None
+    for inputs, answer in entries:
+        if inputs.request != request:
+            continue
+        marker = _digest_file(root / MARKER) if marker is None else marker
+        if inputs.marker != marker or any(_digest_file(Path(p)) != d for p, d in inputs.extra):
+            continue
+        if files_digest(root, inputs.exclude) == inputs.files:
+            return answer
+    return None
+
+
+def store(root: Path, inputs: Inputs, answer: Answer) -> None:
+    """Remember ``answer`` for ``inputs`` (the oldest entries make room); errors only cost speed."""
+    path = _path(root)
+    if path is None:
+        return
+    kept = [(i, a) for i, a in _read(root) if i.request != inputs.request][-(KEEP - 1) :]
+    kept.append((inputs, answer))
+    raw = [
+        ((i.request, i.marker, list(i.exclude), i.files, [list(e) for e in i.extra]), (a.text, a.exit_code))
+        for i, a in kept
+    ]
+    try:
+        fs.ensure_dir_inside(root, path.parent)
+        gitignore = path.parent / ".gitignore"
+        if not gitignore.exists() and not gitignore.is_symlink():
+            fs.write_atomic(gitignore, "# dibuat otomatis oleh probis\n*\n", root=root)
+        fs.write_atomic(path, fs.signed(HEADER + marshal.dumps(raw)), root=root)
+    except (OSError, fs.OutsideError):
+        pass
