@@ -420,13 +420,6 @@ def test_add_font_fallbacks() -> None:
     assert b"DejaVu" not in out  # wider than Helvetica: never a named fallback
 
 
-def test_pdf_dates_are_fixed_in_place() -> None:
-    raw = b"<< /Producer (cairo) /CreationDate (D:20261123154123+07'00) >>"
-    fixed = eng._fix_pdf_dates(raw)
-    assert len(fixed) == len(raw)
-    assert b"/CreationDate (D:19700101000000+00'00)" in fixed
-
-
 def test_graph_defaults_use_a_measurable_font() -> None:
     defaults = graph_defaults()
     assert set(defaults) == {"graph", "node", "edge"}

@@ -95,7 +95,6 @@ from probis_cli.render.layout.common import (
     _check_format,
 )
 from probis_cli.render.layout.convert import (
-    _fix_pdf_dates,
     _strip_version_comment,
     add_font_fallbacks,
 )
@@ -296,20 +295,18 @@ class SystemDotEngine:
         """Nothing to prepare for a subprocess."""
 
     def render(self, dot_source: str, fmt: OutputFormat) -> bytes:
-        """Run ``dot -T<fmt>``; PNG/PDF go through SVG when dot has no cairo plugin."""
+        """Run ``dot -T<fmt>``; PNG/PDF are drawn from its SVG (bundled font, as with the wasm engine).
+
+        dot's own cairo output would draw the text in whatever font the system has (DejaVu Sans
+        here), wider than the boxes probis sized from the bundled font, so text would touch the edges.
+        """
         _check_format(fmt)
         if fmt == "svg":
             return add_font_fallbacks(_strip_version_comment(self._run(dot_source, "svg")))
         if fmt == "dot":
             return self._run(dot_source, "dot")
-        try:
-            raw = self._run(dot_source, fmt)
-        except RenderError as exc:
-            if f'"{fmt}" not recognized' not in exc.detail:
-                raise
-            svg = self.render(dot_source, "svg")
-            return _svg_to_png(svg, self.name) if fmt == "png" else _svg_to_pdf(svg, self.name)
-        return _fix_pdf_dates(raw) if fmt == "pdf" else raw
+        svg = self.render(dot_source, "svg")
+        return _svg_to_png(svg, self.name) if fmt == "png" else _svg_to_pdf(svg, self.name)
 
     def _run(self, dot_source: str, gv_format: str) -> bytes:
         try:
