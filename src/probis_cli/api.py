@@ -14,12 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from probis_cli import fs
-from probis_cli.api_render import FORMATS, MANIFEST, Notify, engine_text, render_repository
-from probis_cli.api_render import ProgressFn as ProgressFn
-from probis_cli.api_render import RenderError as RenderError
-from probis_cli.api_render import RenderOptions as RenderOptions
-from probis_cli.api_render import RenderResult as RenderResult
-from probis_cli.api_render import render_kinds as render_kinds
 from probis_cli.findings import Finding, Location, Message, Result, Severity
 from probis_cli.index import Index, build_index
 from probis_cli.lint.registry import ENGINE_CODES, matches_any
@@ -29,12 +23,43 @@ from probis_cli.source.loader import SourceFile, iter_sources
 from probis_cli.source.reader import MAX_BYTES, locate, read_bytes
 
 if TYPE_CHECKING:
+    from probis_cli.api_render import FORMATS, MANIFEST, Notify, engine_text
+    from probis_cli.api_render import ProgressFn as ProgressFn
+    from probis_cli.api_render import RenderError as RenderError
+    from probis_cli.api_render import RenderOptions as RenderOptions
+    from probis_cli.api_render import RenderResult as RenderResult
+    from probis_cli.api_render import render_kinds as render_kinds
     from probis_cli.lint.incremental import LintCache, State
 
-RENDER_FORMATS = FORMATS  # what `probis render --format` accepts
-RENDER_MANIFEST = MANIFEST  # the file in the output folder recording what a render wrote
-render_engine_text = engine_text
+    RENDER_FORMATS = FORMATS  # what `probis render --format` accepts
+    RENDER_MANIFEST = MANIFEST  # the file in the output folder recording what a render wrote
+    render_engine_text = engine_text
+
 Progress = Callable[[str, int, int], None]
+# The rendering half of the facade, imported on first use (jinja2 and the render modules are
+# not needed to validate: the warm path of `probis validate` must not pay for them).
+_RENDER_NAMES = {
+    "RENDER_FORMATS": "FORMATS",
+    "RENDER_MANIFEST": "MANIFEST",
+    "Notify": "Notify",
+    "ProgressFn": "ProgressFn",
+    "RenderError": "RenderError",
+    "RenderOptions": "RenderOptions",
+    "RenderResult": "RenderResult",
+    "render_engine_text": "engine_text",
+    "render_kinds": "render_kinds",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The names of :mod:`probis_cli.api_render` this facade offers, imported when first asked for."""
+    if name in _RENDER_NAMES:
+        from probis_cli import api_render
+
+        value = getattr(api_render, _RENDER_NAMES[name])
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass
@@ -284,7 +309,7 @@ def discover_repository(root: Path) -> tuple[list[Path], list[Finding]]:
 
 def render(
     path: Path,
-    options: RenderOptions = RenderOptions(),
+    options: RenderOptions | None = None,
     notify: Notify = lambda message_id, **args: None,
     progress: ProgressFn | None = None,
 ) -> RenderResult:
@@ -295,6 +320,9 @@ def render(
     :class:`NoRepository` when there is no repository. ``notify(message_id, **args)`` receives
     the lines to show as they happen; ``progress(done, total)`` the progress of the writing.
     """
+    from probis_cli.api_render import RenderError, RenderOptions, RenderResult, render_repository
+
+    options = options if options is not None else RenderOptions()
     try:
         loaded = load(path, use_cache=options.use_cache)
     except FileNotFoundError as exc:

@@ -13,8 +13,10 @@ Nothing here prints or exits.
 
 from __future__ import annotations
 
+import hashlib
 import marshal
 import os
+import stat
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -66,19 +68,55 @@ def _digest_file(path: Path, limit: int = MAX_FILE_BYTES) -> str:
         return ""
 
 
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def _file_bytes(path: str) -> bytes | None:
+    """The bytes of the regular file ``path`` (at most :data:`MAX_FILE_BYTES`), None otherwise:
+    :func:`probis_cli.fs.read_limited` without its Path and exception objects (this reads every
+    file of the repository on the warm path)."""
+    try:
+        fd = os.open(path, _READ_FLAGS)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+            return None
+        chunks = []
+        remaining = MAX_FILE_BYTES + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, max(info.st_size + 1, 1 << 16)))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    data = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    return None if len(data) > MAX_FILE_BYTES else data
+
+
 def files_digest(root: Path, exclude: Sequence[str]) -> str | None:
     """The digest of the discovered files and their contents; None when a file cannot be read."""
     found = discover_all(root, exclude=list(exclude))
     prefix = str(root).rstrip(os.sep) + os.sep
-    parts = [f"{p.path}\x01{p.message_id}\x01{sorted(dict(p.args).items())}" for p in found.problems]
+    whole = hashlib.blake2b(digest_size=16)
+    for p in found.problems:
+        whole.update(
+            f"{p.path}\x01{p.message_id}\x01{sorted(dict(p.args).items())}\x00".encode("utf-8", "surrogatepass")
+        )
     for path in found.files:
-        digest = _digest_file(path)
-        if not digest:
-            return None
         text = str(path)
+        data = _file_bytes(text)
+        if data is None:
+            return None
         rel = text[len(prefix) :] if text.startswith(prefix) else text
-        parts.append(f"{rel}\x01{digest}")
-    return digest_parts(parts)
+        whole.update(rel.encode("utf-8", "surrogatepass") + b"\x01")
+        whole.update(hashlib.blake2b(data, digest_size=16).digest())
+    return whole.hexdigest()
 
 
 def inputs_of(root: Path, parts: Sequence[str], exclude: Sequence[str], extra: Sequence[Path]) -> Inputs | None:
