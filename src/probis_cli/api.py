@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -14,13 +15,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from probis_cli import fs
+from probis_cli.digest import digest_bytes
 from probis_cli.findings import Finding, Location, Message, Result, Severity
 from probis_cli.index import Index, build_index
 from probis_cli.lint.registry import ENGINE_CODES, matches_any
 from probis_cli.model.build import Broken, Document, build_documents, core_finding
-from probis_cli.source.discover import MARKER, Discovery, discover_all, find_root, glob_error
+from probis_cli.model.stored import StoredModels
+from probis_cli.model.stored import key as stored_key
+from probis_cli.source.discover import MARKER, Discovery, Problem, discover_all, find_root, glob_error
 from probis_cli.source.loader import SourceFile, iter_sources
-from probis_cli.source.reader import MAX_BYTES, locate, read_bytes
+from probis_cli.source.reader import MAX_BYTES, decode, locate, read_bytes
 
 if TYPE_CHECKING:
     from probis_cli.api_render import FORMATS, MANIFEST, Notify, engine_text
@@ -36,6 +40,7 @@ if TYPE_CHECKING:
     render_engine_text = engine_text
 
 Progress = Callable[[str, int, int], None]
+FEW_CHANGED = 64  # files to validate again, below which the parse cache is not read
 # The rendering half of the facade, imported on first use (jinja2 and the render modules are
 # not needed to validate: the warm path of `probis validate` must not pay for them).
 _RENDER_NAMES = {
@@ -72,6 +77,7 @@ class Loaded:
     findings: list[Finding]
     scope: list[str] = field(default_factory=list)  # relative paths asked for ('' = everything)
     state: State | None = None  # what the last check left for this one (see load(incremental=True))
+    discovery: tuple[tuple[str, ...], list[Problem]] | None = None  # exclusions used, problems met
 
     def source_texts(self) -> dict[str, str]:
         """Relative path -> text, for reporters that show the offending line."""
@@ -163,13 +169,19 @@ def discovery_exclude(root: Path) -> tuple[list[str], list[Finding]]:
 
 def _discover(root: Path) -> tuple[Discovery, list[Finding]]:
     """Discovery honouring the settings, and findings for what could not be taken in."""
+    found, findings, _ = _discover_excluding(root)
+    return found, findings
+
+
+def _discover_excluding(root: Path) -> tuple[Discovery, list[Finding], list[str]]:
+    """:func:`_discover`, and the patterns it left out."""
     exclude, findings = discovery_exclude(root)
     found = discover_all(root, exclude=exclude)
     for problem in found.problems:
         findings.append(
             core_finding("Y011", Location(problem.path, None, None), problem.message_id, **dict(problem.args))
         )
-    return found, findings
+    return found, findings, exclude
 
 
 def discover_paths(root: Path) -> list[Path]:
@@ -211,28 +223,76 @@ def load(
             "" if resolved == root else resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else ""
         )
     with gc_paused():
-        found, findings = _discover(root)
+        found, findings, exclude = _discover_excluding(root)
         paths = found.files
-        # Validate each file as soon as it is parsed (workers keep parsing meanwhile); keep the
-        # results in path order so that everything after is deterministic.
-        slots: list[tuple[SourceFile, list[Document[Any]], list[Finding]] | None] = [None] * len(paths)
-        broken: list[Broken] = []
-        for i, source in iter_sources(root, paths, use_cache=use_cache, workers=workers):
-            docs, found_here = build_documents(source, broken)
-            # The raw data trees are not needed once the models exist (positions live on in
-            # the documents): dropping them halves the memory of a province.
-            slots[i] = (dataclasses.replace(source, documents=()), docs, found_here)
+        stored = StoredModels(root) if incremental and use_cache else None
+        slots = _built(root, paths, stored, use_cache=use_cache, workers=workers)
         sources: list[SourceFile] = []
         documents: list[Document[Any]] = []
+        broken: list[Broken] = []
         for slot in slots:
             if slot is not None:
                 sources.append(slot[0])
                 documents.extend(slot[1])
                 findings.extend(slot[2])
+                broken.extend(slot[3])
+        if stored is not None:
+            stored.save({stored_key(s.path, s.digest) for s in sources if s.digest})
         state = _read_state(root, sources) if incremental else None
         index, ref_findings = build_index(root, documents, broken, cache=state.index if state else None)
     findings.extend(ref_findings)
-    return Loaded(root, sources, index, findings, scope, state)
+    return Loaded(root, sources, index, findings, scope, state, (tuple(exclude), found.problems))
+
+
+Built = tuple[SourceFile, list[Document[Any]], list[Finding], list[Broken]]
+
+
+def _built(
+    root: Path, paths: list[Path], stored: StoredModels | None, *, use_cache: bool, workers: int | None
+) -> list[Built | None]:
+    """Each file read and validated, in path order (so that everything after is deterministic);
+    with ``stored``, the files whose bytes did not change since the last run are not validated
+    again: what was built of them then is taken back (and what is built now is kept)."""
+    slots: list[Built | None] = [None] * len(paths)
+    todo = list(range(len(paths)))
+    if stored is not None:
+        todo = []
+        prefix = str(root).rstrip(os.sep) + os.sep
+        for i, path in enumerate(paths):
+            slot = _stored_slot(stored, path, prefix)
+            if slot is None:
+                todo.append(i)
+            slots[i] = slot
+    # A few changed files: parsing them costs less than reading the whole parse cache.
+    parse_cache = use_cache and (stored is None or len(todo) > FEW_CHANGED)
+    for j, source in iter_sources(root, [paths[i] for i in todo], use_cache=parse_cache, workers=workers):
+        broken: list[Broken] = []
+        docs, found_here = build_documents(source, broken)
+        if stored is not None and source.digest:
+            stored.put(source.path, source.digest, (docs, found_here, broken, source.issues))
+        # The raw data trees are not needed once the models exist (positions live on in the
+        # documents): dropping them halves the memory of a province. Validated as soon as
+        # parsed: workers keep parsing meanwhile.
+        slots[todo[j]] = (dataclasses.replace(source, documents=()), docs, found_here, broken)
+    return slots
+
+
+def _stored_slot(stored: StoredModels, path: Path, prefix: str) -> Built | None:
+    """The file ``path`` as the last run built it, when its bytes are the same (None: build it)."""
+    try:
+        raw = fs.read_limited(path, MAX_BYTES)
+    except OSError:
+        return None  # reported by the reader
+    text_path = str(path)
+    rel = text_path[len(prefix) :].replace(os.sep, "/") if text_path.startswith(prefix) else path.as_posix()
+    digest = digest_bytes(raw)
+    entry = stored.get(rel, digest)
+    if entry is None:
+        return None
+    documents, found_here, broken, issues = entry
+    text, _ = decode(raw)
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    return SourceFile(rel, path, text, (), issues, digest), documents, list(found_here), broken
 
 
 def _read_state(root: Path, sources: list[SourceFile]) -> State:

@@ -21,11 +21,12 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from probis_cli import __version__, fs
 from probis_cli.code_digest import code_digest
 from probis_cli.digest import digest_bytes, digest_parts
-from probis_cli.source.discover import MARKER, discover_all, find_root
+from probis_cli.source.discover import MARKER, Problem, discover_all, find_root
 
 FORMAT = 1
 FILE_NAME = f"validate-v{FORMAT}.marshal"
@@ -99,29 +100,53 @@ def _file_bytes(path: str) -> bytes | None:
     return None if len(data) > MAX_FILE_BYTES else data
 
 
+def _problems_digest(problems: Sequence[Problem]) -> Any:
+    whole = hashlib.blake2b(digest_size=16)
+    for p in problems:
+        whole.update(
+            f"{p.path}\x01{p.message_id}\x01{sorted(dict(p.args).items())}\x00".encode("utf-8", "surrogatepass")
+        )
+    return whole
+
+
 def files_digest(root: Path, exclude: Sequence[str]) -> str | None:
     """The digest of the discovered files and their contents; None when a file cannot be read."""
     found = discover_all(root, exclude=list(exclude))
     prefix = str(root).rstrip(os.sep) + os.sep
-    whole = hashlib.blake2b(digest_size=16)
-    for p in found.problems:
-        whole.update(
-            f"{p.path}\x01{p.message_id}\x01{sorted(dict(p.args).items())}\x00".encode("utf-8", "surrogatepass")
-        )
+    whole = _problems_digest(found.problems)
     for path in found.files:
         text = str(path)
         data = _file_bytes(text)
         if data is None:
             return None
-        rel = text[len(prefix) :] if text.startswith(prefix) else text
+        rel = text[len(prefix) :].replace(os.sep, "/") if text.startswith(prefix) else path.as_posix()
         whole.update(rel.encode("utf-8", "surrogatepass") + b"\x01")
         whole.update(hashlib.blake2b(data, digest_size=16).digest())
-    return whole.hexdigest()
+    return str(whole.hexdigest())
 
 
-def inputs_of(root: Path, parts: Sequence[str], exclude: Sequence[str], extra: Sequence[Path]) -> Inputs | None:
-    """The :class:`Inputs` of a run over ``root`` now (None when a file cannot be read)."""
-    files = files_digest(root, exclude)
+def read_files_digest(problems: Sequence[Problem], files: Sequence[tuple[str, str]]) -> str | None:
+    """:func:`files_digest` of files already read: (relative path, content digest) in discovery
+    order; None when one could not be read (no digest)."""
+    whole = _problems_digest(problems)
+    for rel, digest in files:
+        if not digest:
+            return None
+        whole.update(rel.encode("utf-8", "surrogatepass") + b"\x01")
+        whole.update(bytes.fromhex(digest))
+    return str(whole.hexdigest())
+
+
+def inputs_of(
+    root: Path,
+    parts: Sequence[str],
+    exclude: Sequence[str],
+    extra: Sequence[Path],
+    read: tuple[Sequence[Problem], Sequence[tuple[str, str]]] | None = None,
+) -> Inputs | None:
+    """The :class:`Inputs` of a run over ``root`` now (None when a file cannot be read); ``read``:
+    the discovery problems and the files (path, digest) the run read, instead of reading again."""
+    files = files_digest(root, exclude) if read is None else read_files_digest(*read)
     if files is None:
         return None
     return Inputs(

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 # The names of the report formats (``--format``), in the order of ``probis_cli.report.REPORTERS``
 # (a test keeps them equal): the command line lists them without importing the reporters, which
 # import every rule and the models — the warm answer must come before any of that.
+_early_missed: list[str] | None = None  # the request the early answer found no report for
+
 FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
 
 
@@ -112,7 +114,9 @@ def early_answer(args: list[str]) -> Answer | None:
         select=split_codes(got["select"]), ignore=split_codes(got["ignore"]), lint=got["lint"],
         baseline=Path(got["baseline"]) if got["baseline"] is not None else None, use_baseline=got["use_baseline"],
     )  # fmt: skip
+    global _early_missed  # noqa: PLW0603 - one process, one command: handed to answer_or_request
     found = answer(targets, parts)
+    _early_missed = parts if found is None else None
     if found is not None and "\x1b" in found.text and not sys.stdout.isatty():
         return None  # click.echo would strip the colours: let it
     return found
@@ -177,7 +181,9 @@ def answer_or_request(
         targets=targets, fmt=fmt, fail_on=fail_on, lang=lang, color=color, select=select, ignore=ignore,
         lint=lint, baseline=baseline, use_baseline=use_baseline,
     )  # fmt: skip
-    found = answer(targets, parts)
+    global _early_missed  # noqa: PLW0603
+    asked, _early_missed = parts == _early_missed, None
+    found = answer(targets, parts) if not asked else None  # the early answer looked already
     if found is not None:
         import typer
 
@@ -202,11 +208,16 @@ def remember(loaded: api.Loaded, options: api.CheckOptions, parts: list[str] | N
     request ``parts`` of :func:`answer_or_request`; None: nothing to keep)."""
     if parts is None:
         return
-    from probis_cli import api, warm
+    from probis_cli import warm
 
     root = loaded.root
     baseline = baseline_read(loaded, options)
-    exclude, _ = api.discovery_exclude(root)
-    inputs = warm.inputs_of(root, parts, exclude, [baseline] if baseline is not None else [])
+    if loaded.discovery is None:
+        return
+    exclude, problems = loaded.discovery
+    # What the check read (its digests), not the files as they are now: a file changed meanwhile
+    # must not get this report.
+    files = [(s.path, s.digest) for s in loaded.sources]
+    inputs = warm.inputs_of(root, parts, exclude, [baseline] if baseline is not None else [], (problems, files))
     if inputs is not None:
         warm.store(root, inputs, Answer(text, exit_code))
