@@ -263,8 +263,8 @@ def _built(
             if slot is None:
                 todo.append(i)
             slots[i] = slot
-    # A few changed files: parsing them costs less than reading the whole parse cache.
-    parse_cache = use_cache and (stored is None or len(todo) > FEW_CHANGED)
+    # A few changed files among many kept: parsing them costs less than reading the parse cache.
+    parse_cache = use_cache and (stored is None or len(todo) > FEW_CHANGED or len(todo) == len(paths))
     for j, source in iter_sources(root, [paths[i] for i in todo], use_cache=parse_cache, workers=workers):
         broken: list[Broken] = []
         docs, found_here = build_documents(source, broken)

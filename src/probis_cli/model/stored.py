@@ -26,7 +26,7 @@ from probis_cli.model.build import Broken, Document
 from probis_cli.source.reader import ReadIssue
 
 FORMAT = 1
-FILE_NAME = f"models-v{FORMAT}.marshal"
+FILE_NAME = f"models-v{FORMAT}.pickle"
 DELTA_NAME = f"models-v{FORMAT}-new.marshal"
 MAX_BYTES = 2 * 1024 * 1024 * 1024
 REWRITE_AFTER = 0.1  # the whole file is written again when later or stale entries pass this share of it
