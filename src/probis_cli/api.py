@@ -225,7 +225,7 @@ def load(
     with gc_paused():
         found, findings, exclude = _discover_excluding(root)
         paths = found.files
-        stored = StoredModels(root) if incremental and use_cache else None
+        stored = StoredModels(root, keep=_checked_before(root)) if incremental and use_cache else None
         slots = _built(root, paths, stored, use_cache=use_cache, workers=workers)
         sources: list[SourceFile] = []
         documents: list[Document[Any]] = []
@@ -293,6 +293,15 @@ def _stored_slot(stored: StoredModels, path: Path, prefix: str) -> Built | None:
     text, _ = decode(raw)
     text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
     return SourceFile(rel, path, text, (), issues, digest), documents, list(found_here), broken
+
+
+def _checked_before(root: Path) -> bool:
+    """Whether an incremental check of ``root`` ran here before: only then are the validated
+    documents worth keeping (a first run, as in CI, would pay for writing them and never read them)."""
+    from probis_cli.lint.incremental import STATE_FILE
+
+    folder = fs.cache_folder(root)
+    return folder is not None and (folder / STATE_FILE).is_file()
 
 
 def _read_state(root: Path, sources: list[SourceFile]) -> State:

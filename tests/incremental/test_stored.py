@@ -25,10 +25,22 @@ def warm(root: Path) -> list[Finding]:
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
+    """A repository checked twice (the first run keeps no documents: see the test below)."""
     root = (tmp_path / "repo").resolve()
     root.mkdir()
     write_base(root)
+    warm(root)
+    warm(root)
     return root
+
+
+def test_a_first_run_keeps_no_documents(tmp_path: Path) -> None:
+    """A first run (CI: a fresh checkout) would pay for writing them and never read them."""
+    write_base(tmp_path)
+    assert warm(tmp_path) == cold(tmp_path)
+    assert not (tmp_path / ".probis-cache" / stored.FILE_NAME).exists()
+    assert warm(tmp_path) == cold(tmp_path)
+    assert (tmp_path / ".probis-cache" / stored.FILE_NAME).is_file()
 
 
 def _count_builds(monkeypatch: pytest.MonkeyPatch) -> list[str]:

@@ -106,18 +106,21 @@ class StoredModels:
     later entries, or the stale ones, grow past :data:`REWRITE_AFTER` of it.
     """
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, keep: bool = True) -> None:
         self.root = root
         self.folder = fs.cache_folder(root)
         self.base: dict[str, Any] = {}
         self.delta: dict[str, bytes] = {}
         self.dirty = False
+        self.keep = False
         if self.folder is None:
             return
         header = _header()
         self.base = _read_base(self.folder / FILE_NAME, header)
         if self.base:
             self.delta = _read_delta(self.folder / DELTA_NAME, header)
+        # Whether to keep what this run builds (``keep``, or there was something to take back).
+        self.keep = keep or bool(self.base)
 
     def get(self, path: str, digest: str) -> Entry | None:
         """What the file ``path`` with content ``digest`` was built into, or None."""
@@ -140,6 +143,8 @@ class StoredModels:
 
     def put(self, path: str, digest: str, entry: Entry) -> None:
         """Keep what the file ``path`` with content ``digest`` was built into."""
+        if not self.keep:
+            return
         try:
             self.delta[key(path, digest)] = pickle.dumps(_packed(entry), protocol=pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, TypeError, ValueError, AttributeError):
@@ -149,7 +154,7 @@ class StoredModels:
     def save(self, live: set[str]) -> None:
         """Keep the entries of the files in ``live`` (keys) for the next run, atomically; a
         failure only costs speed."""
-        if self.folder is None:
+        if self.folder is None or not self.keep:
             return
         delta = {k: v for k, v in self.delta.items() if k in live}
         stale = len(self.base.keys() - live)
