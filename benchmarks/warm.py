@@ -16,8 +16,6 @@ Rows: the floor (``python -c pass``, and ``probis --version``: start-up alone), 
 * cold — no cache at all (``.probis-cache`` removed);
 * one SOP changed, parse cache only — how warm runs worked before incremental checking
   (the saved report, rule state and documents removed before each run): every rule runs again;
-* one SOP changed, every document validated — incremental checking, but the validated
-  documents of the last run removed (how it worked before they were kept);
 * one SOP changed — incremental: unchanged files' validated documents, reference checks and
   rule hits reused;
 * nothing changed — answered from the last identical run (files re-read and hashed, no YAML
@@ -144,15 +142,10 @@ def measure(root: Path, repeat: int) -> list[Row]:
     def forget_state() -> None:
         _cache(root, "validate-v1.marshal", "incremental-v1.pickle", "models-v1.pickle", "models-v1-new.marshal")
 
-    def forget_models() -> None:
-        _cache(root, "models-v1.pickle", "models-v1-new.marshal")
-
     try:
         row("cold (no cache)", forget_all)
         _wall([*probis, *validate], root)
         row("one SOP changed, parse cache only (before)", edit, forget_state)
-        _wall([*probis, *validate], root)
-        row("one SOP changed, every document validated", edit, forget_models)
         _wall([*probis, *validate], root)
         row("one SOP changed (incremental)", edit)
         _wall([*probis, *validate], root)

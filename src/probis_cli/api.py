@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from probis_cli import fs
 from probis_cli.digest import digest_bytes
@@ -173,10 +173,14 @@ def _discover(root: Path) -> tuple[Discovery, list[Finding]]:
     return found, findings
 
 
-def _discover_excluding(root: Path) -> tuple[Discovery, list[Finding], list[str]]:
-    """:func:`_discover`, and the patterns it left out."""
+def _discover_excluding(root: Path, read: Prefetched | None = None) -> tuple[Discovery, list[Finding], list[str]]:
+    """:func:`_discover`, and the patterns it left out (``read``: its discovery, when it is of the
+    same root with the same patterns)."""
     exclude, findings = discovery_exclude(root)
-    found = discover_all(root, exclude=exclude)
+    if read is not None and read.root == root and read.exclude == tuple(exclude):
+        found = read.found
+    else:
+        found = discover_all(root, exclude=exclude)
     for problem in found.problems:
         findings.append(
             core_finding("Y011", Location(problem.path, None, None), problem.message_id, **dict(problem.args))
@@ -197,8 +201,22 @@ def find_repository(start: Path) -> Path:
     return root
 
 
+class Prefetched(Protocol):
+    """Files a caller already discovered and read (the warm lookup that missed: ``warm.Read``)."""
+
+    root: Path
+    exclude: tuple[str, ...]
+    found: Discovery
+    data: dict[Path, bytes]
+
+
 def load(
-    paths: Sequence[Path] | Path, *, use_cache: bool = True, workers: int | None = None, incremental: bool = False
+    paths: Sequence[Path] | Path,
+    *,
+    use_cache: bool = True,
+    workers: int | None = None,
+    incremental: bool = False,
+    read: Prefetched | None = None,
 ) -> Loaded:
     """Find the repository containing ``paths``, read all of it, and index it.
 
@@ -223,10 +241,11 @@ def load(
             "" if resolved == root else resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else ""
         )
     with gc_paused():
-        found, findings, exclude = _discover_excluding(root)
+        found, findings, exclude = _discover_excluding(root, read)
         paths = found.files
         stored = StoredModels(root, keep=_checked_before(root)) if incremental and use_cache else None
-        slots = _built(root, paths, stored, use_cache=use_cache, workers=workers)
+        data = read.data if read is not None and read.found is found else {}
+        slots = _built(root, paths, stored, data, use_cache=use_cache, workers=workers)
         sources: list[SourceFile] = []
         documents: list[Document[Any]] = []
         broken: list[Broken] = []
@@ -248,7 +267,13 @@ Built = tuple[SourceFile, list[Document[Any]], list[Finding], list[Broken]]
 
 
 def _built(
-    root: Path, paths: list[Path], stored: StoredModels | None, *, use_cache: bool, workers: int | None
+    root: Path,
+    paths: list[Path],
+    stored: StoredModels | None,
+    data: dict[Path, bytes],
+    *,
+    use_cache: bool,
+    workers: int | None,
 ) -> list[Built | None]:
     """Each file read and validated, in path order (so that everything after is deterministic);
     with ``stored``, the files whose bytes did not change since the last run are not validated
@@ -259,7 +284,7 @@ def _built(
         todo = []
         prefix = str(root).rstrip(os.sep) + os.sep
         for i, path in enumerate(paths):
-            slot = _stored_slot(stored, path, prefix)
+            slot = _stored_slot(stored, path, prefix, data.get(path))
             if slot is None:
                 todo.append(i)
             slots[i] = slot
@@ -277,12 +302,14 @@ def _built(
     return slots
 
 
-def _stored_slot(stored: StoredModels, path: Path, prefix: str) -> Built | None:
-    """The file ``path`` as the last run built it, when its bytes are the same (None: build it)."""
-    try:
-        raw = fs.read_limited(path, MAX_BYTES)
-    except OSError:
-        return None  # reported by the reader
+def _stored_slot(stored: StoredModels, path: Path, prefix: str, raw: bytes | None) -> Built | None:
+    """The file ``path`` as the last run built it, when its bytes (``raw``: as already read) are
+    the same (None: build it)."""
+    if raw is None or len(raw) > MAX_BYTES:
+        try:
+            raw = fs.read_limited(path, MAX_BYTES)
+        except OSError:
+            return None  # reported by the reader
     text_path = str(path)
     rel = text_path[len(prefix) :].replace(os.sep, "/") if text_path.startswith(prefix) else path.as_posix()
     digest = digest_bytes(raw)

@@ -26,7 +26,7 @@ from typing import Any
 from probis_cli import __version__, fs
 from probis_cli.code_digest import code_digest
 from probis_cli.digest import digest_bytes, digest_parts
-from probis_cli.source.discover import MARKER, Problem, discover_all, find_root
+from probis_cli.source.discover import MARKER, Discovery, Problem, discover_all, find_root
 
 FORMAT = 1
 FILE_NAME = f"validate-v{FORMAT}.marshal"
@@ -109,16 +109,31 @@ def _problems_digest(problems: Sequence[Problem]) -> Any:
     return whole
 
 
-def files_digest(root: Path, exclude: Sequence[str]) -> str | None:
-    """The digest of the discovered files and their contents; None when a file cannot be read."""
+@dataclass
+class Read:
+    """What a lookup that missed read (the check that follows starts from it, not from scratch)."""
+
+    root: Path
+    exclude: tuple[str, ...]
+    found: Discovery
+    data: dict[Path, bytes]
+
+
+def files_digest(root: Path, exclude: Sequence[str], read: list[Read] | None = None) -> str | None:
+    """The digest of the discovered files and their contents; None when a file cannot be read.
+    ``read``: gets what was read appended."""
     found = discover_all(root, exclude=list(exclude))
     prefix = str(root).rstrip(os.sep) + os.sep
     whole = _problems_digest(found.problems)
+    kept: dict[Path, bytes] = {}
+    if read is not None:
+        read.append(Read(root, tuple(exclude), found, kept))
     for path in found.files:
         text = str(path)
         data = _file_bytes(text)
         if data is None:
             return None
+        kept[path] = data
         rel = text[len(prefix) :].replace(os.sep, "/") if text.startswith(prefix) else path.as_posix()
         whole.update(rel.encode("utf-8", "surrogatepass") + b"\x01")
         whole.update(hashlib.blake2b(data, digest_size=16).digest())
@@ -189,9 +204,9 @@ def _read(root: Path) -> list[tuple[Inputs, Answer]]:
     return out
 
 
-def lookup(start: Path, parts: Sequence[str]) -> Answer | None:
+def lookup(start: Path, parts: Sequence[str], read: list[Read] | None = None) -> Answer | None:
     """The report of the last run with these options over the repository holding ``start``,
-    when nothing it read changed since; None otherwise."""
+    when nothing it read changed since; None otherwise (``read`` gets what was read then)."""
     try:
         root = find_root(start)
     except OSError:
@@ -207,7 +222,7 @@ def lookup(start: Path, parts: Sequence[str]) -> Answer | None:
         marker = _digest_file(root / MARKER) if marker is None else marker
         if inputs.marker != marker or any(_digest_file(Path(p)) != d for p, d in inputs.extra):
             continue
-        if files_digest(root, inputs.exclude) == inputs.files:
+        if files_digest(root, inputs.exclude, read) == inputs.files:
             return answer
     return None
 

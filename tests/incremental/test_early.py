@@ -103,3 +103,30 @@ def test_the_early_answer_is_the_commands_answer(
     with pytest.raises(SystemExit) as again:
         run(args)
     assert (capsys.readouterr().out, again.value.code) == (printed, cold.value.code)
+
+
+def test_what_a_missed_early_answer_read_serves_the_check(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from probis_cli import api
+
+    monkeypatch.delenv("PROBIS_LANG", raising=False)
+    args = ["validate", str(repo), "--no-color"]
+    for _ in range(2):  # the second run keeps the validated documents
+        with pytest.raises(SystemExit):
+            run(args)
+    capsys.readouterr()
+    sop = repo / "sop" / "f1.yaml"
+    sop.write_text(sop.read_text().replace("sebentar", "15 menit"), encoding="utf-8")
+    assert validate_warm.early_answer(args) is None
+    read = validate_warm.take_read()
+    assert read is not None and validate_warm.take_read() is None  # handed over once
+    assert read.found.files and all(p in read.data for p in read.found.files)
+    loaded = api.load(repo, incremental=True, read=read)
+    assert api.check(loaded).findings == api.check(api.load(repo, use_cache=False)).findings
+    with pytest.raises(SystemExit) as again:
+        run(args)
+    printed = capsys.readouterr().out
+    with pytest.raises(SystemExit) as cold:
+        run([*args, "--no-cache"])
+    assert (capsys.readouterr().out, cold.value.code) == (printed, again.value.code)

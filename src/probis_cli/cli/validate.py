@@ -210,7 +210,8 @@ def _validate(
     from probis_cli.cli import validate_warm
 
     try:
-        loaded = api.load(targets, use_cache=use_cache, incremental=use_cache)
+        read = validate_warm.take_read() if use_cache else None  # what the early answer read
+        loaded = api.load(targets, use_cache=use_cache, incremental=use_cache, read=read)
     except FileNotFoundError as exc:
         fail(lang, "cli.path_missing", path=str(exc))
     except api.NoRepository as exc:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from probis_cli import __version__, fs
 from probis_cli.i18n import ENV_VAR, Lang, resolve_lang
 from probis_cli.source.discover import MARKER, find_root
-from probis_cli.warm import Answer, lookup
+from probis_cli.warm import Answer, Read, lookup
 
 if TYPE_CHECKING:
     from probis_cli import api
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 # (a test keeps them equal): the command line lists them without importing the reporters, which
 # import every rule and the models — the warm answer must come before any of that.
 _early_missed: list[str] | None = None  # the request the early answer found no report for
+_early_read: Read | None = None  # and what it read
 
 FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
 
@@ -114,9 +115,11 @@ def early_answer(args: list[str]) -> Answer | None:
         select=split_codes(got["select"]), ignore=split_codes(got["ignore"]), lint=got["lint"],
         baseline=Path(got["baseline"]) if got["baseline"] is not None else None, use_baseline=got["use_baseline"],
     )  # fmt: skip
-    global _early_missed  # noqa: PLW0603 - one process, one command: handed to answer_or_request
-    found = answer(targets, parts)
+    global _early_missed, _early_read  # noqa: PLW0603 - one process, one command: handed to the command
+    read: list[Read] = []
+    found = answer(targets, parts, read)
     _early_missed = parts if found is None else None
+    _early_read = read[-1] if found is None and read else None
     if found is not None and "\x1b" in found.text and not sys.stdout.isatty():
         return None  # click.echo would strip the colours: let it
     return found
@@ -154,9 +157,16 @@ def request(
     ]
 
 
-def answer(targets: list[Path], parts: list[str] | None) -> Answer | None:
+def answer(targets: list[Path], parts: list[str] | None, read: list[Read] | None = None) -> Answer | None:
     """The last report for this request when nothing it read changed."""
-    return lookup(targets[0], parts) if parts is not None else None
+    return lookup(targets[0], parts, read) if parts is not None else None
+
+
+def take_read() -> Read | None:
+    """What the early answer read before it missed (once): the check starts from it."""
+    global _early_read  # noqa: PLW0603
+    found, _early_read = _early_read, None
+    return found
 
 
 def answer_or_request(
