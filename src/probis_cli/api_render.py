@@ -21,6 +21,7 @@ from probis_cli.i18n import Lang, translate
 from probis_cli.index import Index
 from probis_cli.render import run as render_run
 from probis_cli.render.base import Artifact, RenderContext
+from probis_cli.render.layouts import LAYOUTS_FILE, LayoutIndex
 from probis_cli.render.memo import MEMO_FILE, RenderMemo
 
 MANIFEST = render_run.MANIFEST
@@ -268,13 +269,13 @@ def wasm_module_cache(cache_dir: Path) -> Path | None:
     # A compiled module is native code: only one this machine signed is ever loaded (a
     # committed ``.probis-cache`` could otherwise run anything).
     try:
-        from probis_cli.render import engine
+        from probis_cli.render import graphviz
 
         if path.is_file() and not path.is_symlink():
             data = fs.verified(fs.read_limited(path, WASM_MODULE_LIMIT))
             if data is not None:
                 _verified_wasm.add(path)
-                engine.import_compiled_module(data)
+                graphviz.import_compiled_module(data)
     except (OSError, ImportError):
         pass
     return path
@@ -285,9 +286,9 @@ def save_wasm_module(path: Path, engine_name: str | None) -> None:
     if path in _verified_wasm or not (engine_name or "").endswith("(WebAssembly)"):
         return
     try:
-        from probis_cli.render import engine
+        from probis_cli.render import graphviz
 
-        data = engine.export_compiled_module()  # compiled already: the WebAssembly engine ran
+        data = graphviz.export_compiled_module()  # compiled already: the WebAssembly engine ran
         if data:
             fs.write_atomic(path, fs.signed(data), root=path.parent)
             _verified_wasm.add(path)
@@ -324,7 +325,7 @@ def _cache(root: Path, use_cache: bool) -> Path | None:
 
 
 def render_memo(
-    cache: Path,
+    cache: Path | None,
     index: Index,
     digests: dict[str, str],
     lang: Lang,
@@ -332,11 +333,14 @@ def render_memo(
     templates: str = "",
     logo: str | None = None,
 ) -> RenderMemo:
-    """The render memo of a repository: contents keyed by the documents they read."""
+    """The render memo of a repository: contents keyed by the documents they read (``cache``
+    None: nothing remembered, but the contents are still built in parallel through it)."""
     global_docs = [d for d in (index.pemda, index.rpjmd) if d is not None] + list(index.opd.values())
     # A Pemda's own templates change the drafts: their contents are part of the settings.
     settings_key = repr((lang, image_format, templates, logo))
-    return RenderMemo(cache / MEMO_FILE, digests, [d.path for d in global_docs], settings_key)
+    return RenderMemo(
+        None if cache is None else cache / MEMO_FILE, digests, [d.path for d in global_docs], settings_key
+    )
 
 
 def _setup(
@@ -360,7 +364,7 @@ def _setup(
     # Drafts and the index link to the diagrams in a format that was actually written.
     image_format = next((f for f in ("svg", "png", "pdf", "dot") if f in fmts), "svg")
     cache = _cache(root, options.use_cache)
-    memo = None if cache is None else render_memo(cache, index, digests, options.lang, image_format, templates, logo)
+    memo = render_memo(cache, index, digests, options.lang, image_format, templates, logo)
     ctx = RenderContext(
         lang=options.lang,
         image_format=image_format,
@@ -398,7 +402,7 @@ def _render(
     progress: ProgressFn | None,
 ) -> RenderResult:
     with _templates_located(root, setup.template_dir):
-        artifacts = render_run.build_artifacts(index, setup.ctx)
+        artifacts = render_run.build_artifacts(index, setup.ctx, workers=options.jobs)
     if memo is not None:
         memo.save()
     selected_all = not (options.kinds or options.opd or options.codes)
@@ -432,7 +436,7 @@ def _execute(
     options: RenderOptions,
     progress: ProgressFn | None,
 ) -> render_run.Outcome:
-    from probis_cli.render.engine import EngineUnavailable
+    from probis_cli.render.graphviz import EngineUnavailable
 
     wasm_cache = None if setup.cache is None else wasm_module_cache(setup.cache)
     out_dir = setup.out_dir
@@ -448,6 +452,7 @@ def _execute(
                 stats=stats,
                 workers=options.jobs,
                 progress=None if progress is None else (lambda done, total, _current: progress(done, total)),
+                layouts=None if setup.cache is None else LayoutIndex(setup.cache / LAYOUTS_FILE),
             )
     except EngineUnavailable as exc:
         raise RenderError(

@@ -27,6 +27,7 @@ __all__ = [
     "ensure_dir_inside",
     "file_mode",
     "is_inside",
+    "machine_cache_folder",
     "machine_key",
     "read_limited",
     "remove_inside",
@@ -207,9 +208,15 @@ def cache_folder(root: Path) -> Path | None:
     return folder
 
 
-def _key_file() -> Path:
+def machine_cache_folder() -> Path:
+    """The user's probis cache folder (per machine, outside every repository): the key, and
+    what was measured about this machine (``--engine auto``'s choice)."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "probis" / "cache-key"
+    return Path(base) / "probis"
+
+
+def _key_file() -> Path:
+    return machine_cache_folder() / "cache-key"
 
 
 _KEY: bytes | None = None

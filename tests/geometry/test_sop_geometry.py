@@ -15,7 +15,7 @@ from probis_cli.index import Index
 from probis_cli.render.base import RenderContext
 from probis_cli.render.diagrams.lintas_fungsi import render_lintas_fungsi
 from probis_cli.render.diagrams.sop_flow import render_sop_flow
-from probis_cli.render.engine import Engine, find_engine
+from probis_cli.render.graphviz import Engine, find_engine
 from tests.geometry.stress import KODE, write_stress_repo
 from tests.geometry.svgcheck import Svg, boxes_overlap, inside, read_svg, segment_box_distance, segment_hits_box, shrink
 

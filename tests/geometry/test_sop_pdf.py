@@ -16,7 +16,7 @@ import pytest
 from probis_cli import api
 from probis_cli.index import Index
 from probis_cli.render.base import RenderContext
-from probis_cli.render.engine import Engine, find_engine
+from probis_cli.render.graphviz import Engine, find_engine
 from probis_cli.render.pdf_sop import LOGO_LIMIT, PAPER, compose, logo_kind, read_logo, render_sop_ap
 from tests.cli.conftest import Run
 from tests.geometry.stress import KODE, write_stress_repo

@@ -261,7 +261,7 @@ def test_s5_unsigned_compiled_webassembly_is_never_loaded(repo: Path, monkeypatc
     """A committed ``.probis-cache/graphviz-*.wasm-module`` is native code: only our own signed one is used."""
     pytest.importorskip("wasmtime")
     from probis_cli import api_render
-    from probis_cli.render import engine
+    from probis_cli.render import graphviz as engine
 
     loaded: list[bytes] = []
     monkeypatch.setattr(engine, "import_compiled_module", loaded.append)
@@ -287,7 +287,7 @@ def test_system_dot_runs_with_file_loading_disabled(tmp_path: Path, monkeypatch:
     GV_FILE_PATH: a label that slipped an attribute into DOT must not read the disk."""
     import subprocess
 
-    from probis_cli.render.engine import SystemDotEngine
+    from probis_cli.render.graphviz import SystemDotEngine
 
     seen: list[dict[str, str]] = []
 

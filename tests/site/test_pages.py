@@ -69,7 +69,7 @@ def test_every_document_has_a_page_and_the_search_index_lists_it(contoh_pages: d
 
 
 def test_names_are_confined_and_case_twins_apart() -> None:
-    from probis_cli.site.build import _file_part
+    from probis_cli.site.common import file_part as _file_part
 
     assert _file_part("../etc") == "_..~" or "/" not in _file_part("../etc")
     assert _file_part(".x").startswith("_")

@@ -393,7 +393,7 @@ from probis_cli.model.rpjmd import Rpjmd  # noqa: E402
 from probis_cli.model.sop import Sop  # noqa: E402
 from probis_cli.render.base import Artifact, RenderContext  # noqa: E402
 from probis_cli.render.diagrams import DIAGRAMS  # noqa: E402
-from probis_cli.render.diagrams.dot import clean, safe_id, wrap  # noqa: E402
+from probis_cli.render.diagrams.dot import COLOR_OWNER, clean, safe_id, wrap  # noqa: E402
 from probis_cli.render.diagrams.sop_flow import paginate  # noqa: E402
 
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "render-mini"
@@ -449,6 +449,8 @@ def test_artifact_paths_groups_and_selection(mini: Index) -> None:
         "lintas-fungsi/PB.02.01",
         "relasi/pemda",
         "relasi/matriks",
+        "relasi/opd/dinkes",
+        "relasi/opd/disdukcapil",
         "relasi/proses/PB.02",
         "relasi/proses/PB.02.01",
         "relasi/proses/PB.03",
@@ -462,6 +464,7 @@ def test_artifact_paths_groups_and_selection(mini: Index) -> None:
     assert found["hierarki/opd/dinkes"].opd == "dinkes"
     assert found["peta/level-n/PB.02"].codes == ("PB.02", "PB.02.01", "PB.02.02")
     assert found["lintas-fungsi/PB.02.01"].opd == "dinkes"
+    assert found["relasi/opd/dinkes"].opd == "dinkes"
     assert found["sop/SOP-DINKES-001/halaman-1"].codes == ("SOP-DINKES-001", "PB.02.01")
     assert found["sop/SOP-DINKES-001/halaman-1"].opd == "dinkes"
 
@@ -702,6 +705,15 @@ def test_lintas_fungsi_lane_order_and_columns(mini: Index) -> None:
 
 
 # -- peta relasi --------------------------------------------------------------------------------
+def carried(dot: Dot) -> dict[tuple[str, str], tuple[str, dict[str, str]]]:
+    """``(tail, head) -> (names text, label node attributes)`` of the relasi arrows, each
+    drawn as tail -> label node -> head."""
+    into = {h: t for t, h, _ in dot.edges if h.startswith("lbl__")}
+    out = {t: h for t, h, _ in dot.edges if t.startswith("lbl__")}
+    assert set(into) == set(out) == {n for n in dot.nodes if n.startswith("lbl__")}
+    return {(into[n], out[n]): (label_text(dot.nodes[n]["label"]), dot.nodes[n]) for n in into}
+
+
 def test_relasi_pemda_aggregates_pairs(mini: Index) -> None:
     dot = parse_dot(by_path(render_all(mini, ID))["relasi/pemda"].content)
     edges = {(t, h): label_text(a["label"]) for t, h, a in dot.edges if "label" in a}
@@ -716,10 +728,12 @@ def test_relasi_pemda_aggregates_pairs(mini: Index) -> None:
 def test_relasi_cuts_long_lists(big: Index) -> None:
     dot = parse_dot(by_path(DIAGRAMS["relasi"](big, ID))["relasi/proses/PB.01.01"].content)
     centre = safe_id("proses", "PB.01.01")
-    out = {h: label_text(a["label"]) for t, h, a in dot.edges if t == centre}
+    arrows = carried(dot)
+    out = {h: text for (t, h), (text, _) in arrows.items() if t == centre}
     kemenkes = out[safe_id("untuk", "kemenkes")]
     assert kemenkes.count("• ") == 3 and "+2 lainnya" in kemenkes
-    sources = [t for t, h, _ in dot.edges if h == centre]
+    assert arrows[(centre, safe_id("untuk", "kemenkes"))][1]["tooltip"].count("; ") == 4  # all 5 names
+    sources = [t for t, h in arrows if h == centre]
     assert len(sources) == 5
     same = [s for s in dot.all_subgraphs() if s.attrs.get("rank") == "same" and not s.name.startswith("legend")]
     assert sorted(len(s.members) for s in same) == [5, 6]  # 5 sources; 5 lanes + Kemenkes receive
@@ -986,7 +1000,7 @@ def test_arbitrary_names_keep_dot_valid(name: str) -> None:
 
 
 def _engines() -> list[Any]:
-    from probis_cli.render.engine import EngineUnavailable, find_engine
+    from probis_cli.render.graphviz import EngineUnavailable, find_engine
 
     found = []
     for kind in ("system", "wasm"):
@@ -1094,7 +1108,7 @@ def test_pohon_kinerja_sasaran_in_code_order_and_one_penunjang_node_per_opd() ->
 
 
 def test_relasi_matrix_has_one_cell_per_exchanging_pair_with_the_full_list_as_tooltip() -> None:
-    from probis_cli.render.diagrams.relasi import pemda_exchanges
+    from probis_cli.render.diagrams.relasi_data import pemda_exchanges
 
     example = _load(Path(__file__).resolve().parents[2] / "examples" / "kota-contoh")
     dot = parse_dot(by_path(DIAGRAMS["relasi"](example, ID))["relasi/matriks"].content)
@@ -1105,3 +1119,30 @@ def test_relasi_matrix_has_one_cell_per_exchanging_pair_with_the_full_list_as_to
         cell = cells[safe_id("m", source, target)]
         assert label_text(cell["label"]) == str(len(names))
         assert all(clean(n) in cell["tooltip"] for n in names)
+
+
+def test_relasi_per_opd_has_the_opd_in_the_middle_and_every_pair_it_is_part_of() -> None:
+    from probis_cli.render.diagrams.relasi_data import pemda_exchanges
+    from probis_cli.render.diagrams.relasi_matriks import pair_edge_id
+
+    example = _load(Path(__file__).resolve().parents[2] / "examples" / "kota-contoh")
+    found = by_path(DIAGRAMS["relasi"](example, ID))
+    pairs = pemda_exchanges(example)
+    for opd in example.opd:
+        mine = {pair: names for pair, names in pairs.items() if opd in pair}
+        if not mine:
+            assert f"relasi/opd/{opd}" not in found
+            continue
+        dot = parse_dot(found[f"relasi/opd/{opd}"].content)
+        centre = safe_id("opd", opd)
+        assert dot.nodes[centre]["fillcolor"] == COLOR_OWNER  # the palette's "this OPD" teal
+        edges = {attrs["id"]: (t, h, text, attrs) for (t, h), (text, attrs) in carried(dot).items()}
+        assert set(edges) == {pair_edge_id(*pair) for pair in mine}
+        for (source, target), names in mine.items():
+            tail, head, shown, attrs = edges[pair_edge_id(source, target)]
+            assert (head if source == opd else tail) != centre and centre in (tail, head)
+            assert (tail == centre) == (source == opd)  # keluaran leave to the right
+            assert all(clean(n).split()[0] in shown for n in names[:3])
+            if len(names) > 3:
+                assert all(clean(n) in attrs["tooltip"] for n in names)
+        assert any(n.startswith("legend__") for n in dot.nodes)

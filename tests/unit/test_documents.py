@@ -20,6 +20,7 @@ from probis_cli import api
 from probis_cli.index import Index
 from probis_cli.model.sop import Cabang, Langkah, MutuBaku, PelaksanaSop, Sop
 from probis_cli.render.base import Artifact, RenderContext
+from probis_cli.render.diagrams.flowgrid import text_width
 from probis_cli.render.documents import (
     DOCUMENTS,
     cell,
@@ -231,44 +232,65 @@ def test_logo(index: Index) -> None:
 # -- prosedur table ---------------------------------------------------------------------------
 
 
-def test_prosedur_columns_per_pelaksana(index: Index) -> None:
+def test_prosedur_one_pelaksana_column_with_symbol_and_name(index: Index) -> None:
     prosedur = tables_of(draft(index, "SOP-DINKES-001"))[1]
     top, sub, *body = prosedur
     assert [c.text for c in top] == ["No", "Kegiatan", "Pelaksana", "Mutu Baku", "Keterangan"]
-    assert top[2].attrs["colspan"] == "3" and top[3].attrs["colspan"] == "3"
-    assert [c.text for c in sub] == [
-        "Petugas Loket", "Kepala Seksi Surveilans dan Imunisasi", "Kepala Dinas", "Kelengkapan", "Waktu", "Output",
-    ]  # fmt: skip
+    assert top[3].attrs["colspan"] == "3" and "colspan" not in top[2].attrs
+    assert [c.text for c in sub] == ["Kelengkapan", "Waktu", "Output"]
     assert len(body) == 7
-    assert all(len(row) == 2 + 3 + 3 + 1 for row in body)
-    # The symbol sits in the column of the step's pelaksana, and only there.
-    columns = {"petugas": 2, "kasi": 3, "kadis": 4}
-    expected = [
-        ("petugas", "○"),
-        ("kasi", "◊"),
-        ("kasi", "□"),
-        ("kadis", "◊"),
-        ("kasi", "□"),
-        ("petugas", "□"),
-        ("petugas", "○"),
+    assert all(len(row) == 2 + 1 + 3 + 1 for row in body)
+    # Who carries out each step, by name, after the step's symbol.
+    assert [row[2].text for row in body] == [
+        "○ Petugas Loket",
+        "◊ Kepala Seksi Surveilans dan Imunisasi",
+        "□ Kepala Seksi Surveilans dan Imunisasi",
+        "◊ Kepala Dinas",
+        "□ Kepala Seksi Surveilans dan Imunisasi",
+        "□ Petugas Loket",
+        "○ Petugas Loket",
     ]
-    for row, (who, glyph) in zip(body, expected):
-        marks = [c.text for c in row[2:5]]
-        assert marks[columns[who] - 2].startswith(glyph)
-        assert sum(1 for m in marks if m) == 1
     first = body[0]
-    assert [c.text for c in first[5:]] == ["Formulir\nKTP | KK", "10 menit", "Berkas diterima", ""]
-    assert body[1][8].text == "Tidak lengkap: dikembalikan\nkepada pemohon"
+    assert [c.text for c in first[3:]] == ["Formulir\nKTP | KK", "10 menit", "Berkas diterima", ""]
+    assert body[1][-1].text == "Ya → 3\nTidak → 1\nTidak lengkap: dikembalikan\nkepada pemohon"
+
+
+def _min_width(table: list[list[Cell]], *, cap: int) -> float:
+    """The narrowest a browser can draw ``table`` (GitHub's 16 px text, 6 px 13 px cell padding):
+    per column its longest word (content words cut to ``cap`` characters: longer ones are the
+    author's, not the layout's), bold in the heads."""
+    top, sub, *body = table
+    heads = [*top[:3], *sub, top[-1]]
+    widths = [0.0] * len(heads)
+    for row in [heads, *body]:
+        for i, box in enumerate(row):
+            bold = row is heads
+            longest = max(text_width(w if bold else w[:cap], 16, bold=bold) for w in box.text.split() or [""])
+            widths[i] = max(widths[i], longest * 96 / 72 + 26)
+    return sum(widths)
+
+
+def test_prosedur_table_fits_a_page_whatever_the_number_of_pelaksana(tmp_path: Path) -> None:
+    from tests.geometry.stress import KODE, write_stress_repo
+
+    stress = api.load(write_stress_repo(tmp_path / "stress"), use_cache=False).index
+    assert len(stress.sop[KODE].model.pelaksana) == 6
+    example = api.load(Path(__file__).parents[2] / "examples" / "kota-contoh", use_cache=False).index
+    for idx in (stress, example):
+        for artifact in render_sop_drafts(idx, ID):
+            width = _min_width(tables_of(str(artifact.content))[1], cap=12)
+            assert width <= 980, (artifact.path, width)  # GitHub's Markdown column, ~980 px
 
 
 def test_decision_branches(index: Index) -> None:
+    # Where the flow goes on is the first thing in Keterangan (the symbol column holds the symbol).
     body = tables_of(draft(index, "SOP-DINKES-001"))[1][2:]
-    assert body[1][3].text == "◊\nYa → 3\nTidak → 1"
-    assert body[3][4].text == "◊\nSetuju → 6\nRevisi → 5"  # own labels stay as written
-    assert body[4][3].text == "□\n→ 4"  # a jump with lanjut
+    assert body[1][-1].text.startswith("Ya → 3\nTidak → 1\n")
+    assert body[3][-1].text == "Setuju → 6\nRevisi → 5"  # own labels as written
+    assert body[4][-1].text == "→ 4"  # a jump with lanjut
     english = tables_of(draft(index, "SOP-DINKES-001", EN))[1][2:]
-    assert english[1][3].text == "◊\nYes → 3\nNo → 1"
-    assert english[3][4].text == "◊\nSetuju → 6\nRevisi → 5"
+    assert english[1][-1].text.startswith("Yes → 3\nNo → 1")
+    assert english[3][-1].text == "Setuju → 6\nRevisi → 5"
 
 
 def test_unknown_pelaksana_is_noted() -> None:
@@ -276,7 +298,7 @@ def test_unknown_pelaksana_is_noted() -> None:
     sop = index.sop["SOP-DISDUKCAPIL-001"]
     sop.model.langkah[3] = sop.model.langkah[3].model_copy(update={"pelaksana": "kabid"})
     row = tables_of(draft(index, "SOP-DISDUKCAPIL-001"))[1][2 + 3]
-    assert [c.text for c in row[2:4]] == ["", ""]
+    assert row[2].text == "□ kabid"  # the reference as written
     assert "'kabid'" in row[-1].text
 
 

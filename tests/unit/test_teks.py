@@ -335,6 +335,26 @@ def test_index_equals_brute_force(rows: list[tuple[str, list[str]]], threshold: 
     assert NearDuplicateIndex(entries).pairs(threshold) == _brute_force(entries, threshold)
 
 
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from("ABCD"),
+            st.lists(st.sampled_from(_WORDS), max_size=5),
+            st.frozensets(st.sampled_from("xyz"), max_size=2),
+        ),
+        max_size=25,
+    ),
+    st.sampled_from([0.25, 0.5, 0.6, 0.8, 1.0]),
+)
+def test_labelled_entries_skip_exactly_the_pairs_whose_labels_meet(
+    rows: list[tuple[str, list[str], frozenset[str]]], threshold: float
+) -> None:
+    entries = [(f"k{n:02d}", group, " ".join(words)) for n, (group, words, _labels) in enumerate(rows)]
+    labels = {f"k{n:02d}": row[2] for n, row in enumerate(rows)}
+    expected = [p for p in _brute_force(entries, threshold) if not labels[p[0]] & labels[p[1]]]
+    assert NearDuplicateIndex(entries, blocks=labels).pairs(threshold) == expected
+
+
 # --- glossary of abbreviations and synonyms ----------------------------------------------
 
 

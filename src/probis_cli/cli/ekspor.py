@@ -60,7 +60,7 @@ def _export(lang: Lang, console: Console, index: Index, kodes: list[str], out: P
     from probis_cli import fs
     from probis_cli.office import OfficeError
     from probis_cli.office.sop_export import export_sop, flow_pngs, office_logo
-    from probis_cli.render.engine import EngineError
+    from probis_cli.render.graphviz import EngineError
 
     logo = office_logo(index)
     try:

@@ -199,6 +199,6 @@ FORMATS: dict[str, Callable[[Laporan, Lang], str]] = {
 
 def to_png(laporan: Laporan, lang: Lang) -> bytes:
     """The SVG chart rasterised with the bundled font (the renderer's converter)."""
-    from probis_cli.render.engine import _svg_to_png  # one converter for every PNG probis makes
+    from probis_cli.render.graphviz import _svg_to_png  # one converter for every PNG probis makes
 
     return _svg_to_png(to_svg(laporan, lang).encode("utf-8"), "laporan")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Final
 
 from probis_cli.lint.stemmer import kata_dasar, stem
@@ -117,10 +117,23 @@ class NearDuplicateIndex:
     depends on ``hash()`` order, so results are the same under every PYTHONHASHSEED.
     """
 
-    def __init__(self, entries: Iterable[tuple[str, str, str]], *, extra_stop: frozenset[str] = frozenset()) -> None:
-        """Index ``(key, group, text)`` entries; texts without tokens are skipped."""
+    def __init__(
+        self,
+        entries: Iterable[tuple[str, str, str]],
+        *,
+        extra_stop: frozenset[str] = frozenset(),
+        blocks: Mapping[str, frozenset[str]] | None = None,
+    ) -> None:
+        """Index ``(key, group, text)`` entries; texts without tokens are skipped.
+
+        ``blocks`` (key -> labels) names pairs the caller would reject anyway: two entries
+        whose labels intersect are never paired. Entries are bucketed by their label sets and
+        such pairs skipped a bucket at a time, not one by one, so k equal texts sharing a
+        label cost k, not k².
+        """
         self._keys: list[str] = []
         self._groups: list[str] = []
+        self._blocks: list[frozenset[str]] | None = None if blocks is None else []
         by_tokens: dict[tuple[str, ...], list[int]] = {}  # sorted token set -> members
         seen: set[str] = set()
         for key, group, text in entries:
@@ -133,6 +146,8 @@ class NearDuplicateIndex:
             by_tokens.setdefault(tuple(sorted(toks)), []).append(len(self._keys))
             self._keys.append(key)
             self._groups.append(group)
+            if self._blocks is not None and blocks is not None:
+                self._blocks.append(blocks.get(key, frozenset()))
         # Rarest tokens first: prefixes then hold the most selective tokens, and posting
         # lists of the index stay short. Ties break on the token itself, not on hash().
         freq: dict[str, int] = {}
@@ -149,6 +164,11 @@ class NearDuplicateIndex:
         for members in self._members:
             groups = {self._groups[m] for m in members}
             self._only_group.append(next(iter(groups)) if len(groups) == 1 else None)
+        # The labels every member of a class has: two classes sharing one pair nothing.
+        self._common: list[frozenset[str]] = []
+        for members in self._members:
+            common = None if self._blocks is None else frozenset.intersection(*(self._blocks[m] for m in members))
+            self._common.append(common or frozenset())
 
     def __len__(self) -> int:
         """Number of indexed texts (those with at least one token)."""
@@ -215,8 +235,9 @@ class NearDuplicateIndex:
                         overlap[y] = -1
             fx = frozen[x]
             gx = self._only_group[x]
+            cx = self._common[x]
             for y, seen in overlap.items():
-                if seen <= 0 or (gx is not None and gx == self._only_group[y]):
+                if seen <= 0 or (gx is not None and gx == self._only_group[y]) or (cx and cx & self._common[y]):
                     continue
                 inter = len(fx & frozen[y])
                 sim = inter / (lx + sizes[y] - inter)  # the same float as similarity()
@@ -234,8 +255,30 @@ class NearDuplicateIndex:
         return out
 
     def _emit(self, xs: list[int], ys: list[int], sim: float, out: list[tuple[str, str, float]]) -> None:
-        """Append every cross-group pair of members of two classes (of one class if the same)."""
+        """Append every cross-group pair of members of two classes (of one class if the same),
+        except pairs whose labels intersect. (``pairs`` sorts what is appended.)"""
+        if self._blocks is None:
+            self._emit_pairs(xs, ys, xs is ys, sim, out)
+            return
         same = xs is ys
+        by_x = self._buckets(xs)
+        by_y = by_x if same else self._buckets(ys)
+        for i, (labels_x, members_x) in enumerate(by_x):
+            for j, (labels_y, members_y) in enumerate(by_y):
+                if (same and j < i) or labels_x & labels_y:
+                    continue
+                self._emit_pairs(members_x, members_y, same and i == j, sim, out)
+
+    def _buckets(self, members: list[int]) -> list[tuple[frozenset[str], list[int]]]:
+        assert self._blocks is not None
+        found: dict[frozenset[str], list[int]] = {}
+        for m in members:
+            found.setdefault(self._blocks[m], []).append(m)
+        return list(found.items())
+
+    def _emit_pairs(
+        self, xs: list[int], ys: list[int], same: bool, sim: float, out: list[tuple[str, str, float]]
+    ) -> None:
         keys, groups = self._keys, self._groups
         for n, a in enumerate(xs):
             for b in ys[n + 1 :] if same else ys:

@@ -10,10 +10,42 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSche
 from pydantic_core import PydanticCustomError
 
 
+# One shared set per distinct set of given fields, for every model that has it. pydantic keeps
+# a fresh ``set`` per instance (216-728 bytes): 45 % of a city's model memory, for 81,000 small
+# models with a few hundred distinct sets between them. Copy-on-write: assigning to a field
+# gives the model its own set again, and so does model_copy.
+class _SharedFields(set[str]):  # a set (pydantic-core's serializer wants one), never mutated
+    __slots__ = ()
+
+    def __copy__(self) -> set[str]:
+        return set(self)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> set[str]:
+        return set(self)
+
+
+_FIELDS_SETS: dict[frozenset[str], _SharedFields] = {}
+
+
 class Strict(BaseModel):
     """Base of every document part: unknown keys are errors, whitespace trimmed."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, populate_by_name=True)
+
+    def model_post_init(self, context: Any, /) -> None:
+        """Share the set of given fields with every other model that has the same one."""
+        given = frozenset(self.__pydantic_fields_set__)
+        shared = _FIELDS_SETS.get(given)
+        if shared is None:
+            shared = _FIELDS_SETS[given] = _SharedFields(given)
+        object.__setattr__(self, "__pydantic_fields_set__", shared)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        """Assign as pydantic does, on a set of given fields of this model's own."""
+        given: object = self.__pydantic_fields_set__
+        if type(given) is _SharedFields:
+            object.__setattr__(self, "__pydantic_fields_set__", set(given))
+        super().__setattr__(name, value)
 
 
 # Anchored pattern -> (what kind of code, an example of its shape), to word the error.

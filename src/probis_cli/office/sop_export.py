@@ -386,7 +386,7 @@ def office_logo(index: Index) -> bytes | None:
     None when unset or unusable (the kop then shows a placeholder)."""
     import base64
 
-    from probis_cli.render.engine import RenderError, rasterise_svg
+    from probis_cli.render.graphviz import RenderError, rasterise_svg
     from probis_cli.render.pdf_sop import read_logo
 
     found = read_logo(index)
@@ -405,7 +405,7 @@ def office_logo(index: Index) -> bytes | None:
 def flow_pngs(index: Index, kodes: Sequence[str], lang: str = "id") -> dict[str, list[bytes]]:
     """The flowchart pages of SOPs ``kodes`` as PNG, from the renderer's own diagrams."""
     from probis_cli.render.diagrams.sop_flow import render_sop_flow
-    from probis_cli.render.engine import find_engine
+    from probis_cli.render.graphviz import find_engine
 
     wanted = set(kodes)
     ctx = RenderContext(lang="id")

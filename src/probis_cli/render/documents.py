@@ -4,7 +4,7 @@ An SOP draft follows PermenPAN-RB 35/2012: the identity table, the prosedur tabl
 flowchart images (drawn by ``render.diagrams.sop_flow``), the total time computed from the
 mutu baku, and a footer naming the source file. Both tables are HTML inside the Markdown:
 the identity table needs a row span (the kop cell) and the prosedur table two header rows
-(Pelaksana and Mutu Baku span their columns), which pipe tables cannot express. HTML
+(Mutu Baku spans its three columns), which pipe tables cannot express. HTML
 tables render on GitHub, GitLab and in editors' previews, keep one ``<tr>`` per line so a
 changed step is a one-line diff, and survive a Word conversion through pandoc's HTML
 reader::
@@ -172,6 +172,7 @@ def _waktu_reason(no: int, waktu: str | None, t: Callable[..., str]) -> str:
 def _langkah_rows(sop: Sop, t: Callable[..., str]) -> list[dict[str, Any]]:
     """The rows of the prosedur table: a step, its mark in its pelaksana's column, mutu baku."""
     columns = [p.kode for p in sop.pelaksana]
+    names = {p.kode: p.nama for p in sop.pelaksana}
     langkah_rows: list[dict[str, Any]] = []
     steps = list(sop.langkah)
     for i, step in enumerate(steps):
@@ -196,6 +197,9 @@ def _langkah_rows(sop: Sop, t: Callable[..., str]) -> list[dict[str, Any]]:
                 "kegiatan": step.kegiatan,
                 "simbol": step.simbol,
                 "pelaksana": marks,
+                "alur": flow,  # where the flow goes on, when not simply to the next step
+                "glyph": SIMBOL_GLYPH[step.simbol],
+                "oleh": names.get(step.pelaksana, step.pelaksana),  # who: the pelaksana's name
                 "kelengkapan": list(step.mutu_baku.kelengkapan),
                 "waktu": step.mutu_baku.waktu or "",
                 "output": step.mutu_baku.output or "",

@@ -15,6 +15,11 @@ file can be damaged: each row carries an HMAC (``probis_cli.fs.sign``, a per-mac
 kept outside every repository) over its key, inputs and content digest, checked when the
 keys are read; a remembered content is used only when its digest matches the signed one,
 else it is built again. A database SQLite cannot read is discarded and started afresh.
+
+Building is deferred while :meth:`RenderMemo.deferring` is on: a content not remembered is
+returned as a :class:`Pending` and built later together with the others, in parallel
+(``probis_cli.render.parallel``); contents are pure functions of the index, so the bytes are
+the same as a serial build's.
 """
 
 from __future__ import annotations
@@ -22,7 +27,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
@@ -48,9 +54,53 @@ class LazyContent:
         return self._fetch()
 
 
+class Pending(LazyContent):
+    """A content whose build is deferred: built with the others by :meth:`RenderMemo.resolve`
+    (or on first use, if something asks for it before)."""
+
+    __slots__ = ("build", "_value", "_built")
+
+    def __init__(self, build: Callable[[], str], built: Callable[[str], None]) -> None:
+        # ``digest`` stays unset until the content is built (see __getattr__).
+        self._fetch = self.text
+        self.build = build
+        self._value: str | None = None
+        self._built = built
+
+    def set(self, text: str) -> None:
+        """Take the built content (from a worker, or built here)."""
+        if self._value is None:
+            self._value = text
+            self.digest = content_digest(text)
+            self._built(text)
+
+    @property
+    def done(self) -> bool:
+        """Whether the content was built."""
+        return self._value is not None
+
+    def text(self) -> str:
+        """The content (built now if it was not yet)."""
+        if self._value is None:
+            self.set(self.build())
+        assert self._value is not None
+        return self._value
+
+    def __getattr__(self, name: str) -> str:
+        # Only reached for an unset slot: the digest of a content not built yet.
+        if name == "digest":
+            self.text()
+            return self.digest
+        raise AttributeError(name)
+
+
 def content_digest(text: str) -> str:
     """The digest of a content; equal for equal text whether built now or remembered."""
     return digest_text(text)
+
+
+def _kind(key: str) -> str:
+    return key.split(":", 1)[0]
 
 
 def _mac(key: str, inputs: str, digest: str) -> str:
@@ -109,6 +159,8 @@ class RenderMemo:
         self.used: set[str] = set()
         self.hits = self.misses = 0
         self.rejected = 0  # rows whose signature or content did not check out
+        self.defer = False  # while on, contents not remembered come back as Pending
+        self.pending: list[Pending] = []
         self.cache_file = cache_file
         self.db: sqlite3.Connection | None = None
         if cache_file is not None:
@@ -177,9 +229,27 @@ class RenderMemo:
             self.hits += 1
             return LazyContent(known[1], partial(self._fetch, key, known[1], build))
         self.misses += 1
+        if self.defer:
+            pending = Pending(build, partial(self._built, key, inputs))
+            self.pending.append(pending)
+            return pending
         text = build()
-        self.new[key] = (inputs, content_digest(text), text)
+        self._built(key, inputs, text)
         return text
+
+    def _built(self, key: str, inputs: str, text: str) -> None:
+        self.new[key] = (inputs, content_digest(text), text)
+
+    @contextmanager
+    def deferring(self) -> Iterator[list[Pending]]:
+        """Defer the builds asked for inside the block; yields the list they are added to
+        (build them with ``probis_cli.render.parallel.build_pending``; one left unbuilt is built
+        when first used)."""
+        self.defer, self.pending = True, []
+        try:
+            yield self.pending
+        finally:
+            self.defer, self.pending = False, []  # what was not built is built on first use
 
     def _store(self, rows: list[tuple[str, str, str, str]], stale: list[tuple[str]] | None = None) -> None:
         if self.db is None:
@@ -200,12 +270,16 @@ class RenderMemo:
                 _discard(self.cache_file)
 
     def save(self) -> None:
-        """Store what was built, forget what this run no longer produces."""
+        """Store what was built, forget what this run no longer produces.
+
+        Only keys of the kinds this run built are forgotten (the part before the first ``:``,
+        e.g. ``sop-md``): ``probis situs`` builds the diagrams but not the SOP drafts, and must
+        not make the next ``probis render`` build every draft again."""
         if self.db is None:
             return
-        self._store(
-            [(k, i, d, t) for k, (i, d, t) in self.new.items()], [(k,) for k in self.known if k not in self.used]
-        )
+        kinds = {_kind(k) for k in self.used}
+        stale = [(k,) for k in self.known if k not in self.used and _kind(k) in kinds]
+        self._store([(k, i, d, t) for k, (i, d, t) in self.new.items()], stale)
         self.new.clear()
 
     def close(self) -> None:

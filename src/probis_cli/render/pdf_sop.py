@@ -45,7 +45,7 @@ from probis_cli.index import Index
 from probis_cli.render.base import Artifact, LazyContent, RenderContext
 
 if TYPE_CHECKING:
-    from probis_cli.render.engine import Engine
+    from probis_cli.render.graphviz import Engine
 
 MM: Final = 72 / 25.4
 PAPER: Final[dict[str, tuple[float, float]]] = {  # landscape, points
@@ -238,7 +238,7 @@ def render_sop_ap(index: Index, ctx: RenderContext) -> list[Artifact]:
 # -- the PDF (needs an engine for the drawings) -------------------------------------------
 def compose(spec_text: str, engine: Engine) -> bytes:
     """The PDF of a specification from :func:`render_sop_ap`."""
-    from probis_cli.render.engine import RenderError, fpdf_quiet
+    from probis_cli.render.graphviz import RenderError, fpdf_quiet
 
     spec = json.loads(spec_text)
     drawings = [[engine.render(dot, "svg") for dot in sop["pages"]] for sop in spec["sop"]]
@@ -261,7 +261,7 @@ def _compose(spec: dict[str, Any], drawings: list[list[bytes]]) -> bytes:
 
     import fpdf
 
-    from probis_cli.render.engine import bundled_font_files, svg_for_fpdf
+    from probis_cli.render.graphviz import bundled_font_files, svg_for_fpdf
     from probis_cli.render.teks import BUNDLED_FAMILY
 
     width, height = PAPER[spec["kertas"]]

@@ -17,22 +17,19 @@ import marshal
 import os
 import stat as stat_module
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
-from typing import Any
 
 from probis_cli import __version__, fs
 from probis_cli.digest import digest_bytes, digest_parts
 from probis_cli.index import Index
 from probis_cli.render.base import Artifact, RenderContext
+from probis_cli.render.layouts import LayoutIndex, layout_key
 
 MANIFEST = ".probis-render.json"
 IMAGE_FORMATS = ("svg", "png", "pdf")
 ALL_FORMATS = ("svg", "png", "pdf", "dot")
 OUTPUT_SUFFIXES = frozenset((*ALL_FORMATS, "md"))
-PARALLEL_MIN_JOBS = 24
 MANIFEST_LIMIT = 64 * 1024 * 1024  # a city's manifest is a few MB
 OUTPUT_LIMIT = 1024 * 1024 * 1024  # an output file larger than this is never one probis wrote
 
@@ -75,21 +72,26 @@ class Outcome:
     refused: list[str] = field(default_factory=list)
     failed: list[tuple[str, str, str]] = field(default_factory=list)  # (output, error code, detail)
     engine: str | None = None
+    reused: int = 0  # of the written: layouts copied from where this machine laid them out before
 
 
-def build_artifacts(index: Index, ctx: RenderContext) -> list[Artifact]:
-    """Every artifact of every renderer, plus the index page, in a stable order."""
+def build_artifacts(index: Index, ctx: RenderContext, *, workers: int | None = None) -> list[Artifact]:
+    """Every artifact of every renderer, plus the index page, in a stable order; contents the
+    memo does not remember are built on ``workers`` cores (default: all)."""
     from probis_cli.render.diagrams import DIAGRAMS
     from probis_cli.render.documents import DOCUMENTS, render_index_page
-
-    artifacts: list[Artifact] = []
-    for name in DIAGRAMS:
-        artifacts.extend(DIAGRAMS[name](index, ctx))
-    for name in DOCUMENTS:
-        artifacts.extend(DOCUMENTS[name](index, ctx))
     from probis_cli.render.pdf_sop import render_sop_ap
 
-    artifacts.extend(render_sop_ap(index, ctx))  # written only with --format pdf
+    def every() -> list[Artifact]:
+        found: list[Artifact] = []
+        for name in DIAGRAMS:
+            found.extend(DIAGRAMS[name](index, ctx))
+        for name in DOCUMENTS:
+            found.extend(DOCUMENTS[name](index, ctx))
+        found.extend(render_sop_ap(index, ctx))  # written only with --format pdf
+        return found
+
+    artifacts = built_in_parallel(ctx, every, workers)
     seen: set[str] = set()
     unique: list[Artifact] = []
     for artifact in artifacts:
@@ -98,6 +100,20 @@ def build_artifacts(index: Index, ctx: RenderContext) -> list[Artifact]:
             unique.append(artifact)
     unique.append(render_index_page(index, unique, ctx))
     return unique
+
+
+def built_in_parallel(
+    ctx: RenderContext, renderers: Callable[[], list[Artifact]], workers: int | None
+) -> list[Artifact]:
+    """``renderers()``, with the contents it builds built on ``workers`` cores (through the memo)."""
+    if ctx.memo is None:
+        return renderers()
+    from probis_cli.render.parallel import build_pending
+
+    with ctx.memo.deferring() as pending:
+        artifacts = renderers()
+        build_pending(pending, workers)
+    return artifacts
 
 
 def select_artifacts(
@@ -327,73 +343,38 @@ def stale_outputs(out: Path, the_plan: Plan, *, prune: bool = True, stats: StatC
     return sorted(set(stale))
 
 
-_ENGINE: Any = None
-
-
-def _layout_chunk(args: tuple[str, list[tuple[str, str]]]) -> list[tuple[bytes | None, str, str]]:
-    """Worker: lay out ``(dot, fmt)`` pairs with one engine per process."""
-    from probis_cli.render.engine import RenderError, find_engine
-
-    global _ENGINE
-    prefer, items = args
-    if _ENGINE is None:
-        _ENGINE = find_engine(prefer)  # type: ignore[arg-type]
-    out: list[tuple[bytes | None, str, str]] = []
-    for dot, fmt in items:
-        try:
-            out.append((_produce(_ENGINE, dot, fmt), "", ""))
-        except RenderError as exc:
-            out.append((None, exc.code, exc.detail or exc.message))
-    return out
-
-
-def _produce(engine: Any, text: str, fmt: str) -> bytes:
-    """The bytes of one job: a layout, or the printable SOP AP (which lays out its pages)."""
-    if fmt == "sop-ap":
-        from probis_cli.render.pdf_sop import compose
-
-        return compose(text, engine)
-    data: bytes = engine.render(text, fmt)
-    return data
-
-
 def _lay_out(
-    layout_jobs: list[Job],
+    out: Path,
+    jobs: list[Job],
     engine_preference: str,
     workers: int | None,
     outcome: Outcome,
     record: Callable[[Job, bytes], None],
+    layouts: LayoutIndex | None,
 ) -> None:
-    """Lay out the jobs that need Graphviz (in worker processes when there are many)."""
-    from probis_cli.render.engine import find_engine
+    """Lay out the jobs that need Graphviz: copied when laid out before, else on every core."""
+    from probis_cli.render.graphviz import find_engine
+    from probis_cli.render.parallel import lay_out
 
     engine = find_engine(engine_preference)  # type: ignore[arg-type]
     outcome.engine = engine.name
-    # Compile the WebAssembly module once here: forked workers inherit it (instead of each
-    # compiling it again, ~1 s), and the caller can keep it for the next run.
-    engine.prepare()
-    n_workers = workers if workers is not None else (os.cpu_count() or 1)
-    if n_workers > 1 and len(layout_jobs) >= PARALLEL_MIN_JOBS:
-        size = max(1, min(16, len(layout_jobs) // (n_workers * 4) or 1))
-        chunks = [layout_jobs[k : k + size] for k in range(0, len(layout_jobs), size)]
-        args = [(engine_preference, [(j.artifact.text(), j.fmt) for j in chunk]) for chunk in chunks]
-        with ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("fork")) as pool:
-            for chunk, results in zip(chunks, pool.map(_layout_chunk, args)):
-                for job, (data, code, detail) in zip(chunk, results):
-                    if data is None:
-                        outcome.failed.append((job.output, code, detail))
-                    else:
-                        record(job, data)
-    else:
-        from probis_cli.render.engine import RenderError
+    todo = []
+    for job in jobs:
+        known = layouts.find(layout_key(job.digest, engine.name)) if layouts is not None else None
+        if known is not None:
+            outcome.reused += 1
+            record(job, known)
+        else:
+            todo.append(job)
 
-        for job in layout_jobs:
-            try:
-                data = _produce(engine, job.artifact.text(), job.fmt)
-            except RenderError as exc:
-                outcome.failed.append((job.output, exc.code, exc.detail or exc.message))
-                continue
-            record(job, data)
+    def done(k: int, data: bytes | None, code: str, detail: str) -> None:
+        if data is None:
+            outcome.failed.append((todo[k].output, code, detail))
+        else:
+            record(todo[k], data)
+
+    if todo:
+        lay_out(engine, [(job.artifact.text, job.fmt) for job in todo], workers, done)
 
 
 def _remove_orphans(out: Path, orphans: set[str], outcome: Outcome) -> None:
@@ -420,10 +401,15 @@ def execute(
     stats: StatCache = _NO_STATS,
     workers: int | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    layouts: LayoutIndex | None = None,
 ) -> Outcome:
     """Write every job's file under ``out``; skip unchanged ones unless ``force``.
 
-    Raises ``probis_cli.render.engine.EngineUnavailable`` when images are needed and no
+    ``layouts`` (this machine's index of what it laid out, shared by render and the site): a
+    job laid out before with the same engine, wherever its output was written, is copied
+    from there instead of laid out again (not with ``force``).
+
+    Raises ``probis_cli.render.graphviz.EngineUnavailable`` when images are needed and no
     Graphviz engine can be used (the caller says how to fix it), ``OSError`` when a file
     cannot be written, and ``probis_cli.fs.OutsideError`` when a (committed) symlink would
     lead a write out of ``out``: every file is written inside ``out``, symlinks resolved.
@@ -451,6 +437,8 @@ def execute(
         fs.write_atomic(out / job.output, data, root=out)
         written_digest = digest_bytes(data)
         new_manifest[job.output] = {"masukan": job.digest, "keluaran": written_digest}
+        if layouts is not None and job.needs_engine and outcome.engine:
+            layouts.add(layout_key(job.digest, outcome.engine), written_digest, out / job.output)
         try:
             st = (out / job.output).stat()
             stats.entries[str(out / job.output)] = (st.st_size, st.st_mtime_ns, written_digest)
@@ -469,22 +457,21 @@ def execute(
         record(job, job.artifact.text().encode("utf-8"))
 
     if layout_jobs:
-        _lay_out(layout_jobs, engine_preference, workers, outcome, record)
+        _lay_out(out, layout_jobs, engine_preference, workers, outcome, record, None if force else layouts)
+    if layouts is not None:
+        layouts.save()
     _remove_orphans(out, orphans, outcome)
     outcome.refused.sort()
-    if (
-        outcome.written
-        or outcome.removed
-        or outcome.refused
-        or new_manifest != manifest
-        or not (out / MANIFEST).is_file()
-    ):
-        text = json.dumps(
-            {"probis": __version__.split(".")[0], "berkas": dict(sorted(new_manifest.items()))},
-            indent=1,
-            sort_keys=True,
-        )
-        fs.write_atomic(out / MANIFEST, (text + "\n").encode("utf-8"), root=out)
+    changed = outcome.written or outcome.removed or outcome.refused or new_manifest != manifest
+    if changed or not (out / MANIFEST).is_file():
+        _write_manifest(out, new_manifest)
     outcome.written.sort()
     outcome.unchanged.sort()
     return outcome
+
+
+def _write_manifest(out: Path, entries: dict[str, dict[str, str]]) -> None:
+    text = json.dumps(
+        {"probis": __version__.split(".")[0], "berkas": dict(sorted(entries.items()))}, indent=1, sort_keys=True
+    )
+    fs.write_atomic(out / MANIFEST, (text + "\n").encode("utf-8"), root=out)

@@ -1,6 +1,6 @@
 """Text and fonts for the diagram builders: the font names, the default graph attributes
 and label wrapping. Pure helpers with no Graphviz runtime, so the builders (diagrams/*) and
-the runtime (engine.py: SVG font fallbacks, bundled fonts for PNG/PDF) both import them.
+the runtime (graphviz.py: SVG font fallbacks, bundled fonts for PNG/PDF) both import them.
 """
 
 from __future__ import annotations

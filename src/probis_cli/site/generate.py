@@ -92,10 +92,10 @@ class SiteBuild:
         self.cache = cache_dir(self.loaded.root, options.use_cache)
         digests = {s.path: s.digest for s in self.loaded.sources}
         index = self.loaded.index
-        self.memo = None if self.cache is None else render_memo(self.cache, index, digests, options.lang, "svg")
+        # Without a cache the memo remembers nothing, but the diagrams are still built on every core.
+        self.memo = render_memo(self.cache, index, digests, options.lang, "svg")
         self.stack = ExitStack()
-        if self.memo is not None:
-            self.stack.callback(self.memo.close)
+        self.stack.callback(self.memo.close)
 
     def __enter__(self) -> SiteBuild:
         return self
@@ -105,7 +105,7 @@ class SiteBuild:
 
     def layout(self, progress: Progress | None = None) -> Layout:
         """Lay out every diagram of the site (SVG; with ``pdf`` also the printable SOP AP)."""
-        from probis_cli.render.engine import EngineUnavailable
+        from probis_cli.render.graphviz import EngineUnavailable
         from probis_cli.site.build import DIAGRAM_GROUPS
         from probis_cli.site.write import layout_diagrams
 
@@ -127,8 +127,7 @@ class SiteBuild:
             raise SiteError("cli.render_no_engine", detail=detail) from None
         if wasm_cache is not None:
             save_wasm_module(wasm_cache, layout.engine)
-        if self.memo is not None:
-            self.memo.save()
+        self.memo.save()
         return layout
 
     def downloads(self, layout: Layout) -> tuple[dict[str, list[tuple[str, str]]], dict[str, bytes]]:
@@ -182,7 +181,7 @@ class SiteBuild:
         try:
             if current is not None:  # nothing the pages are made of changed
                 return Outcome(unchanged=current)
-            pages = build_pages(data)
+            pages = build_pages(data, self.options.jobs)
             pages.update(files)
             return write_site(self.out_dir, pages, force=self.options.rebuild, digest=digest)
         except fs.OutsideError as exc:

@@ -31,6 +31,9 @@ _NODE = re.compile(
     r'(?:<g id="a_[^"]*">\s*<a\b([^>]*)>(.*?)</a>\s*</g>|(.*?))\s*</g>',
     re.DOTALL,
 )
+# The same node group once Graphviz's links are gone (no <a> is left): its body runs to the
+# first </g> (an unrolled loop instead of a lazy .*? that tries </g> at every character).
+_PLAIN_NODE = re.compile(r'<g id="[^"]*" class="node">\s*<title>([^<]*)</title>\s*([^<]*(?:<(?!/g>)[^<]*)*)</g>')
 _WRAP = re.compile(r'<g id="a_[^"]*">\s*<a\b[^>]*>(.*?)</a>\s*</g>', re.DOTALL)
 _HREF = re.compile(r'xlink:href="([^"]*)"')
 _SOP_DRAFT = re.compile(r"(?:^|/)sop/([^/]+)\.md$")
@@ -68,7 +71,7 @@ def inline_svg(svg: str, prefix: str, resolve: Resolver, label: str) -> str:
 
     def link(match: re.Match[str]) -> str:
         title = html.unescape(match.group(1))
-        body = match.group(4)
+        body = match.group(2).rstrip()  # as _NODE's lazy body, which left the white space before </g>
         kind, parts = decode_id(title)
         target = resolve(kind, parts[0]) if parts else None
         if target is None and match.group(1) in drafts:
@@ -81,7 +84,7 @@ def inline_svg(svg: str, prefix: str, resolve: Resolver, label: str) -> str:
             f"<title>{html.escape(name, quote=False)}</title>{body}</a></g>"
         )
 
-    text = _NODE.sub(link, text)
+    text = _PLAIN_NODE.sub(link, text)
     text = _OTHER_TITLE.sub(r"\1", text)
     text = text.replace(' id="', f' id="{prefix}-').replace("url(#", f"url(#{prefix}-")
     text = text.replace("<svg ", f'<svg role="img" aria-label="{html.escape(label, quote=True)}" ', 1)

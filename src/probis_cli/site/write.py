@@ -19,7 +19,8 @@ from pathlib import Path
 from probis_cli import __version__, fs
 from probis_cli.index import Index
 from probis_cli.render import run as render_run
-from probis_cli.render.base import RenderContext
+from probis_cli.render.base import Artifact, RenderContext
+from probis_cli.render.layouts import LAYOUTS_FILE, LayoutIndex
 
 MANIFEST = ".probis-situs.json"
 MANIFEST_LIMIT = 64 * 1024 * 1024
@@ -73,17 +74,23 @@ def layout_diagrams(
     pdf: bool = False,
 ) -> Layout:
     """SVG of every diagram of ``groups``, laid out into ``folder`` by render's executor
-    (unchanged diagrams are read back, not laid out again); with ``pdf`` also the printable
-    SOP AP of every SOP and OPD (render's ``--format pdf`` documents)."""
+    (unchanged diagrams are read back, not laid out again; those ``probis render`` laid out on
+    this machine are copied from its output); with ``pdf`` also the printable SOP AP of every
+    SOP and OPD (render's ``--format pdf`` documents). Contents are built on ``workers`` cores."""
     from probis_cli.render.diagrams import DIAGRAMS
+
+    def diagrams() -> list[Artifact]:
+        found: list[Artifact] = []
+        for name in DIAGRAMS:
+            found.extend(DIAGRAMS[name](index, ctx))
+        return found
 
     artifacts = []
     seen: set[str] = set()
-    for name in DIAGRAMS:
-        for artifact in DIAGRAMS[name](index, ctx):
-            if artifact.group in groups and artifact.path not in seen:
-                seen.add(artifact.path)
-                artifacts.append(artifact)
+    for artifact in render_run.built_in_parallel(ctx, diagrams, workers):
+        if artifact.group in groups and artifact.path not in seen:
+            seen.add(artifact.path)
+            artifacts.append(artifact)
     the_plan = render_run.plan(artifacts, ["svg"], ctx)
     if pdf:
         from probis_cli.render.pdf_sop import render_sop_ap
@@ -94,8 +101,16 @@ def layout_diagrams(
             the_plan.jobs + extra.jobs, artifacts + documents, the_plan.conflicts + extra.conflicts
         )
     stats = stats if stats is not None else render_run.StatCache(None)
+    # The repository's cache (where the stat cache lives) holds the layouts render made too.
+    layouts = None if stats.file is None else LayoutIndex(stats.file.parent / LAYOUTS_FILE)
     outcome = render_run.execute(
-        folder, the_plan, engine_preference=engine_preference, workers=workers, progress=progress, stats=stats
+        folder,
+        the_plan,
+        engine_preference=engine_preference,
+        workers=workers,
+        progress=progress,
+        stats=stats,
+        layouts=layouts,
     )
     stats.save()
     failed = {o for o, _, _ in outcome.failed}
@@ -112,7 +127,7 @@ def layout_diagrams(
                 pdfs[job.artifact.path] = data
         except (OSError, UnicodeDecodeError):
             continue
-    return Layout(svgs, pdfs, outcome.engine, outcome.failed, len(outcome.written))
+    return Layout(svgs, pdfs, outcome.engine, outcome.failed, len(outcome.written) - outcome.reused)
 
 
 def _read_manifest(out: Path) -> tuple[list[str], list[str], str]:

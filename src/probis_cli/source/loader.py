@@ -10,6 +10,8 @@ on any doubt the file is simply parsed again.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import marshal
 import os
 import sys
@@ -18,7 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from probis_cli import fs
 from probis_cli.digest import digest_bytes
@@ -151,19 +153,56 @@ class ParseCache:
             return None
 
     def save(self, live: set[str]) -> None:
-        """Write atomically, keeping only entries of files that still exist."""
+        """Write atomically, keeping only entries of files that still exist.
+
+        The file is built in one buffer of its final size (see :func:`signed_cache_file`):
+        a city's 25 MB of entries are in memory once more while it is written, not three
+        times more (marshalled, prefixed with the header, prefixed with the signature).
+        """
         if self.folder is None or not (self.dirty or set(self.entries) - live):
             return
         entries = {k: v for k, v in self.entries.items() if k in live}
+        self.entries = {}  # the last use of this cache: the entries now belong to the file
         try:
             fs.ensure_dir_inside(self.root, self.folder)
             gitignore = self.folder / ".gitignore"
             if not gitignore.exists() and not gitignore.is_symlink():
                 fs.write_atomic(gitignore, "# dibuat otomatis oleh probis\n*\n", root=self.root)
-            payload = _CACHE_HEADER + marshal.dumps(entries)
-            fs.write_atomic(self.folder / f"parse-v{CACHE_VERSION}.marshal", fs.signed(payload), root=self.root)
+            blob = signed_cache_file(entries)
+            del entries
+            # write_atomic writes any bytes-like object as it is; bytes(blob) would copy it.
+            fs.write_atomic(self.folder / f"parse-v{CACHE_VERSION}.marshal", cast(bytes, blob), root=self.root)
         except (OSError, fs.OutsideError):
             pass  # a cache that cannot be written only costs speed
+
+
+def signed_cache_file(entries: dict[str, bytes]) -> bytearray:
+    """``fs.signed(_CACHE_HEADER + marshal.dumps(entries))``, built in place.
+
+    marshal's encoding of a dict of str -> bytes is simple and stable (format version 2 on):
+    ``{``, then per entry the key as ``u`` + int32 length + UTF-8 and the value as ``s`` +
+    int32 length + bytes, then ``0``. Writing it into a buffer allocated once at its final
+    size avoids the copies; ``marshal.loads`` reads it like its own output (a test checks).
+    """
+    keys = [key.encode("utf-8") for key in entries]
+    size = 32 + len(_CACHE_HEADER) + 2 + sum(10 + len(k) + len(v) for k, v in zip(keys, entries.values()))
+    buffer = bytearray(size)
+    view = memoryview(buffer)
+    at = 32
+    view[at : at + len(_CACHE_HEADER)] = _CACHE_HEADER
+    at += len(_CACHE_HEADER)
+    view[at : at + 1] = b"{"
+    at += 1
+    for key, value in zip(keys, entries.values()):
+        for kind, data in ((b"u", key), (b"s", value)):
+            view[at : at + 5] = kind + len(data).to_bytes(4, "little")
+            view[at + 5 : at + 5 + len(data)] = data
+            at += 5 + len(data)
+    view[at : at + 1] = b"0"
+    mac = hmac.new(fs.machine_key(), view[32:], hashlib.sha256)
+    view[:32] = mac.digest()
+    view.release()
+    return buffer
 
 
 def load_sources(
@@ -206,6 +245,13 @@ def iter_sources(
         raws.append(raw)
         digests.append(digest_bytes(raw))
     prefix = str(root).rstrip(os.sep) + os.sep
+    fresh: dict[int, bytes] = {}  # parsed in this run, not yet handed out
+
+    def keep(i: int, packed: bytes) -> None:
+        fresh[i] = packed
+        if cache.folder is not None:  # without a cache, nothing outlives its file's models
+            cache.entries[digests[i]] = packed
+            cache.dirty = True
 
     def source(i: int) -> SourceFile:
         path = paths[i]
@@ -216,12 +262,18 @@ def iter_sources(
         if data is None:
             return SourceFile(rel, path, "", (), (io_issues[i],), "")
         # Entries are kept as per-file marshal blobs: compact, and the data trees they hold
-        # live only while the caller builds this file's models.
-        unpacked = cache.get(digests[i])
+        # live only while the caller builds this file's models. What this run parsed itself
+        # needs no shape check (only what was read from the cache file does).
+        packed = fresh.pop(i, None)
+        unpacked: tuple[tuple[RawDocument, ...], tuple[ReadIssue, ...]] | None
+        if packed is not None:
+            docs, found = marshal.loads(packed)
+            unpacked = tuple(RawDocument(*d) for d in docs), tuple(ReadIssue(*f) for f in found)
+        else:
+            unpacked = cache.get(digests[i])
         if unpacked is None:  # an entry of the wrong shape: parse the file again
             packed = marshal.dumps(_pack(read_bytes(data)))
-            cache.entries[digests[i]] = packed
-            cache.dirty = True
+            keep(i, packed)
             unpacked = _unpack(marshal.loads(packed))
         documents, issues = unpacked
         text, _ = decode(data)
@@ -233,25 +285,27 @@ def iter_sources(
     for i in range(len(paths)):
         if i not in pending:
             yield i, source(i)
-    if todo:
-        n_workers = workers if workers is not None else (os.cpu_count() or 1)
-        if n_workers > 1 and len(todo) >= PARALLEL_MIN_FILES:
-            # Interleave files across chunks: paths come sorted, and one folder (sop/) holds
-            # most of the bytes; contiguous chunks would leave one worker with all of it.
-            n_chunks = n_workers * 8
-            index_chunks = [todo[k::n_chunks] for k in range(n_chunks)]
-            chunks = [[raws[i] for i in chunk] for chunk in index_chunks]
-            with ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("fork")) as pool:
-                for chunk, blob in zip(index_chunks, pool.map(_parse_chunk_blob, chunks)):
-                    for i, packed in zip(chunk, marshal.loads(blob)):
-                        cache.entries[digests[i]] = packed
-                        yield i, source(i)
-        else:
-            for i in todo:
-                cache.entries[digests[i]] = marshal.dumps(_pack(read_bytes(raws[i])))  # type: ignore[arg-type]
-                yield i, source(i)
-        cache.dirty = True
+    for i, packed in _parse_all(todo, raws, workers):
+        keep(i, packed)
+        yield i, source(i)
     cache.save({d for d in digests if d})
+
+
+def _parse_all(todo: list[int], raws: list[bytes | None], workers: int | None) -> Iterator[tuple[int, bytes]]:
+    """``(i, packed parse of raws[i])`` for each i of ``todo``, over worker processes if it pays."""
+    n_workers = workers if workers is not None else (os.cpu_count() or 1)
+    if n_workers > 1 and len(todo) >= PARALLEL_MIN_FILES:
+        # Interleave files across chunks: paths come sorted, and one folder (sop/) holds
+        # most of the bytes; contiguous chunks would leave one worker with all of it.
+        n_chunks = n_workers * 8
+        index_chunks = [todo[k::n_chunks] for k in range(n_chunks)]
+        chunks = [[raws[i] for i in chunk] for chunk in index_chunks]
+        with ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("fork")) as pool:
+            for chunk, blob in zip(index_chunks, pool.map(_parse_chunk_blob, chunks)):
+                yield from zip(chunk, marshal.loads(blob))
+    else:
+        for i in todo:
+            yield i, marshal.dumps(_pack(read_bytes(raws[i])))  # type: ignore[arg-type]
 
 
 def _read_issue(exc: OSError) -> ReadIssue:

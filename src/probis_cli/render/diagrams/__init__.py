@@ -6,7 +6,7 @@ Artifact paths (relative, without extension; the format adds it):
 * ``peta/level-0/pemda``, ``peta/level-0/opd/<opd>`` — Peta Proses Bisnis level 0
 * ``peta/level-n/<proses>`` — sub-processes of a process
 * ``lintas-fungsi/<proses>`` — Peta Lintas Fungsi of a lowest-level process
-* ``relasi/pemda``, ``relasi/proses/<proses>`` — Peta Relasi
+* ``relasi/pemda``, ``relasi/matriks``, ``relasi/opd/<opd>``, ``relasi/proses/<proses>`` — Peta Relasi
 * ``sop/<sop>/halaman-<n>`` — SOP AP flowchart, one artifact per page
 """
 

@@ -14,9 +14,12 @@ byte-identical DOT.
 
 from __future__ import annotations
 
+import math
 import posixpath
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import Any, Literal, TypeAlias
 
 import graphviz  # type: ignore[import-untyped]  # the package ships no type information
@@ -26,7 +29,7 @@ from probis_cli.index import Index
 from probis_cli.render.base import RenderContext
 from probis_cli.render.teks import FONT, FONT_BOLD, FONT_ITALIC, graph_defaults, wrap_lines
 
-__all__ = ["FONT", "FONT_BOLD", "FONT_ITALIC", "Digraph"]
+__all__ = ["FONT", "FONT_BOLD", "FONT_ITALIC", "Digraph", "text_width"]
 
 # graphviz.Digraph, which has no type information.
 Digraph: TypeAlias = Any
@@ -123,6 +126,81 @@ def plain_label(*blocks: Sequence[str], justify: Justify = "center") -> str:
     return label
 
 
+# -- sizes: the same boxes with every engine ------------------------------------------------
+LINE_SPACING = 1.2  # Graphviz's line height, of the font size
+PINNED_SHAPES = frozenset({"box", "rect", "rectangle", "plaintext", "plain", "cds", "note", "tab", "folder"})
+_LINE_END = re.compile(r"\\[nlr]|\\\\|\\.")
+
+
+def text_width(text: str, size: float, *, bold: bool = False) -> float:
+    """Width in points of ``text`` in Helvetica (Liberation Sans, bundled, has the same widths)."""
+    widths = _widths(bold)
+    return sum(widths.get(ch, 556) for ch in text) * size / 1000
+
+
+@cache
+def _widths(bold: bool) -> dict[str, int]:
+    from fpdf.fonts import CORE_FONTS_CHARWIDTHS  # fpdf2 is slow to import: only when measuring
+
+    table: dict[str, int] = CORE_FONTS_CHARWIDTHS["helveticaB" if bold else "helvetica"]
+    return table
+
+
+def label_lines(label: str) -> list[str]:
+    """The lines of a plain (escString) label, unescaped: ``\\n``, ``\\l``, ``\\r`` end a line."""
+    lines: list[str] = []
+    current: list[str] = []
+    position = 0
+    for match in _LINE_END.finditer(label):
+        current.append(label[position : match.start()])
+        token = match.group(0)
+        if token in ("\\n", "\\l", "\\r"):
+            lines.append("".join(current))
+            current = []
+        else:
+            current.append(token[1])
+        position = match.end()
+    rest = label[position:]
+    if rest or current:
+        lines.append("".join(current) + rest)
+    return lines
+
+
+def pinned_size(label: str, attrs: dict[str, str]) -> dict[str, str]:
+    """``width``, ``height`` and ``fixedsize`` of a node, computed here from the bundled font's
+    metrics the way Graphviz sizes a box (text + margins, at least the given or default
+    width/height), so that the system ``dot`` (which measures text with the fonts it finds)
+    and the WebAssembly engine place boxes of the same size. Nothing for shapes that are not
+    boxes, empty labels, or nodes that set their size themselves."""
+    if "fixedsize" in attrs or not label or attrs.get("shape", "box") not in PINNED_SHAPES:
+        return {}
+    defaults = graph_defaults()["node"]
+    size = float(attrs.get("fontsize", defaults["fontsize"]))
+    bold = attrs.get("fontname", defaults["fontname"]).endswith("Bold")
+    lines = label_lines(label)
+    text_w = max((text_width(line, size, bold=bold) for line in lines), default=0.0)
+    text_h = len(lines) * size * LINE_SPACING
+    mx, _, my = attrs.get("margin", defaults["margin"]).partition(",")
+    width = max(text_w + 2 * float(mx) * 72, float(attrs.get("width", "0.75")) * 72)
+    height = max(text_h + 2 * float(my or mx) * 72, float(attrs.get("height", "0.5")) * 72)
+    # Rounded up to the thousandth of an inch DOT is written with: never smaller than the text.
+    return {
+        "width": f"{math.ceil(width / 72 * 1000) / 1000:.3f}",
+        "height": f"{math.ceil(height / 72 * 1000) / 1000:.3f}",
+        "fixedsize": "true",
+    }
+
+
+class _PinnedDigraph(graphviz.Digraph):  # type: ignore[misc]  # graphviz ships no types
+    """A digraph whose box nodes get their size from :func:`pinned_size` (its subgraphs too:
+    ``subgraph()`` makes them of the same class)."""
+
+    def node(self, name: str, label: str | None = None, _attributes: Any = None, **attrs: str) -> None:
+        if label is not None:
+            attrs.update(pinned_size(label, attrs))
+        super().node(name, label, _attributes=_attributes, **attrs)
+
+
 # -- graphs ---------------------------------------------------------------------------------
 def new_graph(name: str, *, title: str, subtitle: str | None = None, **graph_attr: str) -> Digraph:
     """A digraph with the engine's defaults, a bold title on top and ``graph_attr`` applied."""
@@ -143,7 +221,7 @@ def new_graph(name: str, *, title: str, subtitle: str | None = None, **graph_att
     attrs.update(graph_attr)
     node_attr = dict(defaults["node"])
     node_attr.update({"shape": "box", "style": "filled", "fillcolor": "white"})
-    graph: Digraph = graphviz.Digraph(
+    graph: Digraph = _PinnedDigraph(
         name=safe_id("g", name),
         graph_attr=attrs,
         node_attr=node_attr,

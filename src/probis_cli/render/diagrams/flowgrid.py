@@ -22,11 +22,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from itertools import permutations
 from typing import Literal
 
 from probis_cli.render.diagrams.dot import Digraph, plain_label, safe_id, wrap
+from probis_cli.render.diagrams.dot import text_width as text_width  # re-exported: callers measure with it
 
 RULE_COLOR = "#8C99A6"
 GUTTER = 9.0  # distance of the first arrow lane from a column rule (points)
@@ -392,12 +392,6 @@ def decision_row_height(symbol_height: float, labels: Sequence[str]) -> float:
     return max(2 * (LABEL_GAP + height + clear), symbol_height + 2 * (2 + height + clear))
 
 
-def text_width(text: str, size: float, *, bold: bool = False) -> float:
-    """Width in points of ``text`` in Helvetica (Liberation Sans has the same widths)."""
-    widths = _widths(bold)
-    return sum(widths.get(ch, 556) for ch in text) * size / 1000
-
-
 def _crossings(p: Sequence[tuple[float, float]], q: Sequence[tuple[float, float]]) -> int:
     """How often two orthogonal polylines from the same start cross or overlap (the shared
     first point aside)."""
@@ -417,11 +411,3 @@ def _segments_meet(
     (ax0, ax1), (ay0, ay1) = sorted((p1[0], p2[0])), sorted((p1[1], p2[1]))
     (bx0, bx1), (by0, by1) = sorted((q1[0], q2[0])), sorted((q1[1], q2[1]))
     return ax0 <= bx1 + 0.5 and bx0 <= ax1 + 0.5 and ay0 <= by1 + 0.5 and by0 <= ay1 + 0.5
-
-
-@cache
-def _widths(bold: bool) -> dict[str, int]:
-    from fpdf.fonts import CORE_FONTS_CHARWIDTHS  # fpdf2 is slow to import: only when drawing
-
-    table: dict[str, int] = CORE_FONTS_CHARWIDTHS["helveticaB" if bold else "helvetica"]
-    return table

@@ -13,6 +13,7 @@ clusters in a given order).
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import partial
 
 from probis_cli.index import Index
@@ -54,7 +55,7 @@ CHAR = 5.6
 LINE = 12.0
 DECISION = (52.0, 36.0)  # belah ketupat (width, height)
 DECISION_FILL = COLOR_SYMBOL
-LANE_TINT = {"owner": "#F3F8FD", "other": "#FFF9E8", "luar": "#F5F5F5"}
+LANE_TINT = {"owner": "#EFF8F6", "other": "#FFF9E8", "luar": "#F5F5F5"}  # pale teal / amber / grey
 LANE_FILL = {"owner": COLOR_OWNER, "other": COLOR_OTHER_OPD, "luar": COLOR_EXTERNAL}
 LANE_LINE = {"owner": COLOR_OWNER_LINE, "other": COLOR_OTHER_OPD_LINE, "luar": COLOR_EXTERNAL_LINE}
 
@@ -108,10 +109,103 @@ def _output_lines(keluaran: str | None) -> list[str]:
     return [("→ " if i == 0 else "   ") + line for i, line in enumerate(lines)]
 
 
+@dataclass
+class _Layout:
+    """The grid of one lintas fungsi map: lanes (columns), rows, and where each step sits."""
+
+    activities: list[Aktivitas]
+    kinds: dict[str, str]  # pelaksana -> owner / other / luar
+    texts: dict[str, list[str]]  # aktivitas kode -> its lines
+    targets: dict[str, list[str]]  # aktivitas kode -> the codes it leads to
+    branching: dict[str, list[str]]  # aktivitas kode -> the condition of each branch
+    columns: list[Column] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    row_of: dict[str, Row] = field(default_factory=dict)  # kode (``?kode``: its decision) -> row
+    heights: dict[str, float] = field(default_factory=dict)
+
+
+def _plan(index: Index, p: Proses, owners: list[str]) -> _Layout:
+    """Lanes in the order pelaksana first act, the text of every aktivitas, the branches."""
+    activities = _unique_activities(p)
+    lanes: list[str] = []
+    for a in activities:
+        if a.pelaksana not in lanes:
+            lanes.append(a.pelaksana)
+    targets = dict((a.kode, t) for a, t in next_activities(p))
+    layout = _Layout(
+        activities=activities,
+        kinds={ref: lane_kind(index, ref, owners) for ref in lanes},
+        texts={a.kode: [a.kode, *wrap(a.nama, ACTIVITY_CHARS), *_output_lines(a.keluaran)] for a in activities},
+        targets=targets,
+        branching={a.kode: _conditions(a, targets[a.kode]) for a in activities if len(targets.get(a.kode, [])) > 1},
+    )
+    layout.columns = [_lane_column(index, layout, i, ref) for i, ref in enumerate(lanes)]
+    _place_rows(layout)
+    return layout
+
+
+def _lane_column(index: Index, layout: _Layout, i: int, ref: str) -> Column:
+    """A lane as wide as its header and the conditions beside its decisions need."""
+    header = lane_header(index, ref)
+    width = max(ACTIVITY_WIDTH + 36, max(len(line) for line in header) * CHAR + 20)
+    for a in layout.activities:
+        if a.pelaksana == ref and a.kode in layout.branching:
+            width = max(width, decision_column_width(DECISION[0], [c for c in layout.branching[a.kode] if c]))
+    return Column(f"l{i}", header, width, actor=ref)
+
+
+def _place_rows(layout: _Layout) -> None:
+    """Header, mulai, a row per aktivitas (and one for its decision), selesai; then place."""
+    terminal = 44.0
+    rows = [Row("head", max(len(c.header) for c in layout.columns) * LINE + 16), Row("mulai", terminal)]
+    layout.heights = {a.kode: len(layout.texts[a.kode]) * LINE + 12 for a in layout.activities}
+    for i, a in enumerate(layout.activities):
+        rows.append(Row(f"a{i}", max(layout.heights[a.kode] + 26, 56.0)))
+        layout.row_of[a.kode] = rows[-1]
+        if a.kode in layout.branching:
+            labels = [c for c in layout.branching[a.kode] if c]
+            rows.append(Row(f"d{i}", max(DECISION[1] + 24, decision_row_height(DECISION[1], labels))))
+            layout.row_of[f"?{a.kode}"] = rows[-1]
+    rows.append(Row("selesai", terminal))
+    layout.rows = rows
+    place(layout.columns, rows)
+
+
+def _symbols(grid: FlowGrid, ctx: RenderContext, layout: _Layout) -> None:
+    """Mulai and selesai capsules, each aktivitas in its lane, a diamond after each branching one."""
+    lane_of = {c.actor: c for c in layout.columns}
+    rows, activities = layout.rows, layout.activities
+    terminator = {"shape": "box", "style": "rounded,filled", "fillcolor": COLOR_SYMBOL}
+    if activities:
+        for key, row, actor in (("mulai", rows[1], activities[0]), ("selesai", rows[-1], activities[-1])):
+            label = plain_label([msg(ctx, f"diagram.lintas.{key}")])
+            grid.symbol(key, row, lane_of[actor.pelaksana], 64, 26, label, **terminator)
+    for a in activities:
+        kind = layout.kinds[a.pelaksana]
+        if a.kode in layout.branching:
+            w, h = DECISION
+            decision = {"shape": "diamond", "style": "filled", "fillcolor": DECISION_FILL}
+            grid.symbol(
+                f"?{a.kode}", layout.row_of[f"?{a.kode}"], lane_of[a.pelaksana], w, h, plain_label([""]), **decision
+            )
+        grid.symbol(
+            a.kode,
+            layout.row_of[a.kode],
+            lane_of[a.pelaksana],
+            ACTIVITY_WIDTH,
+            layout.heights[a.kode],
+            plain_label(layout.texts[a.kode]),
+            shape="box",
+            style="rounded,filled,dashed" if kind == "luar" else "rounded,filled",
+            fillcolor=LANE_FILL[kind],
+            color=LANE_LINE[kind],
+            fontsize="10",
+        )
+
+
 def _render(index: Index, ctx: RenderContext, kode: str) -> str:
     p = index.proses[kode].model
     owners = index.owners(kode)
-    tag = kode
     g = new_graph(
         f"lintas-{kode}",
         title=msg(ctx, "diagram.lintas.title", kode=p.kode, nama=p.nama),
@@ -119,101 +213,15 @@ def _render(index: Index, ctx: RenderContext, kode: str) -> str:
         **GRID_GRAPH_ATTRS,
     )
     g.edge_attr.update({"arrowsize": "0.7"})
-    activities = _unique_activities(p)
-    lanes: list[str] = []
-    for a in activities:
-        if a.pelaksana not in lanes:
-            lanes.append(a.pelaksana)
-    kinds = {ref: lane_kind(index, ref, owners) for ref in lanes}
-    texts = {a.kode: [a.kode, *wrap(a.nama, ACTIVITY_CHARS), *_output_lines(a.keluaran)] for a in activities}
-
-    targets = dict((a.kode, t) for a, t in next_activities(p))
-    branching = {a.kode: _conditions(a, targets[a.kode]) for a in activities if len(targets.get(a.kode, [])) > 1}
-    columns = []
-    for i, ref in enumerate(lanes):
-        header = lane_header(index, ref)
-        width = max(ACTIVITY_WIDTH + 36, max(len(line) for line in header) * CHAR + 20)
-        for a in activities:  # room for the conditions beside its decisions
-            if a.pelaksana == ref and a.kode in branching:
-                width = max(width, decision_column_width(DECISION[0], [c for c in branching[a.kode] if c]))
-        columns.append(Column(f"l{i}", header, width, actor=ref))
-    header_height = max(len(c.header) for c in columns) * LINE + 16
-    terminal = 44.0
-    rows = [Row("head", header_height), Row("mulai", terminal)]
-    heights = {a.kode: len(texts[a.kode]) * LINE + 12 for a in activities}
-    row_of: dict[str, Row] = {}
-    for i, a in enumerate(activities):
-        rows.append(Row(f"a{i}", max(heights[a.kode] + 26, 56.0)))
-        row_of[a.kode] = rows[-1]
-        if a.kode in branching:
-            labels = [c for c in branching[a.kode] if c]
-            rows.append(Row(f"d{i}", max(DECISION[1] + 24, decision_row_height(DECISION[1], labels))))
-            row_of[f"?{a.kode}"] = rows[-1]
-    rows.append(Row("selesai", terminal))
-    place(columns, rows)
-    grid = FlowGrid(g, tag, columns, rows)
-    lane_of = {c.actor: c for c in columns}
-    _lane_cells(grid, columns, rows, kinds, tag)
-    terminator = {"shape": "box", "style": "rounded,filled", "fillcolor": COLOR_SYMBOL}
-    if activities:
-        first, last = activities[0], activities[-1]
-        grid.symbol(
-            "mulai",
-            rows[1],
-            lane_of[first.pelaksana],
-            64,
-            26,
-            plain_label([msg(ctx, "diagram.lintas.mulai")]),
-            **terminator,
-        )
-        grid.symbol(
-            "selesai",
-            rows[-1],
-            lane_of[last.pelaksana],
-            64,
-            26,
-            plain_label([msg(ctx, "diagram.lintas.selesai")]),
-            **terminator,
-        )
-    for a in activities:
-        kind = kinds[a.pelaksana]
-        style = "rounded,filled,dashed" if kind == "luar" else "rounded,filled"
-        if a.kode in branching:
-            w, h = DECISION
-            grid.symbol(
-                f"?{a.kode}",
-                row_of[f"?{a.kode}"],
-                lane_of[a.pelaksana],
-                w,
-                h,
-                plain_label([""]),
-                shape="diamond",
-                style="filled",
-                fillcolor=DECISION_FILL,
-            )
-        grid.symbol(
-            a.kode,
-            row_of[a.kode],
-            lane_of[a.pelaksana],
-            ACTIVITY_WIDTH,
-            heights[a.kode],
-            plain_label(texts[a.kode]),
-            shape="box",
-            style=style,
-            fillcolor=LANE_FILL[kind],
-            color=LANE_LINE[kind],
-            fontsize="10",
-        )
+    layout = _plan(index, p, owners)
+    rows = layout.rows
+    grid = FlowGrid(g, kode, layout.columns, rows)
+    _lane_cells(grid, layout.columns, rows, layout.kinds, kode)
+    _symbols(grid, ctx, layout)
     grid.rules(skip=lambda kind, i, j: kind == "h" and 1 < j < len(rows))
-    _arrows(grid, activities, targets, branching)
-    _legend(
-        grid,
-        ctx,
-        index,
-        owners,
-        sorted(set(kinds.values()), key=["owner", "other", "luar"].index),
-        rows[-1].bottom + 18,
-    )
+    _arrows(grid, layout.activities, layout.targets, layout.branching)
+    kinds = sorted(set(layout.kinds.values()), key=["owner", "other", "luar"].index)
+    _legend(grid, ctx, index, owners, kinds, rows[-1].bottom + 18)
     if ctx.image_format == "svg":
         _sop_links(grid, ctx, index, kode, rows[-1].bottom + 66)
     return str(g.source)

@@ -3,6 +3,9 @@
 * ``relasi/pemda`` — OPD and parties outside the Pemda as nodes; one edge per ordered pair,
   labelled with the distinct names exchanged (units count as their OPD; exchanges inside
   one OPD are left out). Long lists are cut to a few names and a count of the rest.
+* ``relasi/matriks`` — the same as an OPD × OPD matrix of counts (:mod:`.relasi_matriks`).
+* ``relasi/opd/<opd>`` — one OPD in the middle and everyone it exchanges with
+  (:mod:`.relasi_opd`); each matrix cell links to its pair's edge there.
 * ``relasi/proses/<kode>`` — one process in the middle, the sources of its masukan on the
   left and the recipients of its keluaran on the right (``rankdir=LR``); a party that is
   both gets a node on each side, so the picture always reads left to right.
@@ -10,25 +13,13 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from functools import partial
-
-import graphviz  # type: ignore[import-untyped]  # the package ships no type information
 
 from probis_cli.index import Index
 from probis_cli.render.base import Artifact, RenderContext, cached
 from probis_cli.render.diagrams.dot import (
-    COLOR_EXTERNAL,
-    COLOR_EXTERNAL_LINE,
-    COLOR_OTHER_OPD,
-    COLOR_OTHER_OPD_LINE,
-    COLOR_OWNER,
-    COLOR_OWNER_LINE,
-    COLOR_SYMBOL,
-    FONT_BOLD,
     actor_name,
     add_legend,
-    clean,
     msg,
     new_graph,
     opd_label,
@@ -38,74 +29,20 @@ from probis_cli.render.diagrams.dot import (
     safe_id,
     wrap,
 )
-
-MAX_NAMES = 3  # names shown on an edge before "+N lainnya"
-LABEL_CHARS = 24
-
-OWNER_STYLE = {"shape": "box", "style": "filled,rounded", "fillcolor": COLOR_OWNER, "color": COLOR_OWNER_LINE}
-OTHER_STYLE = {"shape": "box", "style": "filled,rounded", "fillcolor": COLOR_OTHER_OPD, "color": COLOR_OTHER_OPD_LINE}
-OPD_STYLE = OTHER_STYLE  # the Pemda-wide map: every OPD is "an OPD of the Pemda"
-LUAR_STYLE = {"shape": "box", "style": "filled,dashed", "fillcolor": COLOR_EXTERNAL, "color": COLOR_EXTERNAL_LINE}
-PROSES_STYLE = {
-    "shape": "box",
-    "style": "filled,rounded",
-    "fillcolor": COLOR_SYMBOL,
-    "penwidth": "2",
-    "fontname": FONT_BOLD,
-}
-UNKNOWN_STYLE = {"shape": "plaintext", "style": "", "fontcolor": "#777777"}
-
-
-def edge_label(ctx: RenderContext, names: list[str], *, chars: int = LABEL_CHARS) -> str:
-    """Up to MAX_NAMES names, each wrapped in full at ``chars``, then ``+N lainnya`` (the full
-    list is the edge's tooltip, :func:`edge_tooltip`)."""
-    most = MAX_NAMES
-    lines: list[str] = []
-    for name in names[:most]:
-        wrapped = wrap(name, chars)
-        lines += ["• " + wrapped[0], *("  " + rest for rest in wrapped[1:])]
-    if len(names) > most:
-        lines.append(msg(ctx, "diagram.lainnya", n=len(names) - most))
-    return plain_label(lines, justify="left")
-
-
-def edge_tooltip(names: list[str]) -> dict[str, str]:
-    """``{"tooltip": every name}`` when :func:`edge_label` leaves names out, else nothing."""
-    if len(names) <= MAX_NAMES:
-        return {}
-    # nohtml: a name such as "<KTP & KK>" must not turn the tooltip into an HTML string.
-    return {"tooltip": graphviz.nohtml("; ".join(clean(name).replace("\\", "\\\\") for name in names))}
-
-
-def _party(index: Index, ref: str) -> tuple[str, bool]:
-    """The OPD code (or the external party's / unknown ref's code) a reference stands for,
-    and whether it is inside the Pemda."""
-    actor = index.actor(ref)
-    if actor is not None and actor.opd is not None:
-        return actor.opd, True
-    return ref, False
-
-
-def pemda_exchanges(index: Index) -> dict[tuple[str, str], list[str]]:
-    """``(from, to) -> sorted distinct names`` between OPD and outside parties."""
-    pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for kode in sorted(index.proses):
-        p = index.proses[kode].model
-        owners = index.owners(kode)
-        for m in p.masukan:
-            if m.dari is None:
-                continue
-            source, _ = _party(index, m.dari)
-            for owner in owners:
-                if source != owner:
-                    pairs[(source, owner)].add(m.nama)
-        for k in p.keluaran:
-            for ref in k.untuk:
-                target, _ = _party(index, ref)
-                for owner in owners:
-                    if target != owner:
-                        pairs[(owner, target)].add(k.nama)
-    return {pair: sorted(names, key=str.casefold) for pair, names in sorted(pairs.items())}
+from probis_cli.render.diagrams.relasi_data import (
+    LUAR_STYLE,
+    OPD_STYLE,
+    OTHER_STYLE,
+    OWNER_STYLE,
+    PROSES_STYLE,
+    UNKNOWN_STYLE,
+    edge_label,
+    edge_tooltip,
+    labelled_edge,
+    pemda_exchanges,
+)
+from probis_cli.render.diagrams.relasi_matriks import render_matrix
+from probis_cli.render.diagrams.relasi_opd import render_opd_relasi
 
 
 def _render_pemda(index: Index, ctx: RenderContext) -> str:
@@ -141,8 +78,17 @@ def _render_pemda(index: Index, ctx: RenderContext) -> str:
                     sub.node(safe_id("n", party), plain_label(wrap(actor.nama if actor else party, 22)), **LUAR_STYLE)
     for (source, target), names in exchanges.items():
         # One line a name here: the whole Pemda has many more edges than one process.
-        label = edge_label(ctx, names, chars=36)
-        g.edge(safe_id("n", source), safe_id("n", target), label=label, fontsize="9", **edge_tooltip(names))
+        # An edge label here (not a label node, as on the per-OPD and per-process maps): the
+        # Pemda-wide map of a city is one big layout, and label nodes make it ~50 % slower.
+        tooltip = edge_tooltip(names)
+        g.edge(
+            safe_id("n", source),
+            safe_id("n", target),
+            label=edge_label(ctx, names, chars=36),
+            fontsize="9",
+            **tooltip,
+            **({"labeltooltip": tooltip["tooltip"]} if tooltip else {}),
+        )
     add_legend(
         g,
         "relasi",
@@ -209,117 +155,21 @@ def _render_proses(index: Index, ctx: RenderContext, kode: str) -> str:
         for dst in sorted(recipients, key=_ref_key):
             right.node(safe_id("untuk", dst or ""), party_label(dst, "diagram.relasi.tanpa_penerima"), **style(dst))
     for src in sorted(sources, key=_ref_key):
-        g.edge(
-            safe_id("dari", src or ""),
-            centre,
-            label=edge_label(ctx, sources[src]),
-            fontsize="9",
-            **edge_tooltip(sources[src]),
-        )
+        labelled_edge(g, ctx, safe_id("dari", src or ""), centre, sources[src])
     for dst in sorted(recipients, key=_ref_key):
-        g.edge(
-            centre,
-            safe_id("untuk", dst or ""),
-            label=edge_label(ctx, recipients[dst]),
-            fontsize="9",
-            **edge_tooltip(recipients[dst]),
-        )
+        labelled_edge(g, ctx, centre, safe_id("untuk", dst or ""), recipients[dst])
     shown = {kind(r) for r in [*sources, *recipients]}
     # The centre is the process itself (white, bold border); its owner is named in it.
     legend = [(msg(ctx, "diagram.relasi.legend_proses"), PROSES_STYLE)] + [
         (msg(ctx, "diagram.relasi.legend_" + k), styles[k]) for k in ("owner", "other", "luar") if k in shown
     ]
-    add_legend(g, kode, msg(ctx, "diagram.legend"), legend, same_rank=True)
+    add_legend(g, kode, msg(ctx, "diagram.legend"), legend)
     return str(g.source)
 
 
 def _ref_key(ref: str | None) -> tuple[bool, str]:
     """Sort key: references by code, the missing one last."""
     return (ref is None, ref or "")
-
-
-def _render_matrix(index: Index, ctx: RenderContext) -> str:
-    """The Pemda-wide relasi as a matrix: a row per sender, a column per receiver (OPD in
-    code order, then outside parties), a cell per pair with the number of distinct items
-    exchanged; the cell's tooltip lists them all. Pinned grid, so it reads at any size."""
-    from probis_cli.render.diagrams.flowgrid import GRID_GRAPH_ATTRS, Column, FlowGrid, Row, place, text_width
-
-    pairs = pemda_exchanges(index)
-    parties = sorted({x for pair in pairs for x in pair}, key=lambda x: (x not in index.opd, x))
-    g = new_graph(
-        "relasi-matriks",
-        title=msg(ctx, "diagram.relasi.title_matriks", nama=pemda_name(index, ctx)),
-        subtitle=msg(ctx, "diagram.relasi.subtitle_matriks"),
-        outputorder="nodesfirst",
-        **GRID_GRAPH_ATTRS,
-    )
-
-    def name(x: str) -> str:
-        if x in index.opd:
-            return opd_label(index, x)
-        actor = index.actor(x)
-        return actor.nama if actor is not None else x
-
-    heads = {x: wrap(name(x), 14) for x in parties}
-    head_w = max([text_width(line, 10, bold=True) for x in parties for line in heads[x]] + [60.0]) + 16
-    cell_w = max(56.0, max([text_width(line, 10, bold=True) for x in parties for line in heads[x]] + [0.0]) + 12)
-    head_h = max([len(heads[x]) for x in parties] + [1]) * 12 + 12
-    columns = [Column("head", [], head_w)] + [Column(f"c{i}", heads[x], cell_w) for i, x in enumerate(parties)]
-    rows = [Row("head", head_h)] + [Row(f"r{i}", max(26.0, len(heads[x]) * 12 + 10)) for i, x in enumerate(parties)]
-    place(columns, rows)
-    grid = FlowGrid(g, "matriks", columns, rows)
-    bold = {"shape": "plaintext", "style": "", "fontname": FONT_BOLD, "fontsize": "10"}
-    for i, x in enumerate(parties):
-        column, row = columns[i + 1], rows[i + 1]
-        grid.cell(
-            safe_id("ch", x), plain_label(heads[x]), column.x, rows[0].y, column.width - 4, rows[0].height - 4, **bold
-        )
-        grid.cell(
-            safe_id("rh", x), plain_label(heads[x]), columns[0].x, row.y, columns[0].width - 4, row.height - 4, **bold
-        )
-    for (source, target), names in pairs.items():
-        row, column = rows[parties.index(source) + 1], columns[parties.index(target) + 1]
-        outside = source not in index.opd or target not in index.opd
-        grid.cell(
-            safe_id("m", source, target),
-            plain_label([str(len(names))]),
-            column.x,
-            row.y,
-            column.width - 2,
-            row.height - 2,
-            shape="box",
-            style="filled",
-            color="white",
-            fillcolor=COLOR_EXTERNAL if outside else COLOR_OTHER_OPD,
-            fontsize="10",
-            tooltip=graphviz.nohtml("; ".join(clean(n).replace("\\", "\\\\") for n in names)),
-        )
-    grid.rules()
-    legend_y = rows[-1].bottom + 20
-    items = [
-        (msg(ctx, "diagram.relasi.legend_matriks_opd"), COLOR_OTHER_OPD),
-        (msg(ctx, "diagram.relasi.legend_matriks_luar"), COLOR_EXTERNAL),
-    ]
-    lx = 0.0
-    grid.cell(safe_id("lg", "matriks"), plain_label([msg(ctx, "diagram.legend")]), lx + 30, legend_y, 60, 18, **bold)
-    lx += 66
-    for k, (caption, fill) in enumerate(items):
-        width = text_width(caption, 9) + 20
-        grid.cell(
-            safe_id("lg", "matriks", str(k)),
-            plain_label([caption]),
-            lx + width / 2,
-            legend_y,
-            width,
-            20,
-            shape="box",
-            style="filled",
-            color="white",
-            fillcolor=fill,
-            fontsize="9",
-        )
-        lx += width + 10
-    return str(g.source)
 
 
 def render_relasi(index: Index, ctx: RenderContext) -> list[Artifact]:
@@ -335,11 +185,12 @@ def render_relasi(index: Index, ctx: RenderContext) -> list[Artifact]:
         Artifact(
             path="relasi/matriks",
             kind="dot",
-            content=cached(ctx, "relasi:matriks", None, lambda: _render_matrix(index, ctx)),
+            content=cached(ctx, "relasi:matriks", None, lambda: render_matrix(index, ctx)),
             title=msg(ctx, "diagram.relasi.title_matriks", nama=pemda_name(index, ctx)),
             group="relasi",
         ),
     ]
+    out += _opd_artifacts(index, ctx)
     for kode in sorted(index.proses):
         p = index.proses[kode].model
         if not p.masukan and not p.keluaran:
@@ -359,3 +210,23 @@ def render_relasi(index: Index, ctx: RenderContext) -> list[Artifact]:
             )
         )
     return out
+
+
+def _opd_artifacts(index: Index, ctx: RenderContext) -> list[Artifact]:
+    """One relasi per OPD that exchanges anything with another OPD or an outside party."""
+    pairs = pemda_exchanges(index)
+    opds = sorted({x for pair in pairs for x in pair if x in index.opd})
+    linked = set(opds)
+    return [
+        Artifact(
+            path=f"relasi/opd/{opd}",
+            kind="dot",
+            content=cached(
+                ctx, f"relasi:opd:{opd}", None, partial(render_opd_relasi, index, ctx, opd, pairs, linked=linked)
+            ),
+            title=msg(ctx, "diagram.relasi.title_opd", nama=opd_name(index, opd)),
+            opd=opd,
+            group="relasi",
+        )
+        for opd in opds
+    ]

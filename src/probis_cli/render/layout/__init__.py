@@ -1,2 +1,3 @@
-"""The Graphviz runtime behind ``render/engine.py``: the WebAssembly engine, DOT scanning for
-it, and the SVG/PNG/PDF conversions. ``engine.py`` is the one module callers import."""
+"""The Graphviz runtime behind ``render/graphviz.py``: the WebAssembly engine, DOT scanning for
+it, the SVG/PNG/PDF conversions, and the choice of ``--engine auto``. ``graphviz.py`` is the one
+module callers import."""

