@@ -195,7 +195,8 @@ def bench_scale(scale: str, workdir: Path, *, render: bool, repeat: int, ruamel:
     listing = "\n".join(str(p) for p in files) + "\n"
     if _has_libyaml():
         row["libyaml_s"], row["libyaml_cpu_s"] = _best([sys.executable, "-c", _LIBYAML_LOAD], repeat, stdin=listing)
-    validate = [*_probis(), "validate", str(root), "--format", "json", "--output", os.devnull]
+    # The report goes to standard output, as in a terminal or a CI log (_timed sends it to /dev/null).
+    validate = [*_probis(), "validate", str(root), "--format", "json"]
 
     def clear_cache() -> None:
         shutil.rmtree(root / ".probis-cache", ignore_errors=True)
