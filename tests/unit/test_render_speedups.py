@@ -232,3 +232,14 @@ def test_a_pinned_graph_writes_what_graphviz_digraph_writes() -> None:
             sub.node("e")
             sub.edge("e", "a b")
     assert ours.source == plain.source
+
+
+def test_cached_quote_keeps_nohtml_apart_and_warns_every_time() -> None:
+    assert dot.quote("<KTP & KK>") == "<KTP & KK>"
+    assert dot.quote(graphviz.nohtml("<KTP & KK>")) == '"<KTP & KK>"'
+    assert dot.quote("<KTP & KK>") == "<KTP & KK>"
+    for _ in range(2):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            assert dot.quote("a\\") == graphviz.quoting.quote("a\\")
+        assert len(caught) == 2

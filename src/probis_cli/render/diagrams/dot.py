@@ -230,6 +230,12 @@ _ESCAPE_QUOTES = graphviz.quoting.ESCAPE_UNESCAPED_QUOTES
 
 def quote(identifier: str) -> str:
     """``graphviz.quoting.quote``: a DOT identifier, quoted when needed."""
+    if identifier.endswith("\\"):  # maybe an odd number of backslashes: warned about every time
+        return _quote(identifier)
+    return _quote_cached(identifier)
+
+
+def _quote(identifier: str) -> str:
     if _IS_HTML(identifier) and not isinstance(identifier, graphviz.quoting.NoHtml):
         return identifier
     if _IS_ID(identifier) and identifier.lower() not in _KEYWORDS:
@@ -238,6 +244,10 @@ def quote(identifier: str) -> str:
         result: str = graphviz.quoting.quote(identifier)
         return result
     return f'"{_ESCAPE_QUOTES(identifier)}"'
+
+
+# typed: a nohtml string and an equal plain one are quoted differently.
+_quote_cached = lru_cache(maxsize=65536, typed=True)(_quote)
 
 
 def quote_edge(identifier: str) -> str:
