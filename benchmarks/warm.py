@@ -7,15 +7,17 @@ Every figure is the best of ``--repeat`` runs, each in a fresh process. Two colu
 
 * end to end: the whole ``probis validate`` process, as a user or CI pays it (start-up included);
 * in process: the same run without start-up — in a process that already imported
-  ``probis_cli.cli.main`` and ran ``probis validate --help`` once (imports, the command built),
-  the time of ``probis validate`` to the report printed: the checking path itself.
+  ``probis_cli.cli.main``, ran ``probis validate --help`` once (the command built) and imported
+  what checking uses (api, reporters, rules), the time of ``probis validate`` to the report
+  printed: the checking path itself.
 
 Rows: the floor (``python -c pass``, and ``probis --version``: start-up alone), then
 
 * cold — no cache at all (``.probis-cache`` removed);
 * one SOP changed, parse cache only — how warm runs worked before incremental checking
-  (the saved report and rule state removed before each run): every rule runs again;
-* one SOP changed — incremental: unchanged documents' reference checks and rule hits reused;
+  (the saved report, rule state and documents removed before each run): every rule runs again;
+* one SOP changed — incremental: unchanged files' validated documents, reference checks and
+  rule hits reused;
 * nothing changed — answered from the last identical run (files re-read and hashed, no YAML
   parsed, no models or rules imported).
 
@@ -45,6 +47,7 @@ try:
     main.run([sys.argv[1], "--help"])  # start-up: imports, building the command line application
 except SystemExit:
     pass
+import probis_cli.api, probis_cli.report, probis_cli.lint.engine  # what the command imports when it checks
 started, cpu = time.perf_counter(), time.process_time()
 try:
     main.run(sys.argv[1:])
@@ -137,7 +140,7 @@ def measure(root: Path, repeat: int) -> list[Row]:
         _cache(root, "")
 
     def forget_state() -> None:
-        _cache(root, "validate-v1.marshal", "incremental-v1.pickle")
+        _cache(root, "validate-v1.marshal", "incremental-v1.pickle", "models-v1.pickle", "models-v1-new.marshal")
 
     try:
         row("cold (no cache)", forget_all)

@@ -7,34 +7,64 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from probis_cli import fs
-from probis_cli.api_render import FORMATS, MANIFEST, Notify, engine_text, render_repository
-from probis_cli.api_render import ProgressFn as ProgressFn
-from probis_cli.api_render import RenderError as RenderError
-from probis_cli.api_render import RenderOptions as RenderOptions
-from probis_cli.api_render import RenderResult as RenderResult
-from probis_cli.api_render import render_kinds as render_kinds
+from probis_cli.digest import digest_bytes
 from probis_cli.findings import Finding, Location, Message, Result, Severity
 from probis_cli.index import Index, build_index
 from probis_cli.lint.registry import ENGINE_CODES, matches_any
 from probis_cli.model.build import Broken, Document, build_documents, core_finding
-from probis_cli.source.discover import MARKER, Discovery, discover_all, find_root, glob_error
+from probis_cli.model.stored import StoredModels
+from probis_cli.model.stored import key as stored_key
+from probis_cli.source.discover import MARKER, Discovery, Problem, discover_all, find_root, glob_error
 from probis_cli.source.loader import SourceFile, iter_sources
-from probis_cli.source.reader import MAX_BYTES, locate, read_bytes
+from probis_cli.source.reader import MAX_BYTES, decode, locate, read_bytes
 
 if TYPE_CHECKING:
+    from probis_cli.api_render import FORMATS, MANIFEST, Notify, engine_text
+    from probis_cli.api_render import ProgressFn as ProgressFn
+    from probis_cli.api_render import RenderError as RenderError
+    from probis_cli.api_render import RenderOptions as RenderOptions
+    from probis_cli.api_render import RenderResult as RenderResult
+    from probis_cli.api_render import render_kinds as render_kinds
     from probis_cli.lint.incremental import LintCache, State
 
-RENDER_FORMATS = FORMATS  # what `probis render --format` accepts
-RENDER_MANIFEST = MANIFEST  # the file in the output folder recording what a render wrote
-render_engine_text = engine_text
+    RENDER_FORMATS = FORMATS  # what `probis render --format` accepts
+    RENDER_MANIFEST = MANIFEST  # the file in the output folder recording what a render wrote
+    render_engine_text = engine_text
+
 Progress = Callable[[str, int, int], None]
+FEW_CHANGED = 64  # files to validate again, below which the parse cache is not read
+# The rendering half of the facade, imported on first use (jinja2 and the render modules are
+# not needed to validate: the warm path of `probis validate` must not pay for them).
+_RENDER_NAMES = {
+    "RENDER_FORMATS": "FORMATS",
+    "RENDER_MANIFEST": "MANIFEST",
+    "Notify": "Notify",
+    "ProgressFn": "ProgressFn",
+    "RenderError": "RenderError",
+    "RenderOptions": "RenderOptions",
+    "RenderResult": "RenderResult",
+    "render_engine_text": "engine_text",
+    "render_kinds": "render_kinds",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The names of :mod:`probis_cli.api_render` this facade offers, imported when first asked for."""
+    if name in _RENDER_NAMES:
+        from probis_cli import api_render
+
+        value = getattr(api_render, _RENDER_NAMES[name])
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass
@@ -47,6 +77,7 @@ class Loaded:
     findings: list[Finding]
     scope: list[str] = field(default_factory=list)  # relative paths asked for ('' = everything)
     state: State | None = None  # what the last check left for this one (see load(incremental=True))
+    discovery: tuple[tuple[str, ...], list[Problem]] | None = None  # exclusions used, problems met
 
     def source_texts(self) -> dict[str, str]:
         """Relative path -> text, for reporters that show the offending line."""
@@ -138,13 +169,23 @@ def discovery_exclude(root: Path) -> tuple[list[str], list[Finding]]:
 
 def _discover(root: Path) -> tuple[Discovery, list[Finding]]:
     """Discovery honouring the settings, and findings for what could not be taken in."""
+    found, findings, _ = _discover_excluding(root)
+    return found, findings
+
+
+def _discover_excluding(root: Path, read: Prefetched | None = None) -> tuple[Discovery, list[Finding], list[str]]:
+    """:func:`_discover`, and the patterns it left out (``read``: its discovery, when it is of the
+    same root with the same patterns)."""
     exclude, findings = discovery_exclude(root)
-    found = discover_all(root, exclude=exclude)
+    if read is not None and read.root == root and read.exclude == tuple(exclude):
+        found = read.found
+    else:
+        found = discover_all(root, exclude=exclude)
     for problem in found.problems:
         findings.append(
             core_finding("Y011", Location(problem.path, None, None), problem.message_id, **dict(problem.args))
         )
-    return found, findings
+    return found, findings, exclude
 
 
 def discover_paths(root: Path) -> list[Path]:
@@ -160,8 +201,22 @@ def find_repository(start: Path) -> Path:
     return root
 
 
+class Prefetched(Protocol):
+    """Files a caller already discovered and read (the warm lookup that missed: ``warm.Read``)."""
+
+    root: Path
+    exclude: tuple[str, ...]
+    found: Discovery
+    data: dict[Path, bytes]
+
+
 def load(
-    paths: Sequence[Path] | Path, *, use_cache: bool = True, workers: int | None = None, incremental: bool = False
+    paths: Sequence[Path] | Path,
+    *,
+    use_cache: bool = True,
+    workers: int | None = None,
+    incremental: bool = False,
+    read: Prefetched | None = None,
 ) -> Loaded:
     """Find the repository containing ``paths``, read all of it, and index it.
 
@@ -186,28 +241,94 @@ def load(
             "" if resolved == root else resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else ""
         )
     with gc_paused():
-        found, findings = _discover(root)
+        found, findings, exclude = _discover_excluding(root, read)
         paths = found.files
-        # Validate each file as soon as it is parsed (workers keep parsing meanwhile); keep the
-        # results in path order so that everything after is deterministic.
-        slots: list[tuple[SourceFile, list[Document[Any]], list[Finding]] | None] = [None] * len(paths)
-        broken: list[Broken] = []
-        for i, source in iter_sources(root, paths, use_cache=use_cache, workers=workers):
-            docs, found_here = build_documents(source, broken)
-            # The raw data trees are not needed once the models exist (positions live on in
-            # the documents): dropping them halves the memory of a province.
-            slots[i] = (dataclasses.replace(source, documents=()), docs, found_here)
+        stored = StoredModels(root, keep=_checked_before(root)) if incremental and use_cache else None
+        data = read.data if read is not None and read.found is found else {}
+        slots = _built(root, paths, stored, data, use_cache=use_cache, workers=workers)
         sources: list[SourceFile] = []
         documents: list[Document[Any]] = []
+        broken: list[Broken] = []
         for slot in slots:
             if slot is not None:
                 sources.append(slot[0])
                 documents.extend(slot[1])
                 findings.extend(slot[2])
+                broken.extend(slot[3])
+        if stored is not None:
+            stored.save({stored_key(s.path, s.digest) for s in sources if s.digest})
         state = _read_state(root, sources) if incremental else None
         index, ref_findings = build_index(root, documents, broken, cache=state.index if state else None)
     findings.extend(ref_findings)
-    return Loaded(root, sources, index, findings, scope, state)
+    return Loaded(root, sources, index, findings, scope, state, (tuple(exclude), found.problems))
+
+
+Built = tuple[SourceFile, list[Document[Any]], list[Finding], list[Broken]]
+
+
+def _built(
+    root: Path,
+    paths: list[Path],
+    stored: StoredModels | None,
+    data: dict[Path, bytes],
+    *,
+    use_cache: bool,
+    workers: int | None,
+) -> list[Built | None]:
+    """Each file read and validated, in path order (so that everything after is deterministic);
+    with ``stored``, the files whose bytes did not change since the last run are not validated
+    again: what was built of them then is taken back (and what is built now is kept)."""
+    slots: list[Built | None] = [None] * len(paths)
+    todo = list(range(len(paths)))
+    if stored is not None:
+        todo = []
+        prefix = str(root).rstrip(os.sep) + os.sep
+        for i, path in enumerate(paths):
+            slot = _stored_slot(stored, path, prefix, data.get(path))
+            if slot is None:
+                todo.append(i)
+            slots[i] = slot
+    # A few changed files among many kept: parsing them costs less than reading the parse cache.
+    parse_cache = use_cache and (stored is None or len(todo) > FEW_CHANGED or len(todo) == len(paths))
+    for j, source in iter_sources(root, [paths[i] for i in todo], use_cache=parse_cache, workers=workers):
+        broken: list[Broken] = []
+        docs, found_here = build_documents(source, broken)
+        if stored is not None and source.digest:
+            stored.put(source.path, source.digest, (docs, found_here, broken, source.issues))
+        # The raw data trees are not needed once the models exist (positions live on in the
+        # documents): dropping them halves the memory of a province. Validated as soon as
+        # parsed: workers keep parsing meanwhile.
+        slots[todo[j]] = (dataclasses.replace(source, documents=()), docs, found_here, broken)
+    return slots
+
+
+def _stored_slot(stored: StoredModels, path: Path, prefix: str, raw: bytes | None) -> Built | None:
+    """The file ``path`` as the last run built it, when its bytes (``raw``: as already read) are
+    the same (None: build it)."""
+    if raw is None or len(raw) > MAX_BYTES:
+        try:
+            raw = fs.read_limited(path, MAX_BYTES)
+        except OSError:
+            return None  # reported by the reader
+    text_path = str(path)
+    rel = text_path[len(prefix) :].replace(os.sep, "/") if text_path.startswith(prefix) else path.as_posix()
+    digest = digest_bytes(raw)
+    entry = stored.get(rel, digest)
+    if entry is None:
+        return None
+    documents, found_here, broken, issues = entry
+    text, _ = decode(raw)
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    return SourceFile(rel, path, text, (), issues, digest), documents, list(found_here), broken
+
+
+def _checked_before(root: Path) -> bool:
+    """Whether an incremental check of ``root`` ran here before: only then are the validated
+    documents worth keeping (a first run, as in CI, would pay for writing them and never read them)."""
+    from probis_cli.lint.incremental import STATE_FILE
+
+    folder = fs.cache_folder(root)
+    return folder is not None and (folder / STATE_FILE).is_file()
 
 
 def _read_state(root: Path, sources: list[SourceFile]) -> State:
@@ -284,7 +405,7 @@ def discover_repository(root: Path) -> tuple[list[Path], list[Finding]]:
 
 def render(
     path: Path,
-    options: RenderOptions = RenderOptions(),
+    options: RenderOptions | None = None,
     notify: Notify = lambda message_id, **args: None,
     progress: ProgressFn | None = None,
 ) -> RenderResult:
@@ -295,6 +416,9 @@ def render(
     :class:`NoRepository` when there is no repository. ``notify(message_id, **args)`` receives
     the lines to show as they happen; ``progress(done, total)`` the progress of the writing.
     """
+    from probis_cli.api_render import RenderError, RenderOptions, RenderResult, render_repository
+
+    options = options if options is not None else RenderOptions()
     try:
         loaded = load(path, use_cache=options.use_cache)
     except FileNotFoundError as exc:

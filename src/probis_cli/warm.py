@@ -13,17 +13,20 @@ Nothing here prints or exits.
 
 from __future__ import annotations
 
+import hashlib
 import marshal
 import os
+import stat
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from probis_cli import __version__, fs
 from probis_cli.code_digest import code_digest
 from probis_cli.digest import digest_bytes, digest_parts
-from probis_cli.source.discover import MARKER, discover_all, find_root
+from probis_cli.source.discover import MARKER, Discovery, Problem, discover_all, find_root
 
 FORMAT = 1
 FILE_NAME = f"validate-v{FORMAT}.marshal"
@@ -66,24 +69,99 @@ def _digest_file(path: Path, limit: int = MAX_FILE_BYTES) -> str:
         return ""
 
 
-def files_digest(root: Path, exclude: Sequence[str]) -> str | None:
-    """The digest of the discovered files and their contents; None when a file cannot be read."""
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def _file_bytes(path: str) -> bytes | None:
+    """The bytes of the regular file ``path`` (at most :data:`MAX_FILE_BYTES`), None otherwise:
+    :func:`probis_cli.fs.read_limited` without its Path and exception objects (this reads every
+    file of the repository on the warm path)."""
+    try:
+        fd = os.open(path, _READ_FLAGS)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+            return None
+        chunks = []
+        remaining = MAX_FILE_BYTES + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, max(info.st_size + 1, 1 << 16)))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    data = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    return None if len(data) > MAX_FILE_BYTES else data
+
+
+def _problems_digest(problems: Sequence[Problem]) -> Any:
+    whole = hashlib.blake2b(digest_size=16)
+    for p in problems:
+        whole.update(
+            f"{p.path}\x01{p.message_id}\x01{sorted(dict(p.args).items())}\x00".encode("utf-8", "surrogatepass")
+        )
+    return whole
+
+
+@dataclass
+class Read:
+    """What a lookup that missed read (the check that follows starts from it, not from scratch)."""
+
+    root: Path
+    exclude: tuple[str, ...]
+    found: Discovery
+    data: dict[Path, bytes]
+
+
+def files_digest(root: Path, exclude: Sequence[str], read: list[Read] | None = None) -> str | None:
+    """The digest of the discovered files and their contents; None when a file cannot be read.
+    ``read``: gets what was read appended."""
     found = discover_all(root, exclude=list(exclude))
     prefix = str(root).rstrip(os.sep) + os.sep
-    parts = [f"{p.path}\x01{p.message_id}\x01{sorted(dict(p.args).items())}" for p in found.problems]
+    whole = _problems_digest(found.problems)
+    kept: dict[Path, bytes] = {}
+    if read is not None:
+        read.append(Read(root, tuple(exclude), found, kept))
     for path in found.files:
-        digest = _digest_file(path)
+        text = str(path)
+        data = _file_bytes(text)
+        if data is None:
+            return None
+        kept[path] = data
+        rel = text[len(prefix) :].replace(os.sep, "/") if text.startswith(prefix) else path.as_posix()
+        whole.update(rel.encode("utf-8", "surrogatepass") + b"\x01")
+        whole.update(hashlib.blake2b(data, digest_size=16).digest())
+    return str(whole.hexdigest())
+
+
+def read_files_digest(problems: Sequence[Problem], files: Sequence[tuple[str, str]]) -> str | None:
+    """:func:`files_digest` of files already read: (relative path, content digest) in discovery
+    order; None when one could not be read (no digest)."""
+    whole = _problems_digest(problems)
+    for rel, digest in files:
         if not digest:
             return None
-        text = str(path)
-        rel = text[len(prefix) :] if text.startswith(prefix) else text
-        parts.append(f"{rel}\x01{digest}")
-    return digest_parts(parts)
+        whole.update(rel.encode("utf-8", "surrogatepass") + b"\x01")
+        whole.update(bytes.fromhex(digest))
+    return str(whole.hexdigest())
 
 
-def inputs_of(root: Path, parts: Sequence[str], exclude: Sequence[str], extra: Sequence[Path]) -> Inputs | None:
-    """The :class:`Inputs` of a run over ``root`` now (None when a file cannot be read)."""
-    files = files_digest(root, exclude)
+def inputs_of(
+    root: Path,
+    parts: Sequence[str],
+    exclude: Sequence[str],
+    extra: Sequence[Path],
+    read: tuple[Sequence[Problem], Sequence[tuple[str, str]]] | None = None,
+) -> Inputs | None:
+    """The :class:`Inputs` of a run over ``root`` now (None when a file cannot be read); ``read``:
+    the discovery problems and the files (path, digest) the run read, instead of reading again."""
+    files = files_digest(root, exclude) if read is None else read_files_digest(*read)
     if files is None:
         return None
     return Inputs(
@@ -126,9 +204,9 @@ def _read(root: Path) -> list[tuple[Inputs, Answer]]:
     return out
 
 
-def lookup(start: Path, parts: Sequence[str]) -> Answer | None:
+def lookup(start: Path, parts: Sequence[str], read: list[Read] | None = None) -> Answer | None:
     """The report of the last run with these options over the repository holding ``start``,
-    when nothing it read changed since; None otherwise."""
+    when nothing it read changed since; None otherwise (``read`` gets what was read then)."""
     try:
         root = find_root(start)
     except OSError:
@@ -144,7 +222,7 @@ def lookup(start: Path, parts: Sequence[str]) -> Answer | None:
         marker = _digest_file(root / MARKER) if marker is None else marker
         if inputs.marker != marker or any(_digest_file(Path(p)) != d for p, d in inputs.extra):
             continue
-        if files_digest(root, inputs.exclude) == inputs.files:
+        if files_digest(root, inputs.exclude, read) == inputs.files:
             return answer
     return None
 

@@ -91,9 +91,18 @@ def test_help_in_a_repository_in_english(tmp_path: Path) -> None:
 def test_a_command_imports_what_it_uses_and_not_the_others(tmp_path: Path) -> None:
     names, done = _imported(["validate", "--help"], tmp_path)
     assert done.returncode == 0
-    assert _loaded(names, ["probis_cli.report"]) != []  # --format lists the reporters
+    assert "sarif" in done.stdout  # --format lists the reporters, without importing them
     others = ["probis_cli.render", "probis_cli.site", "probis_cli.office", "probis_cli.scaffold", "probis_cli.diff"]
-    assert _loaded(names, others) == []
+    assert _loaded(names, [*others, "probis_cli.report", "probis_cli.api_render", "jinja2"]) == []
+
+
+def test_validate_with_nothing_changed_answers_before_typer_and_the_library(tmp_path: Path) -> None:
+    (tmp_path / "probis.yaml").write_text("jenis: pemda\nkode: contoh\n", encoding="utf-8")
+    first_names, first = _imported(["validate", "--format", "json"], tmp_path)
+    assert first.returncode == 1 and _loaded(first_names, ["probis_cli.report"]) != []  # S003 and friends
+    names, done = _imported(["validate", "--format", "json"], tmp_path)
+    assert (done.returncode, done.stdout) == (first.returncode, first.stdout)
+    assert _loaded(names, ["typer", "click", "rich", "probis_cli.cli.common", *LIBRARY]) == []
 
 
 def test_a_normal_run_does_not_import_typers_help_formatter(tmp_path: Path) -> None:

@@ -24,6 +24,11 @@ def saved(root: Path) -> list[Finding]:
     return api.check(api.load(root, use_cache=False, incremental=True)).findings
 
 
+def stored(root: Path) -> list[Finding]:
+    """The warm CLI path with every cache: the validated documents of unchanged files kept too."""
+    return api.check(api.load(root, incremental=True)).findings
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(edits, min_size=1, max_size=8))
 def test_random_edits_give_the_findings_of_a_cold_run(steps: list[Edit]) -> None:
@@ -34,12 +39,14 @@ def test_random_edits_give_the_findings_of_a_cold_run(steps: list[Edit]) -> None
         expected = cold(root)
         assert session.check().result.findings == expected
         assert saved(root) == expected
+        assert stored(root) == expected
         for step in steps:
             session.files_changed([apply(root, step)])
             expected = cold(root)
             assert session.check().result.findings == expected, step
             # The warm CLI path: what the last run saved on disk, read back by a new load.
             assert saved(root) == expected, step
+            assert stored(root) == expected, step
 
 
 def test_the_base_repository_has_cross_file_findings(tmp_path: Path) -> None:

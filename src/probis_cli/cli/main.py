@@ -98,6 +98,8 @@ def run(argv: list[str] | None = None) -> None:
         if argv is None:
             _hard_exit(0)
         raise SystemExit(0)
+    if args[:1] == ["validate"]:  # nothing changed since the same run: its report, before typer
+        _early_validate(args, argv is None)
     from probis_cli.cli.common import lang_from_argv
 
     lang = lang_from_argv(args)
@@ -118,6 +120,20 @@ def run(argv: list[str] | None = None) -> None:
         if argv is None:
             _hard_exit(code)
         raise SystemExit(code) from None
+
+
+def _early_validate(args: list[str], hard: bool) -> None:
+    """Print the last report of ``probis validate`` and exit when nothing it read changed."""
+    from probis_cli.cli.validate_warm import early_answer
+
+    found = early_answer(args)
+    if found is None:
+        return
+    sys.stdout.write(found.text if found.text.endswith("\n") else found.text + "\n")
+    if hard:
+        _hard_exit(found.exit_code)
+    sys.stdout.flush()
+    raise SystemExit(found.exit_code)
 
 
 def _report_error(lang: Lang, exc: Exception) -> int:

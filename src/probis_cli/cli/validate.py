@@ -21,10 +21,9 @@ HELP = "cli.validate_help"
 
 
 def _split(values: list[str] | None) -> tuple[str, ...]:
-    out: list[str] = []
-    for value in values or []:
-        out.extend(v.strip() for v in value.split(",") if v.strip())
-    return tuple(out)
+    from probis_cli.cli.validate_warm import split_codes
+
+    return split_codes(values)
 
 
 def _closest(word: str, choices: list[str], cutoff: float) -> str | None:
@@ -144,7 +143,7 @@ def _print_report(lang: Lang, loaded: api.Loaded, result: Result, show: _Show) -
 
 def register(app: typer.Typer, lang: Lang) -> None:
     """Add the command to ``app``."""
-    from probis_cli.report import REPORTERS
+    from probis_cli.cli.validate_warm import FORMATS
 
     @app.command("validate", help=t(lang, HELP), no_args_is_help=False)
     def validate(
@@ -152,7 +151,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
             None, help=t(lang, "cli.arg_paths"), show_default=False, metavar="PATH..."
         ),
         fmt: str = typer.Option(
-            "text", "--format", "-f", metavar="FORMAT", help=t(lang, "cli.opt_format", formats=", ".join(REPORTERS))
+            "text", "--format", "-f", metavar="FORMAT", help=t(lang, "cli.opt_format", formats=", ".join(FORMATS))
         ),
         output: Optional[Path] = output_option(lang),
         fail_on: str = typer.Option("error", "--fail-on", metavar="TINGKAT", help=t(lang, "cli.opt_fail_on")),
@@ -211,7 +210,8 @@ def _validate(
     from probis_cli.cli import validate_warm
 
     try:
-        loaded = api.load(targets, use_cache=use_cache, incremental=use_cache)
+        read = validate_warm.take_read() if use_cache else None  # what the early answer read
+        loaded = api.load(targets, use_cache=use_cache, incremental=use_cache, read=read)
     except FileNotFoundError as exc:
         fail(lang, "cli.path_missing", path=str(exc))
     except api.NoRepository as exc:

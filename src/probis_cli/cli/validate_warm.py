@@ -6,14 +6,123 @@ Kept apart from ``cli/validate.py`` so that answering "nothing changed" imports 
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from probis_cli import __version__
-from probis_cli.warm import Answer, lookup
+from probis_cli import __version__, fs
+from probis_cli.i18n import ENV_VAR, Lang, resolve_lang
+from probis_cli.source.discover import MARKER, find_root
+from probis_cli.warm import Answer, Read, lookup
 
 if TYPE_CHECKING:
     from probis_cli import api
+
+# The names of the report formats (``--format``), in the order of ``probis_cli.report.REPORTERS``
+# (a test keeps them equal): the command line lists them without importing the reporters, which
+# import every rule and the models — the warm answer must come before any of that.
+_early_missed: list[str] | None = None  # the request the early answer found no report for
+_early_read: Read | None = None  # and what it read
+
+FORMATS = ("text", "json", "github", "sarif", "junit", "gitlab")
+
+
+def split_codes(values: list[str] | None) -> tuple[str, ...]:
+    """The codes of ``--select``/``--ignore`` values (each may hold several, comma-separated)."""
+    out: list[str] = []
+    for value in values or []:
+        out.extend(v.strip() for v in value.split(",") if v.strip())
+    return tuple(out)
+
+
+# The options of ``probis validate`` the early answer understands (anything else, --help,
+# --output, --watch, --no-cache, --buat-baseline, a short option glued to its value..., goes
+# through typer): option -> (field, takes a value).
+_VALUED = {"--format": "fmt", "-f": "fmt", "--fail-on": "fail_on", "--select": "select", "--ignore": "ignore",
+           "--baseline": "baseline", "--lang": "lang"}  # fmt: skip
+_FLAGS = {"--no-lint": ("lint", False), "--color": ("color", True), "--no-color": ("color", False),
+          "--no-baseline": ("use_baseline", False), "--tanpa-baseline": ("use_baseline", False)}  # fmt: skip
+
+
+def parse_simple(args: list[str]) -> dict[str, Any] | None:
+    """The options of ``probis validate ARGS`` when they are only the plain ones above (what
+    click would make of them); None for anything else."""
+    got: dict[str, Any] = {"paths": [], "fmt": "text", "fail_on": "error", "select": [], "ignore": [],
+                           "baseline": None, "lang": None, "lint": True, "color": None, "use_baseline": True}  # fmt: skip
+    rest = list(args)
+    while rest:
+        arg = rest.pop(0)
+        name, eq, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        if name in _VALUED:
+            if not eq:
+                if not rest or rest[0].startswith("-") or not rest[0]:
+                    return None
+                value = rest.pop(0)
+            field = _VALUED[name]
+            if field in ("select", "ignore"):
+                got[field].append(value)
+            else:
+                got[field] = value
+        elif arg in _FLAGS:
+            field, flag = _FLAGS[arg]
+            got[field] = flag
+        elif arg and not arg.startswith("-"):
+            got["paths"].append(Path(arg))
+        else:
+            return None
+    if got["lang"] is not None and got["lang"] not in ("id", "en"):
+        return None
+    return got
+
+
+def early_lang(args: list[str], lang: str | None) -> Lang | None:
+    """The language ``lang_from_argv`` would choose, when that needs no YAML read (None: it may)."""
+    env = os.environ.get(ENV_VAR)
+    if env and env not in ("id", "en"):
+        return None  # typer refuses it (a choice): let it say so
+    if lang is not None or env:
+        return resolve_lang(lang)
+    start = next((p for p in (Path(a) for a in args[1:] if a and not a.startswith("-")) if p.exists()), Path("."))
+    try:
+        root = find_root(start) if start.exists() else None
+        if root is None:
+            return resolve_lang(None)
+        data = fs.read_limited(root / MARKER, 4 * 1024 * 1024)
+    except OSError:
+        return None
+    if b"bahasa" in data or b"\\" in data or b"\x00" in data:
+        return None  # the repository may choose the language: read by the typer path
+    return resolve_lang(None)
+
+
+def early_answer(args: list[str]) -> Answer | None:
+    """The report of ``probis ARGS`` (``validate`` with plain options) when nothing it read
+    changed since the same run: answered before typer, the models, rules or reporters are
+    imported. None: run the command as usual (which may still answer from the cache)."""
+    if args[:1] != ["validate"]:
+        return None
+    got = parse_simple(args[1:])
+    if got is None:
+        return None
+    lang = early_lang(args, got["lang"])
+    if lang is None:
+        return None
+    color = got["color"] if got["color"] is not None else (not os.environ.get("NO_COLOR") and sys.stdout.isatty())
+    targets = got["paths"] or [Path(".")]
+    parts = request(
+        targets=targets, fmt=got["fmt"], fail_on=got["fail_on"], lang=lang, color=bool(color),
+        select=split_codes(got["select"]), ignore=split_codes(got["ignore"]), lint=got["lint"],
+        baseline=Path(got["baseline"]) if got["baseline"] is not None else None, use_baseline=got["use_baseline"],
+    )  # fmt: skip
+    global _early_missed, _early_read  # noqa: PLW0603 - one process, one command: handed to the command
+    read: list[Read] = []
+    found = answer(targets, parts, read)
+    _early_missed = parts if found is None else None
+    _early_read = read[-1] if found is None and read else None
+    if found is not None and "\x1b" in found.text and not sys.stdout.isatty():
+        return None  # click.echo would strip the colours: let it
+    return found
 
 
 def request(
@@ -48,9 +157,16 @@ def request(
     ]
 
 
-def answer(targets: list[Path], parts: list[str] | None) -> Answer | None:
+def answer(targets: list[Path], parts: list[str] | None, read: list[Read] | None = None) -> Answer | None:
     """The last report for this request when nothing it read changed."""
-    return lookup(targets[0], parts) if parts is not None else None
+    return lookup(targets[0], parts, read) if parts is not None else None
+
+
+def take_read() -> Read | None:
+    """What the early answer read before it missed (once): the check starts from it."""
+    global _early_read  # noqa: PLW0603
+    found, _early_read = _early_read, None
+    return found
 
 
 def answer_or_request(
@@ -75,7 +191,9 @@ def answer_or_request(
         targets=targets, fmt=fmt, fail_on=fail_on, lang=lang, color=color, select=select, ignore=ignore,
         lint=lint, baseline=baseline, use_baseline=use_baseline,
     )  # fmt: skip
-    found = answer(targets, parts)
+    global _early_missed  # noqa: PLW0603
+    asked, _early_missed = parts == _early_missed, None
+    found = answer(targets, parts) if not asked else None  # the early answer looked already
     if found is not None:
         import typer
 
@@ -100,11 +218,16 @@ def remember(loaded: api.Loaded, options: api.CheckOptions, parts: list[str] | N
     request ``parts`` of :func:`answer_or_request`; None: nothing to keep)."""
     if parts is None:
         return
-    from probis_cli import api, warm
+    from probis_cli import warm
 
     root = loaded.root
     baseline = baseline_read(loaded, options)
-    exclude, _ = api.discovery_exclude(root)
-    inputs = warm.inputs_of(root, parts, exclude, [baseline] if baseline is not None else [])
+    if loaded.discovery is None:
+        return
+    exclude, problems = loaded.discovery
+    # What the check read (its digests), not the files as they are now: a file changed meanwhile
+    # must not get this report.
+    files = [(s.path, s.digest) for s in loaded.sources]
+    inputs = warm.inputs_of(root, parts, exclude, [baseline] if baseline is not None else [], (problems, files))
     if inputs is not None:
         warm.store(root, inputs, Answer(text, exit_code))
