@@ -6,6 +6,7 @@ the runtime (graphviz.py: SVG font fallbacks, bundled fonts for PNG/PDF) both im
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Final, Literal
 
@@ -89,29 +90,60 @@ def wrap_lines(text: str, width: int) -> list[str]:
     has one, else it stays whole on its own line. Blank text gives ``[]``."""
     if width < 1:
         raise ValueError("width must be at least 1")
+    return list(_wrap_lines(text, width))
+
+
+@lru_cache(maxsize=65536)
+def _wrap_lines(text: str, width: int) -> tuple[str, ...]:
+    # Diagrams show the same names many times: the result is cached per (text, width).
     words: list[tuple[str, bool]] = []  # (text, continues the previous word)
     for word in text.split():
-        pieces = _split_long_word(word, width) if len(word) > width else [word]
-        words.extend((piece, index > 0) for index, piece in enumerate(pieces))
+        if len(word) > width:
+            words.extend((piece, index > 0) for index, piece in enumerate(_split_long_word(word, width)))
+        else:
+            words.append((word, False))
     if not words:
-        return []
+        return ()
     lines = _greedy(words, width)
-    # Balance: the narrowest width that still needs no more lines than the greedy fill.
-    for narrower in range(max(len(word) for word, _ in words), width):
-        candidate = _greedy(words, narrower)
-        if len(candidate) <= len(lines):
-            return candidate
-    return lines
+    # Balance: the narrowest width that still needs no more lines than the greedy fill. The
+    # greedy line count never grows with the width, so the narrowest is found by bisection.
+    low, high = max(len(word) for word, _ in words), width
+    while low < high:
+        middle = (low + high) // 2
+        if _count(words, middle) <= len(lines):
+            high = middle
+        else:
+            low = middle + 1
+    return tuple(lines if high >= width else _greedy(words, high))
+
+
+_HYPHEN_SPLIT = re.compile(r"(?<=[-/])")
 
 
 def _split_long_word(word: str, width: int) -> list[str]:
     pieces: list[str] = []
-    for part in (piece for piece in re.split(r"(?<=[-/])", word) if piece):
+    for part in (piece for piece in _HYPHEN_SPLIT.split(word) if piece):
         if pieces and len(pieces[-1]) + len(part) <= width:
             pieces[-1] += part
         else:
             pieces.append(part)
     return pieces
+
+
+def _count(words: list[tuple[str, bool]], width: int) -> int:
+    """The number of lines :func:`_greedy` makes, without making them."""
+    count = 1
+    length = -1  # the current line's length; -1: empty
+    for word, continues in words:
+        size = len(word)
+        if length < 0:
+            length = size
+        elif not continues and length + 1 + size <= width:
+            length += 1 + size
+        else:
+            count += 1
+            length = size
+    return count
 
 
 def _greedy(words: list[tuple[str, bool]], width: int) -> list[str]:

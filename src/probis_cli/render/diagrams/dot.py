@@ -17,9 +17,8 @@ from __future__ import annotations
 import math
 import posixpath
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal, TypeAlias
 
 import graphviz  # type: ignore[import-untyped]  # the package ships no type information
@@ -68,24 +67,38 @@ def safe_id(kind: str, *parts: str) -> str:
     Letters, digits and ``.`` are kept; every other character becomes ``_<hex>_`` (``_``
     included), and parts are joined with ``__``, which an encoded part never contains.
     """
-    encoded = []
-    for part in parts:
-        encoded.append("".join(ch if ch.isascii() and (ch.isalnum() or ch == ".") else f"_{ord(ch):x}_" for ch in part))
-    return "__".join([kind, *encoded])
+    return "__".join([kind, *(_encode_part(part) for part in parts)])
+
+
+_ID_UNSAFE = re.compile(r"[^A-Za-z0-9.]")
+
+
+def _encode_part(part: str) -> str:
+    return _ID_UNSAFE.sub(_encode_char, part)
+
+
+def _encode_char(match: re.Match[str]) -> str:
+    return f"_{ord(match.group(0)):x}_"
 
 
 # -- text -----------------------------------------------------------------------------------
 def clean(text: object) -> str:
     """``text`` on one line: whitespace runs collapsed, control characters removed."""
-    out = []
-    for ch in str(text):
-        if ch.isspace():
-            out.append(" ")
-        elif unicodedata.category(ch) in ("Cc", "Cs") or ch in ("\ufffe", "\uffff"):
-            continue
-        else:
-            out.append(ch)
-    return " ".join("".join(out).split())
+    # str.split() splits at exactly the characters str.isspace() accepts; the other control
+    # characters (categories Cc, Cs, and the two noncharacters) are dropped first.
+    return " ".join(_DROPPED.sub("", str(text)).split())
+
+
+def _dropped_class() -> re.Pattern[str]:
+    dropped = [
+        chr(code)
+        for code in [*range(0x20), *range(0x7F, 0xA0), *range(0xD800, 0xE000), 0xFFFE, 0xFFFF]
+        if not chr(code).isspace()
+    ]
+    return re.compile("[" + "".join(re.escape(ch) if ch.isascii() else ch for ch in dropped) + "]")
+
+
+_DROPPED = _dropped_class()
 
 
 def wrap(text: object, width: int = NAME_WIDTH, *, max_lines: int | None = None) -> list[str]:
@@ -94,6 +107,12 @@ def wrap(text: object, width: int = NAME_WIDTH, *, max_lines: int | None = None)
     Words longer than twice the width are cut (a pasted URL must not make a node metres
     wide). With ``max_lines``, the rest is dropped and the last line ends in ``…``.
     """
+    return list(_wrap(str(text), width, max_lines))
+
+
+@lru_cache(maxsize=65536)
+def _wrap(text: str, width: int, max_lines: int | None) -> tuple[str, ...]:
+    # Cached: diagrams show the same names (OPD, pelaksana, processes) many times.
     words = []
     for word in clean(text).split(" "):
         while len(word) > 2 * width:
@@ -104,7 +123,7 @@ def wrap(text: object, width: int = NAME_WIDTH, *, max_lines: int | None = None)
     if max_lines is not None and len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = lines[-1][: max(width - 1, 1)].rstrip() + "…"
-    return lines
+    return tuple(lines)
 
 
 def _escape_plain(line: str) -> str:
@@ -134,8 +153,13 @@ _LINE_END = re.compile(r"\\[nlr]|\\\\|\\.")
 
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
     """Width in points of ``text`` in Helvetica (Liberation Sans, bundled, has the same widths)."""
+    return _units(text, bold) * size / 1000
+
+
+@lru_cache(maxsize=65536)
+def _units(text: str, bold: bool) -> int:
     widths = _widths(bold)
-    return sum(widths.get(ch, 556) for ch in text) * size / 1000
+    return sum(widths.get(ch, 556) for ch in text)
 
 
 @cache
@@ -148,6 +172,8 @@ def _widths(bold: bool) -> dict[str, int]:
 
 def label_lines(label: str) -> list[str]:
     """The lines of a plain (escString) label, unescaped: ``\\n``, ``\\l``, ``\\r`` end a line."""
+    if "\\" not in label:
+        return [label] if label else []
     lines: list[str] = []
     current: list[str] = []
     position = 0
@@ -166,6 +192,9 @@ def label_lines(label: str) -> list[str]:
     return lines
 
 
+_NODE_DEFAULTS = graph_defaults()["node"]  # read only
+
+
 def pinned_size(label: str, attrs: dict[str, str]) -> dict[str, str]:
     """``width``, ``height`` and ``fixedsize`` of a node, computed here from the bundled font's
     metrics the way Graphviz sizes a box (text + margins, at least the given or default
@@ -174,7 +203,7 @@ def pinned_size(label: str, attrs: dict[str, str]) -> dict[str, str]:
     boxes, empty labels, or nodes that set their size themselves."""
     if "fixedsize" in attrs or not label or attrs.get("shape", "box") not in PINNED_SHAPES:
         return {}
-    defaults = graph_defaults()["node"]
+    defaults = _NODE_DEFAULTS
     size = float(attrs.get("fontsize", defaults["fontsize"]))
     bold = attrs.get("fontname", defaults["fontname"]).endswith("Bold")
     lines = label_lines(label)
@@ -191,14 +220,85 @@ def pinned_size(label: str, attrs: dict[str, str]) -> dict[str, str]:
     }
 
 
+# -- DOT statements: the graphviz package's quoting, without its per-call argument checks -----
+_IS_HTML = graphviz.quoting.HTML_STRING.match
+_IS_ID = graphviz.quoting.ID.match
+_KEYWORDS = graphviz.quoting.KEYWORDS
+_ODD_BACKSLASHES = graphviz.quoting.FINAL_ODD_BACKSLASHES.search
+_ESCAPE_QUOTES = graphviz.quoting.ESCAPE_UNESCAPED_QUOTES
+
+
+def quote(identifier: str) -> str:
+    """``graphviz.quoting.quote``: a DOT identifier, quoted when needed."""
+    if identifier.endswith("\\"):  # maybe an odd number of backslashes: warned about every time
+        return _quote(identifier)
+    return _quote_cached(identifier)
+
+
+def _quote(identifier: str) -> str:
+    if _IS_HTML(identifier) and not isinstance(identifier, graphviz.quoting.NoHtml):
+        return identifier
+    if _IS_ID(identifier) and identifier.lower() not in _KEYWORDS:
+        return identifier
+    if _ODD_BACKSLASHES(identifier):  # the package warns about it
+        result: str = graphviz.quoting.quote(identifier)
+        return result
+    return f'"{_ESCAPE_QUOTES(identifier)}"'
+
+
+# typed: a nohtml string and an equal plain one are quoted differently.
+_quote_cached = lru_cache(maxsize=65536, typed=True)(_quote)
+
+
+def quote_edge(identifier: str) -> str:
+    """``graphviz.quoting.quote_edge``: ``node[:port[:compass]]``, quoted when needed."""
+    node, _, rest = identifier.partition(":")
+    parts = [quote(node)]
+    if rest:
+        port, _, compass = rest.partition(":")
+        parts.append(quote(port))
+        if compass:
+            parts.append(compass)
+    return ":".join(parts)
+
+
+def _items(mapping: Any) -> Iterable[tuple[str, Any]]:
+    items = mapping.items()
+    return sorted(items) if type(mapping) is dict else items
+
+
+def attr_list(label: str | None = None, kwargs: Any = None, attributes: Any = None) -> str:
+    """``graphviz.quoting.attr_list``: `` [a=b ...]`` (a plain dict sorted by key), or ``""``."""
+    result = [f"label={quote(label)}"] if label is not None else []
+    if kwargs:
+        result += [f"{quote(k)}={quote(v)}" for k, v in _items(kwargs) if v is not None]
+    if attributes:
+        pairs = _items(attributes) if hasattr(attributes, "items") else attributes
+        result += [f"{quote(k)}={quote(v)}" for k, v in pairs if v is not None]
+    return f" [{' '.join(result)}]" if result else ""
+
+
 class _PinnedDigraph(graphviz.Digraph):  # type: ignore[misc]  # graphviz ships no types
     """A digraph whose box nodes get their size from :func:`pinned_size` (its subgraphs too:
-    ``subgraph()`` makes them of the same class)."""
+    ``subgraph()`` makes them of the same class). Writes the same DOT as ``graphviz.Digraph``
+    with cheaper quoting (hundreds of thousands of statements in a city's diagrams)."""
+
+    _quote = staticmethod(quote)
+    _quote_edge = staticmethod(quote_edge)
+    _attr_list = staticmethod(attr_list)
 
     def node(self, name: str, label: str | None = None, _attributes: Any = None, **attrs: str) -> None:
         if label is not None:
             attrs.update(pinned_size(label, attrs))
-        super().node(name, label, _attributes=_attributes, **attrs)
+        self.body.append(self._node(quote(name), attr_list(label, attrs, _attributes)))
+
+    def edge(
+        self, tail_name: str, head_name: str, label: str | None = None, _attributes: Any = None, **attrs: str
+    ) -> None:
+        line = self._edge(
+            tail=quote_edge(tail_name), head=quote_edge(head_name), attr=attr_list(label, attrs, _attributes)
+        )
+        self.body.append(line)
 
 
 # -- graphs ---------------------------------------------------------------------------------
