@@ -106,6 +106,17 @@ def similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
 _SLACK: Final = 1e-9
 
 
+class _Bucket:
+    """Postings of one token whose classes share one label set, and the first still large enough."""
+
+    __slots__ = ("labels", "postings", "start")
+
+    def __init__(self, labels: frozenset[str]) -> None:
+        self.labels = labels
+        self.postings: list[tuple[int, int, int]] = []  # (class, size, tokens after this one)
+        self.start = 0
+
+
 class NearDuplicateIndex:
     """Texts of different groups (OPD) whose token sets are near-duplicates, found without all-pairs.
 
@@ -191,37 +202,69 @@ class NearDuplicateIndex:
         # Overlap two sets need for Jaccard >= t depends only on the sum of their sizes.
         ratio = t / (1.0 + t)
         need = [math.ceil(ratio * n) for n in range(2 * max(sizes, default=0) + 1)]
-        # token -> [(class, size, tokens after this one)]; size and rest spare len() calls
-        index: dict[int, list[tuple[int, int, int]]] = {}
-        start: dict[int, int] = {}  # token -> first posting still large enough
+        # token -> buckets of postings, one per label set (see _Bucket)
+        index: dict[int, list[_Bucket]] = {}
         for x, xs in enumerate(sets):
             lx = sizes[x]
-            min_size = t * lx
-            probe = min(lx, lx - math.ceil(t * lx) + 1)
-            overlap: dict[int, int] = {}  # candidate class -> overlap so far, -1 = pruned
-            get = overlap.get
-            for i in range(probe):
-                tok = xs[i]
-                postings = index.get(tok)
-                if postings is None:
+            overlap = self._candidates(x, xs, index, t, need)
+            fx = frozen[x]
+            gx = self._only_group[x]
+            for y, seen in overlap.items():
+                if seen <= 0 or (gx is not None and gx == self._only_group[y]):
                     continue
+                inter = len(fx & frozen[y])
+                sim = inter / (lx + sizes[y] - inter)  # the same float as similarity()
+                if sim >= threshold:
+                    self._emit(self._members[x], self._members[y], sim, out)
+            # Index only the shorter prefix PPJoin needs for sets no larger than later ones.
+            labels = self._common[x]
+            for i in range(min(lx, lx - math.ceil(2.0 * t / (1.0 + t) * lx) + 1)):
+                buckets = index.setdefault(xs[i], [])
+                bucket = next((b for b in buckets if b.labels == labels), None)
+                if bucket is None:
+                    bucket = _Bucket(labels)
+                    buckets.append(bucket)
+                bucket.postings.append((x, lx, lx - i - 1))
+        out.sort(key=lambda p: (p[0], p[1]))
+        return out
+
+    def _candidates(
+        self, x: int, xs: tuple[int, ...], index: dict[int, list[_Bucket]], t: float, need: list[int]
+    ) -> dict[int, int]:
+        """Earlier classes sharing a token of x's probe prefix: class -> overlap so far (-1 = pruned).
+
+        Buckets whose labels meet x's are skipped whole: their classes never pair with x.
+        Classes of one template (dozens of UPTD with variants of the same names, all carrying
+        the same shared kegiatan) would otherwise all be counted against each other, and that
+        work grows as the square of the number of instances.
+        """
+        lx = len(xs)
+        min_size = t * lx
+        mine = self._common[x]
+        overlap: dict[int, int] = {}
+        get = overlap.get
+        for i in range(min(lx, lx - math.ceil(t * lx) + 1)):
+            rest_x = lx - i - 1
+            first = not overlap  # nothing counted yet: every class met now is new
+            for bucket in index.get(xs[i], ()):
+                if mine and mine & bucket.labels:
+                    continue
+                postings = bucket.postings
                 # Classes arrive in size order, so a posting too small for x is too
                 # small for every later x as well: skip it for good.
-                s0 = start[tok]
+                s0 = bucket.start
                 while s0 < len(postings) and postings[s0][1] < min_size:
                     s0 += 1
-                start[tok] = s0
-                rest_x = lx - i - 1
-                if not overlap:
-                    # Nothing counted yet (the usual first probe): one pass at
-                    # comprehension speed. A pruned candidate is simply left out; the
-                    # positional bound only shrinks, so it could never pass later.
-                    overlap = {
-                        y: 1
+                bucket.start = s0
+                if first:
+                    # The usual first probe, at comprehension speed. A pruned candidate is
+                    # simply left out; the positional bound only shrinks, so it could never
+                    # pass later. (A class sits in one bucket of a token: no double count.)
+                    overlap.update(
+                        (y, 1)
                         for y, ly, rest_y in postings[s0:]
                         if 1 + (rest_x if rest_x < rest_y else rest_y) >= need[lx + ly]
-                    }
-                    get = overlap.get
+                    )
                     continue
                 for y, ly, rest_y in postings[s0:]:
                     seen = get(y, 0)
@@ -233,26 +276,7 @@ class NearDuplicateIndex:
                         overlap[y] = seen + 1
                     else:
                         overlap[y] = -1
-            fx = frozen[x]
-            gx = self._only_group[x]
-            cx = self._common[x]
-            for y, seen in overlap.items():
-                if seen <= 0 or (gx is not None and gx == self._only_group[y]) or (cx and cx & self._common[y]):
-                    continue
-                inter = len(fx & frozen[y])
-                sim = inter / (lx + sizes[y] - inter)  # the same float as similarity()
-                if sim >= threshold:
-                    self._emit(self._members[x], self._members[y], sim, out)
-            # Index only the shorter prefix PPJoin needs for sets no larger than later ones.
-            indexed = min(lx, lx - math.ceil(2.0 * t / (1.0 + t) * lx) + 1)
-            for i in range(indexed):
-                tok = xs[i]
-                if tok not in index:
-                    index[tok] = []
-                    start[tok] = 0
-                index[tok].append((x, lx, lx - i - 1))
-        out.sort(key=lambda p: (p[0], p[1]))
-        return out
+        return overlap
 
     def _emit(self, xs: list[int], ys: list[int], sim: float, out: list[tuple[str, str, float]]) -> None:
         """Append every cross-group pair of members of two classes (of one class if the same),

@@ -192,6 +192,8 @@ class Processes:
         self.shared = shared_codes(index)
         self._ancestors: dict[str, frozenset[str]] = {}
         self._bersama: dict[str, frozenset[str]] = {}
+        self._related_codes: dict[str, frozenset[str]] = {}
+        self._claimed_by: dict[frozenset[str], frozenset[str]] = {}
         self._shared_set: frozenset[str] = frozenset()
         self._shared_below: dict[str, list[str]] = {}
         self.index_shared()
@@ -212,6 +214,8 @@ class Processes:
             for n in range(1, len(parts)):
                 self._shared_below.setdefault(".".join(parts[:n]), []).append(s)
         self._bersama.clear()
+        self._related_codes.clear()
+        self._claimed_by.clear()
 
     def ancestors(self, kode: str) -> frozenset[str]:
         """The parent chain of a process (cached)."""
@@ -230,22 +234,43 @@ class Processes:
         found = self._bersama.get(kode)
         if found is None:
             codes: list[str] = self.index.effective_kegiatan(kode) if self.shared else []
-            if self.shared and not codes:
-                for opd in sorted(self.owners[kode]):
-                    doc = self.index.opd.get(opd)
-                    if doc is not None:
-                        codes.extend(k.kode for k in doc.model.kegiatan)
-                        codes.extend(s.kode for k in doc.model.kegiatan for s in k.sub_kegiatan)
+            if codes:
+                found = frozenset().union(*(self._related(c) for c in codes))
+            elif self.shared:
+                found = self._claimed(self.owners[kode])
+            else:
+                found = frozenset()
+            self._bersama[kode] = found
+        return found
+
+    def _related(self, code: str) -> frozenset[str]:
+        """The shared codes a kegiatan code relates to: itself or a prefix of it, or lying below it (cached)."""
+        found = self._related_codes.get(code)
+        if found is None:
+            # ``code == s or code.startswith(s + ".")``: s is code or one of its prefixes.
+            parts = code.split(".")
+            related = {p for p in (".".join(parts[:n]) for n in range(1, len(parts) + 1)) if p in self._shared_set}
+            # ``s.startswith(code + ".")``: s lies below code.
+            related.update(self._shared_below.get(code, ()))
+            found = self._related_codes[code] = frozenset(related)
+        return found
+
+    def _claimed(self, owners: frozenset[str]) -> frozenset[str]:
+        """The shared codes related to the kegiatan (and sub-kegiatan) that OPD claim in their Renstra (cached).
+
+        Computed once per set of owners, not once per process: an OPD with many kegiatan and
+        many processes linked to none would otherwise cost their product.
+        """
+        found = self._claimed_by.get(owners)
+        if found is None:
             related: set[str] = set()
-            for code in codes:
-                # ``code == s or code.startswith(s + ".")``: s is code or one of its prefixes.
-                parts = code.split(".")
-                related.update(
-                    p for p in (".".join(parts[:n]) for n in range(1, len(parts) + 1)) if p in self._shared_set
-                )
-                # ``s.startswith(code + ".")``: s lies below code.
-                related.update(self._shared_below.get(code, ()))
-            found = self._bersama[kode] = frozenset(related)
+            for opd in sorted(owners):
+                doc = self.index.opd.get(opd)
+                if doc is not None:
+                    for k in doc.model.kegiatan:
+                        related.update(self._related(k.kode))
+                        related.update(*(self._related(s.kode) for s in k.sub_kegiatan))
+            found = self._claimed_by[owners] = frozenset(related)
         return found
 
     def per_wilayah(self, kode: str) -> bool:
