@@ -464,3 +464,21 @@ def test_glossary_format_errors() -> None:
     assert parse_sinonim("evaluasi: penilaian") == {"penilaian": "evaluasi"}
     with pytest.raises(ValueError):
         parse_sinonim("evaluasi penilaian")
+
+
+def test_instances_of_one_template_are_never_counted_against_each_other() -> None:
+    """k UPTD with their own variants of one name, all running the shared kegiatan: no candidate.
+
+    Before, the join counted every variant against every other before the labels dropped
+    them, work that grew as k²; the findings were the same.
+    """
+    variants = ["wilayah", "wilayah kerja", "teknis wilayah", "wilayah binaan", "kerja teknis"]
+    for k in (10, 40):
+        entries = [(f"u{i:03d}", f"uptd-{i}", f"pembinaan puskesmas {variants[i % 5]} {i}") for i in range(k)]
+        entries.append(("dinkes", "dinkes", "pembinaan puskesmas wilayah"))
+        labels = {key: frozenset({"1.02.02.2.02"}) for key, _, _ in entries[:-1]}
+        index = NearDuplicateIndex(entries, blocks=labels)
+        found = index.pairs(0.6)
+        assert found == [p for p in _brute_force(entries, 0.6) if "dinkes" in p[:2]]
+        assert found  # the Dinkes process is like several UPTD ones
+        assert index.verified <= k  # at most each UPTD name against the Dinkes one
