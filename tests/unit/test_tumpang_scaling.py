@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from probis_cli import api
 from probis_cli.lint.rules.tumpang_tindih import t003_proses_mirip
 from probis_cli.lint.rules.tumpang_tindih._common import KeluaranGandaOptions, Processes
+from probis_cli.lint.rules.tumpang_tindih._opd_names import OpdNames
 from probis_cli.lint.rules.tumpang_tindih.t002_keluaran_ganda import KeluaranGanda
 from probis_cli.lint.rules.tumpang_tindih.t003_proses_mirip import ProsesMirip, ProsesMiripOptions
-from probis_cli.lint.rules.tumpang_tindih._opd_names import OpdNames
 from probis_cli.lint.teks import normalise
 
 from . import _tumpang_oracle as oracle
@@ -139,7 +139,9 @@ def _repository(procs: list[tuple[str, list[str], list[str], list[str], int]], b
         induk = codes[parent] if 0 <= parent < len(codes) else None
         kode = f"{induk}.{n:02d}" if induk else f"P{n:02d}"
         codes.append(kode)
-        body = f"probis: 1\njenis: proses\nkode: {kode}\nnama: {nama}\nkategori: inti\npemilik: [{', '.join(pemilik)}]\n"
+        body = (
+            f"probis: 1\njenis: proses\nkode: {kode}\nnama: {nama}\nkategori: inti\npemilik: [{', '.join(pemilik)}]\n"
+        )
         if induk:
             body += f"induk: {induk}\n"
         if kegiatan:
