@@ -18,6 +18,8 @@ from probis_cli.i18n import Lang, translate
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from probis_cli.api import NoRepository
+
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
@@ -40,11 +42,27 @@ def stderr_console() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-def fail(lang: Lang, message_id: str, **args: object) -> NoReturn:
-    """Print an error message to stderr and exit with code 2."""
+def say_error(lang: Lang, message_id: str, **args: object) -> None:
+    """Print an error message to stderr."""
     console = stderr_console()
     console.print(f"[bold red]{t(lang, 'cli.error_prefix')}[/] ", end="")
     console.print(t(lang, message_id, **args), markup=False)
+
+
+def fail(lang: Lang, message_id: str, **args: object) -> NoReturn:
+    """Print an error message to stderr and exit with code 2."""
+    say_error(lang, message_id, **args)
+    raise typer.Exit(EXIT_ERROR)
+
+
+def say_no_repository(lang: Lang, exc: NoRepository) -> None:
+    """Say that no repository (``probis.yaml``) holds the path a command was given."""
+    say_error(lang, "cli.no_repository", path=str(exc.start), marker=exc.marker)
+
+
+def fail_no_repository(lang: Lang, exc: NoRepository) -> NoReturn:
+    """:func:`say_no_repository` and exit with code 2 (what every command does on ``api.NoRepository``)."""
+    say_no_repository(lang, exc)
     raise typer.Exit(EXIT_ERROR)
 
 

@@ -166,13 +166,12 @@ def _early_help(args: list[str], hard: bool) -> str | None:
 def _report_error(lang: Lang, exc: Exception) -> int:
     """Say what went wrong (no repository, or an internal error): the exit code."""
     from probis_cli.api import NoRepository
-    from probis_cli.cli.common import EXIT_ERROR, stderr_console, t
+    from probis_cli.cli.common import EXIT_ERROR, say_no_repository, stderr_console, t
 
-    console = stderr_console()
     if isinstance(exc, NoRepository):  # any command that loads a repository (render too)
-        console.print(f"[bold red]{t(lang, 'cli.error_prefix')}[/] ", end="")
-        console.print(t(lang, "cli.no_repository", path=str(exc.start), marker=exc.marker), markup=False)
+        say_no_repository(lang, exc)
         return EXIT_ERROR
+    console = stderr_console()
     console.print(t(lang, "cli.internal_error"), markup=False)
     if os.environ.get("PROBIS_DEBUG"):
         import traceback
