@@ -282,3 +282,16 @@ def test_the_language_module_agrees_with_the_library(tmp_path: Path) -> None:
     (tmp_path / "a" / "b" / "x.yaml").write_text("x: 1\n", encoding="utf-8")
     for start in (tmp_path, tmp_path / "a", tmp_path / "a" / "b", tmp_path / "a" / "b" / "x.yaml"):
         assert language.find_root(start) == discover.find_root(start)
+
+
+def test_no_home_folder_only_costs_speed(
+    cache: Path, probis: Probis, golden: CheckGolden, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from probis_cli import fs
+
+    def nowhere() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(fs, "machine_cache_folder", nowhere)
+    for _ in range(2):
+        golden("help/codeowners.id.txt", probis("codeowners", "--help")[1])

@@ -33,10 +33,10 @@ FOLDER: Final = "help"
 ENTRY_LIMIT: Final = 1024 * 1024
 KEEP: Final = 256  # entries kept; the oldest go first
 HELP_FLAGS: Final = frozenset({"-h", "--help"})
-# What typer (rich_utils, core, main), its vendored click, rich (Console, its unicode tables) and gettext read from
-# the environment; and every variable naming probis (PROBIS_LANG, PROBIS_GRAPHVIZ, the
-# completion switch _PROBIS_COMPLETE) or typer (_TYPER_*). tests/cli/test_help_cache.py keeps
-# this list in step with the libraries' sources.
+# What typer (rich_utils, core, main), its vendored click, rich (Console, its unicode tables)
+# and gettext read from the environment; and every variable naming probis (PROBIS_LANG,
+# PROBIS_GRAPHVIZ, the completion switch _PROBIS_COMPLETE) or typer (_TYPER_*).
+# tests/cli/test_help_cache.py keeps this list in step with the libraries' sources.
 ENV_NAMES: Final = (
     "COLUMNS", "LINES", "TERMINAL_WIDTH", "TERM", "COLORTERM", "NO_COLOR", "FORCE_COLOR", "PY_COLORS",
     "GITHUB_ACTIONS", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "JUPYTER_COLUMNS", "JUPYTER_LINES",
@@ -129,19 +129,19 @@ def lookup(entry_key: str) -> tuple[int, str] | None:
         if name != entry_key or code not in ("0", "2"):
             return None
         return int(code), body.decode("utf-8")
-    except (OSError, ValueError):  # missing, unreadable, damaged: typer answers
+    except Exception:  # noqa: BLE001 - missing, unreadable, damaged, no home folder: typer answers
         return None
 
 
 def store(entry_key: str, exit_code: int, text: str) -> None:
     """Keep ``text`` for ``entry_key`` (and forget the oldest entries beyond :data:`KEEP`)."""
-    where = folder()
     try:
+        where = folder()
         data = f"{entry_key} {exit_code}\n".encode("ascii") + text.encode("utf-8")
         where.mkdir(parents=True, exist_ok=True)
         fs.write_atomic(where / f"{entry_key}.txt", fs.signed(data), root=where)
         _prune(where)
-    except (OSError, ValueError):  # not kept: typer answers next time too
+    except Exception:  # noqa: BLE001 - not kept (no home folder, disk full...): typer answers next time too
         pass
 
 
@@ -166,10 +166,13 @@ class _Tee:
 
     def write(self, text: Any) -> int:
         written: int = self._stream.write(text)
-        if isinstance(text, str):
-            self._record.parts.append(text)
-        else:
-            self._record.clean = False
+        record = self._record
+        if isinstance(text, str) and record.clean:
+            record.parts.append(text)
+            record.size += len(text)
+        if not isinstance(text, str) or record.size > ENTRY_LIMIT:  # not a help (a report, say): stop keeping it
+            record.clean = False
+            record.parts.clear()
         return written
 
     def writelines(self, lines: Any) -> None:
@@ -208,6 +211,7 @@ class Recording:
     def __init__(self, entry_key: str) -> None:
         self.key = entry_key
         self.parts: list[str] = []
+        self.size = 0
         self.helps = 0
         self.clean = True
         self._saved: tuple[Any, Any, Any] | None = None
