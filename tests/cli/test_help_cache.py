@@ -12,6 +12,8 @@ import hashlib
 import hmac
 import os
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -295,3 +297,35 @@ def test_no_home_folder_only_costs_speed(
     monkeypatch.setattr(fs, "machine_cache_folder", nowhere)
     for _ in range(2):
         golden("help/codeowners.id.txt", probis("codeowners", "--help")[1])
+
+
+def _console_script(args: list[str], cache_home: Path, stdout: int) -> tuple[int, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("PROBIS_LANG", "PROBIS_DEBUG")}
+    env.update(COLUMNS="100", XDG_CACHE_HOME=str(cache_home))
+    done = subprocess.run(
+        [sys.executable, "-m", "probis_cli", *args], stdout=stdout, stderr=subprocess.PIPE, env=env, check=False
+    )
+    return done.returncode, done.stderr.decode("utf-8")
+
+
+@pytest.mark.parametrize("where", ["a closed pipe", "a full device"])
+def test_a_cached_help_that_cannot_be_written_fails_as_typers_does(where: str, tmp_path: Path) -> None:
+    if where == "a full device" and not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+
+    def attempt(cache_home: Path) -> tuple[int, str]:
+        if where == "a full device":
+            with open("/dev/full", "wb") as full:
+                return _console_script(["--help"], cache_home, full.fileno())
+        read, write = os.pipe()
+        os.close(read)  # nobody reads: EPIPE on the first write
+        try:
+            return _console_script(["--help"], cache_home, write)
+        finally:
+            os.close(write)
+
+    typers = attempt(tmp_path / "fresh")
+    assert _console_script(["--help"], tmp_path / "kept", subprocess.DEVNULL)[0] == 0  # kept now
+    cached = attempt(tmp_path / "kept")
+    assert cached == typers and "Traceback" not in cached[1]
+    assert cached[0] == (1 if where == "a closed pipe" else 2)

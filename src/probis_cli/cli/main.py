@@ -7,6 +7,7 @@ only when that command runs or shows its own help (:mod:`probis_cli.cli.lazy`).
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from typing import TYPE_CHECKING, Any
@@ -156,10 +157,15 @@ def _early_help(args: list[str], hard: bool) -> str | None:
     if found is None:
         return key
     code, text = found
-    sys.stdout.write(text)
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as exc:  # as when typer prints: a closed pipe exits 1 silently, another failure is reported
+        from probis_cli.cli.language import lang_from_argv
+
+        code = 1 if exc.errno == errno.EPIPE else _report_error(lang_from_argv(args), exc)
     if hard:
         _hard_exit(code)
-    sys.stdout.flush()
     raise SystemExit(code)
 
 
