@@ -86,7 +86,11 @@ def _libraries() -> list[tuple[str, int, int]]:
             raise ValueError(package)
         folder = Path(spec.origin).parent
         for name in files:
-            st = os.stat(folder / name)
+            try:
+                st = os.stat(folder / name)
+            except FileNotFoundError:  # not in this version (typer before it vendored click)
+                found.append((str(folder / name), -1, -1))
+                continue
             found.append((str(folder / name), st.st_size, st.st_mtime_ns))
     return found
 
