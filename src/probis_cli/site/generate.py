@@ -106,7 +106,7 @@ class SiteBuild:
     def layout(self, progress: Progress | None = None) -> Layout:
         """Lay out every diagram of the site (SVG; with ``pdf`` also the printable SOP AP)."""
         from probis_cli.render.graphviz import EngineUnavailable
-        from probis_cli.site.build import DIAGRAM_GROUPS
+        from probis_cli.site.build import DIAGRAM_GROUPS, diagram_shown
         from probis_cli.site.write import layout_diagrams
 
         options, cache = self.options, self.cache
@@ -120,7 +120,7 @@ class SiteBuild:
         try:
             layout = layout_diagrams(
                 self.loaded.index, ctx, folder, groups=DIAGRAM_GROUPS, engine_preference=options.engine,
-                workers=options.jobs, progress=progress, stats=stats, pdf=options.pdf,
+                workers=options.jobs, progress=progress, stats=stats, pdf=options.pdf, shown=diagram_shown,
             )  # fmt: skip
         except EngineUnavailable as exc:
             detail = engine_text(options.lang, exc.code, exc.detail or exc.message)
@@ -175,7 +175,7 @@ class SiteBuild:
 
         links, files = self.downloads(layout)
         report = build_laporan(self.loaded, self.result, git=False)
-        data = SiteInput(self.loaded, self.result, report, self.options.lang, layout.svgs, links)
+        data = SiteInput(self.loaded, self.result, report, self.options.lang, layout.svgs, links, layout.keys)
         digest = input_digest(data, *(f"{name}:{len(blob)}:{hash_bytes(blob)}" for name, blob in sorted(files.items())))
         current = None if self.options.rebuild else is_current(self.out_dir, digest)
         try:

@@ -48,6 +48,8 @@ class Layout:
     engine: str | None = None
     failed: list[tuple[str, str, str]] = field(default_factory=list)
     laid_out: int = 0
+    # artifact path -> the digest of its SVG's bytes (recorded by the layout: not hashed again)
+    keys: dict[str, str] = field(default_factory=dict)
 
 
 def safe_name(name: object) -> bool:
@@ -72,11 +74,13 @@ def layout_diagrams(
     progress: Callable[[int, int, str], None] | None = None,
     stats: render_run.StatCache | None = None,
     pdf: bool = False,
+    shown: Callable[[str], bool] | None = None,
 ) -> Layout:
     """SVG of every diagram of ``groups``, laid out into ``folder`` by render's executor
     (unchanged diagrams are read back, not laid out again; those ``probis render`` laid out on
     this machine are copied from its output); with ``pdf`` also the printable SOP AP of every
-    SOP and OPD (render's ``--format pdf`` documents). Contents are built on ``workers`` cores."""
+    SOP and OPD (render's ``--format pdf`` documents). Contents are built on ``workers`` cores.
+    With ``shown``, only the diagrams whose path it accepts are laid out."""
     from probis_cli.render.diagrams import DIAGRAMS
 
     def diagrams() -> list[Artifact]:
@@ -88,7 +92,7 @@ def layout_diagrams(
     artifacts = []
     seen: set[str] = set()
     for artifact in render_run.built_in_parallel(ctx, diagrams, workers):
-        if artifact.group in groups and artifact.path not in seen:
+        if artifact.group in groups and artifact.path not in seen and (shown is None or shown(artifact.path)):
             seen.add(artifact.path)
             artifacts.append(artifact)
     the_plan = render_run.plan(artifacts, ["svg"], ctx)
@@ -116,6 +120,10 @@ def layout_diagrams(
     failed = {o for o, _, _ in outcome.failed}
     svgs: dict[str, str] = {}
     pdfs: dict[str, bytes] = {}
+    keys: dict[str, str] = {}
+    # The digest of the bytes of each output, as execute wrote or checked them: names the SVG
+    # in the site's input digest without hashing its text again.
+    recorded, _refused = render_run.read_manifest(folder)
     for job in the_plan.jobs:
         if job.output in failed:
             continue
@@ -123,11 +131,15 @@ def layout_diagrams(
             data = fs.read_limited(folder / job.output, PAGE_LIMIT)
             if job.fmt == "svg":
                 svgs[job.artifact.path] = data.decode("utf-8")
+                written = recorded.get(job.output)
+                if written is not None:
+                    keys[job.artifact.path] = written["keluaran"]
             else:
                 pdfs[job.artifact.path] = data
         except (OSError, UnicodeDecodeError):
             continue
-    return Layout(svgs, pdfs, outcome.engine, outcome.failed, len(outcome.written) - outcome.reused)
+    laid_out = len(outcome.written) - outcome.reused
+    return Layout(svgs, pdfs, outcome.engine, outcome.failed, laid_out, keys)
 
 
 def _read_manifest(out: Path) -> tuple[list[str], list[str], str]:
