@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 # A comment's body unrolled (runs of non-dashes, a dash only when no "->" follows): the first
 # "-->" ends it, as a lazy ``.*?-->`` would, without trying "-->" at every character.
@@ -62,9 +62,10 @@ def _kind_and_code(title: str) -> tuple[str, str | None]:
     return kind, (_HEX.sub(_unhex, code) if "_" in code else code)
 
 
-def inline_svg(svg: str, prefix: str, resolve: Resolver, label: str) -> str:
+def inline_svg(svg: str, prefix: str, resolve: Resolver, label: str, kinds: Collection[str] | None = None) -> str:
     """``svg`` as an inline element: prolog gone, ids prefixed with ``prefix`` (several
-    diagrams share a page), unsafe parts dropped, known nodes turned into links."""
+    diagrams share a page), unsafe parts dropped, known nodes turned into links. ``kinds``:
+    the only node kinds ``resolve`` knows, when given (others are not asked about)."""
     text = _PROLOG.sub("", svg)
     text = _DANGER.sub("", text)
     # The renderer's own drill-down links to SOP drafts become links to the SOP pages.
@@ -84,6 +85,8 @@ def inline_svg(svg: str, prefix: str, resolve: Resolver, label: str) -> str:
     def link(match: re.Match[str]) -> str:
         raw = match.group(1)
         body = match.group(2).rstrip()  # as a lazy body would, leaving the white space before </g>
+        if kinds is not None and "&" not in raw and raw.partition("__")[0] not in kinds and raw not in drafts:
+            return f'<g class="node">{body}</g>'  # a text cell or a point of an SOP's grid, say
         kind, code = _kind_and_code(html.unescape(raw) if "&" in raw else raw)
         target = resolve(kind, code) if code is not None else None
         if target is None and raw in drafts:
