@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import marshal
 import re
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -91,8 +92,8 @@ def test_pages_built_on_two_cores_are_the_serial_bytes(tmp_path: Path, monkeypat
     from probis_cli.laporan.compute import build_laporan
     from probis_cli.render import parallel
     from probis_cli.render.base import RenderContext
-    from probis_cli.site.build import DIAGRAM_GROUPS, SiteInput, build_pages
-    from probis_cli.site.write import layout_diagrams
+    from probis_cli.site.build import DIAGRAM_GROUPS, SiteInput, build_and_write_pages, build_pages
+    from probis_cli.site.write import MANIFEST, layout_diagrams, write_page, write_site
 
     repo = copy_example("kota-contoh", tmp_path / "repo")
     loaded = api.load(repo, use_cache=False)
@@ -107,3 +108,14 @@ def test_pages_built_on_two_cores_are_the_serial_bytes(tmp_path: Path, monkeypat
     # Each page numbers its own inline diagrams: d1, d2, ...
     page = serial["proses/PB.02.01.01.html"].decode()
     assert 'id="d1-' in page and 'id="d4-' not in page
+    # Written by the workers that built them: the same files, and written only when they differ.
+    out = tmp_path / "situs"
+    rest, done = build_and_write_pages(data, partial(write_page, out), workers=2)
+    assert done and all(done.values()) and not set(done) & set(rest)
+    outcome = write_site(out, rest, done=done)
+    assert outcome.written == sorted(serial) and not outcome.unchanged
+    files = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert files.pop(MANIFEST) and files == serial
+    rest, done = build_and_write_pages(data, partial(write_page, out), workers=2)
+    assert done and not any(done.values())
+    assert write_site(out, rest, done=done).unchanged == sorted(serial)

@@ -10,6 +10,7 @@ inline and linked), ``write.py`` (layout, writing, pruning).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
 from probis_cli import __version__
 from probis_cli.site.common import (
@@ -24,7 +25,16 @@ from probis_cli.site.common import (
 )
 from probis_cli.site.pages import Pages
 
-__all__ = ["DIAGRAM_GROUPS", "Names", "SiteInput", "build_pages", "diagram_shown", "file_part", "input_digest"]
+__all__ = [
+    "DIAGRAM_GROUPS",
+    "Names",
+    "SiteInput",
+    "build_and_write_pages",
+    "build_pages",
+    "diagram_shown",
+    "file_part",
+    "input_digest",
+]
 
 
 def input_digest(data: SiteInput, *extra: str) -> str:
@@ -55,3 +65,14 @@ def build_pages(data: SiteInput, workers: int | None = None) -> dict[str, bytes]
     """Every file of the site, ``{relative path: bytes}`` (deterministic; the same bytes
     whether the pages are built on one core or on ``workers``, default all)."""
     return Pages(data).build(workers)
+
+
+def build_and_write_pages(
+    data: SiteInput, write: Callable[[str, bytes], bool], workers: int | None = None
+) -> tuple[dict[str, bytes], dict[str, bool]]:
+    """:func:`build_pages`, the page of each OPD, process and SOP written by ``write`` in the
+    worker that built it (its bytes never travel back): the other files, and the pages
+    written (path -> whether ``write`` wrote it)."""
+    pages = Pages(data)
+    rest = pages.build(workers, write)
+    return rest, pages.done

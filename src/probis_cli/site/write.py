@@ -172,9 +172,32 @@ def is_current(out: Path, digest: str) -> list[str] | None:
     return files
 
 
-def write_site(out: Path, pages: Mapping[str, bytes], *, force: bool = False, digest: str = "") -> Outcome:
+def write_page(out: Path, name: str, data: bytes, *, force: bool = False) -> bool:
+    """Write the file ``name`` of the site under ``out`` (an absolute path), atomically, unless
+    it holds ``data`` already (not with ``force``): whether it was written. Raises as
+    :func:`write_site`."""
+    target = out / name
+    if not force and target.is_file() and not target.is_symlink():
+        try:
+            if fs.read_limited(target, PAGE_LIMIT) == data:
+                return False
+        except OSError:
+            pass
+    fs.write_atomic(target, data, root=out)
+    return True
+
+
+def write_site(
+    out: Path,
+    pages: Mapping[str, bytes],
+    *,
+    force: bool = False,
+    digest: str = "",
+    done: Mapping[str, bool] | None = None,
+) -> Outcome:
     """Write ``pages`` under ``out`` (atomically, only those whose bytes differ) and remove
-    the files an earlier build wrote that are no longer produced.
+    the files an earlier build wrote that are no longer produced. ``done``: the files already
+    written by :func:`write_page` (name -> whether it wrote), part of the site as well.
 
     Raises ``fs.OutsideError`` when a symlink would lead a write out of ``out``, ``OSError``
     when a file cannot be written.
@@ -183,20 +206,12 @@ def write_site(out: Path, pages: Mapping[str, bytes], *, force: bool = False, di
     outcome = Outcome()
     previous, outcome.refused, _ = _read_manifest(out)
     for name in sorted(pages):
-        data = pages[name]
-        target = out / name
-        current: bytes | None = None
-        if not force and target.is_file() and not target.is_symlink():
-            try:
-                current = fs.read_limited(target, PAGE_LIMIT)
-            except OSError:
-                current = None
-        if current == data:
-            outcome.unchanged.append(name)
-            continue
-        fs.write_atomic(target, data, root=out)
-        outcome.written.append(name)
-    for name in sorted(set(previous) - set(pages)):
+        (outcome.written if write_page(out, name, pages[name], force=force) else outcome.unchanged).append(name)
+    done = done or {}
+    for name in sorted(done):
+        (outcome.written if done[name] else outcome.unchanged).append(name)
+    produced = set(pages) | set(done)
+    for name in sorted(set(previous) - produced):
         try:
             if fs.remove_inside(out, name):
                 outcome.removed.append(name)
@@ -205,7 +220,8 @@ def write_site(out: Path, pages: Mapping[str, bytes], *, force: bool = False, di
         except OSError:
             pass
     manifest = (
-        json.dumps({"probis": __version__.split(".")[0], "masukan": digest, "berkas": sorted(pages)}, indent=1) + "\n"
+        json.dumps({"probis": __version__.split(".")[0], "masukan": digest, "berkas": sorted(produced)}, indent=1)
+        + "\n"
     )
     old: bytes | None = None
     try:
@@ -215,4 +231,6 @@ def write_site(out: Path, pages: Mapping[str, bytes], *, force: bool = False, di
     if old != manifest.encode("utf-8"):
         fs.write_atomic(out / MANIFEST, manifest.encode("utf-8"), root=out)
     outcome.refused.sort()
+    outcome.written.sort()
+    outcome.unchanged.sort()
     return outcome
