@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import marshal
 import re
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from probis_cli import api, fs
 from probis_cli.render.layouts import LAYOUTS_FILE, LayoutIndex, layout_key
+from probis_cli.site.build import diagram_shown
 from tests.site.conftest import build_site, copy_example
 
 
@@ -33,7 +35,13 @@ def test_site_after_render_copies_the_layouts(tmp_path: Path) -> None:
     assert diagrams > 60 and laid_out == 0  # every one copied from render's output
     index = LayoutIndex(repo / ".probis-cache" / LAYOUTS_FILE)
     situs_svg = repo / ".probis-cache" / "situs-svg"
-    assert all(Path(where).is_relative_to(situs_svg) for _digest, where in index.entries.values())
+    where = [Path(w) for _digest, w in index.entries.values()]
+    assert sum(w.is_relative_to(situs_svg) for w in where) == diagrams  # the latest location of each
+    # The diagrams no page shows (the relasi matrix, each OPD's relasi map) are not laid out by the site.
+    rest = [
+        w.relative_to(tmp_path / "render").with_suffix("").as_posix() for w in where if not w.is_relative_to(situs_svg)
+    ]
+    assert "relasi/matriks" in rest and not any(diagram_shown(path) for path in rest)
     # ... and a render into a new folder copies them back, byte for byte.
     second = _render(repo, tmp_path / "render2").outcome
     assert second is not None
@@ -84,8 +92,8 @@ def test_pages_built_on_two_cores_are_the_serial_bytes(tmp_path: Path, monkeypat
     from probis_cli.laporan.compute import build_laporan
     from probis_cli.render import parallel
     from probis_cli.render.base import RenderContext
-    from probis_cli.site.build import DIAGRAM_GROUPS, SiteInput, build_pages
-    from probis_cli.site.write import layout_diagrams
+    from probis_cli.site.build import DIAGRAM_GROUPS, SiteInput, build_and_write_pages, build_pages
+    from probis_cli.site.write import MANIFEST, layout_diagrams, write_page, write_site
 
     repo = copy_example("kota-contoh", tmp_path / "repo")
     loaded = api.load(repo, use_cache=False)
@@ -100,3 +108,14 @@ def test_pages_built_on_two_cores_are_the_serial_bytes(tmp_path: Path, monkeypat
     # Each page numbers its own inline diagrams: d1, d2, ...
     page = serial["proses/PB.02.01.01.html"].decode()
     assert 'id="d1-' in page and 'id="d4-' not in page
+    # Written by the workers that built them: the same files, and written only when they differ.
+    out = tmp_path / "situs"
+    rest, done = build_and_write_pages(data, partial(write_page, out), workers=2)
+    assert done and all(done.values()) and not set(done) & set(rest)
+    outcome = write_site(out, rest, done=done)
+    assert outcome.written == sorted(serial) and not outcome.unchanged
+    files = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert files.pop(MANIFEST) and files == serial
+    rest, done = build_and_write_pages(data, partial(write_page, out), workers=2)
+    assert done and not any(done.values())
+    assert write_site(out, rest, done=done).unchanged == sorted(serial)

@@ -10,12 +10,31 @@ inline and linked), ``write.py`` (layout, writing, pruning).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
 from probis_cli import __version__
-from probis_cli.site.common import ASSET_DIR, ASSETS, DIAGRAM_GROUPS, TEMPLATE_DIR, Names, SiteInput, file_part
+from probis_cli.site.common import (
+    ASSET_DIR,
+    ASSETS,
+    DIAGRAM_GROUPS,
+    TEMPLATE_DIR,
+    Names,
+    SiteInput,
+    diagram_shown,
+    file_part,
+)
 from probis_cli.site.pages import Pages
 
-__all__ = ["DIAGRAM_GROUPS", "Names", "SiteInput", "build_pages", "file_part", "input_digest"]
+__all__ = [
+    "DIAGRAM_GROUPS",
+    "Names",
+    "SiteInput",
+    "build_and_write_pages",
+    "build_pages",
+    "diagram_shown",
+    "file_part",
+    "input_digest",
+]
 
 
 def input_digest(data: SiteInput, *extra: str) -> str:
@@ -30,7 +49,9 @@ def input_digest(data: SiteInput, *extra: str) -> str:
         h.update(f"{finding.code}\0{finding.severity}\0{finding.location}\0{finding.text(data.lang)}\0".encode("utf-8"))
     h.update(repr(data.laporan).encode("utf-8"))
     for path in sorted(data.svgs):
-        h.update(path.encode("utf-8") + b"\0" + data.svgs[path].encode("utf-8") + b"\0")
+        known = data.svg_digests.get(path)
+        body = ("\x01" + known).encode("utf-8") if known is not None else data.svgs[path].encode("utf-8")
+        h.update(path.encode("utf-8") + b"\0" + body + b"\0")
     for code in sorted(data.downloads):
         h.update(repr((code, data.downloads[code])).encode("utf-8"))
     for name in ASSETS:
@@ -44,3 +65,14 @@ def build_pages(data: SiteInput, workers: int | None = None) -> dict[str, bytes]
     """Every file of the site, ``{relative path: bytes}`` (deterministic; the same bytes
     whether the pages are built on one core or on ``workers``, default all)."""
     return Pages(data).build(workers)
+
+
+def build_and_write_pages(
+    data: SiteInput, write: Callable[[str, bytes], bool], workers: int | None = None
+) -> tuple[dict[str, bytes], dict[str, bool]]:
+    """:func:`build_pages`, the page of each OPD, process and SOP written by ``write`` in the
+    worker that built it (its bytes never travel back): the other files, and the pages
+    written (path -> whether ``write`` wrote it)."""
+    pages = Pages(data)
+    rest = pages.build(workers, write)
+    return rest, pages.done

@@ -16,6 +16,9 @@ from probis_cli.render.documents import sop_opd
 from probis_cli.site.common import Names, SiteInput, file_part, make_environment, ratio, rel
 from probis_cli.site.svg import inline_svg
 
+# The node kinds (``safe_id``'s first part) :meth:`Builder.resolver` links to a page.
+LINKED_KINDS = frozenset(("sop", "p", "n", "dari", "untuk", "keg", "sub", "prog", "s"))
+
 
 class Builder:
     """Builds every page of one site."""
@@ -90,7 +93,7 @@ class Builder:
         return f"{code} {nama}"
 
     def resolver(self, here: str) -> Callable[[str, str], tuple[str, str] | None]:
-        """Node ids of diagrams -> links from the page ``here``."""
+        """Node ids of diagrams -> links from the page ``here`` (only kinds in ``LINKED_KINDS``)."""
         index = self.index
 
         def resolve(kind: str, code: str) -> tuple[str, str] | None:
@@ -127,7 +130,7 @@ class Builder:
         if svg is None:
             return None
         self.svg_count += 1
-        return {"judul": title, "svg": inline_svg(svg, f"d{self.svg_count}", self.resolver(here), title)}
+        return {"judul": title, "svg": inline_svg(svg, f"d{self.svg_count}", self.resolver(here), title, LINKED_KINDS)}
 
     def diagrams(self, here: str, items: Sequence[tuple[str, str]]) -> list[dict[str, str]]:
         out = []

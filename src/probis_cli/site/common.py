@@ -30,6 +30,14 @@ ASSETS = ("situs.css", "situs.js", "cari.js")
 
 # The diagram groups the site shows (rendered by ``probis render``'s own renderers).
 DIAGRAM_GROUPS = ("hierarki", "peta-level-0", "peta-level-n", "lintas-fungsi", "relasi", "sop")
+# Of those, the diagrams a page shows: the relasi matrix and the per-OPD relasi maps are on no
+# page, so they are not laid out at all.
+_SHOWN_PREFIXES = ("hierarki/", "peta/", "lintas-fungsi/", "relasi/proses/", "sop/")
+
+
+def diagram_shown(path: str) -> bool:
+    """Whether a page of the site shows the diagram at artifact ``path``."""
+    return path.startswith(_SHOWN_PREFIXES) or path == "relasi/pemda"
 
 
 @dataclass
@@ -43,6 +51,8 @@ class SiteInput:
     svgs: Mapping[str, str]  # artifact path (no extension) -> SVG text; missing -> not shown
     # "sop:<kode>" / "opd:<kode>" -> (label, site path) of the files to download from its page
     downloads: Mapping[str, Sequence[tuple[str, str]]] = field(default_factory=dict)
+    # artifact path -> digest of its SVG's bytes, when the layout knows it (else the text is hashed)
+    svg_digests: Mapping[str, str] = field(default_factory=dict)
 
 
 def file_part(code: str) -> str:

@@ -9,10 +9,12 @@ changed. Nothing here prints: a build that cannot go on raises :class:`SiteError
 from __future__ import annotations
 
 import hashlib
+import os
 import tempfile
 from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -106,7 +108,7 @@ class SiteBuild:
     def layout(self, progress: Progress | None = None) -> Layout:
         """Lay out every diagram of the site (SVG; with ``pdf`` also the printable SOP AP)."""
         from probis_cli.render.graphviz import EngineUnavailable
-        from probis_cli.site.build import DIAGRAM_GROUPS
+        from probis_cli.site.build import DIAGRAM_GROUPS, diagram_shown
         from probis_cli.site.write import layout_diagrams
 
         options, cache = self.options, self.cache
@@ -120,7 +122,7 @@ class SiteBuild:
         try:
             layout = layout_diagrams(
                 self.loaded.index, ctx, folder, groups=DIAGRAM_GROUPS, engine_preference=options.engine,
-                workers=options.jobs, progress=progress, stats=stats, pdf=options.pdf,
+                workers=options.jobs, progress=progress, stats=stats, pdf=options.pdf, shown=diagram_shown,
             )  # fmt: skip
         except EngineUnavailable as exc:
             detail = engine_text(options.lang, exc.code, exc.detail or exc.message)
@@ -170,20 +172,22 @@ class SiteBuild:
 
     def write(self, layout: Layout) -> Outcome:
         """Build the pages and write what changed (nothing when the input digest is the same)."""
-        from probis_cli.site.build import SiteInput, build_pages, input_digest
-        from probis_cli.site.write import is_current, write_site
+        from probis_cli.site.build import SiteInput, build_and_write_pages, input_digest
+        from probis_cli.site.write import is_current, write_page, write_site
 
         links, files = self.downloads(layout)
         report = build_laporan(self.loaded, self.result, git=False)
-        data = SiteInput(self.loaded, self.result, report, self.options.lang, layout.svgs, links)
+        data = SiteInput(self.loaded, self.result, report, self.options.lang, layout.svgs, links, layout.keys)
         digest = input_digest(data, *(f"{name}:{len(blob)}:{hash_bytes(blob)}" for name, blob in sorted(files.items())))
         current = None if self.options.rebuild else is_current(self.out_dir, digest)
         try:
             if current is not None:  # nothing the pages are made of changed
                 return Outcome(unchanged=current)
-            pages = build_pages(data, self.options.jobs)
+            out = Path(os.path.abspath(self.out_dir))
+            write = partial(write_page, out, force=self.options.rebuild)
+            pages, done = build_and_write_pages(data, write, self.options.jobs)
             pages.update(files)
-            return write_site(self.out_dir, pages, force=self.options.rebuild, digest=digest)
+            return write_site(out, pages, force=self.options.rebuild, digest=digest, done=done)
         except fs.OutsideError as exc:
             raise SiteError("cli.render_symlink_out", path=str(exc.path), out=str(self.out_dir)) from None
         except OSError as exc:

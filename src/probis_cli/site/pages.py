@@ -4,6 +4,7 @@ diagrams (:class:`Pages`, built by :func:`probis_cli.site.build.build_pages`).""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -13,14 +14,22 @@ from probis_cli.model.kode import program_of
 from probis_cli.render.base import RenderContext
 from probis_cli.render.documents import sop_context, sop_flow_pages
 from probis_cli.site.builder import Builder
-from probis_cli.site.common import ASSET_DIR, ASSETS, file_part, fold, rel
+from probis_cli.site.common import ASSET_DIR, ASSETS, SiteInput, file_part, fold, rel
+
+Writer = Callable[[str, bytes], bool]
 
 
 class Pages(Builder):
     """Builds every page of one site."""
 
-    def build(self, workers: int | None = None) -> dict[str, bytes]:
-        """Every page; the pages of OPD, processes and SOPs on ``workers`` cores (default: all)."""
+    def __init__(self, data: SiteInput) -> None:
+        super().__init__(data)
+        self.done: dict[str, bool] = {}  # pages written by the workers: path -> whether written
+
+    def build(self, workers: int | None = None, write: Writer | None = None) -> dict[str, bytes]:
+        """Every page; the pages of OPD, processes and SOPs on ``workers`` cores (default: all).
+        With ``write``, each worker writes those pages itself (``write(path, bytes)`` says
+        whether it wrote: kept in :attr:`done`) instead of sending their bytes back."""
         from probis_cli.render.parallel import call_forked
 
         self.home()
@@ -28,9 +37,15 @@ class Pages(Builder):
         self.pohon()
         self.proses_by_kegiatan()  # computed once, before the workers fork
         self.findings_of_opd("")
+        for template in ("opd.html.j2", "proses.html.j2", "sop.html.j2"):
+            self.env.get_template(template)  # compiled once, before the workers fork
         each = [(kind, code) for kind in ("opd", "proses", "sop") for code in sorted(self.names.codes(kind))]
-        for here, data in call_forked([partial(self.one_page, kind, code) for kind, code in each], workers):
-            self.pages[here] = data
+        if write is not None:
+            calls = [partial(self.one_page_written, kind, code, write) for kind, code in each]
+            self.done.update(call_forked(calls, workers))
+        else:
+            for here, data in call_forked([partial(self.one_page, kind, code) for kind, code in each], workers):
+                self.pages[here] = data
         self.temuan()
         self.cari()
         for name in ASSETS:
@@ -44,6 +59,11 @@ class Pages(Builder):
         here = self.names.page(kind, code)
         assert here is not None
         return here, self.pages.pop(here)
+
+    def one_page_written(self, kind: str, code: str, write: Writer) -> tuple[str, bool]:
+        """The page of one OPD, process or SOP written by ``write``: its path, whether it wrote."""
+        here, data = self.one_page(kind, code)
+        return here, write(here, data)
 
     def findings_of_opd(self, code: str) -> list[Finding]:
         """The findings about the documents of one OPD."""

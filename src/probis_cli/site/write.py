@@ -48,6 +48,8 @@ class Layout:
     engine: str | None = None
     failed: list[tuple[str, str, str]] = field(default_factory=list)
     laid_out: int = 0
+    # artifact path -> the digest of its SVG's bytes (recorded by the layout: not hashed again)
+    keys: dict[str, str] = field(default_factory=dict)
 
 
 def safe_name(name: object) -> bool:
@@ -72,11 +74,13 @@ def layout_diagrams(
     progress: Callable[[int, int, str], None] | None = None,
     stats: render_run.StatCache | None = None,
     pdf: bool = False,
+    shown: Callable[[str], bool] | None = None,
 ) -> Layout:
     """SVG of every diagram of ``groups``, laid out into ``folder`` by render's executor
     (unchanged diagrams are read back, not laid out again; those ``probis render`` laid out on
     this machine are copied from its output); with ``pdf`` also the printable SOP AP of every
-    SOP and OPD (render's ``--format pdf`` documents). Contents are built on ``workers`` cores."""
+    SOP and OPD (render's ``--format pdf`` documents). Contents are built on ``workers`` cores.
+    With ``shown``, only the diagrams whose path it accepts are laid out."""
     from probis_cli.render.diagrams import DIAGRAMS
 
     def diagrams() -> list[Artifact]:
@@ -88,7 +92,7 @@ def layout_diagrams(
     artifacts = []
     seen: set[str] = set()
     for artifact in render_run.built_in_parallel(ctx, diagrams, workers):
-        if artifact.group in groups and artifact.path not in seen:
+        if artifact.group in groups and artifact.path not in seen and (shown is None or shown(artifact.path)):
             seen.add(artifact.path)
             artifacts.append(artifact)
     the_plan = render_run.plan(artifacts, ["svg"], ctx)
@@ -116,6 +120,10 @@ def layout_diagrams(
     failed = {o for o, _, _ in outcome.failed}
     svgs: dict[str, str] = {}
     pdfs: dict[str, bytes] = {}
+    keys: dict[str, str] = {}
+    # The digest of the bytes of each output, as execute wrote or checked them: names the SVG
+    # in the site's input digest without hashing its text again.
+    recorded, _refused = render_run.read_manifest(folder)
     for job in the_plan.jobs:
         if job.output in failed:
             continue
@@ -123,11 +131,15 @@ def layout_diagrams(
             data = fs.read_limited(folder / job.output, PAGE_LIMIT)
             if job.fmt == "svg":
                 svgs[job.artifact.path] = data.decode("utf-8")
+                written = recorded.get(job.output)
+                if written is not None:
+                    keys[job.artifact.path] = written["keluaran"]
             else:
                 pdfs[job.artifact.path] = data
         except (OSError, UnicodeDecodeError):
             continue
-    return Layout(svgs, pdfs, outcome.engine, outcome.failed, len(outcome.written) - outcome.reused)
+    laid_out = len(outcome.written) - outcome.reused
+    return Layout(svgs, pdfs, outcome.engine, outcome.failed, laid_out, keys)
 
 
 def _read_manifest(out: Path) -> tuple[list[str], list[str], str]:
@@ -160,9 +172,32 @@ def is_current(out: Path, digest: str) -> list[str] | None:
     return files
 
 
-def write_site(out: Path, pages: Mapping[str, bytes], *, force: bool = False, digest: str = "") -> Outcome:
+def write_page(out: Path, name: str, data: bytes, *, force: bool = False) -> bool:
+    """Write the file ``name`` of the site under ``out`` (an absolute path), atomically, unless
+    it holds ``data`` already (not with ``force``): whether it was written. Raises as
+    :func:`write_site`."""
+    target = out / name
+    if not force and target.is_file() and not target.is_symlink():
+        try:
+            if fs.read_limited(target, PAGE_LIMIT) == data:
+                return False
+        except OSError:
+            pass
+    fs.write_atomic(target, data, root=out)
+    return True
+
+
+def write_site(
+    out: Path,
+    pages: Mapping[str, bytes],
+    *,
+    force: bool = False,
+    digest: str = "",
+    done: Mapping[str, bool] | None = None,
+) -> Outcome:
     """Write ``pages`` under ``out`` (atomically, only those whose bytes differ) and remove
-    the files an earlier build wrote that are no longer produced.
+    the files an earlier build wrote that are no longer produced. ``done``: the files already
+    written by :func:`write_page` (name -> whether it wrote), part of the site as well.
 
     Raises ``fs.OutsideError`` when a symlink would lead a write out of ``out``, ``OSError``
     when a file cannot be written.
@@ -171,20 +206,12 @@ def write_site(out: Path, pages: Mapping[str, bytes], *, force: bool = False, di
     outcome = Outcome()
     previous, outcome.refused, _ = _read_manifest(out)
     for name in sorted(pages):
-        data = pages[name]
-        target = out / name
-        current: bytes | None = None
-        if not force and target.is_file() and not target.is_symlink():
-            try:
-                current = fs.read_limited(target, PAGE_LIMIT)
-            except OSError:
-                current = None
-        if current == data:
-            outcome.unchanged.append(name)
-            continue
-        fs.write_atomic(target, data, root=out)
-        outcome.written.append(name)
-    for name in sorted(set(previous) - set(pages)):
+        (outcome.written if write_page(out, name, pages[name], force=force) else outcome.unchanged).append(name)
+    done = done or {}
+    for name in sorted(done):
+        (outcome.written if done[name] else outcome.unchanged).append(name)
+    produced = set(pages) | set(done)
+    for name in sorted(set(previous) - produced):
         try:
             if fs.remove_inside(out, name):
                 outcome.removed.append(name)
@@ -193,7 +220,8 @@ def write_site(out: Path, pages: Mapping[str, bytes], *, force: bool = False, di
         except OSError:
             pass
     manifest = (
-        json.dumps({"probis": __version__.split(".")[0], "masukan": digest, "berkas": sorted(pages)}, indent=1) + "\n"
+        json.dumps({"probis": __version__.split(".")[0], "masukan": digest, "berkas": sorted(produced)}, indent=1)
+        + "\n"
     )
     old: bytes | None = None
     try:
@@ -203,4 +231,6 @@ def write_site(out: Path, pages: Mapping[str, bytes], *, force: bool = False, di
     if old != manifest.encode("utf-8"):
         fs.write_atomic(out / MANIFEST, manifest.encode("utf-8"), root=out)
     outcome.refused.sort()
+    outcome.written.sort()
+    outcome.unchanged.sort()
     return outcome
