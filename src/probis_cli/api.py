@@ -22,9 +22,10 @@ from probis_cli.lint.registry import ENGINE_CODES, matches_any
 from probis_cli.model.build import Broken, Document, build_documents, core_finding
 from probis_cli.model.stored import StoredModels
 from probis_cli.model.stored import key as stored_key
-from probis_cli.source.discover import MARKER, Discovery, Problem, discover_all, find_root, glob_error
-from probis_cli.source.loader import SourceFile, iter_sources
-from probis_cli.source.reader import MAX_BYTES, decode, locate, read_bytes
+from probis_cli.source import early
+from probis_cli.source.discover import MARKER, Discovery, Problem, discover_all, find_root
+from probis_cli.source.loader import Prepared, SourceFile, iter_sources
+from probis_cli.source.reader import MAX_BYTES, decode, locate
 
 if TYPE_CHECKING:
     from probis_cli.api_render import FORMATS, MANIFEST, Notify, engine_text
@@ -118,52 +119,24 @@ class NoRepository(Exception):
         self.marker = MARKER
 
 
-def _read_root(root: Path) -> Any:
-    """The parse of ``probis.yaml`` (bounded; never through a link leading outside)."""
-    path = root / MARKER
-    if not fs.is_inside(path, root):
-        return None
-    try:
-        return read_bytes(fs.read_limited(path, MAX_BYTES))
-    except OSError:
-        return None
-
-
 def _root_settings(root: Path) -> tuple[dict[str, Any], Any]:
-    """``pengaturan`` of probis.yaml read before discovery (excludes, output folder), with the
-    position tree of the document holding it."""
-    result = _read_root(root)
-    if result is None:
-        return {}, None
-    for doc in result.documents:
-        if isinstance(doc.data, dict) and isinstance(doc.data.get("pengaturan"), dict):
-            return dict(doc.data["pengaturan"]), doc.pos
-    return {}, None
+    """``pengaturan`` of probis.yaml read before discovery, with its position tree."""
+    return early.root_settings(root)
 
 
 def discovery_exclude(root: Path) -> tuple[list[str], list[Finding]]:
     """The patterns discovery leaves out (``kecualikan``, the render output folder), and a
     finding for each pattern that is not valid."""
     settings, pos = _root_settings(root)
+    exclude, bad = early.exclude_patterns(settings)
     findings: list[Finding] = []
-    exclude: list[str] = []
-    raw_exclude = settings.get("kecualikan")
-    for i, item in enumerate(raw_exclude if isinstance(raw_exclude, list) else []):
-        if not isinstance(item, str):
-            continue
-        error = glob_error(item)
-        if error is None:
-            exclude.append(item)
-            continue
+    for i, item, error in bad:
         where = locate(pos, ("pengaturan", "kecualikan", i)) if pos is not None else None
         location = Location(MARKER, *(where or (None, None)))
         name, severity = ENGINE_CODES["P003"]
         findings.append(
             Finding("P003", name, severity, location, Message.of("read.bad_exclude", pattern=item, detail=error))
         )
-    render = settings.get("render")
-    if isinstance(render, dict) and isinstance(render.get("keluaran"), str) and glob_error(render["keluaran"]) is None:
-        exclude.append(render["keluaran"])
     return exclude, findings
 
 
@@ -245,7 +218,8 @@ def load(
         paths = found.files
         stored = StoredModels(root, keep=_checked_before(root)) if incremental and use_cache else None
         data = read.data if read is not None and read.found is found else {}
-        slots = _built(root, paths, stored, data, use_cache=use_cache, workers=workers)
+        prepared = read.prepared if isinstance(read, early.Early) and read.found is found else None
+        slots = _built(root, paths, stored, data, use_cache=use_cache, workers=workers, prepared=prepared)
         sources: list[SourceFile] = []
         documents: list[Document[Any]] = []
         broken: list[Broken] = []
@@ -274,13 +248,15 @@ def _built(
     *,
     use_cache: bool,
     workers: int | None,
+    prepared: Prepared | None = None,
 ) -> list[Built | None]:
     """Each file read and validated, in path order (so that everything after is deterministic);
     with ``stored``, the files whose bytes did not change since the last run are not validated
-    again: what was built of them then is taken back (and what is built now is kept)."""
+    again: what was built of them then is taken back (and what is built now is kept).
+    ``prepared``: these files read, and maybe being parsed already (:mod:`probis_cli.source.early`)."""
     slots: list[Built | None] = [None] * len(paths)
     todo = list(range(len(paths)))
-    if stored is not None:
+    if stored is not None and (stored.base or stored.delta):  # nothing kept (a first run): nothing to look up
         todo = []
         prefix = str(root).rstrip(os.sep) + os.sep
         for i, path in enumerate(paths):
@@ -290,7 +266,8 @@ def _built(
             slots[i] = slot
     # A few changed files among many kept: parsing them costs less than reading the parse cache.
     parse_cache = use_cache and (stored is None or len(todo) > FEW_CHANGED or len(todo) == len(paths))
-    for j, source in iter_sources(root, [paths[i] for i in todo], use_cache=parse_cache, workers=workers):
+    reading = iter_sources(root, [paths[i] for i in todo], use_cache=parse_cache, workers=workers, prepared=prepared)
+    for j, source in reading:
         broken: list[Broken] = []
         docs, found_here = build_documents(source, broken)
         if stored is not None and source.digest:

@@ -210,7 +210,11 @@ def _validate(
     from probis_cli.cli import validate_warm
 
     try:
-        read = validate_warm.take_read() if use_cache else None  # what the early answer read
+        read: api.Prefetched | None = validate_warm.take_read() if use_cache else None  # what the early answer read
+        if read is None and use_cache:
+            from probis_cli.cli.validate_early import take
+
+            read = take()  # what a cold run started reading and parsing before typer was imported
         loaded = api.load(targets, use_cache=use_cache, incremental=use_cache, read=read)
     except FileNotFoundError as exc:
         fail(lang, "cli.path_missing", path=str(exc))

@@ -15,8 +15,9 @@ import hmac
 import marshal
 import os
 import sys
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+import threading
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
@@ -26,7 +27,9 @@ from probis_cli import fs
 from probis_cli.digest import digest_bytes
 from probis_cli.source.reader import MAX_BYTES, RawDocument, ReadIssue, ReadResult, decode, read_bytes
 
-CACHE_VERSION = 6
+CACHE_VERSION = 7
+SHARDS = 16  # cache files, by content digest (see shard_of)
+_LEGACY_FILE = "parse-v6.marshal"
 CACHE_DIR_NAME = fs.CACHE_DIR_NAME
 CACHE_MAX_BYTES = 4 * 1024 * 1024 * 1024  # a cache file larger than this is not read at all
 # Signed along with the entries: a cache written by another probis or Python is not used.
@@ -112,33 +115,67 @@ def _parse_chunk_blob(chunk: list[bytes]) -> bytes:
     return marshal.dumps([marshal.dumps(p) for p in _parse_chunk(chunk)])
 
 
-class ParseCache:
-    """A single signed marshal file mapping content digests to parse results.
+def shard_of(digest: str) -> int:
+    """The cache file holding the entry of content ``digest`` (a hex digest)."""
+    return int(digest[:2], 16) % SHARDS
 
+
+def shard_file(folder: Path, shard: int) -> Path:
+    """The cache file of ``shard`` in the cache folder ``folder``."""
+    return folder / f"parse-v{CACHE_VERSION}-{shard:02d}.marshal"
+
+
+def _read_shard(path: Path) -> dict[str, bytes]:
+    """The entries of one signed cache file; empty when missing or doubtful."""
+    try:
+        blob = fs.read_limited(path, CACHE_MAX_BYTES)
+    except OSError:
+        return {}
+    data = fs.verified(blob)
+    if data is None or not data.startswith(_CACHE_HEADER):
+        return {}
+    try:
+        loaded = marshal.loads(memoryview(data)[len(_CACHE_HEADER) :])
+    except (ValueError, EOFError, TypeError):
+        return {}
+    if type(loaded) is dict and all(type(k) is str and type(v) is bytes for k, v in loaded.items()):
+        return loaded
+    return {}
+
+
+def write_shard(root: Path, folder: Path, shard: int, entries: dict[str, bytes]) -> None:
+    """Write one cache file atomically; a cache that cannot be written only costs speed."""
+    try:
+        blob = signed_cache_file(entries)
+        # write_atomic writes any bytes-like object as it is; bytes(blob) would copy it.
+        fs.write_atomic(shard_file(folder, shard), cast(bytes, blob), root=root)
+    except (OSError, fs.OutsideError):
+        pass
+
+
+class ParseCache:
+    """Content digests mapped to parse results, in :data:`SHARDS` signed marshal files.
+
+    An entry lives in the file :func:`shard_of` its digest names, so that worker processes can
+    each write the files of the contents they parsed (the parent never holds those entries).
     Anything doubtful (no or wrong signature, another version, a wrong shape) is an empty
-    cache: every file is parsed again, which costs time and nothing else.
+    cache file: those files are parsed again, which costs time and nothing else.
     """
 
     def __init__(self, root: Path, *, enabled: bool = True) -> None:
         self.root = root
         self.folder = fs.cache_folder(root) if enabled else None
         self.entries: dict[str, bytes] = {}
-        self.dirty = False
-        if self.folder is None:
+        self.dirty: set[int] = set()  # shards whose entries changed in this run
+        self.loaded: list[set[str]] = [set() for _ in range(SHARDS)]  # keys as read, per shard
+        if self.folder is None or not self.folder.is_dir():
             return
-        try:
-            blob = fs.read_limited(self.folder / f"parse-v{CACHE_VERSION}.marshal", CACHE_MAX_BYTES)
-        except OSError:
-            return
-        data = fs.verified(blob)
-        if data is None or not data.startswith(_CACHE_HEADER):
-            return
-        try:
-            loaded = marshal.loads(memoryview(data)[len(_CACHE_HEADER) :])
-        except (ValueError, EOFError, TypeError):
-            return
-        if type(loaded) is dict and all(type(k) is str and type(v) is bytes for k, v in loaded.items()):
-            self.entries = loaded
+        for shard in range(SHARDS):
+            found = _read_shard(shard_file(self.folder, shard))
+            # An entry in the wrong file was not written by probis: not believed.
+            found = {k: v for k, v in found.items() if len(k) >= 2 and _hex(k[:2]) and shard_of(k) == shard}
+            self.loaded[shard] = set(found)
+            self.entries.update(found)
 
     def get(self, digest: str) -> tuple[tuple[RawDocument, ...], tuple[ReadIssue, ...]] | None:
         """The cached parse of content ``digest``, or None (missing or doubtful: parse again)."""
@@ -149,31 +186,56 @@ class ParseCache:
             return _unpack(marshal.loads(blob))
         except (BadEntry, ValueError, EOFError, TypeError):
             del self.entries[digest]
-            self.dirty = True
+            self.dirty.add(shard_of(digest))
             return None
 
-    def save(self, live: set[str]) -> None:
-        """Write atomically, keeping only entries of files that still exist.
+    def add(self, digest: str, packed: bytes) -> None:
+        """Keep the parse ``packed`` of content ``digest`` (until :meth:`save`)."""
+        if self.folder is not None:  # without a cache, nothing outlives its file's models
+            self.entries[digest] = packed
+            self.dirty.add(shard_of(digest))
 
-        The file is built in one buffer of its final size (see :func:`signed_cache_file`):
-        a city's 25 MB of entries are in memory once more while it is written, not three
-        times more (marshalled, prefixed with the header, prefixed with the signature).
-        """
-        if self.folder is None or not (self.dirty or set(self.entries) - live):
-            return
-        entries = {k: v for k, v in self.entries.items() if k in live}
-        self.entries = {}  # the last use of this cache: the entries now belong to the file
+    def prepare_folder(self) -> bool:
+        """Create the cache folder (and its .gitignore); whether it can be written to."""
+        if self.folder is None:
+            return False
         try:
             fs.ensure_dir_inside(self.root, self.folder)
             gitignore = self.folder / ".gitignore"
             if not gitignore.exists() and not gitignore.is_symlink():
                 fs.write_atomic(gitignore, "# dibuat otomatis oleh probis\n*\n", root=self.root)
-            blob = signed_cache_file(entries)
-            del entries
-            # write_atomic writes any bytes-like object as it is; bytes(blob) would copy it.
-            fs.write_atomic(self.folder / f"parse-v{CACHE_VERSION}.marshal", cast(bytes, blob), root=self.root)
+            fs.remove_inside(self.root, self.folder / _LEGACY_FILE)  # one file of an older probis
         except (OSError, fs.OutsideError):
-            pass  # a cache that cannot be written only costs speed
+            return False
+        return True
+
+    def shard_entries(self, shard: int, live: Iterable[str]) -> dict[str, bytes]:
+        """The entries of ``shard`` among the contents ``live``, in digest order."""
+        return {d: self.entries[d] for d in sorted(live) if d in self.entries and shard_of(d) == shard}
+
+    def save(self, live: set[str], *, written: frozenset[int] = frozenset()) -> None:
+        """Write the files whose entries changed, keeping only entries of contents still in use
+        (``written``: shards a worker wrote already, left alone). The last use of this cache."""
+        if self.folder is None:
+            return
+        by_shard: list[list[str]] = [[] for _ in range(SHARDS)]
+        for digest in live:
+            by_shard[shard_of(digest)].append(digest)
+        todo = [
+            s
+            for s in range(SHARDS)
+            if s not in written and (s in self.dirty or self.loaded[s] != {d for d in by_shard[s] if d in self.entries})
+        ]
+        if not todo or not self.prepare_folder():
+            self.entries = {}
+            return
+        for shard in todo:
+            write_shard(self.root, self.folder, shard, self.shard_entries(shard, by_shard[shard]))
+        self.entries = {}  # the entries now belong to the files
+
+
+def _hex(text: str) -> bool:
+    return all(c in "0123456789abcdef" for c in text)
 
 
 def signed_cache_file(entries: dict[str, bytes]) -> bytearray:
@@ -219,23 +281,41 @@ def load_sources(
     return [s for s in found if s is not None]
 
 
-def iter_sources(
-    root: Path,
-    paths: list[Path],
-    *,
-    use_cache: bool = True,
-    workers: int | None = None,
-) -> Iterator[tuple[int, SourceFile]]:
-    """``(position in paths, SourceFile)`` as soon as each is available: cached files first,
-    then parsed ones chunk by chunk, so that the caller can validate while workers parse."""
+@dataclass
+class Prepared:
+    """Files read and digested, their cached parses looked up, and maybe workers parsing the rest
+    already (:func:`prepare`, :func:`start_workers`): what :func:`iter_sources` goes on from."""
+
+    root: Path
+    paths: list[Path]
+    cache: ParseCache
+    raws: list[bytes | None]
+    digests: list[str]
+    io_issues: dict[int, ReadIssue]
+    todo: list[int]  # positions in paths to parse (not cached)
+    use_cache: bool = True
+    job: Job | None = None
+
+    def matches(self, root: Path, paths: list[Path], use_cache: bool) -> bool:
+        """Whether this was prepared for reading exactly ``paths`` of ``root`` this way."""
+        return self.root == root and self.use_cache == use_cache and self.paths == paths
+
+    def discard(self) -> None:
+        """Not used after all: stop the workers (what they wrote to the cache stays valid)."""
+        if self.job is not None:
+            self.job.stop()
+            self.job = None
+
+
+def prepare(root: Path, paths: list[Path], *, use_cache: bool = True) -> Prepared:
+    """Read every file of ``paths`` (bounded, never a FIFO or device: a '*.yaml' link to /dev/zero
+    or a FIFO would otherwise exhaust memory or block forever) and look its content up in the cache."""
     cache = ParseCache(root, enabled=use_cache)
     raws: list[bytes | None] = []
     digests: list[str] = []
     io_issues: dict[int, ReadIssue] = {}
     for i, path in enumerate(paths):
         try:
-            # Bounded, and never a FIFO or device: a '*.yaml' link to /dev/zero or a FIFO
-            # would otherwise exhaust memory or block forever.
             raw = fs.read_limited(path, MAX_BYTES)
         except OSError as exc:
             raws.append(None)
@@ -244,14 +324,42 @@ def iter_sources(
             continue
         raws.append(raw)
         digests.append(digest_bytes(raw))
+    todo = [i for i, raw in enumerate(raws) if raw is not None and digests[i] not in cache.entries]
+    return Prepared(root, list(paths), cache, raws, digests, io_issues, todo, use_cache)
+
+
+def start_workers(prepared: Prepared, workers: int | None = None) -> None:
+    """Start parsing ``prepared.todo`` in worker processes, when there are enough files for it to pay."""
+    n_workers = workers if workers is not None else (os.cpu_count() or 1)
+    if prepared.job is None and n_workers > 1 and len(prepared.todo) >= PARALLEL_MIN_FILES and hasattr(os, "fork"):
+        prepared.job = Job(prepared, n_workers)
+
+
+def iter_sources(
+    root: Path,
+    paths: list[Path],
+    *,
+    use_cache: bool = True,
+    workers: int | None = None,
+    prepared: Prepared | None = None,
+) -> Iterator[tuple[int, SourceFile]]:
+    """``(position in paths, SourceFile)`` as soon as each is available: cached files first,
+    then parsed ones shard by shard, so that the caller can validate while workers parse.
+
+    ``prepared``: what :func:`prepare` (and :func:`start_workers`) did for these same paths
+    earlier; used only when it is for the same root, paths and cache setting."""
+    if prepared is None or not prepared.matches(root, paths, use_cache):
+        if prepared is not None:
+            prepared.discard()
+        prepared = prepare(root, paths, use_cache=use_cache)
+    start_workers(prepared, workers)
+    cache, raws, digests, job = prepared.cache, prepared.raws, prepared.digests, prepared.job
     prefix = str(root).rstrip(os.sep) + os.sep
     fresh: dict[int, bytes] = {}  # parsed in this run, not yet handed out
 
     def keep(i: int, packed: bytes) -> None:
         fresh[i] = packed
-        if cache.folder is not None:  # without a cache, nothing outlives its file's models
-            cache.entries[digests[i]] = packed
-            cache.dirty = True
+        cache.add(digests[i], packed)
 
     def source(i: int) -> SourceFile:
         path = paths[i]
@@ -260,7 +368,8 @@ def iter_sources(
         rel = text_path[len(prefix) :].replace(os.sep, "/") if text_path.startswith(prefix) else path.as_posix()
         data = raws[i]
         if data is None:
-            return SourceFile(rel, path, "", (), (io_issues[i],), "")
+            return SourceFile(rel, path, "", (), (prepared.io_issues[i],), "")
+        raws[i] = None  # the text below is all that is kept of it
         # Entries are kept as per-file marshal blobs: compact, and the data trees they hold
         # live only while the caller builds this file's models. What this run parsed itself
         # needs no shape check (only what was read from the cache file does).
@@ -280,32 +389,105 @@ def iter_sources(
         text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
         return SourceFile(rel, path, text, documents, issues, digests[i])
 
-    todo = [i for i, raw in enumerate(raws) if raw is not None and digests[i] not in cache.entries]
-    pending = set(todo)
+    pending = set(prepared.todo)
+    live = {d for d in digests if d}
     for i in range(len(paths)):
         if i not in pending:
             yield i, source(i)
-    for i, packed in _parse_all(todo, raws, workers):
-        keep(i, packed)
-        yield i, source(i)
-    cache.save({d for d in digests if d})
-
-
-def _parse_all(todo: list[int], raws: list[bytes | None], workers: int | None) -> Iterator[tuple[int, bytes]]:
-    """``(i, packed parse of raws[i])`` for each i of ``todo``, over worker processes if it pays."""
-    n_workers = workers if workers is not None else (os.cpu_count() or 1)
-    if n_workers > 1 and len(todo) >= PARALLEL_MIN_FILES:
-        # Interleave files across chunks: paths come sorted, and one folder (sop/) holds
-        # most of the bytes; contiguous chunks would leave one worker with all of it.
-        n_chunks = n_workers * 8
-        index_chunks = [todo[k::n_chunks] for k in range(n_chunks)]
-        chunks = [[raws[i] for i in chunk] for chunk in index_chunks]
-        with ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("fork")) as pool:
-            for chunk, blob in zip(index_chunks, pool.map(_parse_chunk_blob, chunks)):
-                yield from zip(chunk, marshal.loads(blob))
+    if job is not None:
+        for i, packed in job.results():
+            fresh[i] = packed  # the worker wrote it to the cache itself
+            yield i, source(i)
+        for i in job.missed():  # a worker that failed: parsed here
+            keep(i, marshal.dumps(_pack(read_bytes(raws[i]))))  # type: ignore[arg-type]
+            yield i, source(i)
     else:
-        for i in todo:
-            yield i, marshal.dumps(_pack(read_bytes(raws[i])))  # type: ignore[arg-type]
+        for i in prepared.todo:
+            keep(i, marshal.dumps(_pack(read_bytes(raws[i]))))  # type: ignore[arg-type]
+            yield i, source(i)
+    cache.save(live, written=job.written() if job is not None else frozenset())
+
+
+_inherited: Prepared | None = None  # what the workers of the Job being started read (fork)
+_start_lock = threading.Lock()
+
+
+class Job:
+    """Worker processes parsing the files of :class:`Prepared` ``todo``, one cache shard per
+    task: each worker also writes the cache files of its shards, so the parse results are
+    never all in memory at once (they live while the caller builds a file's models).
+
+    The workers are forked with the files already read: only shard numbers and file positions
+    go to them, and one marshal blob per shard comes back."""
+
+    def __init__(self, prepared: Prepared, n_workers: int) -> None:
+        global _inherited  # noqa: PLW0603 - read by the forked workers, reset right after
+        self.todo = prepared.todo
+        self.write = prepared.cache.prepare_folder()
+        if self.write:
+            fs.machine_key()  # read (or made) once here: every worker signs with it
+        groups: dict[int, list[int]] = {}
+        for i in prepared.todo:
+            groups.setdefault(shard_of(prepared.digests[i]), []).append(i)
+        self.delivered: set[int] = set()
+        self.done: set[int] = set()
+        with _start_lock:
+            _inherited = prepared
+            try:
+                self.pool = ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("fork"))
+                self.tasks = {
+                    self.pool.submit(_parse_shard, shard, indexes, self.write): (shard, indexes)
+                    for shard, indexes in sorted(groups.items(), key=lambda kv: -len(kv[1]))
+                }
+            finally:
+                _inherited = None
+
+    def results(self) -> Iterator[tuple[int, bytes]]:
+        """``(position, packed parse)`` of each file, shard by shard as the workers finish them."""
+        try:
+            for future in as_completed(self.tasks):
+                shard, indexes = self.tasks[future]
+                try:
+                    packed = marshal.loads(future.result())
+                except Exception:  # noqa: BLE001 - a worker that failed: its files are parsed here
+                    continue
+                self.done.add(shard)
+                for i, one in zip(indexes, packed):
+                    self.delivered.add(i)
+                    yield i, one
+        finally:
+            self.stop()
+
+    def missed(self) -> list[int]:
+        """The files no worker delivered (a worker failed), in order."""
+        return [i for i in self.todo if i not in self.delivered]
+
+    def written(self) -> frozenset[int]:
+        """The shards a worker wrote to the cache (or was to: a failed write only costs speed)."""
+        return frozenset(self.done)
+
+    def stop(self) -> None:
+        """Let the workers go (those still parsing finish their shard first)."""
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _parse_shard(shard: int, indexes: list[int], write: bool) -> bytes:
+    """Worker: parse the inherited files ``indexes`` (all of content shard ``shard``); write that
+    shard's cache file (with the entries still in use it had); hand back one marshal blob."""
+    import gc
+
+    gc.disable()  # nothing here makes reference cycles; the collector would only rescan
+    prepared = _inherited
+    assert prepared is not None
+    raws, digests = prepared.raws, prepared.digests
+    packed = [marshal.dumps(_pack(read_bytes(raws[i]))) for i in indexes]  # type: ignore[arg-type]
+    cache = prepared.cache
+    if write and cache.folder is not None:
+        live = [d for d in digests if d and shard_of(d) == shard]
+        entries = cache.shard_entries(shard, live)
+        entries.update(zip((digests[i] for i in indexes), packed))
+        write_shard(prepared.root, cache.folder, shard, dict(sorted(entries.items())))
+    return marshal.dumps(packed)
 
 
 def _read_issue(exc: OSError) -> ReadIssue:

@@ -1,0 +1,141 @@
+"""Parsing in worker processes, started early or late, gives what parsing in-process gives.
+
+The workers (``source.loader.Job``) parse one cache shard per task and write that shard's
+cache file themselves; ``source.early`` starts them before typer and the models are imported.
+Each path is checked against a plain in-process load of the same generated repository (with
+lint-worthy defects, so there are findings to compare).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from probis_cli import api, fs
+from probis_cli.cli import validate_early
+from probis_cli.cli.main import build_app, run
+from probis_cli.source import early, loader
+
+GENERATOR = Path(__file__).resolve().parents[2] / "benchmarks" / "generate.py"
+
+
+@pytest.fixture(autouse=True)
+def machine_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A per-test machine key, and workers even for a small repository."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    monkeypatch.setattr(fs, "_KEY", None)
+    monkeypatch.setattr(loader, "PARALLEL_MIN_FILES", 1)
+    yield
+    early.discard()
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    spec = importlib.util.spec_from_file_location("probis_bench_generate", GENERATOR)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    root: Path = tmp_path_factory.mktemp("gen") / "repo"
+    module.generate(root, "mini", seed=5, defect_rate=0.3)
+    return root
+
+
+@pytest.fixture
+def repo(generated: Path, tmp_path: Path) -> Path:
+    """A fresh copy (no cache folder) of the generated repository."""
+    root = tmp_path / "repo"
+    for path in sorted(generated.rglob("*")):
+        if path.is_file() and ".probis-cache" not in path.parts:
+            target = root / path.relative_to(generated)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(path.read_bytes())
+    return root
+
+
+def _findings(loaded: api.Loaded) -> list[str]:
+    result = api.check(loaded, api.CheckOptions(use_baseline=False))
+    return [f"{f.location} {f.code} {f.message.text('en')}" for f in result.findings]
+
+
+def _expected(root: Path) -> list[str]:
+    return _findings(api.load(root, use_cache=False, workers=1))
+
+
+def _cache_files(root: Path) -> list[str]:
+    return sorted(p.name for p in (root / ".probis-cache").glob("parse-*.marshal"))
+
+
+def test_workers_find_what_one_process_finds_and_write_the_cache(repo: Path) -> None:
+    expected = _expected(repo)
+    assert any(" M0" in f or " T0" in f for f in expected)  # the defects give findings
+    assert _findings(api.load(repo, workers=2)) == expected
+    assert _cache_files(repo)  # written by the workers, one file per shard of contents
+    cache = loader.ParseCache(repo)
+    assert len(cache.entries) == len({p.read_bytes() for p in api.discover_paths(repo)})
+    assert _findings(api.load(repo, workers=2)) == expected  # from the cache now
+
+
+def test_a_failing_worker_costs_time_only(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = _expected(repo)
+
+    def broken(shard: int, indexes: list[int], write: bool) -> bytes:
+        raise RuntimeError("worker lost")
+
+    monkeypatch.setattr(loader, "_parse_shard", broken)
+    assert _findings(api.load(repo, workers=2)) == expected
+    assert _findings(api.load(repo, workers=2)) == expected  # what the parent wrote instead
+
+
+def test_an_early_start_is_taken_when_it_reads_the_same(repo: Path) -> None:
+    expected = _expected(repo)
+    validate_early.start(["validate", str(repo)])
+    started = validate_early.take()
+    assert started is not None and started.prepared.job is not None
+    assert _findings(api.load(repo, read=started)) == expected
+    assert started.prepared.raws.count(None) == len(started.prepared.raws)  # handed out, not kept
+
+
+def test_a_start_for_other_files_is_left(repo: Path) -> None:
+    validate_early.start(["validate", str(repo)])
+    started = validate_early.take()
+    assert started is not None and started.prepared.job is not None
+    paths = api.discover_paths(repo)[1:]
+    got = dict(loader.iter_sources(repo, paths, prepared=started.prepared))
+    assert started.prepared.job is None  # its workers were let go; these files were read again
+    assert [got[i].abspath for i in range(len(paths))] == paths
+    alone = dict(loader.iter_sources(repo, paths, use_cache=False, workers=1))
+    assert [got[i].documents for i in range(len(paths))] == [alone[i].documents for i in range(len(paths))]
+
+
+def test_no_early_start_once_a_check_was_kept(repo: Path) -> None:
+    api.check(api.load(repo, incremental=True))  # leaves the lint state for the next run
+    validate_early.start(["validate", str(repo)])
+    assert validate_early.take() is None
+    validate_early.start(["validate", str(repo), "--output", "x.txt"])  # options it leaves to typer
+    assert validate_early.take() is None
+
+
+def test_the_command_with_an_early_start_reports_the_same(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = CliRunner().invoke(build_app("id"), ["validate", str(repo), "--format", "json", "--no-cache"])
+    taken: list[object] = []
+    original = validate_early.take
+
+    def take() -> object:
+        taken.append(original())
+        return taken[-1]
+
+    monkeypatch.setattr(validate_early, "take", take)
+    with pytest.raises(SystemExit) as exit_:
+        run(["validate", str(repo), "--format", "json"])
+    assert taken and taken[0] is not None  # the early start was used
+    assert exit_.value.code == expected.exit_code == 1
+    assert json.loads(capsys.readouterr().out) == json.loads(expected.stdout)
