@@ -5,7 +5,6 @@ Nothing here prints or exits; results are returned.
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -19,6 +18,7 @@ from probis_cli.digest import digest_bytes
 from probis_cli.findings import Finding, Location, Message, Result, Severity
 from probis_cli.index import Index, build_index
 from probis_cli.lint.registry import ENGINE_CODES, matches_any
+from probis_cli.lint.suppression import _CANDIDATE as SUPPRESSION  # what lint reads a file's text for
 from probis_cli.model.build import Broken, Document, build_documents, core_finding
 from probis_cli.model.stored import StoredModels
 from probis_cli.model.stored import key as stored_key
@@ -79,9 +79,12 @@ class Loaded:
     scope: list[str] = field(default_factory=list)  # relative paths asked for ('' = everything)
     state: State | None = None  # what the last check left for this one (see load(incremental=True))
     discovery: tuple[tuple[str, ...], list[Problem]] | None = None  # exclusions used, problems met
+    texts_dropped: bool = False  # see load(keep_texts=False)
 
     def source_texts(self) -> dict[str, str]:
         """Relative path -> text, for reporters that show the offending line."""
+        if self.texts_dropped:
+            return _Texts(self.sources)
         return {s.path: s.text for s in self.sources}
 
     def in_scope(self, path: str) -> bool:
@@ -89,6 +92,31 @@ class Loaded:
         if not self.scope or "" in self.scope:
             return True
         return any(path == s or path.startswith(s.rstrip("/") + "/") for s in self.scope)
+
+
+class _Texts(dict[str, str]):
+    """The texts of the files, those not kept read again when asked for (a report shows the
+    lines of the few files with findings). Holds what was kept and what was asked for."""
+
+    def __init__(self, sources: list[SourceFile]) -> None:
+        super().__init__((s.path, s.text) for s in sources if s.text or not s.digest)
+        self._dropped = {s.path: s for s in sources if not s.text and s.digest}
+
+    def __missing__(self, path: str) -> str:
+        source = self._dropped[path]
+        text = ""
+        try:
+            raw = fs.read_limited(source.abspath, MAX_BYTES)
+        except OSError:
+            raw = b""
+        if raw and digest_bytes(raw) == source.digest:  # else changed since: no line beats a wrong one
+            text = (decode(raw)[0] or "").replace("\r\n", "\n").replace("\r", "\n")
+        self[path] = text
+        return text
+
+    def get(self, path: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        """The text of ``path`` (read again if it was not kept); ``default`` for an unknown path."""
+        return self[path] if path in self or path in self._dropped else default
 
 
 @contextmanager
@@ -190,6 +218,7 @@ def load(
     workers: int | None = None,
     incremental: bool = False,
     read: Prefetched | None = None,
+    keep_texts: bool = True,
 ) -> Loaded:
     """Find the repository containing ``paths``, read all of it, and index it.
 
@@ -200,7 +229,9 @@ def load(
     The repository is the nearest folder at or above the first path holding ``probis.yaml``
     (like git); raises :class:`NoRepository` when there is none and FileNotFoundError for a
     path that does not exist. The whole repository is always read (references cross files);
-    ``paths`` only narrows which files' findings are reported.
+    ``paths`` only narrows which files' findings are reported. ``keep_texts=False``: the
+    sources keep their text only where lint reads it (suppression comments); the others are
+    read again by :meth:`Loaded.source_texts` when a report shows one of their lines.
     """
     targets = [paths] if isinstance(paths, Path) else list(paths) or [Path(".")]
     for target in targets:
@@ -219,7 +250,9 @@ def load(
         stored = StoredModels(root, keep=_checked_before(root)) if incremental and use_cache else None
         data = read.data if read is not None and read.found is found else {}
         prepared = read.prepared if isinstance(read, early.Early) and read.found is found else None
-        slots = _built(root, paths, stored, data, use_cache=use_cache, workers=workers, prepared=prepared)
+        slots = _built(
+            root, paths, stored, data, use_cache=use_cache, workers=workers, prepared=prepared, keep_texts=keep_texts
+        )
         sources: list[SourceFile] = []
         documents: list[Document[Any]] = []
         broken: list[Broken] = []
@@ -234,7 +267,7 @@ def load(
         state = _read_state(root, sources) if incremental else None
         index, ref_findings = build_index(root, documents, broken, cache=state.index if state else None)
     findings.extend(ref_findings)
-    return Loaded(root, sources, index, findings, scope, state, (tuple(exclude), found.problems))
+    return Loaded(root, sources, index, findings, scope, state, (tuple(exclude), found.problems), not keep_texts)
 
 
 Built = tuple[SourceFile, list[Document[Any]], list[Finding], list[Broken]]
@@ -249,6 +282,7 @@ def _built(
     use_cache: bool,
     workers: int | None,
     prepared: Prepared | None = None,
+    keep_texts: bool = True,
 ) -> list[Built | None]:
     """Each file read and validated, in path order (so that everything after is deterministic);
     with ``stored``, the files whose bytes did not change since the last run are not validated
@@ -266,7 +300,11 @@ def _built(
             slots[i] = slot
     # A few changed files among many kept: parsing them costs less than reading the parse cache.
     parse_cache = use_cache and (stored is None or len(todo) > FEW_CHANGED or len(todo) == len(paths))
-    reading = iter_sources(root, [paths[i] for i in todo], use_cache=parse_cache, workers=workers, prepared=prepared)
+    # Documents kept for later runs keep their position trees; the others find them again when asked.
+    lazy = stored is None or not stored.keep
+    reading = iter_sources(
+        root, [paths[i] for i in todo], use_cache=parse_cache, workers=workers, prepared=prepared, lazy_positions=lazy
+    )
     for j, source in reading:
         broken: list[Broken] = []
         docs, found_here = build_documents(source, broken)
@@ -275,7 +313,9 @@ def _built(
         # The raw data trees are not needed once the models exist (positions live on in the
         # documents): dropping them halves the memory of a province. Validated as soon as
         # parsed: workers keep parsing meanwhile.
-        slots[todo[j]] = (dataclasses.replace(source, documents=()), docs, found_here, broken)
+        text = source.text if keep_texts or SUPPRESSION.search(source.text) else ""  # see load()
+        kept = SourceFile(source.path, source.abspath, text, (), source.issues, source.digest)
+        slots[todo[j]] = (kept, docs, found_here, broken)
     return slots
 
 

@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 from probis_cli import api, fs
 from probis_cli.cli import validate_early
 from probis_cli.cli.main import build_app, run
-from probis_cli.source import early, loader
+from probis_cli.source import cache, early, loader
 
 GENERATOR = Path(__file__).resolve().parents[2] / "benchmarks" / "generate.py"
 
@@ -139,3 +139,30 @@ def test_the_command_with_an_early_start_reports_the_same(
     assert taken and taken[0] is not None  # the early start was used
     assert exit_.value.code == expected.exit_code == 1
     assert json.loads(capsys.readouterr().out) == json.loads(expected.stdout)
+
+
+def test_positions_not_handed_back_are_read_again_from_the_file(repo: Path) -> None:
+    loaded = api.load(repo, workers=2)
+    doc = next(d for d in loaded.index.documents if d.path.startswith("sop/"))
+    assert isinstance(doc.pos, bytes) and doc.pos.startswith(b"\x00")  # where to find them, not them
+    path = repo / doc.path
+    eager = next(d for d in api.load(repo, use_cache=False, workers=1).index.documents if d.path == doc.path)
+    assert cache.positions(doc.pos) == eager.tree() and eager.tree() is not None
+    path.write_text(path.read_text(encoding="utf-8") + "\n# diubah\n", encoding="utf-8")
+    assert cache.positions(doc.pos) is None  # changed since: locations fall back to the document
+
+
+def test_texts_not_kept_are_read_again_for_a_report(repo: Path) -> None:
+    quiet = next(p for p in sorted((repo / "sop").rglob("*.yaml")))
+    noisy = next(p for p in sorted((repo / "proses").rglob("*.yaml")))
+    noisy.write_text(noisy.read_text(encoding="utf-8") + "# probis: abaikan-berkas M001\n", encoding="utf-8")
+    loaded = api.load(repo, workers=2, keep_texts=False)
+    by_path = {s.path: s for s in loaded.sources}
+    rel = quiet.relative_to(repo).as_posix()
+    assert by_path[rel].text == ""  # not kept: no suppression comment for lint to read
+    assert by_path[noisy.relative_to(repo).as_posix()].text  # kept: lint reads its comments
+    texts = loaded.source_texts()
+    assert texts.get(rel) == quiet.read_text(encoding="utf-8") and texts.get("nope.yaml") is None
+    again = api.load(repo, workers=2, keep_texts=False).source_texts()
+    quiet.write_text("probis: 1\n", encoding="utf-8")
+    assert again.get(rel) == ""  # changed since: no line is better than a wrong one

@@ -215,7 +215,8 @@ def _validate(
             from probis_cli.cli.validate_early import take
 
             read = take()  # what a cold run started reading and parsing before typer was imported
-        loaded = api.load(targets, use_cache=use_cache, incremental=use_cache, read=read)
+        # Texts are read again for the lines a report shows: a city's 13 MB are not kept meanwhile.
+        loaded = api.load(targets, use_cache=use_cache, incremental=use_cache, read=read, keep_texts=False)
     except FileNotFoundError as exc:
         fail(lang, "cli.path_missing", path=str(exc))
     except api.NoRepository as exc:

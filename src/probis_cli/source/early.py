@@ -96,7 +96,7 @@ def start(root: Path) -> None:
     exclude, _bad = exclude_patterns(settings)
     found = discover_all(root, exclude=exclude)
     prepared = prepare(root, found.files)
-    start_workers(prepared)
+    start_workers(prepared, lazy_positions=True)  # a first run keeps no models for later
     _started = Early(root, tuple(exclude), found, prepared)
 
 
