@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -262,6 +263,8 @@ def load(
                 documents.extend(slot[1])
                 findings.extend(slot[2])
                 broken.extend(slot[3])
+        del slots
+        _give_back_freed_memory()
         if stored is not None:
             stored.save({stored_key(s.path, s.digest) for s in sources if s.digest})
         state = _read_state(root, sources) if incremental else None
@@ -271,6 +274,20 @@ def load(
 
 
 Built = tuple[SourceFile, list[Document[Any]], list[Finding], list[Broken]]
+
+
+def _give_back_freed_memory() -> None:
+    """Return to the system what loading freed: the files' bytes and the parse results are gone
+    once the models exist, but glibc keeps freed blocks amid the heap for reuse, and little
+    reuses them (malloc_trim hands their pages back: a city's peak is ≈10 MB lower)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to give back this way
+        pass
 
 
 def _built(
@@ -303,7 +320,13 @@ def _built(
     # Documents kept for later runs keep their position trees; the others find them again when asked.
     lazy = stored is None or not stored.keep
     reading = iter_sources(
-        root, [paths[i] for i in todo], use_cache=parse_cache, workers=workers, prepared=prepared, lazy_positions=lazy
+        root,
+        [paths[i] for i in todo],
+        use_cache=parse_cache,
+        workers=workers,
+        prepared=prepared,
+        lazy_positions=lazy,
+        texts=keep_texts,
     )
     for j, source in reading:
         broken: list[Broken] = []

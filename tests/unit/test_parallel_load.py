@@ -15,11 +15,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from probis_cli import api, fs
 from probis_cli.cli import validate_early
 from probis_cli.cli.main import build_app, run
+from probis_cli.lint.suppression import _CANDIDATE
 from probis_cli.source import cache, early, loader
 
 GENERATOR = Path(__file__).resolve().parents[2] / "benchmarks" / "generate.py"
@@ -166,3 +169,14 @@ def test_texts_not_kept_are_read_again_for_a_report(repo: Path) -> None:
     again = api.load(repo, workers=2, keep_texts=False).source_texts()
     quiet.write_text("probis: 1\n", encoding="utf-8")
     assert again.get(rel) == ""  # changed since: no line is better than a wrong one
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("#probisPROBIS \t\nıİſK:xé")), max_size=40),
+    st.text(max_size=20),
+)
+def test_every_file_lint_reads_the_text_of_keeps_it(text: str, other: str) -> None:
+    """A text lint would read suppression comments in is never dropped (a superset, on bytes)."""
+    for candidate in (text, other + text, text + other):
+        if _CANDIDATE.search(candidate):
+            assert loader.MAY_SUPPRESS.search(candidate.encode("utf-8", "surrogatepass")) is not None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import re
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -34,6 +35,9 @@ from probis_cli.source.cache import shard_file as shard_file
 from probis_cli.source.cache import signed_cache_file as signed_cache_file
 from probis_cli.source.reader import MAX_BYTES, RawDocument, ReadIssue, decode, read_bytes
 
+# Every file in which lint's suppression comments (``#[ \t]*probis\b``, any case) may be found,
+# and more: a '#' later followed on its line by a non-ASCII byte (Unicode case folding).
+MAY_SUPPRESS = re.compile(rb"#[ \t]*probis|#[^\n]*[\x80-\xff]", re.IGNORECASE)
 PARALLEL_MIN_FILES = 400  # below this, starting worker processes costs more than it saves
 _digest = digest_bytes  # the old private name, still imported by diff/state.py
 
@@ -144,13 +148,16 @@ def iter_sources(
     workers: int | None = None,
     prepared: Prepared | None = None,
     lazy_positions: bool = False,
+    texts: bool = True,
 ) -> Iterator[tuple[int, SourceFile]]:
     """``(position in paths, SourceFile)`` as soon as each is available: cached files first,
     then parsed ones shard by shard, so that the caller can validate while workers parse.
 
     ``prepared``: what :func:`prepare` (and :func:`start_workers`) did for these same paths
     earlier; used only when it is for the same root, paths and cache setting. ``lazy_positions``:
-    see :func:`start_workers` (for a caller that keeps no documents beyond this process)."""
+    see :func:`start_workers` (for a caller that keeps no documents beyond this process).
+    ``texts=False``: a file's text is left empty unless it may hold a suppression comment (see
+    :data:`MAY_SUPPRESS`) or could not be read as YAML (for a caller that reads it again if need be)."""
     if prepared is None or not prepared.matches(root, paths, use_cache):
         if prepared is not None:
             prepared.discard()
@@ -188,8 +195,9 @@ def iter_sources(
             keep(i, packed)
             unpacked = _unpack(marshal.loads(packed))
         documents, issues = unpacked
-        text, _ = decode(data)
-        text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+        text = ""
+        if texts or MAY_SUPPRESS.search(data) is not None or any(issue.fatal for issue in issues):
+            text = (decode(data)[0] or "").replace("\r\n", "\n").replace("\r", "\n")
         return SourceFile(rel, path, text, documents, issues, digests[i])
 
     pending = set(prepared.todo)
