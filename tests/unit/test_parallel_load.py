@@ -103,6 +103,8 @@ def test_an_early_start_is_taken_when_it_reads_the_same(repo: Path) -> None:
     assert started is not None and started.prepared.job is not None
     assert _findings(api.load(repo, read=started)) == expected
     assert started.prepared.raws.count(None) == len(started.prepared.raws)  # handed out, not kept
+    assert not list(repo.glob(".probis-cache/parse-*"))  # a first run parses without positions, caches nothing
+    assert loader.read_bytes(b"a: [b]\n", positions=False).documents[0].pos is None
 
 
 def test_a_start_for_other_files_is_left(repo: Path) -> None:

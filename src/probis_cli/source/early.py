@@ -96,7 +96,9 @@ def start(root: Path) -> None:
     exclude, _bad = exclude_patterns(settings)
     found = discover_all(root, exclude=exclude)
     prepared = prepare(root, found.files)
-    start_workers(prepared, lazy_positions=True)  # a first run keeps no models for later
+    # A first run keeps no models for later, and its parse cache would serve only the second
+    # run (none at all in CI): parsed without position trees, written nowhere.
+    start_workers(prepared, lazy_positions=True, cache_results=False)
     _started = Early(root, tuple(exclude), found, prepared)
 
 

@@ -128,16 +128,20 @@ def prepare(root: Path, paths: list[Path], *, use_cache: bool = True) -> Prepare
     return Prepared(root, list(paths), cache, raws, digests, io_issues, todo, use_cache)
 
 
-def start_workers(prepared: Prepared, workers: int | None = None, *, lazy_positions: bool = False) -> None:
+def start_workers(
+    prepared: Prepared, workers: int | None = None, *, lazy_positions: bool = False, cache_results: bool = True
+) -> None:
     """Start parsing ``prepared.todo`` in worker processes, when there are enough files for it to pay.
 
     ``lazy_positions``: the workers hand back no position trees, only where to read them again
-    (:func:`probis_cli.source.cache.positions`); the cache they write holds them all the same."""
+    (:func:`probis_cli.source.cache.positions`); the cache they write holds them all the same.
+    ``cache_results=False`` (with ``lazy_positions``): nor do they write the parse cache, and so
+    build no position tree at all (a first check, as in CI: the next run parses again)."""
     if prepared.job is not None and prepared.job.lazy != lazy_positions:
         prepared.discard()
     n_workers = workers if workers is not None else (os.cpu_count() or 1)
     if prepared.job is None and n_workers > 1 and len(prepared.todo) >= PARALLEL_MIN_FILES and hasattr(os, "fork"):
-        prepared.job = Job(prepared, n_workers, lazy_positions)
+        prepared.job = Job(prepared, n_workers, lazy_positions, cache_results)
 
 
 def iter_sources(
@@ -231,11 +235,11 @@ class Job:
     The workers are forked with the files already read: only shard numbers and file positions
     go to them, and one marshal blob per shard comes back."""
 
-    def __init__(self, prepared: Prepared, n_workers: int, lazy: bool = False) -> None:
+    def __init__(self, prepared: Prepared, n_workers: int, lazy: bool = False, write: bool = True) -> None:
         global _inherited  # noqa: PLW0603 - read by the forked workers, reset right after
         self.todo = prepared.todo
         self.lazy = lazy
-        self.write = prepared.cache.prepare_folder()
+        self.write = (write or not lazy) and prepared.cache.prepare_folder()
         if self.write:
             fs.machine_key()  # read (or made) once here: every worker signs with it
         groups: dict[int, list[int]] = {}
@@ -293,8 +297,8 @@ def _parse_shard(shard: int, indexes: list[int], write: bool, lazy: bool = False
     prepared = _inherited
     assert prepared is not None
     raws, digests, cache = prepared.raws, prepared.digests, prepared.cache
-    results = [read_bytes(raws[i]) for i in indexes]  # type: ignore[arg-type]
     write = write and cache.folder is not None
+    results = [read_bytes(raws[i], positions=write or not lazy) for i in indexes]  # type: ignore[arg-type]
     packed = [marshal.dumps(_pack(r)) for r in results] if write or not lazy else []
     if write and cache.folder is not None:
         live = [d for d in digests if d and shard_of(d) == shard]
