@@ -251,6 +251,8 @@ def load(
         stored = StoredModels(root, keep=_checked_before(root)) if incremental and use_cache else None
         data = read.data if read is not None and read.found is found else {}
         prepared = read.prepared if isinstance(read, early.Early) and read.found is found else None
+        if isinstance(read, early.Early) and prepared is None:
+            read.prepared.discard()  # started for other files: its workers are let go
         slots = _built(
             root, paths, stored, data, use_cache=use_cache, workers=workers, prepared=prepared, keep_texts=keep_texts
         )

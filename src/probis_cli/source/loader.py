@@ -35,9 +35,16 @@ from probis_cli.source.cache import shard_file as shard_file
 from probis_cli.source.cache import signed_cache_file as signed_cache_file
 from probis_cli.source.reader import MAX_BYTES, RawDocument, ReadIssue, decode, read_bytes
 
-# Every file in which lint's suppression comments (``#[ \t]*probis\b``, any case) may be found,
-# and more: a '#' later followed on its line by a non-ASCII byte (Unicode case folding).
-MAY_SUPPRESS = re.compile(rb"#[ \t]*probis|#[^\n]*[\x80-\xff]", re.IGNORECASE)
+_SUPPRESS_ASCII = re.compile(rb"#[ \t]*probis", re.IGNORECASE)
+
+
+def may_suppress(raw: bytes) -> bool:
+    """Whether lint may find a suppression comment (``#[ \t]*probis\b``, any case) in ``raw``:
+    true for every such file, and for any non-ASCII one with a '#' (Unicode case folding).
+    Linear in the size of ``raw``, whatever it holds."""
+    return _SUPPRESS_ASCII.search(raw) is not None or (b"#" in raw and not raw.isascii())
+
+
 PARALLEL_MIN_FILES = 400  # below this, starting worker processes costs more than it saves
 _digest = digest_bytes  # the old private name, still imported by diff/state.py
 
@@ -161,7 +168,7 @@ def iter_sources(
     earlier; used only when it is for the same root, paths and cache setting. ``lazy_positions``:
     see :func:`start_workers` (for a caller that keeps no documents beyond this process).
     ``texts=False``: a file's text is left empty unless it may hold a suppression comment (see
-    :data:`MAY_SUPPRESS`) or could not be read as YAML (for a caller that reads it again if need be)."""
+    :func:`may_suppress`) or could not be read as YAML (for a caller that reads it again if need be)."""
     if prepared is None or not prepared.matches(root, paths, use_cache):
         if prepared is not None:
             prepared.discard()
@@ -200,7 +207,7 @@ def iter_sources(
             unpacked = _unpack(marshal.loads(packed))
         documents, issues = unpacked
         text = ""
-        if texts or MAY_SUPPRESS.search(data) is not None or any(issue.fatal for issue in issues):
+        if texts or may_suppress(data) or any(issue.fatal for issue in issues):
             text = (decode(data)[0] or "").replace("\r\n", "\n").replace("\r", "\n")
         return SourceFile(rel, path, text, documents, issues, digests[i])
 
