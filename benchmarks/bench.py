@@ -202,7 +202,7 @@ def bench_scale(scale: str, workdir: Path, *, render: bool, repeat: int, ruamel:
         shutil.rmtree(root / ".probis-cache", ignore_errors=True)
 
     row["validate_cold_s"], row["validate_cold_cpu_s"] = _best(validate, repeat, clear_cache)
-    _timed(validate)  # fills the parse cache (and byte-code caches)
+    _timed(validate)  # a second run: parses again (a first run caches no parse) and keeps the models
     counter: list[int] = []
     row["validate_warm_s"], row["validate_warm_cpu_s"] = _best(
         validate, repeat, lambda: _change_one_file(root, counter)

@@ -5,9 +5,9 @@ Nothing here prints or exits; results are returned.
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -19,12 +19,14 @@ from probis_cli.digest import digest_bytes
 from probis_cli.findings import Finding, Location, Message, Result, Severity
 from probis_cli.index import Index, build_index
 from probis_cli.lint.registry import ENGINE_CODES, matches_any
+from probis_cli.lint.suppression import _CANDIDATE as SUPPRESSION  # what lint reads a file's text for
 from probis_cli.model.build import Broken, Document, build_documents, core_finding
 from probis_cli.model.stored import StoredModels
 from probis_cli.model.stored import key as stored_key
-from probis_cli.source.discover import MARKER, Discovery, Problem, discover_all, find_root, glob_error
-from probis_cli.source.loader import SourceFile, iter_sources
-from probis_cli.source.reader import MAX_BYTES, decode, locate, read_bytes
+from probis_cli.source import early
+from probis_cli.source.discover import MARKER, Discovery, Problem, discover_all, find_root
+from probis_cli.source.loader import Prepared, SourceFile, iter_sources
+from probis_cli.source.reader import MAX_BYTES, decode, locate
 
 if TYPE_CHECKING:
     from probis_cli.api_render import FORMATS, MANIFEST, Notify, engine_text
@@ -78,9 +80,12 @@ class Loaded:
     scope: list[str] = field(default_factory=list)  # relative paths asked for ('' = everything)
     state: State | None = None  # what the last check left for this one (see load(incremental=True))
     discovery: tuple[tuple[str, ...], list[Problem]] | None = None  # exclusions used, problems met
+    texts_dropped: bool = False  # see load(keep_texts=False)
 
     def source_texts(self) -> dict[str, str]:
         """Relative path -> text, for reporters that show the offending line."""
+        if self.texts_dropped:
+            return _Texts(self.sources)
         return {s.path: s.text for s in self.sources}
 
     def in_scope(self, path: str) -> bool:
@@ -88,6 +93,31 @@ class Loaded:
         if not self.scope or "" in self.scope:
             return True
         return any(path == s or path.startswith(s.rstrip("/") + "/") for s in self.scope)
+
+
+class _Texts(dict[str, str]):
+    """The texts of the files, those not kept read again when asked for (a report shows the
+    lines of the few files with findings). Holds what was kept and what was asked for."""
+
+    def __init__(self, sources: list[SourceFile]) -> None:
+        super().__init__((s.path, s.text) for s in sources if s.text or not s.digest)
+        self._dropped = {s.path: s for s in sources if not s.text and s.digest}
+
+    def __missing__(self, path: str) -> str:
+        source = self._dropped[path]
+        text = ""
+        try:
+            raw = fs.read_limited(source.abspath, MAX_BYTES)
+        except OSError:
+            raw = b""
+        if raw and digest_bytes(raw) == source.digest:  # else changed since: no line beats a wrong one
+            text = (decode(raw)[0] or "").replace("\r\n", "\n").replace("\r", "\n")
+        self[path] = text
+        return text
+
+    def get(self, path: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        """The text of ``path`` (read again if it was not kept); ``default`` for an unknown path."""
+        return self[path] if path in self or path in self._dropped else default
 
 
 @contextmanager
@@ -118,52 +148,24 @@ class NoRepository(Exception):
         self.marker = MARKER
 
 
-def _read_root(root: Path) -> Any:
-    """The parse of ``probis.yaml`` (bounded; never through a link leading outside)."""
-    path = root / MARKER
-    if not fs.is_inside(path, root):
-        return None
-    try:
-        return read_bytes(fs.read_limited(path, MAX_BYTES))
-    except OSError:
-        return None
-
-
 def _root_settings(root: Path) -> tuple[dict[str, Any], Any]:
-    """``pengaturan`` of probis.yaml read before discovery (excludes, output folder), with the
-    position tree of the document holding it."""
-    result = _read_root(root)
-    if result is None:
-        return {}, None
-    for doc in result.documents:
-        if isinstance(doc.data, dict) and isinstance(doc.data.get("pengaturan"), dict):
-            return dict(doc.data["pengaturan"]), doc.pos
-    return {}, None
+    """``pengaturan`` of probis.yaml read before discovery, with its position tree."""
+    return early.root_settings(root)
 
 
 def discovery_exclude(root: Path) -> tuple[list[str], list[Finding]]:
     """The patterns discovery leaves out (``kecualikan``, the render output folder), and a
     finding for each pattern that is not valid."""
     settings, pos = _root_settings(root)
+    exclude, bad = early.exclude_patterns(settings)
     findings: list[Finding] = []
-    exclude: list[str] = []
-    raw_exclude = settings.get("kecualikan")
-    for i, item in enumerate(raw_exclude if isinstance(raw_exclude, list) else []):
-        if not isinstance(item, str):
-            continue
-        error = glob_error(item)
-        if error is None:
-            exclude.append(item)
-            continue
+    for i, item, error in bad:
         where = locate(pos, ("pengaturan", "kecualikan", i)) if pos is not None else None
         location = Location(MARKER, *(where or (None, None)))
         name, severity = ENGINE_CODES["P003"]
         findings.append(
             Finding("P003", name, severity, location, Message.of("read.bad_exclude", pattern=item, detail=error))
         )
-    render = settings.get("render")
-    if isinstance(render, dict) and isinstance(render.get("keluaran"), str) and glob_error(render["keluaran"]) is None:
-        exclude.append(render["keluaran"])
     return exclude, findings
 
 
@@ -217,6 +219,7 @@ def load(
     workers: int | None = None,
     incremental: bool = False,
     read: Prefetched | None = None,
+    keep_texts: bool = True,
 ) -> Loaded:
     """Find the repository containing ``paths``, read all of it, and index it.
 
@@ -227,7 +230,9 @@ def load(
     The repository is the nearest folder at or above the first path holding ``probis.yaml``
     (like git); raises :class:`NoRepository` when there is none and FileNotFoundError for a
     path that does not exist. The whole repository is always read (references cross files);
-    ``paths`` only narrows which files' findings are reported.
+    ``paths`` only narrows which files' findings are reported. ``keep_texts=False``: the
+    sources keep their text only where lint reads it (suppression comments); the others are
+    read again by :meth:`Loaded.source_texts` when a report shows one of their lines.
     """
     targets = [paths] if isinstance(paths, Path) else list(paths) or [Path(".")]
     for target in targets:
@@ -245,7 +250,12 @@ def load(
         paths = found.files
         stored = StoredModels(root, keep=_checked_before(root)) if incremental and use_cache else None
         data = read.data if read is not None and read.found is found else {}
-        slots = _built(root, paths, stored, data, use_cache=use_cache, workers=workers)
+        prepared = read.prepared if isinstance(read, early.Early) and read.found is found else None
+        if isinstance(read, early.Early) and prepared is None:
+            read.prepared.discard()  # started for other files: its workers are let go
+        slots = _built(
+            root, paths, stored, data, use_cache=use_cache, workers=workers, prepared=prepared, keep_texts=keep_texts
+        )
         sources: list[SourceFile] = []
         documents: list[Document[Any]] = []
         broken: list[Broken] = []
@@ -255,15 +265,31 @@ def load(
                 documents.extend(slot[1])
                 findings.extend(slot[2])
                 broken.extend(slot[3])
+        del slots
+        _give_back_freed_memory()
         if stored is not None:
             stored.save({stored_key(s.path, s.digest) for s in sources if s.digest})
         state = _read_state(root, sources) if incremental else None
         index, ref_findings = build_index(root, documents, broken, cache=state.index if state else None)
     findings.extend(ref_findings)
-    return Loaded(root, sources, index, findings, scope, state, (tuple(exclude), found.problems))
+    return Loaded(root, sources, index, findings, scope, state, (tuple(exclude), found.problems), not keep_texts)
 
 
 Built = tuple[SourceFile, list[Document[Any]], list[Finding], list[Broken]]
+
+
+def _give_back_freed_memory() -> None:
+    """Return to the system what loading freed: the files' bytes and the parse results are gone
+    once the models exist, but glibc keeps freed blocks amid the heap for reuse, and little
+    reuses them (malloc_trim hands their pages back: a city's peak is ≈10 MB lower)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to give back this way
+        pass
 
 
 def _built(
@@ -274,13 +300,16 @@ def _built(
     *,
     use_cache: bool,
     workers: int | None,
+    prepared: Prepared | None = None,
+    keep_texts: bool = True,
 ) -> list[Built | None]:
     """Each file read and validated, in path order (so that everything after is deterministic);
     with ``stored``, the files whose bytes did not change since the last run are not validated
-    again: what was built of them then is taken back (and what is built now is kept)."""
+    again: what was built of them then is taken back (and what is built now is kept).
+    ``prepared``: these files read, and maybe being parsed already (:mod:`probis_cli.source.early`)."""
     slots: list[Built | None] = [None] * len(paths)
     todo = list(range(len(paths)))
-    if stored is not None:
+    if stored is not None and (stored.base or stored.delta):  # nothing kept (a first run): nothing to look up
         todo = []
         prefix = str(root).rstrip(os.sep) + os.sep
         for i, path in enumerate(paths):
@@ -290,7 +319,18 @@ def _built(
             slots[i] = slot
     # A few changed files among many kept: parsing them costs less than reading the parse cache.
     parse_cache = use_cache and (stored is None or len(todo) > FEW_CHANGED or len(todo) == len(paths))
-    for j, source in iter_sources(root, [paths[i] for i in todo], use_cache=parse_cache, workers=workers):
+    # Documents kept for later runs keep their position trees; the others find them again when asked.
+    lazy = stored is None or not stored.keep
+    reading = iter_sources(
+        root,
+        [paths[i] for i in todo],
+        use_cache=parse_cache,
+        workers=workers,
+        prepared=prepared,
+        lazy_positions=lazy,
+        texts=keep_texts,
+    )
+    for j, source in reading:
         broken: list[Broken] = []
         docs, found_here = build_documents(source, broken)
         if stored is not None and source.digest:
@@ -298,7 +338,9 @@ def _built(
         # The raw data trees are not needed once the models exist (positions live on in the
         # documents): dropping them halves the memory of a province. Validated as soon as
         # parsed: workers keep parsing meanwhile.
-        slots[todo[j]] = (dataclasses.replace(source, documents=()), docs, found_here, broken)
+        text = source.text if keep_texts or SUPPRESSION.search(source.text) else ""  # see load()
+        kept = SourceFile(source.path, source.abspath, text, (), source.issues, source.digest)
+        slots[todo[j]] = (kept, docs, found_here, broken)
     return slots
 
 

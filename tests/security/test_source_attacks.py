@@ -117,8 +117,9 @@ def test_s4_cache_symlink_is_not_followed(cli: Callable[..., Run], repo: Path, t
 # --- S5: cache poisoning -----------------------------------------------------------------------
 
 
-def _cache_file(root: Path) -> Path:
-    return root / ".probis-cache" / f"parse-v{loader.CACHE_VERSION}.marshal"
+def _cache_file(root: Path, text: str = BROKEN_PROCESS) -> Path:
+    """The parse cache file holding (or to hold) the entry of the content ``text``."""
+    return loader.shard_file(root / ".probis-cache", loader.shard_of(digest_bytes(text.encode())))
 
 
 def _forged_entries(text_parsed: str, text_claimed: str) -> dict[str, bytes]:
@@ -214,9 +215,11 @@ def test_s5_damaged_cache_falls_back_to_parsing(cli: Callable[..., Run], repo: P
 
 def test_s5_cache_is_signed_and_used(cli: Callable[..., Run], repo: Path) -> None:
     cli("validate", str(repo))
-    blob = _cache_file(repo).read_bytes()
-    data = fs.verified(blob)
-    assert data is not None and data.startswith(loader._CACHE_HEADER)
+    files = sorted((repo / ".probis-cache").glob("parse-*.marshal"))
+    assert files and {f.name for f in files} <= {f"parse-v{loader.CACHE_VERSION}-{s:02d}.marshal" for s in range(16)}
+    for file in files:
+        data = fs.verified(file.read_bytes())
+        assert data is not None and data.startswith(loader._CACHE_HEADER)
     assert len(loader.ParseCache(repo).entries) == len(BASE)
 
 
@@ -238,7 +241,8 @@ def test_d9_cache_file_respects_the_umask(cli: Callable[..., Run], repo: Path) -
         cli("validate", str(repo), "--no-lint")
     finally:
         os.umask(old)
-    assert stat.S_IMODE(_cache_file(repo).stat().st_mode) == 0o644
+    files = sorted((repo / ".probis-cache").glob("parse-*.marshal"))
+    assert files and all(stat.S_IMODE(f.stat().st_mode) == 0o644 for f in files)
 
 
 # --- D4: files that never end, files that never open ------------------------------------------

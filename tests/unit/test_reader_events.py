@@ -114,6 +114,42 @@ def test_structured_documents_read_as_before(docs: list[Any], nodes: int) -> Non
     assert _fast(text) == _oracle(text)
 
 
+def _without_positions(result: Any) -> Any:
+    """A builder's result with every position tree left out (``positions=False`` may keep some)."""
+    if result[0] == "error":
+        return result
+    documents, issues, stop = result
+    return [RawDocument(d.data, None, d.line, d.column) for d in documents], issues, stop
+
+
+def _fast_data(text: str) -> Any:
+    documents: list[RawDocument] = []
+    issues: list[ReadIssue] = []
+    try:
+        events.build(text, documents, issues, RawDocument, ReadIssue, positions=False)
+    except events.Abort as abort:
+        return documents, issues, abort.issue
+    except Exception as exc:  # noqa: BLE001 - libyaml errors are compared as text
+        return "error", type(exc).__name__, str(exc)
+    return documents, issues, None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TOKENS), max_size=40), st.integers(1, 30), st.integers(1, 6))
+def test_any_token_soup_reads_the_same_without_positions(tokens: list[str], nodes: int, depth: int) -> None:
+    text = "".join(tokens)
+    with _limits(nodes, depth):
+        assert _without_positions(_fast_data(text)) == _without_positions(_oracle(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_tree.filter(lambda t: isinstance(t, dict)), min_size=1, max_size=3), st.integers(3, 60))
+def test_structured_documents_read_the_same_without_positions(docs: list[Any], nodes: int) -> None:
+    text = "---\n".join(_render(d) + "\n" for d in docs)
+    with _limits(nodes, 5):
+        assert _without_positions(_fast_data(text)) == _without_positions(_oracle(text))
+
+
 @pytest.mark.parametrize("folder", ["examples", "tests/fixtures"])
 def test_every_shipped_file_reads_as_before(folder: str) -> None:
     paths = sorted((ROOT / folder).rglob("*.yaml"))
@@ -121,6 +157,7 @@ def test_every_shipped_file_reads_as_before(folder: str) -> None:
     for path in paths:
         text = read_text(path.read_text(encoding="utf-8", errors="replace")).text
         assert _fast(text) == _oracle(text), path
+        assert _without_positions(_fast_data(text)) == _without_positions(_oracle(text)), path
 
 
 def test_real_events_are_adapted_when_the_swap_is_not_honoured(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -137,6 +137,9 @@ def _early_validate(args: list[str], hard: bool) -> None:
 
     found = early_answer(args)
     if found is None:
+        from probis_cli.cli.validate_early import start  # a cold run: parse while the rest imports
+
+        start(args)
         return
     sys.stdout.write(found.text if found.text.endswith("\n") else found.text + "\n")
     if hard:

@@ -210,8 +210,13 @@ def _validate(
     from probis_cli.cli import validate_warm
 
     try:
-        read = validate_warm.take_read() if use_cache else None  # what the early answer read
-        loaded = api.load(targets, use_cache=use_cache, incremental=use_cache, read=read)
+        read: api.Prefetched | None = validate_warm.take_read() if use_cache else None  # what the early answer read
+        if read is None and use_cache:
+            from probis_cli.cli.validate_early import take
+
+            read = take()  # what a cold run started reading and parsing before typer was imported
+        # Texts are read again for the lines a report shows: a city's 13 MB are not kept meanwhile.
+        loaded = api.load(targets, use_cache=use_cache, incremental=use_cache, read=read, keep_texts=False)
     except FileNotFoundError as exc:
         fail(lang, "cli.path_missing", path=str(exc))
     except api.NoRepository as exc:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import marshal
 import re
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -18,6 +17,7 @@ from probis_cli.model.pemda import Pemda
 from probis_cli.model.proses import Proses
 from probis_cli.model.rpjmd import Rpjmd
 from probis_cli.model.sop import Sop
+from probis_cli.source.cache import positions
 from probis_cli.source.loader import SourceFile
 from probis_cli.source.reader import PosTree, locate
 from probis_cli.suggest import suggest
@@ -76,10 +76,10 @@ class Document(Generic[M]):
     column: int
 
     def tree(self) -> PosTree:
-        """The position tree (decoded from the cache on first use)."""
+        """The position tree (decoded, or read again from the file, on first use)."""
         if isinstance(self.pos, bytes):
-            self.pos = marshal.loads(self.pos)
-        return self.pos  # type: ignore[return-value]
+            self.pos = positions(self.pos)
+        return self.pos
 
     def loc(self, *path: str | int, key: bool = False) -> Location:
         """Location of the node at ``path`` (keys and list indexes) in this document."""
@@ -368,7 +368,7 @@ def build_documents(
         data = raw.data
 
         def tree(raw_pos: PosTree | bytes = raw.pos) -> PosTree:
-            return marshal.loads(raw_pos) if isinstance(raw_pos, bytes) else raw_pos
+            return positions(raw_pos)
 
         if not isinstance(data, dict):
             what = "list" if isinstance(data, list) else "scalar"

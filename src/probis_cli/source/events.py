@@ -196,11 +196,21 @@ def _adapted(events: Callable[[], Any]) -> Callable[[], _Event]:
     return get
 
 
-def build(text: str, documents: list[Any], issues: list[Any], make: Callable[..., Any], issue: Any) -> None:
+def build(
+    text: str,
+    documents: list[Any],
+    issues: list[Any],
+    make: Callable[..., Any],
+    issue: Any,
+    *,
+    positions: bool = True,
+) -> None:
     """Parse ``text``; append ``make(data, pos, line, column)`` per document to ``documents``.
 
     Issues that do not stop reading (duplicate keys) go to ``issues``; the others raise
     :class:`Abort`; libyaml's own errors propagate as raised. ``issue`` builds a ReadIssue.
+    ``positions=False``: ``pos`` is None (no position tree is built: a fifth faster), except in
+    a file with anchors, duplicate keys or a non-scalar key, which is read in full.
     """
     parser_class = _c_parser()
     if parser_class is None:  # pragma: no cover - no C extension
@@ -216,6 +226,14 @@ def build(text: str, documents: list[Any], issues: list[Any], make: Callable[...
         _Stream(_adapted(parser.get_event), documents, issues, make, issue).run()
         return
     with _swapped(_state["module"]):
+        if not positions:
+            first_document, first_issue = len(documents), len(issues)
+            try:
+                _DataStream(parser.get_event, documents, issues, make, issue).run()
+                return
+            except _NeedPositions:  # read it again in full: the same events, positions kept
+                del documents[first_document:], issues[first_issue:]
+                parser = parser_class(text)
         _Stream(parser.get_event, documents, issues, make, issue).run()
 
 
@@ -402,3 +420,76 @@ class _Stream:
             weight += size
             items.append(value)
             pos.append((line, col, child))
+
+
+class _NeedPositions(Exception):  # noqa: N818 - control flow, never seen outside build()
+    """What :class:`_DataStream` does not read itself: the file is read in full instead."""
+
+
+class _DataStream(_Stream):
+    """:class:`_Stream` without position trees, for files with neither anchors, duplicate keys nor
+    non-scalar keys (what would need a position or an anchor table): anything else raises
+    :class:`_NeedPositions` before a single issue is recorded. Limits are checked as in _Stream."""
+
+    __slots__ = ()
+
+    def mapping(self, depth: int) -> tuple[dict[str, Any], Any, int, Any]:
+        get = self.get
+        data: dict[str, Any] = {}
+        weight = 1
+        base = self.total
+        while True:
+            event = get()
+            cls = event.__class__
+            if cls is _Scalar:
+                anchor, tag, _implicit, value, _mark, _end, style = event.args
+                if not style and value in NULLS and tag in _NULL_TAGS:
+                    value = None
+                weight += 1
+                name = "" if value is None else value
+                if anchor or name in data:
+                    raise _NeedPositions
+            elif cls is _MappingEnd:
+                self.total = base + weight - 1
+                return data, None, weight, event.args[0]
+            else:
+                raise _NeedPositions
+            event = get()
+            if event.__class__ is _Scalar:
+                anchor, tag, _implicit, value, _mark, _end, style = event.args
+                if anchor:
+                    raise _NeedPositions
+                if not style and value in NULLS and tag in _NULL_TAGS:
+                    value = None
+                weight += 1
+                data[name] = value
+                continue
+            self.total = base + weight - 1
+            value, _child, size, _line, _col = self.node(event, depth, key=False)
+            weight += size
+            data[name] = value
+
+    def sequence(self, depth: int) -> tuple[list[Any], Any, int, Any]:
+        get = self.get
+        items: list[Any] = []
+        weight = 1
+        base = self.total
+        while True:
+            event = get()
+            cls = event.__class__
+            if cls is _Scalar:
+                anchor, tag, _implicit, value, _mark, _end, style = event.args
+                if anchor:
+                    raise _NeedPositions
+                if not style and value in NULLS and tag in _NULL_TAGS:
+                    value = None
+                weight += 1
+                items.append(value)
+                continue
+            if cls is _SequenceEnd:
+                self.total = base + weight - 1
+                return items, None, weight, event.args[0]
+            self.total = base + weight - 1
+            value, _child, size, _line, _col = self.node(event, depth, key=False)
+            weight += size
+            items.append(value)

@@ -1,36 +1,50 @@
 """Read many files fast: a content-keyed parse cache and parsing spread over cores.
 
-The cache is one file of per-file marshal blobs in ``.probis-cache/`` (see
-:func:`probis_cli.fs.cache_folder`: never a symlinked folder). A repository is untrusted, and
-so is anything found in its cache folder (it can be committed): the file is signed as a whole
-with a per-machine HMAC key kept outside every repository (:func:`probis_cli.fs.signed`), so a
-forged or damaged cache is never believed; each entry's shape is checked again when used, and
-on any doubt the file is simply parsed again.
+Files are read and digested here; contents found in the parse cache (:mod:`probis_cli.source.cache`)
+are not parsed again, the others are parsed in forked worker processes (:class:`Job`) when there
+are enough of them, and handed out file by file as they come, so that the caller builds models
+while the workers parse.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import marshal
 import os
-import sys
+import re
+import threading
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from probis_cli import fs
 from probis_cli.digest import digest_bytes
-from probis_cli.source.reader import MAX_BYTES, RawDocument, ReadIssue, ReadResult, decode, read_bytes
+from probis_cli.source.cache import _CACHE_HEADER as _CACHE_HEADER
+from probis_cli.source.cache import CACHE_DIR_NAME as CACHE_DIR_NAME
+from probis_cli.source.cache import CACHE_MAX_BYTES as CACHE_MAX_BYTES
+from probis_cli.source.cache import CACHE_VERSION as CACHE_VERSION
+from probis_cli.source.cache import SHARDS as SHARDS
+from probis_cli.source.cache import BadEntry as BadEntry
+from probis_cli.source.cache import ParseCache as ParseCache
+from probis_cli.source.cache import _pack as _pack
+from probis_cli.source.cache import _unpack as _unpack
+from probis_cli.source.cache import lazy_pack, shard_of, write_shard
+from probis_cli.source.cache import shard_file as shard_file
+from probis_cli.source.cache import signed_cache_file as signed_cache_file
+from probis_cli.source.reader import MAX_BYTES, RawDocument, ReadIssue, decode, read_bytes
 
-CACHE_VERSION = 6
-CACHE_DIR_NAME = fs.CACHE_DIR_NAME
-CACHE_MAX_BYTES = 4 * 1024 * 1024 * 1024  # a cache file larger than this is not read at all
-# Signed along with the entries: a cache written by another probis or Python is not used.
-_CACHE_HEADER = f"probis-parse-cache {CACHE_VERSION} {sys.version_info[0]}.{sys.version_info[1]}\n".encode()
+_SUPPRESS_ASCII = re.compile(rb"#[ \t]*probis", re.IGNORECASE)
+
+
+def may_suppress(raw: bytes) -> bool:
+    """Whether lint may find a suppression comment (``#[ \t]*probis\b``, any case) in ``raw``:
+    true for every such file, and for any non-ASCII one with a '#' (Unicode case folding).
+    Linear in the size of ``raw``, whatever it holds."""
+    return _SUPPRESS_ASCII.search(raw) is not None or (b"#" in raw and not raw.isascii())
+
+
 PARALLEL_MIN_FILES = 400  # below this, starting worker processes costs more than it saves
 _digest = digest_bytes  # the old private name, still imported by diff/state.py
 
@@ -47,58 +61,6 @@ class SourceFile:
     digest: str
 
 
-def _pack(result: ReadResult) -> tuple[Any, Any]:
-    # Position trees are as large as the data but needed only for the few nodes that get a
-    # finding: keep them marshalled, decoded lazily (see model.build.Document.tree()).
-    docs = tuple((d.data, marshal.dumps(d.pos), d.line, d.column) for d in result.documents)
-    issues = tuple((i.code, i.message_id, i.line, i.column, i.args, i.fatal) for i in result.issues)
-    return docs, issues
-
-
-class BadEntry(ValueError):
-    """A cache entry that does not have the shape :func:`_pack` gives."""
-
-
-def _position(value: Any) -> bool:
-    return value is None or type(value) is int
-
-
-def _unpack(packed: Any) -> tuple[tuple[RawDocument, ...], tuple[ReadIssue, ...]]:
-    """The documents and issues of a cache entry; :class:`BadEntry` unless it has the right shape."""
-    if type(packed) is not tuple or len(packed) != 2:
-        raise BadEntry("entry")
-    docs, issues = packed
-    if type(docs) is not tuple or type(issues) is not tuple:
-        raise BadEntry("entry")
-    raw_docs = []
-    for d in docs:
-        if (
-            type(d) is not tuple
-            or len(d) != 4
-            or type(d[1]) is not bytes
-            or type(d[2]) is not int
-            or type(d[3]) is not int
-        ):
-            raise BadEntry("document")
-        raw_docs.append(RawDocument(*d))
-    read_issues = []
-    for i in issues:
-        if type(i) is not tuple or len(i) != 6:
-            raise BadEntry("issue")
-        code, message_id, line, column, args, fatal = i
-        if type(code) is not str or type(message_id) is not str or not _position(line) or not _position(column):
-            raise BadEntry("issue")
-        if type(fatal) is not bool or type(args) is not tuple:
-            raise BadEntry("issue")
-        pairs = []
-        for a in args:
-            if type(a) is not tuple or len(a) != 2 or type(a[0]) is not str:
-                raise BadEntry("issue")
-            pairs.append((a[0], a[1]))
-        read_issues.append(ReadIssue(code, message_id, line, column, tuple(pairs), fatal))
-    return tuple(raw_docs), tuple(read_issues)
-
-
 def _parse_chunk(chunk: list[bytes]) -> list[tuple[Any, Any]]:
     import gc
 
@@ -110,99 +72,6 @@ def _parse_chunk_blob(chunk: list[bytes]) -> bytes:
     """Worker: parse a chunk; hand back one marshal blob per file, all in one blob (pickling
     nested results costs several times more than marshal, and would eat the gain)."""
     return marshal.dumps([marshal.dumps(p) for p in _parse_chunk(chunk)])
-
-
-class ParseCache:
-    """A single signed marshal file mapping content digests to parse results.
-
-    Anything doubtful (no or wrong signature, another version, a wrong shape) is an empty
-    cache: every file is parsed again, which costs time and nothing else.
-    """
-
-    def __init__(self, root: Path, *, enabled: bool = True) -> None:
-        self.root = root
-        self.folder = fs.cache_folder(root) if enabled else None
-        self.entries: dict[str, bytes] = {}
-        self.dirty = False
-        if self.folder is None:
-            return
-        try:
-            blob = fs.read_limited(self.folder / f"parse-v{CACHE_VERSION}.marshal", CACHE_MAX_BYTES)
-        except OSError:
-            return
-        data = fs.verified(blob)
-        if data is None or not data.startswith(_CACHE_HEADER):
-            return
-        try:
-            loaded = marshal.loads(memoryview(data)[len(_CACHE_HEADER) :])
-        except (ValueError, EOFError, TypeError):
-            return
-        if type(loaded) is dict and all(type(k) is str and type(v) is bytes for k, v in loaded.items()):
-            self.entries = loaded
-
-    def get(self, digest: str) -> tuple[tuple[RawDocument, ...], tuple[ReadIssue, ...]] | None:
-        """The cached parse of content ``digest``, or None (missing or doubtful: parse again)."""
-        blob = self.entries.get(digest)
-        if blob is None:
-            return None
-        try:
-            return _unpack(marshal.loads(blob))
-        except (BadEntry, ValueError, EOFError, TypeError):
-            del self.entries[digest]
-            self.dirty = True
-            return None
-
-    def save(self, live: set[str]) -> None:
-        """Write atomically, keeping only entries of files that still exist.
-
-        The file is built in one buffer of its final size (see :func:`signed_cache_file`):
-        a city's 25 MB of entries are in memory once more while it is written, not three
-        times more (marshalled, prefixed with the header, prefixed with the signature).
-        """
-        if self.folder is None or not (self.dirty or set(self.entries) - live):
-            return
-        entries = {k: v for k, v in self.entries.items() if k in live}
-        self.entries = {}  # the last use of this cache: the entries now belong to the file
-        try:
-            fs.ensure_dir_inside(self.root, self.folder)
-            gitignore = self.folder / ".gitignore"
-            if not gitignore.exists() and not gitignore.is_symlink():
-                fs.write_atomic(gitignore, "# dibuat otomatis oleh probis\n*\n", root=self.root)
-            blob = signed_cache_file(entries)
-            del entries
-            # write_atomic writes any bytes-like object as it is; bytes(blob) would copy it.
-            fs.write_atomic(self.folder / f"parse-v{CACHE_VERSION}.marshal", cast(bytes, blob), root=self.root)
-        except (OSError, fs.OutsideError):
-            pass  # a cache that cannot be written only costs speed
-
-
-def signed_cache_file(entries: dict[str, bytes]) -> bytearray:
-    """``fs.signed(_CACHE_HEADER + marshal.dumps(entries))``, built in place.
-
-    marshal's encoding of a dict of str -> bytes is simple and stable (format version 2 on):
-    ``{``, then per entry the key as ``u`` + int32 length + UTF-8 and the value as ``s`` +
-    int32 length + bytes, then ``0``. Writing it into a buffer allocated once at its final
-    size avoids the copies; ``marshal.loads`` reads it like its own output (a test checks).
-    """
-    keys = [key.encode("utf-8") for key in entries]
-    size = 32 + len(_CACHE_HEADER) + 2 + sum(10 + len(k) + len(v) for k, v in zip(keys, entries.values()))
-    buffer = bytearray(size)
-    view = memoryview(buffer)
-    at = 32
-    view[at : at + len(_CACHE_HEADER)] = _CACHE_HEADER
-    at += len(_CACHE_HEADER)
-    view[at : at + 1] = b"{"
-    at += 1
-    for key, value in zip(keys, entries.values()):
-        for kind, data in ((b"u", key), (b"s", value)):
-            view[at : at + 5] = kind + len(data).to_bytes(4, "little")
-            view[at + 5 : at + 5 + len(data)] = data
-            at += 5 + len(data)
-    view[at : at + 1] = b"0"
-    mac = hmac.new(fs.machine_key(), view[32:], hashlib.sha256)
-    view[:32] = mac.digest()
-    view.release()
-    return buffer
 
 
 def load_sources(
@@ -219,23 +88,41 @@ def load_sources(
     return [s for s in found if s is not None]
 
 
-def iter_sources(
-    root: Path,
-    paths: list[Path],
-    *,
-    use_cache: bool = True,
-    workers: int | None = None,
-) -> Iterator[tuple[int, SourceFile]]:
-    """``(position in paths, SourceFile)`` as soon as each is available: cached files first,
-    then parsed ones chunk by chunk, so that the caller can validate while workers parse."""
+@dataclass
+class Prepared:
+    """Files read and digested, their cached parses looked up, and maybe workers parsing the rest
+    already (:func:`prepare`, :func:`start_workers`): what :func:`iter_sources` goes on from."""
+
+    root: Path
+    paths: list[Path]
+    cache: ParseCache
+    raws: list[bytes | None]
+    digests: list[str]
+    io_issues: dict[int, ReadIssue]
+    todo: list[int]  # positions in paths to parse (not cached)
+    use_cache: bool = True
+    job: Job | None = None
+
+    def matches(self, root: Path, paths: list[Path], use_cache: bool) -> bool:
+        """Whether this was prepared for reading exactly ``paths`` of ``root`` this way."""
+        return self.root == root and self.use_cache == use_cache and self.paths == paths
+
+    def discard(self) -> None:
+        """Not used after all: stop the workers (what they wrote to the cache stays valid)."""
+        if self.job is not None:
+            self.job.stop()
+            self.job = None
+
+
+def prepare(root: Path, paths: list[Path], *, use_cache: bool = True) -> Prepared:
+    """Read every file of ``paths`` (bounded, never a FIFO or device: a '*.yaml' link to /dev/zero
+    or a FIFO would otherwise exhaust memory or block forever) and look its content up in the cache."""
     cache = ParseCache(root, enabled=use_cache)
     raws: list[bytes | None] = []
     digests: list[str] = []
     io_issues: dict[int, ReadIssue] = {}
     for i, path in enumerate(paths):
         try:
-            # Bounded, and never a FIFO or device: a '*.yaml' link to /dev/zero or a FIFO
-            # would otherwise exhaust memory or block forever.
             raw = fs.read_limited(path, MAX_BYTES)
         except OSError as exc:
             raws.append(None)
@@ -244,14 +131,56 @@ def iter_sources(
             continue
         raws.append(raw)
         digests.append(digest_bytes(raw))
+    todo = [i for i, raw in enumerate(raws) if raw is not None and digests[i] not in cache.entries]
+    return Prepared(root, list(paths), cache, raws, digests, io_issues, todo, use_cache)
+
+
+def start_workers(
+    prepared: Prepared, workers: int | None = None, *, lazy_positions: bool = False, cache_results: bool = True
+) -> None:
+    """Start parsing ``prepared.todo`` in worker processes, when there are enough files for it to pay.
+
+    ``lazy_positions``: the workers hand back no position trees, only where to read them again
+    (:func:`probis_cli.source.cache.positions`); the cache they write holds them all the same.
+    ``cache_results=False`` (with ``lazy_positions``): nor do they write the parse cache, and so
+    build no position tree at all (a first check, as in CI: the next run parses again)."""
+    if prepared.job is not None and prepared.job.lazy != lazy_positions:
+        prepared.discard()
+    n_workers = workers if workers is not None else (os.cpu_count() or 1)
+    if prepared.job is None and n_workers > 1 and len(prepared.todo) >= PARALLEL_MIN_FILES and hasattr(os, "fork"):
+        prepared.job = Job(prepared, n_workers, lazy_positions, cache_results)
+
+
+def iter_sources(
+    root: Path,
+    paths: list[Path],
+    *,
+    use_cache: bool = True,
+    workers: int | None = None,
+    prepared: Prepared | None = None,
+    lazy_positions: bool = False,
+    texts: bool = True,
+) -> Iterator[tuple[int, SourceFile]]:
+    """``(position in paths, SourceFile)`` as soon as each is available: cached files first,
+    then parsed ones shard by shard, so that the caller can validate while workers parse.
+
+    ``prepared``: what :func:`prepare` (and :func:`start_workers`) did for these same paths
+    earlier; used only when it is for the same root, paths and cache setting. ``lazy_positions``:
+    see :func:`start_workers` (for a caller that keeps no documents beyond this process).
+    ``texts=False``: a file's text is left empty unless it may hold a suppression comment (see
+    :func:`may_suppress`) or could not be read as YAML (for a caller that reads it again if need be)."""
+    if prepared is None or not prepared.matches(root, paths, use_cache):
+        if prepared is not None:
+            prepared.discard()
+        prepared = prepare(root, paths, use_cache=use_cache)
+    start_workers(prepared, workers, lazy_positions=lazy_positions)
+    cache, raws, digests, job = prepared.cache, prepared.raws, prepared.digests, prepared.job
     prefix = str(root).rstrip(os.sep) + os.sep
     fresh: dict[int, bytes] = {}  # parsed in this run, not yet handed out
 
     def keep(i: int, packed: bytes) -> None:
         fresh[i] = packed
-        if cache.folder is not None:  # without a cache, nothing outlives its file's models
-            cache.entries[digests[i]] = packed
-            cache.dirty = True
+        cache.add(digests[i], packed)
 
     def source(i: int) -> SourceFile:
         path = paths[i]
@@ -260,7 +189,8 @@ def iter_sources(
         rel = text_path[len(prefix) :].replace(os.sep, "/") if text_path.startswith(prefix) else path.as_posix()
         data = raws[i]
         if data is None:
-            return SourceFile(rel, path, "", (), (io_issues[i],), "")
+            return SourceFile(rel, path, "", (), (prepared.io_issues[i],), "")
+        raws[i] = None  # the text below is all that is kept of it
         # Entries are kept as per-file marshal blobs: compact, and the data trees they hold
         # live only while the caller builds this file's models. What this run parsed itself
         # needs no shape check (only what was read from the cache file does).
@@ -276,36 +206,116 @@ def iter_sources(
             keep(i, packed)
             unpacked = _unpack(marshal.loads(packed))
         documents, issues = unpacked
-        text, _ = decode(data)
-        text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+        text = ""
+        if texts or may_suppress(data) or any(issue.fatal for issue in issues):
+            text = (decode(data)[0] or "").replace("\r\n", "\n").replace("\r", "\n")
         return SourceFile(rel, path, text, documents, issues, digests[i])
 
-    todo = [i for i, raw in enumerate(raws) if raw is not None and digests[i] not in cache.entries]
-    pending = set(todo)
+    pending = set(prepared.todo)
+    live = {d for d in digests if d}
     for i in range(len(paths)):
         if i not in pending:
             yield i, source(i)
-    for i, packed in _parse_all(todo, raws, workers):
-        keep(i, packed)
-        yield i, source(i)
-    cache.save({d for d in digests if d})
-
-
-def _parse_all(todo: list[int], raws: list[bytes | None], workers: int | None) -> Iterator[tuple[int, bytes]]:
-    """``(i, packed parse of raws[i])`` for each i of ``todo``, over worker processes if it pays."""
-    n_workers = workers if workers is not None else (os.cpu_count() or 1)
-    if n_workers > 1 and len(todo) >= PARALLEL_MIN_FILES:
-        # Interleave files across chunks: paths come sorted, and one folder (sop/) holds
-        # most of the bytes; contiguous chunks would leave one worker with all of it.
-        n_chunks = n_workers * 8
-        index_chunks = [todo[k::n_chunks] for k in range(n_chunks)]
-        chunks = [[raws[i] for i in chunk] for chunk in index_chunks]
-        with ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("fork")) as pool:
-            for chunk, blob in zip(index_chunks, pool.map(_parse_chunk_blob, chunks)):
-                yield from zip(chunk, marshal.loads(blob))
+    if job is not None:
+        for i, packed in job.results():
+            fresh[i] = packed  # the worker wrote it to the cache itself
+            yield i, source(i)
+        for i in job.missed():  # a worker that failed: parsed here
+            keep(i, marshal.dumps(_pack(read_bytes(raws[i]))))  # type: ignore[arg-type]
+            yield i, source(i)
     else:
-        for i in todo:
-            yield i, marshal.dumps(_pack(read_bytes(raws[i])))  # type: ignore[arg-type]
+        for i in prepared.todo:
+            keep(i, marshal.dumps(_pack(read_bytes(raws[i]))))  # type: ignore[arg-type]
+            yield i, source(i)
+    cache.save(live, written=job.written() if job is not None else frozenset())
+
+
+_inherited: Prepared | None = None  # what the workers of the Job being started read (fork)
+_start_lock = threading.Lock()
+
+
+class Job:
+    """Worker processes parsing the files of :class:`Prepared` ``todo``, one cache shard per
+    task: each worker also writes the cache files of its shards, so the parse results are
+    never all in memory at once (they live while the caller builds a file's models).
+
+    The workers are forked with the files already read: only shard numbers and file positions
+    go to them, and one marshal blob per shard comes back."""
+
+    def __init__(self, prepared: Prepared, n_workers: int, lazy: bool = False, write: bool = True) -> None:
+        global _inherited  # noqa: PLW0603 - read by the forked workers, reset right after
+        self.todo = prepared.todo
+        self.lazy = lazy
+        self.write = (write or not lazy) and prepared.cache.prepare_folder()
+        if self.write:
+            fs.machine_key()  # read (or made) once here: every worker signs with it
+        groups: dict[int, list[int]] = {}
+        for i in prepared.todo:
+            groups.setdefault(shard_of(prepared.digests[i]), []).append(i)
+        self.delivered: set[int] = set()
+        self.done: set[int] = set()
+        with _start_lock:
+            _inherited = prepared
+            try:
+                self.pool = ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("fork"))
+                self.tasks = {
+                    self.pool.submit(_parse_shard, shard, indexes, self.write, lazy): (shard, indexes)
+                    for shard, indexes in sorted(groups.items(), key=lambda kv: -len(kv[1]))
+                }
+            finally:
+                _inherited = None
+
+    def results(self) -> Iterator[tuple[int, bytes]]:
+        """``(position, packed parse)`` of each file, shard by shard as the workers finish them."""
+        try:
+            for future in as_completed(self.tasks):
+                shard, indexes = self.tasks[future]
+                try:
+                    packed = marshal.loads(future.result())
+                except Exception:  # noqa: BLE001 - a worker that failed: its files are parsed here
+                    continue
+                self.done.add(shard)
+                for i, one in zip(indexes, packed):
+                    self.delivered.add(i)
+                    yield i, one
+        finally:
+            self.stop()
+
+    def missed(self) -> list[int]:
+        """The files no worker delivered (a worker failed), in order."""
+        return [i for i in self.todo if i not in self.delivered]
+
+    def written(self) -> frozenset[int]:
+        """The shards a worker wrote to the cache (or was to: a failed write only costs speed)."""
+        return frozenset(self.done)
+
+    def stop(self) -> None:
+        """Let the workers go (those still parsing finish their shard first)."""
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _parse_shard(shard: int, indexes: list[int], write: bool, lazy: bool = False) -> bytes:
+    """Worker: parse the inherited files ``indexes`` (all of content shard ``shard``); write that
+    shard's cache file (with the entries still in use it had); hand back one marshal blob
+    (``lazy``: without position trees, see :func:`start_workers`)."""
+    import gc
+
+    gc.disable()  # nothing here makes reference cycles; the collector would only rescan
+    prepared = _inherited
+    assert prepared is not None
+    raws, digests, cache = prepared.raws, prepared.digests, prepared.cache
+    write = write and cache.folder is not None
+    results = [read_bytes(raws[i], positions=write or not lazy) for i in indexes]  # type: ignore[arg-type]
+    packed = [marshal.dumps(_pack(r)) for r in results] if write or not lazy else []
+    if write and cache.folder is not None:
+        live = [d for d in digests if d and shard_of(d) == shard]
+        entries = cache.shard_entries(shard, live)
+        entries.update(zip((digests[i] for i in indexes), packed))
+        write_shard(prepared.root, cache.folder, shard, dict(sorted(entries.items())))
+    if lazy:
+        paths = prepared.paths
+        packed = [marshal.dumps(lazy_pack(r, paths[i], digests[i])) for r, i in zip(results, indexes)]
+    return marshal.dumps(packed)
 
 
 def _read_issue(exc: OSError) -> ReadIssue:

@@ -79,8 +79,9 @@ def decode(raw: bytes) -> tuple[str | None, ReadIssue | None]:
         return None, ReadIssue("Y002", "read.not_utf8", line, column, (("byte", "0x" + byte),))
 
 
-def read_bytes(raw: bytes) -> ReadResult:
-    """Parse ``raw`` (a whole file) into documents and issues; never raises on bad input."""
+def read_bytes(raw: bytes, *, positions: bool = True) -> ReadResult:
+    """Parse ``raw`` (a whole file) into documents and issues; never raises on bad input.
+    ``positions=False``: the documents' position trees may be None (see :func:`build`)."""
     if len(raw) > MAX_BYTES:
         return ReadResult(
             (), (ReadIssue("Y009", "read.too_large", None, None, (("mb", MAX_BYTES // (1024 * 1024)),)),), ""
@@ -89,10 +90,10 @@ def read_bytes(raw: bytes) -> ReadResult:
     if text is None:
         assert issue is not None
         return ReadResult((), (issue,), "")
-    return read_text(text)
+    return read_text(text, positions=positions)
 
 
-def read_text(text: str) -> ReadResult:
+def read_text(text: str, *, positions: bool = True) -> ReadResult:
     """Parse decoded YAML text into documents and issues."""
     if "\r" in text:
         # libyaml copes with CRLF, but a lone CR would shift line numbers; normalise both.
@@ -100,7 +101,7 @@ def read_text(text: str) -> ReadResult:
     documents: list[RawDocument] = []
     issues: list[ReadIssue] = []
     try:
-        build(text, documents, issues, RawDocument, ReadIssue)
+        build(text, documents, issues, RawDocument, ReadIssue, positions=positions)
     except Abort as abort:
         issues.append(abort.issue)
     except RecursionError:  # pragma: no cover - guarded by MAX_DEPTH, kept as a last resort
