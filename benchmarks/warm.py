@@ -140,7 +140,14 @@ def measure(root: Path, repeat: int) -> list[Row]:
         _cache(root, "")
 
     def forget_state() -> None:
-        _cache(root, "validate-v1.marshal", "incremental-v1.pickle", "models-v1.pickle", "models-v1-new.marshal")
+        _cache(
+            root,
+            "validate-v1.marshal",
+            "incremental-v1.pickle",
+            "models-v2.pickle",
+            "models-v2-nested.bin",
+            "models-v2-new.marshal",
+        )
 
     try:
         row("cold (no cache)", forget_all)
