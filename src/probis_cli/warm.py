@@ -117,6 +117,7 @@ class Read:
     exclude: tuple[str, ...]
     found: Discovery
     data: dict[Path, bytes]
+    digests: dict[Path, str]  # of data (digest_bytes)
 
 
 def files_digest(root: Path, exclude: Sequence[str], read: list[Read] | None = None) -> str | None:
@@ -126,8 +127,9 @@ def files_digest(root: Path, exclude: Sequence[str], read: list[Read] | None = N
     prefix = str(root).rstrip(os.sep) + os.sep
     whole = _problems_digest(found.problems)
     kept: dict[Path, bytes] = {}
+    digests: dict[Path, str] = {}
     if read is not None:
-        read.append(Read(root, tuple(exclude), found, kept))
+        read.append(Read(root, tuple(exclude), found, kept, digests))
     for path in found.files:
         text = str(path)
         data = _file_bytes(text)
@@ -136,7 +138,10 @@ def files_digest(root: Path, exclude: Sequence[str], read: list[Read] | None = N
         kept[path] = data
         rel = text[len(prefix) :].replace(os.sep, "/") if text.startswith(prefix) else path.as_posix()
         whole.update(rel.encode("utf-8", "surrogatepass") + b"\x01")
-        whole.update(hashlib.blake2b(data, digest_size=16).digest())
+        digest = hashlib.blake2b(data, digest_size=16)
+        whole.update(digest.digest())
+        if read is not None:
+            digests[path] = digest.hexdigest()
     return str(whole.hexdigest())
 
 

@@ -22,6 +22,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from probis_cli.model.build import Document
+
 _set = object.__setattr__
 _get = object.__getattribute__
 LOADER = "\x00probis-loader"  # the key of the loader in a partial model's __dict__ (no field has it)
@@ -150,3 +152,54 @@ def partial(cls: type[BaseModel], fields: dict[str, Any], fields_set: set[str], 
     _set(model, "__pydantic_extra__", None)
     _set(model, "__pydantic_private__", None)
     return model
+
+
+class StoredDocument(Document):  # type: ignore[type-arg]
+    """A :class:`~probis_cli.model.build.Document` whose position tree is read when first
+    needed (by :meth:`tree`, ``loc``: the documents that get a finding), through a
+    :class:`TreeLoader` shared by the documents of its file."""
+
+    __slots__ = ("trees",)
+
+    def __init__(self, path: str, model: Any, line: int, column: int) -> None:
+        super().__init__(path, model, None, line, column)
+        self.trees: TreeLoader | None = None
+
+    @property
+    def pos(self) -> Any:
+        """The position tree (marshalled until decoded), read on first use."""
+        value = _POS.__get__(self)
+        if value is None and self.trees is not None:
+            self.trees.load()
+            value = _POS.__get__(self)
+        return value
+
+    @pos.setter
+    def pos(self, value: Any) -> None:
+        _POS.__set__(self, value)
+
+    def __reduce__(self) -> Any:
+        return Document, (self.path, self.model, self.pos, self.line, self.column)
+
+
+_POS = Document.__dict__["pos"]  # the slot of the dataclass
+
+
+class TreeLoader:
+    """Reads the position trees of one file's documents (all of them, on the first need)."""
+
+    def __init__(self, load: Callable[[], list[bytes]], documents: list[StoredDocument]) -> None:
+        self.load_trees = load
+        self.documents = documents
+        for d in documents:
+            d.trees = self
+
+    def load(self) -> None:
+        """Give every document of the file its position tree; raises what ``load`` raises."""
+        documents, self.documents = self.documents, []
+        if not documents:
+            return
+        trees = self.load_trees()
+        for d, tree in zip(documents, trees, strict=True):
+            d.trees = None
+            _POS.__set__(d, tree)

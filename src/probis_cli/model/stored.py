@@ -54,11 +54,13 @@ Entry = tuple[list[Document[Any]], list[Finding], list[Broken], tuple[ReadIssue,
 CLASSES: dict[str, type[BaseModel]] = {"pemda": Pemda, "rpjmd": Rpjmd, "opd": Opd, "proses": Proses, "sop": Sop}
 _NAMES = {cls: name for name, cls in CLASSES.items()}
 # Of one document in the signed file: class name, plain fields, fields set, whether it has more
-# (nested models), position tree (marshalled), line, column.
+# (nested models), b"" (its position tree is in the other file), line, column.
 Head = tuple[str, dict[str, Any], set[str], bool, bytes, int, int]
+Place = tuple[int, int, bytes]  # offset, length (0: nothing), SHA-256 of bytes in the nested-models file
 # Of one repository file: its documents' heads, findings, what failed, read issues, and where
-# its nested models are (offset, length, SHA-256; length 0: none).
-Record = tuple[list[Head], list[Finding], list[Broken], tuple[ReadIssue, ...], int, int, bytes]
+# its nested models and its documents' position trees (marshalled) are.
+Record = tuple[list[Head], list[Finding], list[Broken], tuple[ReadIssue, ...], Place, Place]
+_NOWHERE: Place = (0, 0, b"")
 
 
 def _header() -> bytes:
@@ -91,15 +93,36 @@ def _rest(findings: Any, broken: Any, issues: Any) -> bool:
     return type(issues) is tuple and all(type(i) is ReadIssue for i in issues)
 
 
+_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def read_file(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """:func:`probis_cli.fs.read_limited` in one read of the file's size (no chunks joined: the
+    files here are tens of megabytes); OSError for a link to a FIFO or device, or a file over ``limit``."""
+    fd = os.open(path, _FLAGS)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            raise fs.NotRegularFile(0, "not a regular file of the expected size", str(path))
+        data = os.read(fd, info.st_size + 1)
+        while len(data) <= limit and (more := os.read(fd, 1 << 20)):
+            data += more  # grew meanwhile (or a short read)
+        if len(data) > limit:
+            raise fs.TooLarge(path, limit)
+        return data
+    finally:
+        os.close(fd)
+
+
 def _verified(path: Path, header: bytes) -> memoryview | None:
     """The payload of one signed file, None when it is in any doubt."""
     try:
-        data = fs.verified(fs.read_limited(path, MAX_BYTES))
+        data = fs.verified_view(read_file(path))
     except OSError:
         return None
-    if data is None or not data.startswith(header):
+    if data is None or data[: len(header)] != header:
         return None
-    return memoryview(data)[len(header) :]
+    return data[len(header) :]
 
 
 def _read_base(path: Path, header: bytes) -> tuple[bytes, dict[str, Any]]:
@@ -131,9 +154,9 @@ def _read_delta(path: Path, header: bytes) -> dict[str, bytes]:
     return {}
 
 
-def _split(entry: Entry) -> tuple[Record, bytes] | None:
-    """The record of an entry (with its nested models' place left empty) and their pickle;
-    None when a document's model is not one this file keeps."""
+def _split(entry: Entry) -> tuple[Record, bytes, bytes] | None:
+    """The record of an entry (places left empty), the pickle of its nested models and the
+    marshalled position trees; None when a document's model is not one this file keeps."""
     documents, findings, broken, issues = _packed(entry)
     heads: list[Head] = []
     for d in documents:
@@ -143,19 +166,29 @@ def _split(entry: Entry) -> tuple[Record, bytes] | None:
             return None
         fields = model.__dict__
         head = {k: v for k, v in fields.items() if lazy.plain(v)}
-        pos = d.pos if isinstance(d.pos, bytes) else marshal.dumps(d.pos)
-        heads.append((name, head, set(model.__pydantic_fields_set__), len(head) != len(fields), pos, d.line, d.column))
+        heads.append((name, head, set(model.__pydantic_fields_set__), len(head) != len(fields), b"", d.line, d.column))
     nested = [d.model for d, h in zip(documents, heads) if h[3]]
     blob = pickle.dumps(nested, protocol=pickle.HIGHEST_PROTOCOL) if nested else b""
-    return (heads, list(findings), list(broken), tuple(issues), 0, 0, b""), blob
+    trees = marshal.dumps([d.pos for d in documents]) if documents else b""
+    return (heads, list(findings), list(broken), tuple(issues), _NOWHERE, _NOWHERE), blob, trees
+
+
+def _place(value: Any) -> bool:
+    return (
+        type(value) is tuple
+        and len(value) == 3
+        and type(value[0]) is int
+        and type(value[1]) is int
+        and type(value[2]) is bytes
+    )
 
 
 def _record(value: Any) -> Record | None:
     """``value`` when it has the shape of a :data:`Record`, else None."""
-    if type(value) is not tuple or len(value) != 7:
+    if type(value) is not tuple or len(value) != 6:
         return None
-    heads, findings, broken, issues, offset, length, sha = value
-    if type(heads) is not list or type(offset) is not int or type(length) is not int or type(sha) is not bytes:
+    heads, findings, broken, issues, nested, trees = value
+    if type(heads) is not list or not _place(nested) or not _place(trees):
         return None
     for h in heads:
         if type(h) is not tuple or len(h) != 7 or h[0] not in CLASSES or type(h[1]) is not dict:
@@ -240,16 +273,38 @@ class StoredModels:
         weakref.finalize(self, os.close, fd)
 
     def _partial(self, path: str, digest: str, record: Record) -> Entry | None:
-        heads, findings, broken, issues, offset, length, sha = record
-        if not length and any(h[3] for h in heads):
+        heads, findings, broken, issues, nested, trees = record
+        if (not nested[1] and any(h[3] for h in heads)) or (heads and not trees[1]):
             return None
         more = [h[3] for h in heads]
-        loader = lazy.Loader(lambda: self._nested(path, digest, more, (offset, length, sha))) if length else None
-        documents = [
-            Document(path, lazy.partial(CLASSES[name], fields, fields_set, loader if more else None), pos, line, column)
-            for name, fields, fields_set, more, pos, line, column in heads
+        loader = lazy.Loader(lambda: self._nested(path, digest, more, nested)) if nested[1] else None
+        documents: list[Document[Any]] = [
+            lazy.StoredDocument(
+                path, lazy.partial(CLASSES[name], fields, fields_set, loader if more else None), line, column
+            )
+            for name, fields, fields_set, more, _, line, column in heads
         ]
+        if documents:
+            lazy.TreeLoader(lambda: self._trees(path, digest, len(heads), trees), documents)  # type: ignore[arg-type]
         return documents, list(findings), list(broken), issues
+
+    def _trees(self, path: str, digest: str, count: int, where: Place) -> list[Any]:
+        """The position trees of one file's documents (marshalled), or built again from the file."""
+        blob = self._blob(*where)
+        try:
+            trees = marshal.loads(blob) if blob is not None else None
+        except (ValueError, EOFError, TypeError):
+            trees = None
+        if type(trees) is list and len(trees) == count and all(type(t) is bytes for t in trees):
+            return trees
+        from probis_cli.model.build import build_documents
+        from probis_cli.source.loader import iter_sources
+
+        for _, source in iter_sources(self.root, [self.root / path], use_cache=False):
+            documents, _ = build_documents(source, [])
+            if source.digest == digest and len(documents) == count:
+                return [d.pos for d in documents]
+        raise StoredModelsLost(path)
 
     def _blob(self, offset: int, length: int, sha: bytes) -> bytes | None:
         """The bytes at ``offset`` of the nested-models file when their SHA-256 is ``sha``."""
@@ -261,7 +316,7 @@ class StoredModels:
             return None
         return blob if len(blob) == length and hashlib.sha256(blob).digest() == sha else None
 
-    def _nested(self, path: str, digest: str, more: list[bool], where: tuple[int, int, bytes]) -> list[BaseModel]:
+    def _nested(self, path: str, digest: str, more: list[bool], where: Place) -> list[BaseModel]:
         """The complete models of one file's documents that have nested parts: from the
         nested-models file (checked against the signed digest before unpickling), or, when that
         is damaged meanwhile, built again from the file itself."""
@@ -325,26 +380,31 @@ class StoredModels:
         token = os.urandom(16)
         blobs: list[bytes] = [token]
         records: dict[str, Record] = {}
-        at = len(token)
+
+        end = [len(token)]
+
+        def place(blob: bytes) -> Place:
+            if not blob:
+                return _NOWHERE
+            where = (end[0], len(blob), hashlib.sha256(blob).digest())
+            blobs.append(blob)
+            end[0] += len(blob)
+            return where
+
         for name, value in self.base.items():
             record = _record(value) if name in live and name not in delta else None
             if record is None:
                 continue
-            blob = self._blob(record[4], record[5], record[6]) if record[5] else b""
-            if blob is None:
+            nested = self._blob(*record[4]) if record[4][1] else b""
+            trees = self._blob(*record[5]) if record[5][1] else b""
+            if nested is None or trees is None:
                 continue  # damaged: built again next time
-            records[name] = (*record[:4], at if blob else 0, len(blob), record[6])
-            blobs.append(blob)
-            at += len(blob)
+            records[name] = (*record[:4], place(nested), place(trees))
         for name, raw in delta.items():
             entry = _entry(pickle.loads(raw))
             split = _split(entry) if entry is not None else None
-            if split is None:
-                continue
-            record, blob = split
-            records[name] = (*record[:4], at if blob else 0, len(blob), hashlib.sha256(blob).digest() if blob else b"")
-            blobs.append(blob)
-            at += len(blob)
+            if split is not None:
+                records[name] = (*split[0][:4], place(split[1]), place(split[2]))
         # The nested models first: the signed file names them by token, never the other way round.
         fs.write_atomic(self.folder / HEAVY_NAME, b"".join(blobs), root=self.root)
         payload = pickle.dumps((token, records), protocol=pickle.HIGHEST_PROTOCOL)
