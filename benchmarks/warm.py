@@ -142,7 +142,7 @@ def measure(root: Path, repeat: int) -> list[Row]:
     def forget_state() -> None:
         _cache(
             root,
-            "validate-v1.marshal",
+            "validate-v2.marshal",
             "incremental-v1.pickle",
             "models-v2.pickle",
             "models-v2-nested.bin",

@@ -281,4 +281,5 @@ def remember(loaded: api.Loaded, options: api.CheckOptions, parts: list[str] | N
     files = [(s.path, s.digest) for s in loaded.sources]
     inputs = warm.inputs_of(root, parts, exclude, [baseline] if baseline is not None else [], (problems, files))
     if inputs is not None:
-        warm.store(root, inputs, Answer(text, exit_code))
+        statuses = warm.statuses_of([(s.abspath, s.digest) for s in loaded.sources])
+        warm.store(root, inputs, Answer(text, exit_code), statuses)
