@@ -146,11 +146,15 @@ def _unchanged(path: str, known: tuple[int, int, int, int, bytes] | None) -> byt
 
 
 def files_digest(
-    root: Path, exclude: Sequence[str], read: list[Read] | None = None, statuses: StatusTable | None = None
+    root: Path,
+    exclude: Sequence[str],
+    read: list[Read] | None = None,
+    statuses: StatusTable | None = None,
+    expected: str | None = None,
 ) -> str | None:
     """The digest of the discovered files and their contents; None when a file cannot be read.
-    ``read``: gets what was read appended; ``statuses``: the files whose status is unchanged
-    are not read again."""
+    ``read``: gets what was read appended (when the digest is not ``expected``: every file);
+    ``statuses``: the files whose status is unchanged are not read again."""
     found = discover_all(root, exclude=list(exclude))
     prefix = str(root).rstrip(os.sep) + os.sep
     whole = _problems_digest(found.problems)
@@ -158,24 +162,27 @@ def files_digest(
     digests: dict[Path, str] = {}
     if read is not None:
         read.append(Read(root, tuple(exclude), found, kept, digests))
-    texts = [str(p) for p in found.files]
-    known = [_unchanged(t, statuses.get(t)) for t in texts] if statuses else [None] * len(texts)
-    # A file changed: the check that follows needs every file's text, read here (hashed only
-    # where the status changed). Nothing changed: nothing is read.
-    every = None in known
-    for path, text, digest in zip(found.files, texts, known):
+    for path in found.files:
+        text = str(path)
         rel = text[len(prefix) :].replace(os.sep, "/") if text.startswith(prefix) else path.as_posix()
         whole.update(rel.encode("utf-8", "surrogatepass") + b"\x01")
-        if digest is None or every:
+        digest = _unchanged(text, statuses.get(text)) if statuses else None
+        if digest is None:
             data = _file_bytes(text)
             if data is None:
                 return None
             kept[path] = data
-            digest = digest or hashlib.blake2b(data, digest_size=16).digest()
+            digest = hashlib.blake2b(data, digest_size=16).digest()
         whole.update(digest)
         if read is not None:
             digests[path] = digest.hex()
-    return str(whole.hexdigest())
+    found_digest = str(whole.hexdigest())
+    if read is not None and found_digest != expected:
+        # A miss: the check that follows needs every file's text (the digests are known).
+        for path in found.files:
+            if path not in kept and (data := _file_bytes(str(path))) is not None:
+                kept[path] = data
+    return found_digest
 
 
 def statuses_of(files: Sequence[tuple[Path, str]]) -> StatusTable:
@@ -304,7 +311,7 @@ def lookup(start: Path, parts: Sequence[str], read: list[Read] | None = None) ->
         if inputs.marker != marker or any(_digest_file(Path(p)) != d for p, d in inputs.extra):
             continue
         seen: list[Read] = []
-        if files_digest(root, inputs.exclude, seen, statuses) == inputs.files:
+        if files_digest(root, inputs.exclude, seen, statuses, inputs.files) == inputs.files:
             if seen[0].data:  # files read again (new, racy, touched): their statuses for next time
                 table = statuses_of([(p, seen[0].digests[p]) for p in seen[0].found.files])
                 _write(root, entries, table)

@@ -145,7 +145,8 @@ def partial(cls: type[BaseModel], fields: dict[str, Any], fields_set: set[str], 
         model = cls.__new__(cls)
         _set(model, "__dict__", fields)
     else:
-        model = partial_class(cls).__new__(partial_class(cls))
+        kind = _CLASSES.get(cls) or partial_class(cls)
+        model = kind.__new__(kind)
         _set(model, "__dict__", {**fields, LOADER: loader})
         loader.waiting.append(model)
     _set(model, "__pydantic_fields_set__", fields_set)

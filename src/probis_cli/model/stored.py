@@ -175,11 +175,7 @@ def _split(entry: Entry) -> tuple[Record, bytes, bytes] | None:
 
 def _place(value: Any) -> bool:
     return (
-        type(value) is tuple
-        and len(value) == 3
-        and type(value[0]) is int
-        and type(value[1]) is int
-        and type(value[2]) is bytes
+        type(value) is tuple and len(value) == 3 and type(value[2]) is bytes and type(value[0]) is type(value[1]) is int
     )
 
 
