@@ -169,7 +169,7 @@ def test_a_forged_file_is_never_unpickled(repo: Path, tmp_path: Path) -> None:
     payload = header + pickle.dumps({"x": _Planted(marker)})
     path.write_bytes(b"\0" * 32 + payload)  # a committed file with the right header, unsigned
     assert warm(repo) == cold(repo) and not marker.exists()
-    path.write_bytes(fs.sign(payload)[:31] + b"x" + payload)
+    path.write_bytes(fs.sign(payload)[:31] + bytes([fs.sign(payload)[31] ^ 1]) + payload)
     assert warm(repo) == cold(repo) and not marker.exists()
 
 
