@@ -3,6 +3,7 @@ validated again; the findings are a cold run's; a damaged, forged or odd cache i
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 from pathlib import Path
 from typing import Any
@@ -151,6 +152,9 @@ def test_a_partial_model_behaves_as_the_whole_one(repo: Path) -> None:
         assert model == whole[doc.path] and whole[doc.path] == lazy.whole(model)
         assert type(pickle.loads(pickle.dumps(model))) is type(whole[doc.path])
         assert copy.deepcopy(model) == whole[doc.path] and repr(model) == repr(whole[doc.path])
+    stored_doc = partial[0]
+    again = dataclasses.replace(stored_doc)  # what copies a document sees its position tree
+    assert again.tree() == stored_doc.tree() and again.loc("kode") == stored_doc.loc("kode")
 
 
 class _Planted:

@@ -162,8 +162,8 @@ class StoredDocument(Document):  # type: ignore[type-arg]
 
     __slots__ = ("trees",)
 
-    def __init__(self, path: str, model: Any, line: int, column: int) -> None:
-        super().__init__(path, model, None, line, column)
+    def __init__(self, path: str, model: Any, pos: Any = None, line: int = 1, column: int = 1) -> None:
+        super().__init__(path, model, pos, line, column)
         self.trees: TreeLoader | None = None
 
     @property

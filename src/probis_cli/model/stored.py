@@ -276,7 +276,7 @@ class StoredModels:
         loader = lazy.Loader(lambda: self._nested(path, digest, more, nested)) if nested[1] else None
         documents: list[Document[Any]] = [
             lazy.StoredDocument(
-                path, lazy.partial(CLASSES[name], fields, fields_set, loader if more else None), line, column
+                path, lazy.partial(CLASSES[name], fields, fields_set, loader if more else None), None, line, column
             )
             for name, fields, fields_set, more, _, line, column in heads
         ]
