@@ -5,7 +5,8 @@
 
 Every figure is the best of ``--repeat`` runs, each in a fresh process. Two columns:
 
-* end to end: the whole ``probis validate`` process, as a user or CI pays it (start-up included);
+* end to end: the whole ``probis validate`` process, as a user or CI pays it (start-up included),
+  wall and CPU (user + system, of the process);
 * in process: the same run without start-up — in a process that already imported
   ``probis_cli.cli.main``, ran ``probis validate --help`` once (the command built) and imported
   what checking uses (api, reporters, rules), the time of ``probis validate`` to the report
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -65,10 +67,17 @@ def _env() -> dict[str, str]:
     return env
 
 
+_CPU: list[float] = []  # CPU seconds (user + system) of each _wall run, in order
+
+
 def _wall(cmd: list[str], cwd: Path) -> float:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env(), cwd=cwd)
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    _CPU.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return wall
 
 
 def _inner(args: list[str], cwd: Path) -> tuple[float, float]:
@@ -108,7 +117,7 @@ def _cache(root: Path, *names: str) -> None:
             path.unlink(missing_ok=True)
 
 
-Row = tuple[str, float, float, float]
+Row = tuple[str, float, float, float, float]  # label, end to end (wall, CPU), in process (wall, CPU)
 
 
 def measure(root: Path, repeat: int) -> list[Row]:
@@ -119,28 +128,36 @@ def measure(root: Path, repeat: int) -> list[Row]:
     rows: list[Row] = []
     nan = float("nan")
     floor = min(_wall([sys.executable, "-c", "pass"], root) for _ in range(repeat))
-    rows.append(("floor: python -c pass", floor, nan, nan))
-    rows.append(
-        ("probis --version (start-up)", min(_wall([*probis, "--version"], root) for _ in range(repeat)), nan, nan)
-    )
+    rows.append(("floor: python -c pass", floor, min(_CPU[-repeat:]), nan, nan))
+    version = min(_wall([*probis, "--version"], root) for _ in range(repeat))
+    rows.append(("probis --version (start-up)", version, min(_CPU[-repeat:]), nan, nan))
 
     def row(label: str, *before: Callable[[], None]) -> None:
         walls: list[float] = []
+        cpus: list[float] = []
         inners: list[tuple[float, float]] = []
         for _ in range(repeat):
             for step in before:
                 step()
             walls.append(_wall([*probis, *validate], root))
+            cpus.append(_CPU[-1])
             for step in before:
                 step()
             inners.append(_inner(validate, root))
-        rows.append((label, min(walls), min(i[0] for i in inners), min(i[1] for i in inners)))
+        rows.append((label, min(walls), min(cpus), min(i[0] for i in inners), min(i[1] for i in inners)))
 
     def forget_all() -> None:
         _cache(root, "")
 
     def forget_state() -> None:
-        _cache(root, "validate-v1.marshal", "incremental-v1.pickle", "models-v1.pickle", "models-v1-new.marshal")
+        _cache(
+            root,
+            "validate-v2.marshal",
+            "incremental-v1.pickle",
+            "models-v2.pickle",
+            "models-v2-nested.bin",
+            "models-v2-new.marshal",
+        )
 
     try:
         row("cold (no cache)", forget_all)
@@ -157,12 +174,15 @@ def measure(root: Path, repeat: int) -> list[Row]:
 
 def table(rows: list[Row]) -> str:
     floor = rows[0][1]
-    head = f"{'':44s} {'end to end':>11s} {'x floor':>8s} {'in process':>11s} {'(CPU)':>8s}"
+    head = f"{'':44s} {'end to end':>11s} {'x floor':>8s} {'(CPU)':>8s} {'in process':>11s} {'(CPU)':>8s}"
     out = [head, "-" * len(head)]
-    for label, wall, inner, cpu in rows:
+    for label, wall, cpu, inner, inner_cpu in rows:
         inner_text = "" if inner != inner else f"{inner * 1000:8.0f} ms"
-        cpu_text = "" if cpu != cpu else f"{cpu * 1000:5.0f} ms"
-        out.append(f"{label:44s} {wall * 1000:8.0f} ms {wall / floor:7.1f}x {inner_text:>11s} {cpu_text:>8s}")
+        inner_cpu_text = "" if inner_cpu != inner_cpu else f"{inner_cpu * 1000:5.0f} ms"
+        out.append(
+            f"{label:44s} {wall * 1000:8.0f} ms {wall / floor:7.1f}x {cpu * 1000:5.0f} ms {inner_text:>11s} "
+            f"{inner_cpu_text:>8s}"
+        )
     return "\n".join(out)
 
 

@@ -210,6 +210,7 @@ class Prefetched(Protocol):
     exclude: tuple[str, ...]
     found: Discovery
     data: dict[Path, bytes]
+    digests: dict[Path, str]
 
 
 def load(
@@ -250,11 +251,20 @@ def load(
         paths = found.files
         stored = StoredModels(root, keep=_checked_before(root)) if incremental and use_cache else None
         data = read.data if read is not None and read.found is found else {}
+        digests = read.digests if read is not None and read.found is found else {}
         prepared = read.prepared if isinstance(read, early.Early) and read.found is found else None
         if isinstance(read, early.Early) and prepared is None:
             read.prepared.discard()  # started for other files: its workers are let go
         slots = _built(
-            root, paths, stored, data, use_cache=use_cache, workers=workers, prepared=prepared, keep_texts=keep_texts
+            root,
+            paths,
+            stored,
+            data,
+            use_cache=use_cache,
+            workers=workers,
+            prepared=prepared,
+            keep_texts=keep_texts,
+            digests=digests,
         )
         sources: list[SourceFile] = []
         documents: list[Document[Any]] = []
@@ -302,6 +312,7 @@ def _built(
     workers: int | None,
     prepared: Prepared | None = None,
     keep_texts: bool = True,
+    digests: dict[Path, str] | None = None,
 ) -> list[Built | None]:
     """Each file read and validated, in path order (so that everything after is deterministic);
     with ``stored``, the files whose bytes did not change since the last run are not validated
@@ -313,7 +324,7 @@ def _built(
         todo = []
         prefix = str(root).rstrip(os.sep) + os.sep
         for i, path in enumerate(paths):
-            slot = _stored_slot(stored, path, prefix, data.get(path))
+            slot = _stored_slot(stored, path, prefix, data.get(path), (digests or {}).get(path))
             if slot is None:
                 todo.append(i)
             slots[i] = slot
@@ -344,17 +355,20 @@ def _built(
     return slots
 
 
-def _stored_slot(stored: StoredModels, path: Path, prefix: str, raw: bytes | None) -> Built | None:
-    """The file ``path`` as the last run built it, when its bytes (``raw``: as already read) are
-    the same (None: build it)."""
+def _stored_slot(
+    stored: StoredModels, path: Path, prefix: str, raw: bytes | None, digest: str | None = None
+) -> Built | None:
+    """The file ``path`` as the last run built it, when its bytes (``raw``: as already read, with
+    their ``digest``) are the same (None: build it)."""
     if raw is None or len(raw) > MAX_BYTES:
+        digest = None
         try:
             raw = fs.read_limited(path, MAX_BYTES)
         except OSError:
             return None  # reported by the reader
     text_path = str(path)
     rel = text_path[len(prefix) :].replace(os.sep, "/") if text_path.startswith(prefix) else path.as_posix()
-    digest = digest_bytes(raw)
+    digest = digest or digest_bytes(raw)
     entry = stored.get(rel, digest)
     if entry is None:
         return None

@@ -35,6 +35,7 @@ __all__ = [
     "sign",
     "signed",
     "verified",
+    "verified_view",
     "write_atomic",
 ]
 
@@ -273,6 +274,19 @@ def sign(data: bytes) -> bytes:
 def signed(data: bytes) -> bytes:
     """``data`` with its signature prepended, for writing a cache entry."""
     return sign(data) + data
+
+
+def verified_view(blob: bytes) -> memoryview | None:
+    """The data of a :func:`signed` blob as a view into it (no copy of a large file), or None
+    when the signature does not match."""
+    import hashlib
+    import hmac
+
+    if len(blob) < 32:
+        return None
+    data = memoryview(blob)[32:]
+    mac = hmac.new(machine_key(), data, hashlib.sha256).digest()
+    return data if hmac.compare_digest(memoryview(blob)[:32], mac) else None
 
 
 def verified(blob: bytes) -> bytes | None:

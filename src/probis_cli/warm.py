@@ -18,6 +18,7 @@ import marshal
 import os
 import stat
 import sys
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,12 +29,22 @@ from probis_cli.code_digest import code_digest
 from probis_cli.digest import digest_bytes, digest_parts
 from probis_cli.source.discover import MARKER, Discovery, Problem, discover_all, find_root
 
-FORMAT = 1
+FORMAT = 2
 FILE_NAME = f"validate-v{FORMAT}.marshal"
 HEADER = f"probis-validate-cache {FORMAT} {__version__} {sys.version_info[0]}.{sys.version_info[1]}\n".encode()
 MAX_BYTES = 256 * 1024 * 1024
 MAX_FILE_BYTES = 8 * 1024 * 1024  # a repository file larger than this is not hashed here (a miss)
 KEEP = 8  # reports kept (one per combination of options)
+# A file whose status (size, modification time, inode, status change time) is what it was when
+# the last run read it is not read again (as git's index): its digest is the one read then. A
+# status taken within RACY_NS of the start of the run that records it is not recorded (the file
+# may have changed in the same clock tick as it was read): that file is read again next time.
+RACY_NS = 2_000_000_000
+STARTED_NS = time.time_ns()  # before this process read any file of the repository
+Status = tuple[int, int, int, int]  # size, mtime_ns, inode, ctime_ns
+StatusTable = dict[str, tuple[int, int, int, int, bytes]]  # path -> status and content digest
+_seen: dict[str, Status] = {}
+_believed: StatusTable = {}  # the status table this process read  # path -> status, of the files this process looked at
 
 
 @dataclass(frozen=True)
@@ -84,6 +95,7 @@ def _file_bytes(path: str) -> bytes | None:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
             return None
+        _seen[path] = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
         chunks = []
         remaining = MAX_FILE_BYTES + 1
         while remaining > 0:
@@ -117,27 +129,83 @@ class Read:
     exclude: tuple[str, ...]
     found: Discovery
     data: dict[Path, bytes]
+    digests: dict[Path, str]  # of data (digest_bytes)
 
 
-def files_digest(root: Path, exclude: Sequence[str], read: list[Read] | None = None) -> str | None:
+def _unchanged(path: str, known: tuple[int, int, int, int, bytes] | None) -> bytes | None:
+    """The digest of ``path`` kept with its status, when its status is still that (None: read it)."""
+    if known is None:
+        return None
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    status = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
+    _seen[path] = status
+    return known[4] if status == known[:4] and stat.S_ISREG(info.st_mode) else None
+
+
+def files_digest(
+    root: Path,
+    exclude: Sequence[str],
+    read: list[Read] | None = None,
+    statuses: StatusTable | None = None,
+    expected: str | None = None,
+) -> str | None:
     """The digest of the discovered files and their contents; None when a file cannot be read.
-    ``read``: gets what was read appended."""
+    ``read``: gets what was read appended (when the digest is not ``expected``: every file);
+    ``statuses``: the files whose status is unchanged are not read again."""
     found = discover_all(root, exclude=list(exclude))
     prefix = str(root).rstrip(os.sep) + os.sep
     whole = _problems_digest(found.problems)
     kept: dict[Path, bytes] = {}
+    digests: dict[Path, str] = {}
     if read is not None:
-        read.append(Read(root, tuple(exclude), found, kept))
+        read.append(Read(root, tuple(exclude), found, kept, digests))
     for path in found.files:
         text = str(path)
-        data = _file_bytes(text)
-        if data is None:
-            return None
-        kept[path] = data
         rel = text[len(prefix) :].replace(os.sep, "/") if text.startswith(prefix) else path.as_posix()
         whole.update(rel.encode("utf-8", "surrogatepass") + b"\x01")
-        whole.update(hashlib.blake2b(data, digest_size=16).digest())
-    return str(whole.hexdigest())
+        digest = _unchanged(text, statuses.get(text)) if statuses else None
+        if digest is None:
+            data = _file_bytes(text)
+            if data is None:
+                return None
+            kept[path] = data
+            digest = hashlib.blake2b(data, digest_size=16).digest()
+        whole.update(digest)
+        if read is not None:
+            digests[path] = digest.hex()
+    found_digest = str(whole.hexdigest())
+    if read is not None and found_digest != expected:
+        # A miss: the check that follows needs every file's text (the digests are known).
+        for path in found.files:
+            if path not in kept and (data := _file_bytes(str(path))) is not None:
+                kept[path] = data
+    return found_digest
+
+
+def statuses_of(files: Sequence[tuple[Path, str]]) -> StatusTable:
+    """The status table of files read by this run (path, digest): those whose status shows no
+    change since before the run started (by :data:`RACY_NS`)."""
+    table: StatusTable = {}
+    limit = STARTED_NS - RACY_NS
+    for path, digest in files:
+        text = str(path)
+        status = _seen.get(text)
+        old = _believed.get(text)
+        if old is not None and status == old[:4]:
+            table[text] = old  # believed in this run: the digest the check used
+            continue
+        if status is None:
+            try:
+                info = os.stat(text)
+            except OSError:
+                continue
+            status = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
+        if digest and status[1] < limit and status[3] < limit:
+            table[text] = (*status, bytes.fromhex(digest))
+    return table
 
 
 def read_files_digest(problems: Sequence[Problem], files: Sequence[tuple[str, str]]) -> str | None:
@@ -179,19 +247,38 @@ def _path(root: Path) -> Path | None:
 
 
 def _read(root: Path) -> list[tuple[Inputs, Answer]]:
+    return _read_all(root)[0]
+
+
+def _read_all(root: Path) -> tuple[list[tuple[Inputs, Answer]], StatusTable]:
     path = _path(root)
     if path is None:
-        return []
+        return [], {}
     try:
         data = fs.verified(fs.read_limited(path, MAX_BYTES))
     except OSError:
-        return []
+        return [], {}
     if data is None or not data.startswith(HEADER):
-        return []
+        return [], {}
     try:
-        raw = marshal.loads(memoryview(data)[len(HEADER) :])
+        raw, statuses = marshal.loads(memoryview(data)[len(HEADER) :])
     except (ValueError, EOFError, TypeError):
-        return []
+        return [], {}
+    return _entries(raw), _statuses(statuses)
+
+
+def _statuses(value: Any) -> StatusTable:
+    if type(value) is not dict:
+        return {}
+    for k, v in value.items():
+        if type(k) is not str or type(v) is not tuple or len(v) != 5 or type(v[4]) is not bytes:
+            return {}
+        if not all(type(n) is int for n in v[:4]):
+            return {}
+    return value
+
+
+def _entries(raw: Any) -> list[tuple[Inputs, Answer]]:
     out: list[tuple[Inputs, Answer]] = []
     try:
         for (request, marker, exclude, files, extra), (text, code) in raw:
@@ -213,7 +300,8 @@ def lookup(start: Path, parts: Sequence[str], read: list[Read] | None = None) ->
         return None
     if root is None:
         return None
-    entries = _read(root)
+    entries, statuses = _read_all(root)
+    _believed.update(statuses)
     request = request_digest(root, parts)
     marker = None
     for inputs, answer in entries:
@@ -222,18 +310,29 @@ def lookup(start: Path, parts: Sequence[str], read: list[Read] | None = None) ->
         marker = _digest_file(root / MARKER) if marker is None else marker
         if inputs.marker != marker or any(_digest_file(Path(p)) != d for p, d in inputs.extra):
             continue
-        if files_digest(root, inputs.exclude, read) == inputs.files:
+        seen: list[Read] = []
+        if files_digest(root, inputs.exclude, seen, statuses, inputs.files) == inputs.files:
+            if seen[0].data:  # files read again (new, racy, touched): their statuses for next time
+                table = statuses_of([(p, seen[0].digests[p]) for p in seen[0].found.files])
+                _write(root, entries, table)
             return answer
+        if read is not None:
+            read.extend(seen)
     return None
 
 
-def store(root: Path, inputs: Inputs, answer: Answer) -> None:
-    """Remember ``answer`` for ``inputs`` (the oldest entries make room); errors only cost speed."""
+def store(root: Path, inputs: Inputs, answer: Answer, statuses: StatusTable | None = None) -> None:
+    """Remember ``answer`` for ``inputs`` (the oldest entries make room), and the status table of
+    the files read (:func:`statuses_of`); errors only cost speed."""
+    kept = [(i, a) for i, a in _read(root) if i.request != inputs.request][-(KEEP - 1) :]
+    kept.append((inputs, answer))
+    _write(root, kept, statuses or {})
+
+
+def _write(root: Path, kept: list[tuple[Inputs, Answer]], statuses: StatusTable) -> None:
     path = _path(root)
     if path is None:
         return
-    kept = [(i, a) for i, a in _read(root) if i.request != inputs.request][-(KEEP - 1) :]
-    kept.append((inputs, answer))
     raw = [
         ((i.request, i.marker, list(i.exclude), i.files, [list(e) for e in i.extra]), (a.text, a.exit_code))
         for i, a in kept
@@ -243,6 +342,6 @@ def store(root: Path, inputs: Inputs, answer: Answer) -> None:
         gitignore = path.parent / ".gitignore"
         if not gitignore.exists() and not gitignore.is_symlink():
             fs.write_atomic(gitignore, "# dibuat otomatis oleh probis\n*\n", root=root)
-        fs.write_atomic(path, fs.signed(HEADER + marshal.dumps(raw)), root=root)
+        fs.write_atomic(path, fs.signed(HEADER + marshal.dumps((raw, statuses))), root=root)
     except (OSError, fs.OutsideError):
         pass

@@ -105,28 +105,83 @@ def test_the_early_answer_is_the_commands_answer(
     assert (capsys.readouterr().out, again.value.code) == (printed, cold.value.code)
 
 
-def test_what_a_missed_early_answer_read_serves_the_check(
-    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from probis_cli import api
-
-    monkeypatch.delenv("PROBIS_LANG", raising=False)
-    args = ["validate", str(repo), "--no-color"]
+def _runs(repo: Path, args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     for _ in range(2):  # the second run keeps the validated documents
         with pytest.raises(SystemExit):
             run(args)
     capsys.readouterr()
+
+
+def test_what_a_missed_lookup_read_serves_the_check(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from probis_cli import api, warm
+
+    monkeypatch.delenv("PROBIS_LANG", raising=False)
+    args = ["validate", str(repo), "--no-color"]
+    _runs(repo, args, capsys)
     sop = repo / "sop" / "f1.yaml"
     sop.write_text(sop.read_text().replace("sebentar", "15 menit"), encoding="utf-8")
-    assert validate_warm.early_answer(args) is None
-    read = validate_warm.take_read()
-    assert read is not None and validate_warm.take_read() is None  # handed over once
-    assert read.found.files and all(p in read.data for p in read.found.files)
-    loaded = api.load(repo, incremental=True, read=read)
+    parts = validate_warm.request(
+        targets=[repo], fmt="text", fail_on="error", lang="id", color=False, select=(), ignore=(), lint=True,
+        baseline=None, use_baseline=True,
+    )  # fmt: skip
+    read: list[warm.Read] = []
+    assert warm.lookup(repo, parts or [], read) is None and read
+    assert read[0].found.files and all(p in read[0].data and p in read[0].digests for p in read[0].found.files)
+    loaded = api.load(repo, incremental=True, read=read[0])
     assert api.check(loaded).findings == api.check(api.load(repo, use_cache=False)).findings
-    with pytest.raises(SystemExit) as again:
-        run(args)
-    printed = capsys.readouterr().out
+
+
+@pytest.mark.parametrize("options", [[], ["--format", "sarif"], ["--select", "S,M", "--fail-on", "warning"]])
+def test_an_edit_is_checked_before_typer_with_the_commands_report(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, options: list[str]
+) -> None:
+    """A plain ``validate`` after an edit: the early path runs the check itself (no typer); its
+    report and exit code are those of the command, cold."""
+    monkeypatch.delenv("PROBIS_LANG", raising=False)
+    args = ["validate", str(repo), "--no-color", *options]
+    _runs(repo, args, capsys)
+    sop = repo / "sop" / "f1.yaml"
+    sop.write_text(sop.read_text().replace("sebentar", "15 menit"), encoding="utf-8")
+    found = validate_warm.early_answer(args)
+    assert found is not None
     with pytest.raises(SystemExit) as cold:
         run([*args, "--no-cache"])
-    assert (capsys.readouterr().out, cold.value.code) == (printed, again.value.code)
+    assert (found.text.rstrip("\n"), found.exit_code) == (capsys.readouterr().out.rstrip("\n"), cold.value.code)
+    again = validate_warm.early_answer(args)  # and it was remembered: nothing changed since
+    assert again is not None and again == found
+
+
+@pytest.mark.parametrize("options", [["--select", "ZZZ9"], ["--fail-on", "sangat"], ["--format", "xml"]])
+def test_what_the_command_refuses_goes_to_the_command(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, options: list[str]
+) -> None:
+    monkeypatch.delenv("PROBIS_LANG", raising=False)
+    _runs(repo, ["validate", str(repo), "--no-color"], capsys)
+    sop = repo / "sop" / "f1.yaml"
+    sop.write_text(sop.read_text().replace("sebentar", "15 menit"), encoding="utf-8")
+    args = ["validate", str(repo), "--no-color", *options]
+    _runs(repo, args, capsys)  # a report kept for these options would not be asked again
+    sop.write_text(sop.read_text() + "# lagi\n", encoding="utf-8")
+    assert validate_warm.early_answer(args) is None
+    with pytest.raises(SystemExit) as refused:
+        run(args)
+    assert refused.value.code == 2
+
+
+def test_the_check_after_an_edit_imports_no_typer(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import subprocess
+    import sys
+
+    args = ["validate", str(repo), "--no-color"]
+    _runs(repo, args, capsys)
+    sop = repo / "sop" / "f1.yaml"
+    sop.write_text(sop.read_text().replace("sebentar", "15 menit"), encoding="utf-8")
+    code = (
+        "import sys\nfrom probis_cli.cli.main import run\ntry:\n    run(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "print('typer' in sys.modules, 'rich.console' in sys.modules)"
+    )
+    env = {"PATH": "/usr/bin:/bin", "NO_COLOR": "1"}
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.splitlines()[-1] == "False True"  # the text report uses rich's cell widths

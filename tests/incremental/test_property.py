@@ -99,3 +99,47 @@ def test_a_quick_check_is_completed_by_the_next_one(tmp_path: Path, monkeypatch:
     assert not complete.partial and complete.result.findings == cold(tmp_path)
     assert complete.index is quick.index  # the same repository: only the deferred rules ran
     assert session.check() is complete
+
+
+def _report(args: list[str]) -> tuple[str, object]:
+    """What ``probis ARGS`` prints and its exit code (the early paths included, as a user runs it)."""
+    import contextlib
+    import io
+
+    from probis_cli.cli.main import run
+
+    out = io.StringIO()
+    code: object = None
+    with contextlib.redirect_stdout(out):
+        try:
+            run(args)
+        except SystemExit as exc:
+            code = exc.code
+    return out.getvalue(), code
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(edits, st.booleans()), min_size=1, max_size=6))
+def test_random_edits_through_the_command_line(steps: list[tuple[Edit, bool]]) -> None:
+    """``probis validate`` as a user runs it, warm (the report kept, files' statuses believed —
+    here with no racy margin, so that every status is — the check before typer, partial
+    models), after every edit and touch: the report and exit code of a run without caches."""
+    import os
+    import time
+    from unittest import mock
+
+    from probis_cli import warm
+
+    racy = mock.patch.object(warm, "RACY_NS", 0)
+    with tempfile.TemporaryDirectory() as tmp, racy, mock.patch.object(warm, "STARTED_NS", 0):
+        root = Path(tmp).resolve()
+        write_base(root)
+        args = ["validate", str(root), "--no-color"]
+        for step, touch in [(None, False), (None, False), *steps]:
+            if step is not None:
+                changed = apply(root, step)
+                others = sorted(p for p in root.rglob("*.yaml") if p != changed)
+                if touch and others:
+                    os.utime(others[0])  # a new status, the same bytes
+            warm.STARTED_NS = time.time_ns()  # as if each run were a new process
+            assert _report(args) == _report([*args, "--no-cache"]), step

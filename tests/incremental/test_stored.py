@@ -3,6 +3,7 @@ validated again; the findings are a cold run's; a damaged, forged or odd cache i
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 from pathlib import Path
 from typing import Any
@@ -98,6 +99,64 @@ def test_a_damaged_file_is_a_cold_run(repo: Path, name: str, monkeypatch: pytest
     assert "sop/f1.yaml" in built  # not taken from the damaged file
 
 
+def test_damaged_nested_models_are_built_again_from_the_file(repo: Path) -> None:
+    """The nested models are read after the signed file, when something needs them: a damaged
+    one (its digest differs from the signed one) is never unpickled; the file is validated again."""
+    blob = bytearray((repo / ".probis-cache" / stored.HEAVY_NAME).read_bytes())
+    for i in range(32, len(blob), 7):
+        blob[i] ^= 0x55
+    (repo / ".probis-cache" / stored.HEAVY_NAME).write_bytes(bytes(blob))
+    assert warm(repo) == cold(repo)
+
+
+def _stores(monkeypatch: pytest.MonkeyPatch) -> list[stored.StoredModels]:
+    made: list[stored.StoredModels] = []
+
+    class Counting(stored.StoredModels):
+        def __init__(self, root: Path, *, keep: bool = True) -> None:
+            super().__init__(root, keep=keep)
+            made.append(self)
+
+    monkeypatch.setattr(api, "StoredModels", Counting)
+    return made
+
+
+def test_unchanged_documents_load_their_nested_models_only_when_read(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After an edit of one SOP, the rules that run again read plain fields of the other
+    documents (codes, the codes they name): their nested models stay in the file."""
+    made = _stores(monkeypatch)
+    sop = repo / "sop" / "f1.yaml"
+    sop.write_text(sop.read_text().replace("sebentar", "15 menit"), encoding="utf-8")
+    assert warm(repo) == cold(repo)
+    assert not [p for p in made[0].loaded if p.startswith("sop/")], made[0].loaded
+    assert warm(repo) == cold(repo)  # nothing changed: no rule runs; the index reads the OPD
+    assert not [p for p in made[-1].loaded if p.startswith(("sop/", "proses/"))], made[-1].loaded
+
+
+def test_a_partial_model_behaves_as_the_whole_one(repo: Path) -> None:
+    """What serialises, compares, copies or pickles a partial model sees the complete one."""
+    import copy
+
+    from probis_cli.model import lazy
+
+    whole = {d.path: d.model for d in api.load(repo, use_cache=False).index.documents}
+    loaded = api.load(repo, incremental=True)
+    partial = [d for d in loaded.index.documents if type(d.model) is not type(whole[d.path])]
+    assert partial, "the documents of unchanged files come back partial"
+    for doc in partial:
+        model = doc.model
+        assert isinstance(model, type(whole[doc.path]))
+        assert model.model_dump() == whole[doc.path].model_dump()
+        assert model == whole[doc.path] and whole[doc.path] == lazy.whole(model)
+        assert type(pickle.loads(pickle.dumps(model))) is type(whole[doc.path])
+        assert copy.deepcopy(model) == whole[doc.path] and repr(model) == repr(whole[doc.path])
+    stored_doc = partial[0]
+    again = dataclasses.replace(stored_doc)  # what copies a document sees its position tree
+    assert again.tree() == stored_doc.tree() and again.loc("kode") == stored_doc.loc("kode")
+
+
 class _Planted:
     def __init__(self, marker: Path) -> None:
         self.marker = marker
@@ -114,7 +173,7 @@ def test_a_forged_file_is_never_unpickled(repo: Path, tmp_path: Path) -> None:
     payload = header + pickle.dumps({"x": _Planted(marker)})
     path.write_bytes(b"\0" * 32 + payload)  # a committed file with the right header, unsigned
     assert warm(repo) == cold(repo) and not marker.exists()
-    path.write_bytes(fs.sign(payload)[:31] + b"x" + payload)
+    path.write_bytes(fs.sign(payload)[:31] + bytes([fs.sign(payload)[31] ^ 1]) + payload)
     assert warm(repo) == cold(repo) and not marker.exists()
 
 
@@ -123,9 +182,9 @@ def test_an_entry_of_another_shape_is_validated_again(repo: Path, monkeypatch: p
     warm(repo)
     path = repo / ".probis-cache" / stored.FILE_NAME
     header = path.read_bytes()[32:].split(b"\n", 1)[0] + b"\n"
-    entries = pickle.loads(path.read_bytes()[32 + len(header) :])
-    odd: dict[str, object] = {k: ([("not", "a document")], [], [], ()) for k in entries}
-    path.write_bytes(fs.signed(header + pickle.dumps(odd)))
+    token, entries = pickle.loads(path.read_bytes()[32 + len(header) :])
+    odd: dict[str, object] = {k: ([("not", "a document")], [], [], (), 0, 0, b"") for k in entries}
+    path.write_bytes(fs.signed(header + pickle.dumps((token, odd))))
     expected = cold(repo)
     built = _count_builds(monkeypatch)
     assert warm(repo) == expected

@@ -137,7 +137,7 @@ def test_a_forged_state_is_never_unpickled(repo: Path, tmp_path: Path) -> None:
     payload = header + pickle.dumps(_Planted(marker))
     path.write_bytes(b"\0" * 32 + payload)  # a committed file with the right header, unsigned
     assert read_state(repo) is None and not marker.exists()
-    path.write_bytes(fs.sign(payload)[:31] + b"x" + payload)
+    path.write_bytes(fs.sign(payload)[:31] + bytes([fs.sign(payload)[31] ^ 1]) + payload)
     assert read_state(repo) is None and not marker.exists()
     assert warm(repo) == cold(repo)
 

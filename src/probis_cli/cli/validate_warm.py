@@ -122,7 +122,58 @@ def early_answer(args: list[str]) -> Answer | None:
     _early_read = read[-1] if found is None and read else None
     if found is not None and "\x1b" in found.text and not sys.stdout.isatty():
         return None  # click.echo would strip the colours: let it
+    if found is None and parts is not None and read and not (color and not sys.stdout.isatty()):
+        found = early_check(got, lang, bool(color), targets, parts)
     return found
+
+
+def early_check(got: dict[str, Any], lang: Lang, color: bool, targets: list[Path], parts: list[str]) -> Answer | None:
+    """The check ``probis validate`` runs, before typer is imported (its command line parsed
+    and its application built: tens of milliseconds of a warm run): the same load, check,
+    report, exit code and remembered report as :func:`probis_cli.cli.validate._validate`.
+    None when anything would need the command's own handling (an unknown code or format, a
+    bad ``--fail-on``, a missing path or repository, an internal error): it runs as usual."""
+    from probis_cli import api
+    from probis_cli.findings import Severity
+    from probis_cli.lint.registry import codes_matching, known_codes
+
+    select, ignore = split_codes(got["select"]), split_codes(got["ignore"])
+    table = known_codes()
+    try:
+        threshold = Severity.parse(got["fail_on"])
+    except ValueError:
+        return None
+    if got["fmt"] not in FORMATS or not all(codes_matching(c, table) for c in (*select, *ignore)):
+        return None
+    baseline = Path(got["baseline"]) if got["baseline"] is not None else None
+    options = api.CheckOptions(select, ignore, got["lint"], baseline, got["use_baseline"])
+    try:
+        loaded = api.load(targets, use_cache=True, incremental=True, read=take_read())
+        result = api.check(loaded, options)
+        text = _report(got["fmt"], lang, color, loaded, result)
+    except KeyboardInterrupt:
+        from probis_cli.i18n import translate
+
+        sys.stderr.write(translate("cli.interrupted", lang) + "\n")
+        raise SystemExit(130) from None
+    except Exception:  # noqa: BLE001 - the command says what went wrong, as it always does
+        return None
+    if api.has_internal_error(result):
+        return Answer(text, 2)  # a rule crashed: the result is incomplete (not remembered)
+    code = result.exit_code(threshold)
+    remember(loaded, options, parts, text, code)
+    return Answer(text, code)
+
+
+def _report(fmt: str, lang: Lang, color: bool, loaded: api.Loaded, result: Any) -> str:
+    """The report of ``result`` in ``fmt`` (what ``cli.validate._print_report`` makes)."""
+    from probis_cli.report import REPORTERS, ReportContext, platform_prefix, rule_infos
+
+    context = ReportContext(
+        lang=lang, sources=loaded.source_texts(), root_name=loaded.root.name, tool_version=__version__, color=color,
+        rules=rule_infos(lang) if fmt == "sarif" else {}, path_prefix=platform_prefix(loaded.root),
+    )  # fmt: skip
+    return REPORTERS[fmt](result, context)
 
 
 def request(
@@ -230,4 +281,5 @@ def remember(loaded: api.Loaded, options: api.CheckOptions, parts: list[str] | N
     files = [(s.path, s.digest) for s in loaded.sources]
     inputs = warm.inputs_of(root, parts, exclude, [baseline] if baseline is not None else [], (problems, files))
     if inputs is not None:
-        warm.store(root, inputs, Answer(text, exit_code))
+        statuses = warm.statuses_of([(s.abspath, s.digest) for s in loaded.sources])
+        warm.store(root, inputs, Answer(text, exit_code), statuses)

@@ -74,6 +74,7 @@ class Early:
     found: Discovery
     prepared: Prepared
     data: dict[Path, bytes] = field(default_factory=dict)  # none: ``prepared`` holds the bytes
+    digests: dict[Path, str] = field(default_factory=dict)  # none: a first run looks nothing up
 
 
 _started: Early | None = None
