@@ -147,3 +147,25 @@ def test_the_site_does_not_make_render_forget_its_drafts(repo: Path) -> None:
     render_run.build_artifacts(loaded.index, RenderContext(lang="id", memo=memo))
     memo.close()
     assert memo.misses == 0 and memo.hits > 100
+
+
+def test_a_layout_past_its_deadline_in_a_worker_is_a_timeout_and_the_rest_is_laid_out() -> None:
+    # Workers lay out with the module compiled without deadline checks; one that overruns is
+    # ended by SIGALRM and what it left is laid out in the parent, which reports the timeout.
+    import random
+
+    from probis_cli.render.layout.wasm import WasmEngine
+
+    rng = random.Random(1)
+    slow = "digraph G {" + ";".join(f"n{rng.randrange(3000)}->n{rng.randrange(3000)}" for _ in range(20000)) + "}"
+    small = [f"digraph {{ a{k} -> b{k} }}" for k in range(parallel.PARALLEL_MIN_JOBS)]
+    items = [(lambda text=text: text, "svg") for text in [*small, slow]]
+    results: dict[int, tuple[bytes | None, str]] = {}
+
+    def done(k: int, data: bytes | None, code: str, detail: str) -> None:
+        results[k] = (data, code)
+
+    parallel.lay_out(WasmEngine(timeout=1.0), items, 2, done)
+    assert sorted(results) == list(range(len(items)))
+    assert results[len(small)] == (None, "timeout")
+    assert all(results[k][0] is not None and results[k][0].startswith(b"<?xml") for k in range(len(small)))  # type: ignore[union-attr]

@@ -244,7 +244,7 @@ def quote(identifier: str) -> str:
 # Plain strings (not ``nohtml`` ones, which quote differently) already quoted: attribute names
 # and values repeat across a city's hundreds of thousands of statements. Bounded: cleared when full.
 _QUOTED: dict[str, str] = {}
-_QUOTED_MAX = 1 << 18
+_QUOTED_MAX = 1 << 16
 
 
 def _quote_plain(identifier: str) -> str:

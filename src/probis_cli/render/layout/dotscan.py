@@ -68,6 +68,22 @@ _FONTS_AND_HTML = re.compile(
     re.MULTILINE | re.DOTALL | re.VERBOSE,
 )
 
+# The common case in fewer steps: DOT without comments, preprocessor lines or ``<`` outside
+# its strings. Each match runs over whole strings and stretches of other characters up to the
+# next ``fontname =`` (its value looked ahead at, as above), or stops at the first ``<``, ``#``
+# or ``/`` outside a string (``other``: then :data:`_FONTS_AND_HTML` reads the text), or at the end.
+_QUICK_FONTS = re.compile(
+    rf"""
+    (?:[^"f<\#/]++|"(?:\\"|[^"])*+"?|f)*?
+    (?: (?<!{_ID_CLASS})(?:fontname(?!{_ID_CLASS})|"fontname")[ \t\r\f\v\n]*=[ \t\r\f\v\n]*
+        (?=(?P<value>"(?:\\"|[^"])*"?|{_ID_CLASS}+))
+      | (?P<other>[<\#/])
+      | \Z
+    )
+    """,
+    re.DOTALL | re.VERBOSE,
+)
+
 
 # Fonts whose Graphviz estimate is wrong (no table: Times widths), and the family whose
 # table stands in for them during a wasm layout. The stand-in names are spelled so that
@@ -89,7 +105,34 @@ def _prepare_dot_for_wasm(text: str, engine_name: str) -> str:
     """Refuse HTML-like labels and swap badly estimated fonts for their stand-ins."""
     if "<" not in text and "fontname" not in text:
         return text
+    values: list[tuple[int, int, str]] = []
+    for match in _QUICK_FONTS.finditer(text):
+        if match.group("other") is not None:
+            values = _font_values(text, engine_name)
+            break
+        if match.group("value") is not None:
+            values.append((match.start("value"), match.end("value"), match.group("value")))
     replacements: list[tuple[int, int, str]] = []
+    for start, end, value in values:
+        if value.startswith('"'):
+            value = value[1:-1].replace('\\"', '"')
+        proxy = _WASM_FONT_PROXIES.get(value.strip().lower())
+        if proxy is not None:
+            replacements.append((start, end, f'"{proxy[0]}"'))
+    if not replacements:
+        return text
+    parts: list[str] = []
+    position = 0
+    for start, end, new in replacements:
+        parts += (text[position:start], new)
+        position = end
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+def _font_values(text: str, engine_name: str) -> list[tuple[int, int, str]]:
+    """Every ``fontname`` value (start, end, as written); raises on an HTML-like label."""
+    values: list[tuple[int, int, str]] = []
     for match in _FONTS_AND_HTML.finditer(text):
         if match.lastgroup == "html":
             line = text.count("\n", 0, match.start()) + 1
@@ -101,23 +144,9 @@ def _prepare_dot_for_wasm(text: str, engine_name: str) -> str:
                 engine=engine_name,
                 detail=f"line {line}",
             )
-        value = match.group("value")
-        if value is not None:
-            if value.startswith('"'):
-                value = value[1:-1].replace('\\"', '"')
-            proxy = _WASM_FONT_PROXIES.get(value.strip().lower())
-            if proxy is not None:
-                start = match.start("value")
-                replacements.append((start, match.end("value"), f'"{proxy[0]}"'))
-    if not replacements:
-        return text
-    parts: list[str] = []
-    position = 0
-    for start, end, new in replacements:
-        parts += (text[position:start], new)
-        position = end
-    parts.append(text[position:])
-    return "".join(parts)
+        if match.group("value") is not None:
+            values.append((match.start("value"), match.end("value"), match.group("value")))
+    return values
 
 
 def _unproxy_svg(svg: bytes) -> bytes:
