@@ -88,22 +88,25 @@ _ENGINE: Any = None
 Result = tuple[bytes | None, str, str]  # (output, error code, detail)
 
 
-def _layout_chunk(args: tuple[str, float, bool, list[tuple[str, str]]]) -> list[Result]:
-    """Worker: lay out ``(dot, fmt)`` pairs with one engine per process, with the parent
-    engine's timeout (``killable``: with the
+_TEXTS: Sequence[tuple[str, str]] = ()  # (dot, fmt) to lay out: set in the parent before the workers fork
+
+
+def _layout_chunk(args: tuple[str, float, bool, list[int]]) -> list[Result]:
+    """Worker: lay out the ``(dot, fmt)`` pairs ``_TEXTS[k]`` of the chunk (inherited, not
+    pickled) with one engine per process, with the parent engine's timeout (``killable``: with the
     WebAssembly module that has no deadline checks, a render past its deadline ending this
     process)."""
     from probis_cli.render.graphviz import find_engine
 
     global _ENGINE
-    kind, timeout, killable, items = args
+    kind, timeout, killable, chunk = args
     if _ENGINE is None:
         if killable:
             from probis_cli.render.layout.wasm import enter_killable_worker
 
             enter_killable_worker()
         _ENGINE = find_engine(kind, timeout=timeout)  # type: ignore[arg-type]
-    return [_attempt(_ENGINE, dot, fmt) for dot, fmt in items]
+    return [_attempt(_ENGINE, *_TEXTS[k]) for k in chunk]
 
 
 def _attempt(engine: Any, text: str, fmt: str) -> Result:
@@ -148,19 +151,23 @@ def lay_out(
     killable = bool(prepare_workers is not None and prepare_workers())
     timeout = float(engine.timeout)  # both engines have one
     left = set(range(len(chunks)))
-    with ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("fork")) as pool:
-        futures = {
-            pool.submit(_layout_chunk, (engine.kind, timeout, killable, [texts[k] for k in chunk])): n
-            for n, chunk in enumerate(chunks)
-        }
-        for future in as_completed(futures):
-            try:
-                results = future.result()
-            except BrokenProcessPool:  # a worker died (past a deadline, out of memory): below
-                continue
-            left.discard(futures[future])
-            for k, result in zip(chunks[futures[future]], results):
-                done(k, *result)
+    global _TEXTS
+    _TEXTS = texts
+    try:
+        with ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("fork")) as pool:
+            futures = {
+                pool.submit(_layout_chunk, (engine.kind, timeout, killable, chunk)): n for n, chunk in enumerate(chunks)
+            }
+            for future in as_completed(futures):
+                try:
+                    results = future.result()
+                except BrokenProcessPool:  # a worker died (past a deadline, out of memory): below
+                    continue
+                left.discard(futures[future])
+                for k, result in zip(chunks[futures[future]], results):
+                    done(k, *result)
+    finally:
+        _TEXTS = ()
     # What a dead worker left is laid out here, with the deadline-checking engine.
     for n in sorted(left):
         for k in chunks[n]:
