@@ -149,7 +149,9 @@ def test_the_site_does_not_make_render_forget_its_drafts(repo: Path) -> None:
     assert memo.misses == 0 and memo.hits > 100
 
 
-def test_a_layout_past_its_deadline_in_a_worker_is_a_timeout_and_the_rest_is_laid_out() -> None:
+def test_a_layout_past_its_deadline_in_a_worker_is_a_timeout_and_the_rest_is_laid_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # Workers lay out with the module compiled without deadline checks; one that overruns is
     # ended by SIGALRM and what it left is laid out in the parent, which reports the timeout.
     import random
@@ -165,7 +167,28 @@ def test_a_layout_past_its_deadline_in_a_worker_is_a_timeout_and_the_rest_is_lai
     def done(k: int, data: bytes | None, code: str, detail: str) -> None:
         results[k] = (data, code)
 
+    monkeypatch.setattr(parallel, "KILLABLE_MIN_BYTES", 0)
     parallel.lay_out(WasmEngine(timeout=1.0), items, 2, done)
     assert sorted(results) == list(range(len(items)))
     assert results[len(small)] == (None, "timeout")
     assert all(results[k][0] is not None and results[k][0].startswith(b"<?xml") for k in range(len(small)))  # type: ignore[union-attr]
+
+
+def test_workers_without_deadline_checks_lay_out_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from probis_cli.render.diagrams.dot import new_graph
+    from probis_cli.render.layout import wasm
+
+    texts = []
+    for k in range(parallel.PARALLEL_MIN_JOBS):
+        g = new_graph(f"g{k}", title=f"Judul {k}", subtitle="Sub")
+        g.node("a", f"Langkah {k}", fontname="Helvetica-Bold")
+        g.node("b", "Selesai")
+        g.edge("a", "b", label="ya")
+        texts.append(str(g.source))
+    results: dict[int, bytes | None] = {}
+    monkeypatch.setattr(parallel, "KILLABLE_MIN_BYTES", 0)
+    parallel.lay_out(
+        wasm.WasmEngine(), [(lambda t=t: t, "svg") for t in texts], 2, lambda k, d, c, e: results.update({k: d})
+    )
+    assert wasm._unguarded_module is not None
+    assert [results[k] for k in range(len(texts))] == [wasm.WasmEngine().render(t, "svg") for t in texts]

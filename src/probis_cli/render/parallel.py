@@ -29,6 +29,7 @@ from probis_cli.render.memo import Pending
 PARALLEL_MIN = 64  # fewer contents than this are built here: starting workers costs more
 CHUNK_MAX = 48
 PARALLEL_MIN_JOBS = 24  # fewer layouts than this are done here
+KILLABLE_MIN_BYTES = 8_000_000  # of DOT, for workers without deadline checks (see lay_out)
 T = TypeVar("T")
 
 _CALLS: Sequence[Callable[[], Any]] = ()  # set in the parent just before the workers fork
@@ -147,8 +148,11 @@ def lay_out(
     order = sorted(range(len(texts)), key=lambda k: -len(texts[k][0]))
     size = max(1, min(16, len(items) // (n_workers * 4) or 1))
     chunks = [order[k : k + size] for k in range(0, len(order), size)]
+    # Compiling the module without deadline checks costs about a second: worth it only for
+    # much to lay out (a quarter of ~1 s per MB of DOT).
     prepare_workers = getattr(engine, "prepare_workers", None)
-    killable = bool(prepare_workers is not None and prepare_workers())
+    much = sum(len(text) for text, _ in texts) >= KILLABLE_MIN_BYTES
+    killable = bool(much and prepare_workers is not None and prepare_workers())
     timeout = float(engine.timeout)  # both engines have one
     left = set(range(len(chunks)))
     global _TEXTS
