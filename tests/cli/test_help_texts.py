@@ -49,6 +49,7 @@ def _name(path: tuple[str, ...], lang: str) -> str:
 def outside(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A fixed width, and a working folder that is no repository (no ``pengaturan.bahasa``)."""
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / ".xdg"))  # typer prints: no help cache from before
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("TERMINAL_WIDTH", raising=False)

@@ -46,6 +46,7 @@ def _imported(args: list[str], cwd: Path) -> tuple[set[str], subprocess.Complete
     """The modules ``python -m probis_cli ARGS`` imports (``-X importtime``), and the run."""
     env = {k: v for k, v in os.environ.items() if k not in ("PROBIS_LANG", "PROBIS_DEBUG")}
     env["COLUMNS"] = "100"
+    env["XDG_CACHE_HOME"] = str(cwd / ".xdg")  # a help cache of the test's own
     done = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "probis_cli", *args],
         cwd=cwd,
@@ -73,6 +74,16 @@ def test_help_imports_no_library_module(tmp_path: Path) -> None:
     assert done.returncode == 0 and "validate" in done.stdout and "situs" in done.stdout
     assert "Perintah" in done.stdout and "Opsi" in done.stdout  # typer's words, once it imports them
     assert _loaded(names, LIBRARY) == []
+
+
+@pytest.mark.parametrize("args", [["--help"], ["validate", "--help"], ["--lang", "en", "baru", "sop", "-h"], []])
+def test_a_repeated_help_imports_neither_typer_nor_the_library(tmp_path: Path, args: list[str]) -> None:
+    first_names, first = _imported(args, tmp_path)
+    assert first.returncode in (0, 2) and "probis" in first.stdout
+    assert _loaded(first_names, ["typer.rich_utils"]) != []  # typer printed it
+    names, done = _imported(args, tmp_path)
+    assert (done.returncode, done.stdout) == (first.returncode, first.stdout)
+    assert _loaded(names, ["typer", "click", "rich", "markdown_it", "probis_cli.cli.common", *LIBRARY]) == []
 
 
 def test_help_in_a_repository_that_sets_no_language_reads_no_yaml(tmp_path: Path) -> None:
@@ -133,7 +144,7 @@ def test_each_command_is_the_one_its_help_announces(lang: str) -> None:
 
 
 def test_every_command_module_is_registered() -> None:
-    helpers = {"common", "lazy", "localise", "main", "options", "watch", "validate_warm"}
+    helpers = {"common", "lazy", "localise", "main", "options", "watch", "validate_warm", "help_cache", "language"}
     modules = {p.stem for p in CLI.glob("*.py")} - {"__init__"} - helpers
     assert modules == set(COMMANDS.values())
 

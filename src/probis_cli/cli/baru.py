@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from probis_cli.cli.common import EXIT_ERROR, EXIT_FINDINGS, LangChoice, fail, stderr_console, t
+from probis_cli.cli.common import EXIT_ERROR, EXIT_FINDINGS, LangChoice, fail, fail_no_repository, stderr_console, t
 from probis_cli.cli.options import dry_run_option, lang_option, repo_option
 from probis_cli.i18n import Lang
 
@@ -36,7 +36,7 @@ def _run(lang: Lang, folder: Path, dry_run: bool, make: Callable[[api.Loaded], B
     try:
         root = repository_root(folder)
     except api.NoRepository as exc:
-        fail(lang, "cli.no_repository", path=str(exc.start), marker=exc.marker)
+        fail_no_repository(lang, exc)
     console = stderr_console()
     try:
         plan = make(api.load(root))

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from probis_cli.cli.common import EXIT_OK, LangChoice, fail, stderr_console, t, write_output
+from probis_cli.cli.common import EXIT_OK, LangChoice, fail, fail_no_repository, stderr_console, t, write_output
 from probis_cli.cli.options import lang_option, output_option, path_argument
 from probis_cli.i18n import Lang
 
@@ -31,7 +31,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
         except FileNotFoundError as exc:
             fail(lang, "cli.path_missing", path=str(exc))
         except api.NoRepository as exc:
-            fail(lang, "cli.no_repository", path=str(exc.start), marker=exc.marker)
+            fail_no_repository(lang, exc)
         text = codeowners(loaded)
         if text is None:
             fail(lang, "cli.codeowners_no_teams")

@@ -12,53 +12,15 @@ from typing import TYPE_CHECKING, NoReturn
 import typer
 
 from probis_cli import fs
-from probis_cli.i18n import Lang, resolve_lang, translate
+from probis_cli.cli.language import lang_from_argv as lang_from_argv
+from probis_cli.i18n import Lang, translate
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from probis_cli.api import NoRepository
+
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-
-def lang_from_argv(argv: list[str]) -> Lang:
-    """Language: ``--lang X`` / ``--lang=X`` anywhere in argv, else $PROBIS_LANG, else
-    ``pengaturan.bahasa`` of the repository, else Indonesian."""
-    for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv):
-            return resolve_lang(argv[i + 1])
-        if arg.startswith("--lang="):
-            return resolve_lang(arg.split("=", 1)[1])
-    if os.environ.get("PROBIS_LANG"):
-        return resolve_lang(None)
-    return resolve_lang(_repository_language(argv))
-
-
-def _repository_language(argv: list[str]) -> str | None:
-    """``pengaturan.bahasa`` of the repository the command works on: the one holding the
-    first existing path argument, else the current folder."""
-    paths = [Path(a) for a in argv[1:] if not a.startswith("-") and a]
-    start = next((p for p in paths if p.exists()), Path("."))
-    if not _may_set_language(start):
-        return None
-    from probis_cli import api
-
-    return api.repository_language(start)
-
-
-def _may_set_language(start: Path) -> bool:
-    """Whether the ``probis.yaml`` above ``start`` could hold ``bahasa`` at all (its name, an
-    escape that could spell it, or UTF-16/32 text): a cheap look that spares reading the YAML
-    (and importing the library) for ``--help`` in a repository that does not set it."""
-    from probis_cli.source.discover import MARKER, find_root
-
-    try:
-        root = find_root(start) if start.exists() else None
-        if root is None:
-            return False
-        data = fs.read_limited(root / MARKER, 4 * 1024 * 1024)
-    except OSError:
-        return True  # let the full reader decide (and stay silent) as before
-    return b"bahasa" in data or b"\\" in data or b"\x00" in data
 
 
 def t(lang: Lang, message_id: str, **args: object) -> str:
@@ -80,11 +42,27 @@ def stderr_console() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-def fail(lang: Lang, message_id: str, **args: object) -> NoReturn:
-    """Print an error message to stderr and exit with code 2."""
+def say_error(lang: Lang, message_id: str, **args: object) -> None:
+    """Print an error message to stderr."""
     console = stderr_console()
     console.print(f"[bold red]{t(lang, 'cli.error_prefix')}[/] ", end="")
     console.print(t(lang, message_id, **args), markup=False)
+
+
+def fail(lang: Lang, message_id: str, **args: object) -> NoReturn:
+    """Print an error message to stderr and exit with code 2."""
+    say_error(lang, message_id, **args)
+    raise typer.Exit(EXIT_ERROR)
+
+
+def say_no_repository(lang: Lang, exc: NoRepository) -> None:
+    """Say that no repository (``probis.yaml``) holds the path a command was given."""
+    say_error(lang, "cli.no_repository", path=str(exc.start), marker=exc.marker)
+
+
+def fail_no_repository(lang: Lang, exc: NoRepository) -> NoReturn:
+    """:func:`say_no_repository` and exit with code 2 (what every command does on ``api.NoRepository``)."""
+    say_no_repository(lang, exc)
     raise typer.Exit(EXIT_ERROR)
 
 

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from probis_cli.cli.common import EXIT_OK, LangChoice, fail, t, write_output
+from probis_cli.cli.common import EXIT_OK, LangChoice, fail, fail_no_repository, t, write_output
 from probis_cli.cli.options import lang_option, no_cache_option, output_option
 from probis_cli.i18n import Lang
 
@@ -71,7 +71,7 @@ def _diff(
     except FileNotFoundError as exc:
         fail(lang, "cli.path_missing", path=str(exc))
     except api.NoRepository as exc:
-        fail(lang, "cli.no_repository", path=str(exc.start), marker=exc.marker)
+        fail_no_repository(lang, exc)
     except GitError as exc:
         fail(lang, exc.message_id, **exc.args_)
     text = DIFF_REPORTERS[fmt](result, lang)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 
-from probis_cli.cli.common import EXIT_ERROR, EXIT_FINDINGS, LangChoice, fail, stderr_console, t
+from probis_cli.cli.common import EXIT_ERROR, EXIT_FINDINGS, LangChoice, fail, fail_no_repository, stderr_console, t
 from probis_cli.cli.options import lang_option
 from probis_cli.i18n import Lang
 
@@ -60,7 +60,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
         try:
             root = repository_root(targets[0])
         except api.NoRepository as exc:
-            fail(lang, "cli.no_repository", path=str(exc.start), marker=exc.marker)
+            fail_no_repository(lang, exc)
         results = fmt_files(root, repository_files(root, targets))
         console = stderr_console()
         changed = [r for r in results if r.status == "formatted"]

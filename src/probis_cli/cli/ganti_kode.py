@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 
-from probis_cli.cli.common import EXIT_ERROR, LangChoice, fail, stderr_console, t
+from probis_cli.cli.common import EXIT_ERROR, LangChoice, fail, fail_no_repository, stderr_console, t
 from probis_cli.cli.options import dry_run_option, lang_option, repo_option
 from probis_cli.i18n import Lang
 
@@ -54,7 +54,7 @@ def _ganti_kode(lang: Lang, old: str, new: str, folder: Path, jenis: str | None,
     try:
         root = repository_root(folder)
     except api.NoRepository as exc:
-        fail(lang, "cli.no_repository", path=str(exc.start), marker=exc.marker)
+        fail_no_repository(lang, exc)
     console = stderr_console()
     try:
         plan = plan_rename(root, repository_files(root), old, new, jenis)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from probis_cli.cli.common import LangChoice, fail, stderr_console, t, write_output
+from probis_cli.cli.common import LangChoice, fail, fail_no_repository, stderr_console, t, write_output
 from probis_cli.cli.options import lang_option
 from probis_cli.i18n import Lang
 
@@ -44,7 +44,7 @@ def register(app: typer.Typer, lang: Lang) -> None:
         try:
             loaded = api.load(path)
         except api.NoRepository as exc:
-            fail(lang, "cli.no_repository", path=str(exc.start), marker=exc.marker)
+            fail_no_repository(lang, exc)
         _show(lang, build_laporan(loaded, api.check(loaded), git=git), fmt, output)
 
 

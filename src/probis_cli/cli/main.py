@@ -7,6 +7,7 @@ only when that command runs or shows its own help (:mod:`probis_cli.cli.lazy`).
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from typing import TYPE_CHECKING, Any
@@ -98,15 +99,23 @@ def run(argv: list[str] | None = None) -> None:
         if argv is None:
             _hard_exit(0)
         raise SystemExit(0)
-    if args[:1] == ["validate"]:  # nothing changed since the same run: its report, before typer
+    help_key = _early_help(args, argv is None)  # the same help as last time, before typer
+    if args[:1] == ["validate"] and help_key is None:  # nothing changed since the same run: its report
         _early_validate(args, argv is None)
-    from probis_cli.cli.common import lang_from_argv
+    from contextlib import nullcontext
+
+    from probis_cli.cli.help_cache import Recording
+    from probis_cli.cli.language import lang_from_argv
 
     lang = lang_from_argv(args)
     command = build_command(lang)
+    recording = Recording(help_key) if help_key is not None else None
     try:
-        command.main(args=args, prog_name="probis", standalone_mode=True)
+        with recording or nullcontext():
+            command.main(args=args, prog_name="probis", standalone_mode=True)
     except SystemExit as exc:
+        if recording is not None:
+            recording.keep(exc.code)
         if argv is None:
             _hard_exit(exc.code)
         raise
@@ -136,16 +145,39 @@ def _early_validate(args: list[str], hard: bool) -> None:
     raise SystemExit(found.exit_code)
 
 
+def _early_help(args: list[str], hard: bool) -> str | None:
+    """Print the help typer printed last time for the same request and exit; else the key
+    under which to keep the help typer is about to print (None: no help is asked for)."""
+    from probis_cli.cli import help_cache
+
+    if not help_cache.asks_help(args):
+        return None
+    key = help_cache.key(args)
+    found = help_cache.lookup(key) if key is not None else None
+    if found is None:
+        return key
+    code, text = found
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as exc:  # as when typer prints: a closed pipe exits 1 silently, another failure is reported
+        from probis_cli.cli.language import lang_from_argv
+
+        code = 1 if exc.errno == errno.EPIPE else _report_error(lang_from_argv(args), exc)
+    if hard:
+        _hard_exit(code)
+    raise SystemExit(code)
+
+
 def _report_error(lang: Lang, exc: Exception) -> int:
     """Say what went wrong (no repository, or an internal error): the exit code."""
     from probis_cli.api import NoRepository
-    from probis_cli.cli.common import EXIT_ERROR, stderr_console, t
+    from probis_cli.cli.common import EXIT_ERROR, say_no_repository, stderr_console, t
 
-    console = stderr_console()
     if isinstance(exc, NoRepository):  # any command that loads a repository (render too)
-        console.print(f"[bold red]{t(lang, 'cli.error_prefix')}[/] ", end="")
-        console.print(t(lang, "cli.no_repository", path=str(exc.start), marker=exc.marker), markup=False)
+        say_no_repository(lang, exc)
         return EXIT_ERROR
+    console = stderr_console()
     console.print(t(lang, "cli.internal_error"), markup=False)
     if os.environ.get("PROBIS_DEBUG"):
         import traceback
