@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from probis_cli.render.layout.common import UnsupportedFeature
-from probis_cli.render.layout.dotscan import _dot_tokens, _prepare_dot_for_wasm
+from probis_cli.render.layout.dotscan import _WASM_FONT_PROXIES, _dot_tokens, _prepare_dot_for_wasm, _token_value
 
 ID_CHAR = re.compile(r"[A-Za-z0-9_.\x80-\U0010ffff]+")
 PIECES = ['"', "\\", "\n", " ", "\t", "\r", "#", "/", "*", "<", ">", "=", "a", "fontname", '"fontname"']
@@ -98,3 +98,52 @@ def test_a_font_in_a_label_or_a_comment_is_left_alone() -> None:
     text = 'digraph { a [label="fontname=Helvetica-Bold"]; // fontname=Helvetica-Bold\n b [fontname="Helvetica-Bold"] }'
     prepared = _prepare_dot_for_wasm(text, "wasm")
     assert prepared.count("Ver-Dana") == 1 and 'label="fontname=Helvetica-Bold"' in prepared
+
+
+def reference_prepare(text: str) -> str:
+    """The token walk :func:`_prepare_dot_for_wasm` replaced by one regular expression pass."""
+    tokens = list(_dot_tokens(text))
+    replacements: list[tuple[int, int, str]] = []
+    for index, token in enumerate(tokens):
+        if token[0] == "html":
+            line = text.count("\n", 0, token[1]) + 1
+            raise UnsupportedFeature("html-labels", "", engine="wasm", detail=f"line {line}")
+        if (
+            index >= 2
+            and token[0] in ("id", "str")
+            and tokens[index - 1][0] == "punct"
+            and text[tokens[index - 1][1]] == "="
+            and tokens[index - 2][0] in ("id", "str")
+            and _token_value(text, tokens[index - 2]) == "fontname"
+        ):
+            proxy = _WASM_FONT_PROXIES.get(_token_value(text, token).strip().lower())
+            if proxy is not None:
+                replacements.append((token[1], token[2], f'"{proxy[0]}"'))
+    for start, end, new in reversed(replacements):
+        text = text[:start] + new + text[end:]
+    return text
+
+
+MORE_PIECES = [*PIECES, "fontname=", "=fontname", " = ", "\n#x\n", "/*", "*/", "//", "xfontname", "fontname2"]
+MORE_PIECES += ["Helvetica-Oblique", '"Helvetica-Bold"', '" helvetica-bold"', "\n", "\\"]
+dot_like_fonts = st.lists(st.sampled_from(MORE_PIECES), max_size=24).map("".join)
+
+
+def _outcome(prepare: object, text: str) -> str:
+    try:
+        return str(prepare(text) if prepare is reference_prepare else _prepare_dot_for_wasm(text, "wasm"))  # type: ignore[operator]
+    except UnsupportedFeature as exc:
+        return f"refused {exc.detail}"
+
+
+@settings(max_examples=1500, deadline=None)
+@given(dot_like_fonts)
+def test_one_pass_prepares_exactly_what_the_token_walk_did(text: str) -> None:
+    assert _outcome(_prepare_dot_for_wasm, text) == _outcome(reference_prepare, text)
+
+
+def test_a_font_value_may_be_the_next_attributes_name() -> None:
+    text = 'a [fontname=fontname="Helvetica-Bold"]\n# fontname=Helvetica-Bold\nb [ fontname /* x */ = \n\t"helvetica-oblique"]'
+    assert _prepare_dot_for_wasm(text, "wasm") == reference_prepare(text)
+    assert _prepare_dot_for_wasm(text, "wasm").count("Ver-Dana") == 1
+    assert '"Hel-Vetica"' in _prepare_dot_for_wasm(text, "wasm")

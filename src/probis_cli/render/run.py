@@ -367,14 +367,17 @@ def _lay_out(
         else:
             todo.append(job)
 
+    failed: dict[int, tuple[str, str, str]] = {}
+
     def done(k: int, data: bytes | None, code: str, detail: str) -> None:
         if data is None:
-            outcome.failed.append((todo[k].output, code, detail))
+            failed[k] = (todo[k].output, code, detail)
         else:
             record(todo[k], data)
 
     if todo:
         lay_out(engine, [(job.artifact.text, job.fmt) for job in todo], workers, done)
+    outcome.failed.extend(failed[k] for k in sorted(failed))  # in plan order, however they finished
 
 
 def _remove_orphans(out: Path, orphans: set[str], outcome: Outcome) -> None:

@@ -73,6 +73,7 @@ def safe_id(kind: str, *parts: str) -> str:
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9.]")
 
 
+@lru_cache(maxsize=65536)  # the same codes and tags make thousands of ids per diagram
 def _encode_part(part: str) -> str:
     return _ID_UNSAFE.sub(_encode_char, part)
 
@@ -230,9 +231,29 @@ _ESCAPE_QUOTES = graphviz.quoting.ESCAPE_UNESCAPED_QUOTES
 
 def quote(identifier: str) -> str:
     """``graphviz.quoting.quote``: a DOT identifier, quoted when needed."""
+    if type(identifier) is str:
+        quoted = _QUOTED.get(identifier)
+        if quoted is not None:
+            return quoted
+        return _quote_plain(identifier)
     if identifier.endswith("\\"):  # maybe an odd number of backslashes: warned about every time
         return _quote(identifier)
     return _quote_cached(identifier)
+
+
+# Plain strings (not ``nohtml`` ones, which quote differently) already quoted: attribute names
+# and values repeat across a city's hundreds of thousands of statements. Bounded: cleared when full.
+_QUOTED: dict[str, str] = {}
+_QUOTED_MAX = 1 << 16
+
+
+def _quote_plain(identifier: str) -> str:
+    quoted = _quote(identifier)
+    if not identifier.endswith("\\"):  # else the package's warning must come every time
+        if len(_QUOTED) >= _QUOTED_MAX:
+            _QUOTED.clear()
+        _QUOTED[identifier] = quoted
+    return quoted
 
 
 def _quote(identifier: str) -> str:
@@ -271,11 +292,23 @@ def attr_list(label: str | None = None, kwargs: Any = None, attributes: Any = No
     """``graphviz.quoting.attr_list``: `` [a=b ...]`` (a plain dict sorted by key), or ``""``."""
     result = [f"label={quote(label)}"] if label is not None else []
     if kwargs:
-        result += [f"{quote(k)}={quote(v)}" for k, v in _items(kwargs) if v is not None]
+        result += _pairs(_items(kwargs))
     if attributes:
-        pairs = _items(attributes) if hasattr(attributes, "items") else attributes
-        result += [f"{quote(k)}={quote(v)}" for k, v in pairs if v is not None]
+        result += _pairs(_items(attributes) if hasattr(attributes, "items") else attributes)
     return f" [{' '.join(result)}]" if result else ""
+
+
+def _pairs(pairs: Iterable[tuple[str, Any]]) -> list[str]:
+    """``key=value`` of each pair whose value is not None, quoted (:func:`quote` inlined)."""
+    known = _QUOTED
+    out = []
+    for k, v in pairs:
+        if v is None:
+            continue
+        qk = known.get(k) if type(k) is str else None
+        qv = known.get(v) if type(v) is str else None
+        out.append(f"{quote(k) if qk is None else qk}={quote(v) if qv is None else qv}")
+    return out
 
 
 class _PinnedDigraph(graphviz.Digraph):  # type: ignore[misc]  # graphviz ships no types

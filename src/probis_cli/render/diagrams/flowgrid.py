@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from itertools import permutations
 from typing import Literal
 
-from probis_cli.render.diagrams.dot import Digraph, plain_label, safe_id, wrap
+from probis_cli.render.diagrams.dot import Digraph, attr_list, plain_label, quote, quote_edge, safe_id, wrap
 from probis_cli.render.diagrams.dot import text_width as text_width  # re-exported: callers measure with it
 
 RULE_COLOR = "#8C99A6"
@@ -129,12 +129,16 @@ class FlowGrid:
         self.lanes: dict[tuple[str, str], int] = {}  # (column, side) -> lanes used
         self.exits: dict[str, set[str]] = {}  # symbol key -> exits used
         self.arrows = 0
+        self._point_prefix = safe_id("pt", tag, "")
 
     def point(self, x: float, y: float) -> str:
         """An invisible point node (a rule crossing or an arrow waypoint)."""
         self.points += 1
-        node = safe_id("pt", self.tag, str(self.points))
-        self.g.node(node, "", shape="point", width="0", height="0", style="invis", pos=pos(x, y))
+        node = f"{self._point_prefix}{self.points}"  # safe_id("pt", self.tag, str(self.points))
+        # What ``self.g.node(node, "", shape="point", width="0", height="0", style="invis",
+        # pos=...)`` writes, without its general quoting and sorting: a grid has hundreds.
+        attrs = f' [label="" height=0 pos={quote(pos(x, y))} shape=point style=invis width=0]'
+        self.g.body.append(self.g._node(quote(node), attrs))
         return node
 
     def cell(self, node: str, label: str, x: float, y: float, width: float, height: float, **attrs: str) -> None:
@@ -173,12 +177,18 @@ class FlowGrid:
                     start = None
             return out
 
+        # Every rule has the same attributes: ``self.g.edge(tail, head, **attrs)``, written once.
+        attrs = attr_list(None, {"class": "rule", **rule})
+
+        def edge(tail: str, head: str) -> None:
+            self.g.body.append(self.g._edge(tail=quote_edge(tail), head=quote_edge(head), attr=attrs))
+
         for j, y in enumerate(ys):
             for a, b in runs(len(self.columns), lambda i: skip is not None and skip("h", i, j)):
-                self.g.edge(self.point(xs[a], y), self.point(xs[b], y), **{"class": "rule"}, **rule)
+                edge(self.point(xs[a], y), self.point(xs[b], y))
         for i, x in enumerate(xs):
             for a, b in runs(len(self.rows), lambda j: skip is not None and skip("v", i, j)):
-                self.g.edge(self.point(x, ys[a]), self.point(x, ys[b]), **{"class": "rule"}, **rule)
+                edge(self.point(x, ys[a]), self.point(x, ys[b]))
 
     # -- arrows ----------------------------------------------------------------------------
     def lane(self, column: Column, side: str, *, commit: bool = True) -> float:

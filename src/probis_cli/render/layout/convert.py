@@ -4,6 +4,7 @@ SVG -> PDF (fpdf2) with the bundled fonts."""
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import logging
 import re
 import warnings
@@ -49,14 +50,20 @@ def add_font_fallbacks(svg: bytes) -> bytes:
     Idempotent; other families are left alone.
     """
 
-    def replace(match: re.Match[bytes]) -> bytes:
-        value = match.group(1).decode("utf-8", "replace")
-        stack = FAMILY_STACKS.get(_first_family(value))
-        if stack is None:
-            return match.group(0)
-        return b'font-family="' + stack.encode() + b'"'
+    return add_link_titles(_FONT_FAMILY.sub(_with_fallbacks, svg))
 
-    return add_link_titles(_FONT_FAMILY.sub(replace, svg))
+
+@functools.lru_cache(maxsize=1024)  # a diagram names a handful of families, hundreds of times
+def _family_with_fallbacks(attribute: bytes) -> bytes:
+    value = attribute[len(b'font-family="') : -1].decode("utf-8", "replace")
+    stack = FAMILY_STACKS.get(_first_family(value))
+    if stack is None:
+        return attribute
+    return b'font-family="' + stack.encode() + b'"'
+
+
+def _with_fallbacks(match: re.Match[bytes]) -> bytes:
+    return _family_with_fallbacks(match.group(0))
 
 
 # --------------------------------------------------------------------------- PNG / PDF

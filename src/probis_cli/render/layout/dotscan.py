@@ -47,6 +47,44 @@ def _token_value(text: str, token: _Token) -> str:
     return text[start:end]
 
 
+_ID_CLASS = r"[A-Za-z0-9_.\x80-\U0010ffff]"
+# What may stand between tokens (the skipped alternatives of _SCAN, in its order), each
+# piece atomic: a comment must not end early, nor a block comment reach past its "*/".
+_GAP = r"(?>^[ \t\r\f\v]*\#[^\n]*|[ \t\r\f\v]+|\n|//[^\n]*|/\*(?:.*?\*/|.*\Z))*"
+# Only what matters to the WebAssembly engine, in one pass: comments and strings are matched
+# (so that nothing inside them counts) but otherwise ignored; an attribute ``fontname = value``
+# yields its value (looked ahead at, so that a value can itself start the next attribute);
+# ``<`` outside strings and comments starts an HTML-like label. Between those, the regular
+# expression skips characters without a match. Equivalent to walking :func:`_dot_tokens`.
+_FONTS_AND_HTML = re.compile(
+    rf"""
+      ^[ \t\r\f\v]*\#[^\n]*
+    | //[^\n]*
+    | /\*(?:.*?\*/|.*\Z)
+    | (?<!{_ID_CLASS})(?:fontname(?!{_ID_CLASS})|"fontname"){_GAP}={_GAP}(?=(?P<value>"(?:\\"|[^"])*"?|{_ID_CLASS}+))
+    | "(?:\\"|[^"])*"?
+    | (?P<html><)
+    """,
+    re.MULTILINE | re.DOTALL | re.VERBOSE,
+)
+
+# The common case in fewer steps: DOT without comments, preprocessor lines or ``<`` outside
+# its strings. Each match runs over whole strings and stretches of other characters up to the
+# next ``fontname =`` (its value looked ahead at, as above), or stops at the first ``<``, ``#``
+# or ``/`` outside a string (``other``: then :data:`_FONTS_AND_HTML` reads the text), or at the end.
+_QUICK_FONTS = re.compile(
+    rf"""
+    (?:[^"f<\#/]++|"(?:\\"|[^"])*+"?|f)*?
+    (?: (?<!{_ID_CLASS})(?:fontname(?!{_ID_CLASS})|"fontname")[ \t\r\f\v\n]*=[ \t\r\f\v\n]*
+        (?=(?P<value>"(?:\\"|[^"])*"?|{_ID_CLASS}+))
+      | (?P<other>[<\#/])
+      | \Z
+    )
+    """,
+    re.DOTALL | re.VERBOSE,
+)
+
+
 # Fonts whose Graphviz estimate is wrong (no table: Times widths), and the family whose
 # table stands in for them during a wasm layout. The stand-in names are spelled so that
 # Graphviz's lookup (case-, space- and dash-insensitive) finds the table while nobody
@@ -65,11 +103,39 @@ _WASM_FONT_PROXIES: Final[dict[str, tuple[str, str, str]]] = {
 
 def _prepare_dot_for_wasm(text: str, engine_name: str) -> str:
     """Refuse HTML-like labels and swap badly estimated fonts for their stand-ins."""
-    tokens = list(_dot_tokens(text))
+    if "<" not in text and "fontname" not in text:
+        return text
+    values: list[tuple[int, int, str]] = []
+    for match in _QUICK_FONTS.finditer(text):
+        if match.group("other") is not None:
+            values = _font_values(text, engine_name)
+            break
+        if match.group("value") is not None:
+            values.append((match.start("value"), match.end("value"), match.group("value")))
     replacements: list[tuple[int, int, str]] = []
-    for index, token in enumerate(tokens):
-        if token[0] == "html":
-            line = text.count("\n", 0, token[1]) + 1
+    for start, end, value in values:
+        if value.startswith('"'):
+            value = value[1:-1].replace('\\"', '"')
+        proxy = _WASM_FONT_PROXIES.get(value.strip().lower())
+        if proxy is not None:
+            replacements.append((start, end, f'"{proxy[0]}"'))
+    if not replacements:
+        return text
+    parts: list[str] = []
+    position = 0
+    for start, end, new in replacements:
+        parts += (text[position:start], new)
+        position = end
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+def _font_values(text: str, engine_name: str) -> list[tuple[int, int, str]]:
+    """Every ``fontname`` value (start, end, as written); raises on an HTML-like label."""
+    values: list[tuple[int, int, str]] = []
+    for match in _FONTS_AND_HTML.finditer(text):
+        if match.lastgroup == "html":
+            line = text.count("\n", 0, match.start()) + 1
             raise UnsupportedFeature(
                 "html-labels",
                 f"line {line}: HTML-like labels (<...>) need the system Graphviz; the "
@@ -78,20 +144,9 @@ def _prepare_dot_for_wasm(text: str, engine_name: str) -> str:
                 engine=engine_name,
                 detail=f"line {line}",
             )
-        if (
-            index >= 2
-            and token[0] in ("id", "str")
-            and tokens[index - 1][0] == "punct"
-            and text[tokens[index - 1][1]] == "="
-            and tokens[index - 2][0] in ("id", "str")
-            and _token_value(text, tokens[index - 2]) == "fontname"
-        ):
-            proxy = _WASM_FONT_PROXIES.get(_token_value(text, token).strip().lower())
-            if proxy is not None:
-                replacements.append((token[1], token[2], f'"{proxy[0]}"'))
-    for start, end, new in reversed(replacements):
-        text = text[:start] + new + text[end:]
-    return text
+        if match.group("value") is not None:
+            values.append((match.start("value"), match.end("value"), match.group("value")))
+    return values
 
 
 def _unproxy_svg(svg: bytes) -> bytes:
