@@ -175,7 +175,22 @@ def bench_floors(workdir: Path, repeat: int) -> dict[str, Any]:
     row: dict[str, Any] = {}
     row["python_startup_s"], _ = _best([sys.executable, "-c", "pass"], max(repeat, 5))
     row["version_s"], _ = _best([*_probis(), "--version"], max(repeat, 5))
-    row["help_s"], _ = _best([*_probis(), "--help"], max(repeat, 5))
+    # The help cache (cli/help_cache.py) lives in a folder of its own here: "first" empties it
+    # before every run (typer prints the help, as after an install or upgrade), "repeated" is
+    # every later --help on the same terminal.
+    help_home = workdir / "help-cache"
+    saved = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(help_home)
+    try:
+        row["help_first_s"], _ = _best(
+            [*_probis(), "--help"], max(repeat, 5), lambda: shutil.rmtree(help_home, ignore_errors=True)
+        )
+        row["help_s"], _ = _best([*_probis(), "--help"], max(repeat, 5))
+    finally:
+        if saved is None:
+            os.environ.pop("XDG_CACHE_HOME", None)
+        else:
+            os.environ["XDG_CACHE_HOME"] = saved
     empty = workdir / "empty"
     empty.mkdir(parents=True, exist_ok=True)
     (empty / "probis.yaml").write_text("probis: 1\n", encoding="utf-8")
@@ -272,7 +287,8 @@ def _figures(floors: dict[str, Any], row: dict[str, Any], scaling: dict[str, Any
         "python start-up (floor)": f"{start:.3f} s",
         "libyaml load, 1 core (floor)": "—" if load is None else f"{load:.2f} s (CPU {load_cpu:.2f} s)",
         "probis --version": f"{floors['version_s']:.3f} s{_ratio(floors['version_s'], start)}",
-        "probis --help": f"{floors['help_s']:.3f} s{_ratio(floors['help_s'], start)}",
+        "probis --help (first, typer prints it)": f"{floors['help_first_s']:.3f} s{_ratio(floors['help_first_s'], start)}",
+        "probis --help (repeated)": f"{floors['help_s']:.3f} s{_ratio(floors['help_s'], start)}",
     }
     for key, label in (
         ("validate_cold", "validate cold"),
@@ -301,7 +317,7 @@ def _figures(floors: dict[str, Any], row: dict[str, Any], scaling: dict[str, Any
 
 TARGETS = {
     "probis --version": "≤ 0.06 s",
-    "probis --help": "≤ 0.06 s",
+    "probis --help (repeated)": "≤ 0.06 s",
     "validate cold": "≤ 0.75× load",
     "validate warm (1 file changed)": "≤ 0.3 s (city)",
     "validate, nothing changed": "≤ 0.2 s (city)",
