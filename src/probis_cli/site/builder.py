@@ -30,7 +30,9 @@ class Builder:
         self.names = Names(self.index)
         self.env = make_environment()
         self._labels: dict[str, str] = {}
-        self.env.globals["t"] = self.t  # macros see it too
+        self.label = self.t  # one bound method: the environment calls it directly (by identity)
+        self.env.globals["t"] = self.label  # macros see it too
+        self.env.direct = self.label
         self.pages: dict[str, bytes] = {}
         self.findings = sorted(data.result.findings, key=lambda f: f.sort_key())
         self.findings_by_path: dict[str, list[Finding]] = {}
@@ -185,7 +187,7 @@ class Builder:
     def render(self, here: str, template: str, title: str, **context: Any) -> None:
         root = rel(here, "index.html")[: -len("index.html")]
         html = self.env.get_template(template).render(
-            t=self.t,
+            t=self.label,
             lang=self.lang,
             judul=title,
             root=root,

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import posixpath
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import jinja2.sandbox
+from jinja2.runtime import Context
 
 from probis_cli.api import Loaded
 from probis_cli.findings import Result
@@ -111,9 +113,38 @@ def fold(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch))
 
 
-def make_environment() -> jinja2.Environment:
+class SiteEnvironment(jinja2.sandbox.ImmutableSandboxedEnvironment):
+    """The immutable sandbox with two shortcuts, the same results for the site's templates (a
+    city's pages make some 2,000,000 lookups and 200,000 label calls):
+
+    * ``row.kode`` of a plain dict is its item, looked up first: the sandbox tries the
+      attribute first, an exception a time (the pages' dicts never have a key named like a
+      dict method, the only case where the two orders differ);
+    * the one function set as :attr:`direct` (the site's own labels) is called without the
+      sandbox's checks of an unknown callable.
+    """
+
+    direct: Callable[..., str] | None = None
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+        if __obj is __self.direct and __obj is not None:
+            kwargs.pop("_block_vars", None)
+            kwargs.pop("_loop_vars", None)
+            return __obj(*args, **kwargs)
+        return super().call(__context, __obj, *args, **kwargs)
+
+
+def make_environment() -> SiteEnvironment:
     """The sandboxed, autoescaping jinja2 environment of the site's templates."""
-    env = jinja2.sandbox.ImmutableSandboxedEnvironment(
+    env = SiteEnvironment(
         loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
