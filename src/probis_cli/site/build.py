@@ -50,7 +50,10 @@ def input_digest(data: SiteInput, *extra: str) -> str:
     h.update(repr(data.laporan).encode("utf-8"))
     for path in sorted(data.svgs):
         known = data.svg_digests.get(path)
-        body = ("\x01" + known).encode("utf-8") if known is not None else data.svgs[path].encode("utf-8")
+        svg = data.svgs[path]
+        body = (
+            ("\x01" + known).encode("utf-8") if known is not None else svg if isinstance(svg, bytes) else svg.encode()
+        )
         h.update(path.encode("utf-8") + b"\0" + body + b"\0")
     for code in sorted(data.downloads):
         h.update(repr((code, data.downloads[code])).encode("utf-8"))

@@ -3,6 +3,7 @@ they are about, diagrams inline with their boxes linked, the way up from a proce
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -14,7 +15,24 @@ from probis_cli.laporan.formats import cells
 from probis_cli.model.kode import program_of
 from probis_cli.render.documents import sop_opd
 from probis_cli.site.common import Names, SiteInput, file_part, make_environment, ratio, rel
-from probis_cli.site.svg import inline_svg
+from probis_cli.site.svg import inline_svg, inline_svg_bytes
+
+# Where a diagram given as bytes goes in its page (NUL: no template writes one; a repository's
+# text holding a mark is found out by :func:`splice`).
+_MARK = "\x00probis-svg-{}\x00"
+_MARKS = re.compile(rb"\x00probis-svg-([0-9]+)\x00")
+
+
+def splice(page: bytes, svgs: Sequence[bytes]) -> bytes | None:
+    """``page`` with its marks 0, 1, ... replaced by ``svgs``; None unless each is there once, in order."""
+    pieces = _MARKS.split(page)
+    if pieces[1::2] != [str(n).encode("ascii") for n in range(len(svgs))]:
+        return None
+    out = [pieces[0]]
+    for n, svg in enumerate(svgs):
+        out += [svg, pieces[2 * n + 2]]
+    return b"".join(out)
+
 
 # The node kinds (``safe_id``'s first part) :meth:`Builder.resolver` links to a page.
 LINKED_KINDS = frozenset(("sop", "p", "n", "dari", "untuk", "keg", "sub", "prog", "s"))
@@ -47,6 +65,7 @@ class Builder:
         self.opd_of_proses = {k: (self.index.owners(k) or [""])[0] for k in self.index.proses}
         self.opd_of_sop = {k: sop_opd(self.index, d.model) or "" for k, d in self.index.sop.items()}
         self.svg_count = 0
+        self.inline: list[tuple[dict[str, str], bytes]] = []  # this page's diagrams as bytes, in mark order
 
     # -- helpers -------------------------------------------------------------------------
     def t(self, message_id: str, **args: Any) -> str:
@@ -127,12 +146,18 @@ class Builder:
         return resolve
 
     def diagram(self, here: str, path: str, title: str) -> dict[str, str] | None:
-        """An inline, linked diagram for the page ``here``, or None when it was not laid out."""
+        """An inline, linked diagram for the page ``here``, or None when it was not laid out.
+        A diagram given as bytes stays bytes: the page holds a mark where :meth:`render` puts it."""
         svg = self.data.svgs.get(path)
         if svg is None:
             return None
         self.svg_count += 1
-        return {"judul": title, "svg": inline_svg(svg, f"d{self.svg_count}", self.resolver(here), title, LINKED_KINDS)}
+        prefix = f"d{self.svg_count}"
+        if isinstance(svg, str):
+            return {"judul": title, "svg": inline_svg(svg, prefix, self.resolver(here), title, LINKED_KINDS)}
+        item = {"judul": title, "svg": _MARK.format(len(self.inline))}
+        self.inline.append((item, inline_svg_bytes(svg, prefix, self.resolver(here), title, LINKED_KINDS)))
+        return item
 
     def diagrams(self, here: str, items: Sequence[tuple[str, str]]) -> list[dict[str, str]]:
         out = []
@@ -185,8 +210,24 @@ class Builder:
         }
 
     def render(self, here: str, template: str, title: str, **context: Any) -> None:
+        """The page ``here`` from ``template``, its diagrams put in their marks as bytes (the
+        page's text never holds them); a page whose marks are not each there once in order
+        (a name holding one, say) is rendered again with the diagrams' text."""
+        inline, self.inline = self.inline, []
+        data = self._render(here, template, title, context).encode("utf-8")
+        if inline:
+            spliced = splice(data, [svg for _item, svg in inline])
+            if spliced is None:
+                for item, svg in inline:
+                    item["svg"] = svg.decode("utf-8")
+                spliced = self._render(here, template, title, context).encode("utf-8")
+            data = spliced
+        self.pages[here] = data
+        self.svg_count = 0  # the ids of inline diagrams are per page: a page does not depend on others
+
+    def _render(self, here: str, template: str, title: str, context: dict[str, Any]) -> str:
         root = rel(here, "index.html")[: -len("index.html")]
-        html = self.env.get_template(template).render(
+        return self.env.get_template(template).render(
             t=self.label,
             lang=self.lang,
             judul=title,
@@ -196,8 +237,6 @@ class Builder:
             versi=__version__,
             **context,
         )
-        self.pages[here] = html.encode("utf-8")
-        self.svg_count = 0  # the ids of inline diagrams are per page: a page does not depend on others
 
     def pemda_name(self) -> str:
         pemda = self.index.pemda

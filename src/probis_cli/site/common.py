@@ -50,7 +50,8 @@ class SiteInput:
     result: Result
     laporan: Laporan
     lang: Lang
-    svgs: Mapping[str, str]  # artifact path (no extension) -> SVG text; missing -> not shown
+    # artifact path (no extension) -> SVG, text or UTF-8 bytes (valid); missing -> not shown
+    svgs: Mapping[str, str | bytes]
     # "sop:<kode>" / "opd:<kode>" -> (label, site path) of the files to download from its page
     downloads: Mapping[str, Sequence[tuple[str, str]]] = field(default_factory=dict)
     # artifact path -> digest of its SVG's bytes, when the layout knows it (else the text is hashed)

@@ -43,7 +43,7 @@ class Outcome:
 class Layout:
     """The laid-out diagrams and what laying them out did."""
 
-    svgs: dict[str, str]
+    svgs: dict[str, bytes]  # artifact path -> the SVG's bytes (valid UTF-8)
     pdfs: dict[str, bytes] = field(default_factory=dict)  # printable SOP AP: sop/<kode>, sop/opd/<opd>
     engine: str | None = None
     failed: list[tuple[str, str, str]] = field(default_factory=list)
@@ -118,7 +118,7 @@ def layout_diagrams(
     )
     stats.save()
     failed = {o for o, _, _ in outcome.failed}
-    svgs: dict[str, str] = {}
+    svgs: dict[str, bytes] = {}
     pdfs: dict[str, bytes] = {}
     keys: dict[str, str] = {}
     # The digest of the bytes of each output, as execute wrote or checked them: names the SVG
@@ -130,7 +130,8 @@ def layout_diagrams(
         try:
             data = fs.read_limited(folder / job.output, PAGE_LIMIT)
             if job.fmt == "svg":
-                svgs[job.artifact.path] = data.decode("utf-8")
+                data.decode("utf-8")  # the pages take it as text: a file that is not UTF-8 is left out
+                svgs[job.artifact.path] = data
                 written = recorded.get(job.output)
                 if written is not None:
                     keys[job.artifact.path] = written["keluaran"]
