@@ -14,7 +14,6 @@ import tempfile
 from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -173,7 +172,7 @@ class SiteBuild:
     def write(self, layout: Layout) -> Outcome:
         """Build the pages and write what changed (nothing when the input digest is the same)."""
         from probis_cli.site.build import SiteInput, build_and_write_pages, input_digest
-        from probis_cli.site.write import is_current, write_page, write_site
+        from probis_cli.site.write import PageWriter, is_current, write_site
 
         links, files = self.downloads(layout)
         report = build_laporan(self.loaded, self.result, git=False)
@@ -184,7 +183,7 @@ class SiteBuild:
             if current is not None:  # nothing the pages are made of changed
                 return Outcome(unchanged=current)
             out = Path(os.path.abspath(self.out_dir))
-            write = partial(write_page, out, force=self.options.rebuild)
+            write = PageWriter(out, force=self.options.rebuild)
             pages, done = build_and_write_pages(data, write, self.options.jobs)
             pages.update(files)
             return write_site(out, pages, force=self.options.rebuild, digest=digest, done=done)

@@ -178,14 +178,43 @@ def write_page(out: Path, name: str, data: bytes, *, force: bool = False) -> boo
     it holds ``data`` already (not with ``force``): whether it was written. Raises as
     :func:`write_site`."""
     target = out / name
-    if not force and target.is_file() and not target.is_symlink():
-        try:
-            if fs.read_limited(target, PAGE_LIMIT) == data:
-                return False
-        except OSError:
-            pass
+    if not force and _holds(target, data):
+        return False
     fs.write_atomic(target, data, root=out)
     return True
+
+
+def _holds(target: Path, data: bytes) -> bool:
+    """Whether ``target`` is a regular file (not a symlink) holding ``data``."""
+    if target.is_file() and not target.is_symlink():
+        try:
+            return fs.read_limited(target, PAGE_LIMIT) == data
+        except OSError:
+            pass
+    return False
+
+
+class PageWriter:
+    """:func:`write_page` for one build, with the folder of each page checked (inside ``out``,
+    no symlink out of it) once per process instead of at each of its thousands of pages; a
+    worker forked from the build checks for itself. Made anew for each build."""
+
+    def __init__(self, out: Path, *, force: bool = False) -> None:
+        self.out = out
+        self.force = force
+        self.checked: set[str] = set()
+
+    def __call__(self, name: str, data: bytes) -> bool:
+        folder = name.rpartition("/")[0]
+        if folder not in self.checked:
+            written = write_page(self.out, name, data, force=self.force)  # checks the folder
+            self.checked.add(folder)
+            return written
+        target = self.out / name
+        if not self.force and _holds(target, data):
+            return False
+        fs.write_atomic(target, data)  # its folder checked by this build already
+        return True
 
 
 def write_site(
