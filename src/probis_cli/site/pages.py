@@ -8,6 +8,8 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from markupsafe import Markup
+
 from probis_cli.findings import Finding, Severity
 from probis_cli.laporan.compute import FAMILIES
 from probis_cli.model.kode import program_of
@@ -17,6 +19,43 @@ from probis_cli.site.builder import Builder
 from probis_cli.site.common import ASSET_DIR, ASSETS, SiteInput, file_part, fold, rel
 
 Writer = Callable[[str, bytes], bool]
+
+
+def _escape(value: object) -> str:
+    """``markupsafe.escape(value)`` as text (what ``{{ value }}`` writes), without a Markup per call."""
+    text = str(value)
+    return (
+        text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;").replace("'", "&#39;").replace('"', "&#34;")
+    )
+
+
+def prosedur_rows(langkah: list[dict[str, Any]], columns: dict[str, str], t: Callable[..., str]) -> Markup:
+    """The rows of an SOP page's prosedur table as the template wrote them in a loop (a city has
+    some 50,000): each row, then the indent of the line after it (``sop.html.j2`` writes the first)."""
+    out = []
+    for step in langkah:
+        mark = next(((kode, m) for kode, m in step["pelaksana"].items() if m), None)
+        simbol = _escape(step["simbol"])
+        who = columns.get(mark[0], mark[0]) if mark else ""
+        pelaksana = ""
+        if who:
+            title = _escape(t("site.simbol." + step["simbol"]))
+            alur = "".join(f"<br><small>{_escape(a)}</small>" for a in mark[1]["alur"]) if mark else ""
+            pelaksana = f'<span class="simbol {simbol}" title="{title}"></span> {_escape(who)}{alur}'
+        kelengkapan = _escape(", ".join(step["kelengkapan"]))
+        keterangan = _escape("; ".join(step["keterangan"]))
+        out.append(
+            f'<tr class="simbol-{simbol}">\n'
+            f"    <td>{_escape(step['no'])}</td>\n"
+            f"    <td>{_escape(step['kegiatan'])}</td>\n"
+            f"    <td>{pelaksana}</td>\n"
+            f"    <td>{kelengkapan}</td>\n"
+            f"    <td>{_escape(step['waktu'])}</td>\n"
+            f"    <td>{_escape(step['output'])}</td>\n"
+            f"    <td>{keterangan}</td>\n"
+            "  </tr>\n  "
+        )
+    return Markup("".join(out))
 
 
 class Pages(Builder):
@@ -356,28 +395,12 @@ class Pages(Builder):
             {"label": label, "tautan": rel(here, path)} for label, path in self.data.downloads.get(f"sop:{code}", ())
         ]
         columns = {p["kode"]: p["nama"] for p in context["pelaksana"]}
-        rows = []
-        for step in context["langkah"]:
-            mark = next(((kode, m) for kode, m in step["pelaksana"].items() if m), None)
-            rows.append(
-                {
-                    "no": step["no"],
-                    "kegiatan": step["kegiatan"],
-                    "simbol": step["simbol"],
-                    "simbol_nama": self.t(f"site.simbol.{step['simbol']}"),
-                    "pelaksana": columns.get(mark[0], mark[0]) if mark else "",
-                    "alur": mark[1]["alur"] if mark else [],
-                    "kelengkapan": ", ".join(step["kelengkapan"]),
-                    "waktu": step["waktu"],
-                    "output": step["output"],
-                    "keterangan": "; ".join(step["keterangan"]),
-                }
-            )
+        rows = prosedur_rows(context["langkah"], columns, self.t)
         self.render(
             here,
             "sop.html.j2",
             f"{code} {doc.model.nama}",
-            langkah=rows,
+            prosedur=rows,
             s=context,
             sop={"kode": code, "nama": doc.model.nama, "nomor": doc.model.nomor or "–", "sumber": doc.path},
             pasangan=pasangan,
