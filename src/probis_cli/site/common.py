@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import posixpath
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 import jinja2
 import jinja2.sandbox
+import markupsafe
 from jinja2.runtime import Context
 
 from probis_cli.api import Loaded
@@ -143,6 +145,42 @@ class SiteEnvironment(jinja2.sandbox.ImmutableSandboxedEnvironment):
         return super().call(__context, __obj, *args, **kwargs)
 
 
+def escape_text(value: Any) -> Any:
+    """``markupsafe.escape`` for what ``{{ value }}`` writes, plain text escaped without making a
+    Markup of it (the output of a template is joined into text: no write sees the difference)."""
+    if type(value) is str:
+        return (
+            value.replace("&", "&amp;")
+            .replace(">", "&gt;")
+            .replace("<", "&lt;")
+            .replace("'", "&#39;")
+            .replace('"', "&#34;")
+        )
+    return markupsafe.escape(value)
+
+
+class SiteTemplate(jinja2.Template):
+    """A template of the site: its writes escape with :func:`escape_text` (its compiled code
+    calls the ``escape`` of its module only to write: jinja2's code generator)."""
+
+    @classmethod
+    def from_code(
+        cls,
+        environment: jinja2.Environment,
+        code: CodeType,
+        globals: MutableMapping[str, Any],
+        uptodate: Callable[[], bool] | None = None,
+    ) -> jinja2.Template:
+        template = super().from_code(environment, code, globals, uptodate)
+        module = template.root_render_func.__globals__
+        if module.get("escape") is markupsafe.escape:
+            module["escape"] = escape_text
+        return template
+
+
+SiteEnvironment.template_class = SiteTemplate
+
+
 def make_environment() -> SiteEnvironment:
     """The sandboxed, autoescaping jinja2 environment of the site's templates."""
     env = SiteEnvironment(
@@ -152,6 +190,7 @@ def make_environment() -> SiteEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # the templates are the package's: not looked at again for each page
     )
     return env
 

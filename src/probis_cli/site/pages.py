@@ -16,17 +16,14 @@ from probis_cli.model.kode import program_of
 from probis_cli.render.base import RenderContext
 from probis_cli.render.documents import sop_context, sop_flow_pages
 from probis_cli.site.builder import Builder
-from probis_cli.site.common import ASSET_DIR, ASSETS, SiteInput, file_part, fold, rel
+from probis_cli.site.common import ASSET_DIR, ASSETS, SiteInput, escape_text, file_part, fold, rel
 
 Writer = Callable[[str, bytes], bool]
 
 
 def _escape(value: object) -> str:
-    """``markupsafe.escape(value)`` as text (what ``{{ value }}`` writes), without a Markup per call."""
-    text = str(value)
-    return (
-        text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;").replace("'", "&#39;").replace('"', "&#34;")
-    )
+    """What ``{{ value }}`` writes."""
+    return str(escape_text(str(value)))
 
 
 def prosedur_rows(langkah: list[dict[str, Any]], columns: dict[str, str], t: Callable[..., str]) -> Markup:
