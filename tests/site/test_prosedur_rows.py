@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import markupsafe
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from probis_cli.site.common import make_environment
+from probis_cli.site.common import escape_text, make_environment
 from probis_cli.site.pages import prosedur_rows
 
 # The loop sop.html.j2 had, between its <tbody> lines (what prosedur_rows replaced).
@@ -76,3 +77,9 @@ def test_rows_are_the_loops_bytes(steps: list[tuple[Any, ...]], columns: dict[st
     env = make_environment()
     want = env.from_string(LOOP).render(langkah=old)
     assert env.from_string(NOW).render(prosedur=prosedur_rows(langkah, columns, label)) == want
+
+
+@given(st.one_of(st.text(alphabet=st.sampled_from(list("ab<>&'\"é—\0")), max_size=10), st.integers(), st.none()))
+def test_escape_text_writes_what_markupsafe_writes(value: object) -> None:
+    assert str(escape_text(value)) == str(markupsafe.escape(value))
+    assert escape_text(markupsafe.Markup("<b>")) == markupsafe.Markup("<b>")
