@@ -9,7 +9,17 @@ from typing import TYPE_CHECKING, NamedTuple, Optional
 import typer
 
 from probis_cli import __version__
-from probis_cli.cli.common import EXIT_ERROR, EXIT_OK, LangChoice, fail, stderr_console, t, want_color, write_output
+from probis_cli.cli.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    LangChoice,
+    fail,
+    fail_no_repository,
+    stderr_console,
+    t,
+    want_color,
+    write_output,
+)
 from probis_cli.cli.options import lang_option, no_cache_option, output_option
 from probis_cli.i18n import Lang
 
@@ -220,7 +230,7 @@ def _validate(
     except FileNotFoundError as exc:
         fail(lang, "cli.path_missing", path=str(exc))
     except api.NoRepository as exc:
-        fail(lang, "cli.no_repository", path=str(exc.start), marker=exc.marker)
+        fail_no_repository(lang, exc)
     result = api.check(loaded, options)
     if write_baseline:
         _write_baseline(loaded, result, options, lang)
