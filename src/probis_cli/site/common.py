@@ -8,6 +8,7 @@ Links are relative, so the folder works from ``file://``, a shared drive or any 
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import unicodedata
 from collections.abc import Callable, Mapping, MutableMapping, Sequence
@@ -93,19 +94,27 @@ class Names:
         return self.pages.get((kind, code))
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _parts(path: str) -> tuple[str, ...] | None:
+    """The folders and name of a normalised site path (remembered: a page is linked from many);
+    None when it is absolute or climbs out."""
+    norm = posixpath.normpath(path)
+    if norm.startswith(("/", "..")):
+        return None
+    return () if norm == "." else tuple(norm.split("/"))
+
+
 def rel(here: str, target: str) -> str:
     """``target`` (a site path) as a link from the page ``here``: ``posixpath.relpath`` without
     its trip to the working folder (a city's pages ask for some 55,000 links)."""
-    start = posixpath.normpath(posixpath.dirname(here) or ".")
-    goal = posixpath.normpath(target)
-    if start.startswith(("/", "..")) or goal.startswith(("/", "..")):
+    up = _parts(posixpath.dirname(here) or ".")
+    down = _parts(target)
+    if up is None or down is None:
         return posixpath.relpath(target, posixpath.dirname(here) or ".")
-    up = [] if start == "." else start.split("/")
-    down = [] if goal == "." else goal.split("/")
     common = 0
     while common < min(len(up), len(down)) and up[common] == down[common]:
         common += 1
-    return "/".join([".."] * (len(up) - common) + down[common:]) or "."
+    return "/".join([".."] * (len(up) - common) + list(down[common:])) or "."
 
 
 def fold(text: str) -> str:
