@@ -256,15 +256,7 @@ def load(
         if isinstance(read, early.Early) and prepared is None:
             read.prepared.discard()  # started for other files: its workers are let go
         slots = _built(
-            root,
-            paths,
-            stored,
-            data,
-            use_cache=use_cache,
-            workers=workers,
-            prepared=prepared,
-            keep_texts=keep_texts,
-            digests=digests,
+            root, paths, stored, data, digests, prepared, use_cache=use_cache, workers=workers, keep_texts=keep_texts
         )
         sources: list[SourceFile] = []
         documents: list[Document[Any]] = []
@@ -307,12 +299,12 @@ def _built(
     paths: list[Path],
     stored: StoredModels | None,
     data: dict[Path, bytes],
+    digests: dict[Path, str],
+    prepared: Prepared | None,
     *,
     use_cache: bool,
     workers: int | None,
-    prepared: Prepared | None = None,
     keep_texts: bool = True,
-    digests: dict[Path, str] | None = None,
 ) -> list[Built | None]:
     """Each file read and validated, in path order (so that everything after is deterministic);
     with ``stored``, the files whose bytes did not change since the last run are not validated
@@ -324,7 +316,7 @@ def _built(
         todo = []
         prefix = str(root).rstrip(os.sep) + os.sep
         for i, path in enumerate(paths):
-            slot = _stored_slot(stored, path, prefix, data.get(path), (digests or {}).get(path))
+            slot = _stored_slot(stored, path, prefix, data.get(path), digests.get(path))
             if slot is None:
                 todo.append(i)
             slots[i] = slot
