@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -43,3 +44,28 @@ def test_ruff_check_is_clean() -> None:
 def test_ruff_format_is_applied() -> None:
     proc = _ruff("format", "--check", "--no-cache")
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
+
+
+MAX_FILE_LINES = 500
+MAX_FUNCTION_LINES = 80
+
+
+def _oversized(folder: Path) -> list[str]:
+    """Source files over MAX_FILE_LINES lines and functions over MAX_FUNCTION_LINES lines."""
+    found: list[str] = []
+    for path in sorted(folder.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        lines = text.count("\n")
+        if lines > MAX_FILE_LINES:
+            found.append(f"{path.relative_to(ROOT)}: {lines} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                if length > MAX_FUNCTION_LINES:
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}: {length} lines")
+    return found
+
+
+def test_no_oversized_file_or_function_outside_tests() -> None:
+    """README "Architecture": no source file over 500 lines, no function over 80 (src and benchmarks)."""
+    assert _oversized(ROOT / "src") + _oversized(ROOT / "benchmarks") == []
