@@ -365,3 +365,60 @@ def test_false_green_unknown_codes_are_refused(
 def test_known_codes_and_prefixes_stay_valid(cli: Callable[..., Run], repo: Path, value: str) -> None:
     assert cli("validate", str(repo), "--select", value).exit_code == 0
     assert cli("validate", str(repo), "--ignore", value).exit_code == 0
+
+
+# --- the paths answered before typer (cli.main.run): early parse start, warm check -----------
+
+
+@pytest.mark.parametrize("trap", ["link", "fifo"])
+def test_early_paths_neither_hang_nor_read_outside(
+    trap: str, repo: Path, outside: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real entry point: a first run (parse workers started before typer), the same run again
+    (the stored report) and a run after an edit (the check before typer) each report the link out
+    of the repository (or a FIFO) as Y011 and never read what is behind it. A repository holding a
+    FIFO is never answered from the stored report: every run reads it again, and says so."""
+    if trap == "fifo" and not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs on this platform")
+    from probis_cli.cli import validate_warm
+    from probis_cli.cli.main import run
+    from probis_cli.source import early
+
+    monkeypatch.delenv("PROBIS_LANG", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setattr(early, "_started", None)
+    seen: list[str] = []
+    real_start, real_answer = early.start, validate_warm.early_answer
+
+    def spy_start(root: Path) -> None:
+        seen.append("parse started early")
+        real_start(root)
+
+    def spy_answer(args: list[str]) -> object:
+        found = real_answer(args)
+        seen.append("answered early" if found is not None else "not answered early")
+        return found
+
+    monkeypatch.setattr(early, "start", spy_start)
+    monkeypatch.setattr(validate_warm, "early_answer", spy_answer)
+    if trap == "fifo":
+        os.mkfifo(repo / "proses" / "pipa.yaml")
+    (repo / "proses" / "env.yaml").symlink_to(outside / ".env")
+    outputs = []
+    for step in ("first", "again", "edited"):
+        if step == "edited":
+            (repo / "proses" / "PB.02.yaml").write_text(BROKEN_PROCESS, encoding="utf-8")
+        with pytest.raises(SystemExit) as exit_info:
+            run(["validate", str(repo)])
+        captured = capsys.readouterr()
+        outputs.append(captured.out)
+        assert exit_info.value.code == 1, (step, captured.err)
+        assert SECRET not in captured.out + captured.err and "wJalrXUtnFEMI" not in captured.out + captured.err
+        assert "proses/env.yaml" in captured.out, step
+        assert ("proses/pipa.yaml" in captured.out) == (trap == "fifo"), step
+        assert captured.out.count("Y011") == (2 if trap == "fifo" else 1), (step, captured.out)
+        assert "Traceback" not in captured.err
+    assert outputs[0] == outputs[1]
+    assert "proses/PB.02.yaml" in outputs[2]
+    again = "not answered early" if trap == "fifo" else "answered early"
+    assert seen[:3] == ["not answered early", "parse started early", again], seen
