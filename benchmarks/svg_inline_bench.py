@@ -1,0 +1,100 @@
+"""Benchmark ``site.svg.inline_svg_bytes`` (the site's diagram cleaner) against its reference,
+the text path ``inline_svg(...).encode()``, over a folder of Graphviz SVG files; print a table.
+
+    python benchmarks/svg_inline_bench.py /tmp/city/.probis-cache/situs-svg
+    python benchmarks/svg_inline_bench.py DIR --repeat 5
+
+The folder is read recursively (every ``*.svg``), all files into memory first; each path is
+timed on one core as CPU time (``time.process_time``), best of ``--repeat`` runs, and the
+outputs of the two paths are compared byte for byte for every file (a difference is an error).
+The resolver is shaped like the site's: a relative link for the kinds p, sop, n, keg, prog and s,
+None for the others; the node kinds asked about are the site's ``LINKED_KINDS``.
+The floor, measured in the same run, is one ``bytes.lower()`` pass over every file: a single
+read and write of all the bytes (memory bandwidth), which no cleaner can beat.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from probis_cli.site.builder import LINKED_KINDS
+from probis_cli.site.svg import inline_svg, inline_svg_bytes
+
+_PAGES = {"p": "proses/{}.html", "sop": "sop/{}.html", "n": "opd/{}.html"}
+
+
+def resolve(kind: str, code: str) -> tuple[str, str] | None:
+    """A link from a page one folder deep, as the site's resolver gives."""
+    if kind in _PAGES:
+        return ("../" + _PAGES[kind].format(code), f"{code} Nama <{kind}> & “{code}”")
+    if kind == "keg":
+        return (f"../opd/dinas.html#kegiatan-{code.replace('.', '-')}", f"{code} Kegiatan")
+    if kind in ("prog", "s"):
+        return (f"../pohon.html#{'program' if kind == 'prog' else 'sasaran'}-{code}", code)
+    return None
+
+
+def _best(run: Callable[[], list[bytes]], repeat: int) -> tuple[float, list[bytes]]:
+    """Best CPU seconds of ``repeat`` runs (garbage collection off while timed), and the output."""
+    best = float("inf")
+    out: list[bytes] = []
+    for _ in range(repeat):
+        gc.collect()
+        gc.disable()
+        start = time.process_time()
+        out = run()
+        best = min(best, time.process_time() - start)
+        gc.enable()
+    return best, out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", type=Path, help="a folder holding Graphviz .svg files (read recursively)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per path; the best is kept (default 3)")
+    args = parser.parse_args(argv)
+    paths = sorted(args.folder.rglob("*.svg"))
+    if not paths:
+        parser.error(f"no .svg file under {args.folder}")
+    svgs = [path.read_bytes() for path in paths]
+    size = sum(map(len, svgs)) / 1e6
+    kinds = LINKED_KINDS
+
+    def floor() -> list[bytes]:
+        return [svg.lower() for svg in svgs]
+
+    def text_path() -> list[bytes]:
+        return [
+            inline_svg(svg.decode("utf-8"), f"d{i}", resolve, "Peta <x>", kinds).encode("utf-8")
+            for i, svg in enumerate(svgs)
+        ]
+
+    def bytes_path() -> list[bytes]:
+        return [inline_svg_bytes(svg, f"d{i}", resolve, "Peta <x>", kinds) for i, svg in enumerate(svgs)]
+
+    floor_s, _ = _best(floor, args.repeat)
+    text_s, reference = _best(text_path, args.repeat)
+    bytes_s, output = _best(bytes_path, args.repeat)
+    different = [str(path) for path, a, b in zip(paths, reference, output, strict=True) if a != b]
+    print(f"{len(svgs)} SVG files, {size:.1f} MB, one core, CPU seconds, best of {args.repeat}")
+    print(f"{'path':<34}{'seconds':>9}{'MB/s':>9}{'x floor':>9}{'speed-up':>10}")
+    for name, seconds in (
+        ("floor (one bytes.lower() pass)", floor_s),
+        ("inline_svg(text).encode()", text_s),
+        ("inline_svg_bytes", bytes_s),
+    ):
+        print(f"{name:<34}{seconds:>9.3f}{size / seconds:>9.0f}{seconds / floor_s:>9.1f}{text_s / seconds:>9.2f}x")
+    if different:
+        print(f"DIFFERENT OUTPUT for {len(different)} file(s), e.g. {different[0]}", file=sys.stderr)
+        return 1
+    print(f"outputs byte-identical for all {len(svgs)} files")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
