@@ -51,8 +51,8 @@ def _as_bytes(pattern: re.Pattern[str]) -> re.Pattern[bytes]:
 # (every diagram has its "—"), a quarter of the time for some. They read a text as the text
 # patterns do when nothing in it is white space, a letter, a digit, or cased outside ASCII
 # (``\s``, ``\b``, ``.strip()`` and IGNORECASE are ASCII-only on bytes), see :func:`_plain_bytes`.
-_B_PROLOG, _B_DANGER, _B_ANCHOR, _B_BAD_ATTR, _B_PLAIN_NODE, _B_WRAP, _B_HREF, _B_LINKED_NODE, _B_OTHER_TITLE = (
-    _as_bytes(p) for p in (_PROLOG, _DANGER, _ANCHOR, _BAD_ATTR, _PLAIN_NODE, _WRAP, _HREF, _LINKED_NODE, _OTHER_TITLE)
+_B_PROLOG, _B_DANGER, _B_ANCHOR, _B_BAD_ATTR, _B_WRAP, _B_HREF, _B_LINKED_NODE, _B_OTHER_TITLE = (
+    _as_bytes(p) for p in (_PROLOG, _DANGER, _ANCHOR, _BAD_ATTR, _WRAP, _HREF, _LINKED_NODE, _OTHER_TITLE)
 )
 # The name and "=" every match of _BAD_ATTR holds, in a lower-cased text, starting one
 # character after the match (seven for ``xlink:href``): three quick passes find where to try
@@ -60,6 +60,14 @@ _B_PROLOG, _B_DANGER, _B_ANCHOR, _B_BAD_ATTR, _B_PLAIN_NODE, _B_WRAP, _B_HREF, _
 _B_BAD_HINTS = (re.compile(rb"on[a-z]+\s*="), re.compile(rb"href\s*="), re.compile(rb"style\s*="))
 # What every match of _DANGER starts with, in a lower-cased text.
 _B_DANGER_HINT = re.compile(rb"<(?:script|style|foreignobject|iframe)")
+# The same, or the start of a link (every match of _ANCHOR, _WRAP and _LINKED_NODE has one).
+_B_HINT = re.compile(rb"<(?:/?a\b|script|style|foreignobject|iframe)")
+# Searched for before their replacements (a search is faster than ``in`` or a replace that
+# finds nothing).
+_B_URL = re.compile(rb"url\(#")
+_B_MD = re.compile(rb'\.md"')
+# What ``bytes.strip`` strips.
+_WHITE = frozenset(b" \t\n\r\x0b\x0c")
 # Bytes that read the same to text and byte patterns: ASCII but the separators \x1c-\x1f,
 # which are white space to ``str`` only.
 _B_SAME = bytes(range(0x1C)) + bytes(range(0x20, 0x80))
@@ -169,20 +177,14 @@ def _drop_bad_attributes(text: bytes, lower: bytes) -> bytes:
     return b"".join(parts)
 
 
-def inline_svg_bytes(
-    svg: bytes, prefix: str, resolve: Resolver, label: str, kinds: Collection[str] | None = None
-) -> bytes:
-    """``inline_svg(svg.decode("utf-8"), ...)`` encoded as UTF-8 (``svg`` is valid UTF-8), the
-    same bytes, computed on the bytes when :func:`_plain_bytes` says they read the same."""
-    if not _plain_bytes(svg):
-        return inline_svg(svg.decode("utf-8"), prefix, resolve, label, kinds).encode("utf-8")
-    text = _B_PROLOG.sub(b"", svg)
-    lower = text.lower()
+def _sanitise(text: bytes, lower: bytes) -> tuple[bytes, dict[bytes, str]]:
+    """``inline_svg``'s steps from the prolog's removal to the anchors' (``lower``: ``text.lower()``),
+    on bytes, and the SOP drafts Graphviz's links named (title -> SOP code)."""
     if _B_DANGER_HINT.search(lower):
         text = _B_DANGER.sub(b"", text)
         lower = text.lower()
     drafts: dict[bytes, str] = {}
-    if b'.md"' in text:
+    if _B_MD.search(text):
         for match in _B_LINKED_NODE.finditer(text):
             href = _B_HREF.search(match.group(2))
             draft = _SOP_DRAFT.search(html.unescape(href.group(1).decode("utf-8"))) if href else None
@@ -190,35 +192,99 @@ def inline_svg_bytes(
                 drafts[match.group(1)] = draft.group(1)
     text = _drop_bad_attributes(text, lower)
     text = _B_WRAP.sub(rb"\1", text)
-    text = _B_ANCHOR.sub(b"", text)
-    known = None if kinds is None else {kind.encode("utf-8") for kind in kinds}
+    return _B_ANCHOR.sub(b"", text), drafts
 
-    def link(match: re.Match[bytes]) -> bytes:
-        raw = match.group(1)
-        body = match.group(2).rstrip()
-        if known is not None and b"&" not in raw and raw.partition(b"__")[0] not in known and raw not in drafts:
-            return b'<g class="node">' + body + b"</g>"
-        title = raw.decode("utf-8")
-        kind, code = _kind_and_code(html.unescape(title) if "&" in title else title)
-        target = resolve(kind, code) if code is not None else None
-        if target is None and raw in drafts:
-            target = resolve("sop", drafts[raw])
-        if target is None:
-            return b'<g class="node">' + body + b"</g>"
-        href_out, name = target
-        return (
-            (
-                f'<g class="node tautan"><a href="{html.escape(href_out, quote=True)}">'
-                f"<title>{html.escape(name, quote=False)}</title>"
-            ).encode("utf-8")
-            + body
-            + b"</a></g>"
-        )
 
-    text = _B_PLAIN_NODE.sub(link, text)
+_PLAIN_HEAD = b'<g class="node">'
+_LINK_TAIL = b"</a></g>"
+# _PLAIN_NODE (on bytes) with the body's trailing white space outside its group (as ``rstrip`` leaves
+# it: the body runs to its last non-white byte or its last ``<``, possessively, so nothing is
+# tried twice) and the closing ``</g>`` a group of its own: ``split`` gives for each node its
+# title, its stripped body and its end, and the node becomes a head, that body and that end.
+_B_NODE = re.compile(
+    rb'<g id="[^"]*" class="node">\s*<title>([^<]*)</title>\s*'
+    rb"((?:[^<]*+<(?!/g>))*+[^<\s]*+(?:\s++[^<\s]++)*+)\s*+(</g>)"
+)
+
+
+def _link_nodes(text: bytes, resolve: Resolver, kinds: Collection[str] | None, drafts: dict[bytes, str]) -> bytes:
+    """``_PLAIN_NODE.sub(link, text)`` (on bytes) with ``inline_svg``'s ``link`` on bytes: one ``split``
+    and one ``join``, Python touching only the titles (a node of a kind no page is for, the
+    most, gets the plain head)."""
+    parts = _B_NODE.split(text)
+    if len(parts) == 1:
+        return text
+    raws = parts[1::4]
+    heads: list[bytes | None]
+    if kinds is None:
+        heads = [None] * len(raws)
+    else:
+        known = {kind.encode("utf-8") for kind in kinds}
+        heads = [
+            _PLAIN_HEAD if raw.partition(b"__")[0] not in known and b"&" not in raw and raw not in drafts else None
+            for raw in raws
+        ]
+    for n, head in enumerate(heads):
+        if head is None:
+            linked = _link_head(raws[n], resolve, drafts)
+            heads[n] = _PLAIN_HEAD if linked is None else linked
+            if linked is not None:
+                parts[4 * n + 3] = _LINK_TAIL
+    parts[1::4] = heads
+    return b"".join(parts)
+
+
+def _link_head(raw: bytes, resolve: Resolver, drafts: dict[bytes, str]) -> bytes | None:
+    """The opening of a node's link (``raw``: its title as Graphviz wrote it), or None."""
+    title = raw.decode("utf-8")
+    kind, code = _kind_and_code(html.unescape(title) if "&" in title else title)
+    target = resolve(kind, code) if code is not None else None
+    if target is None and raw in drafts:
+        target = resolve("sop", drafts[raw])
+    if target is None:
+        return None
+    href_out, name = target
+    return (
+        f'<g class="node tautan"><a href="{html.escape(href_out, quote=True)}">'
+        f"<title>{html.escape(name, quote=False)}</title>"
+    ).encode("utf-8")
+
+
+def inline_svg_bytes(
+    svg: bytes, prefix: str, resolve: Resolver, label: str, kinds: Collection[str] | None = None
+) -> bytes:
+    """``inline_svg(svg.decode("utf-8"), ...)`` encoded as UTF-8 (``svg`` is valid UTF-8), the
+    same bytes, computed on the bytes when :func:`_plain_bytes` says they read the same.
+
+    The prolog's removal reads bytes as text whatever they hold (no white space, word or case in
+    its pattern), so the check runs on what is left. When the lower-cased text holds no start
+    of a dangerous element, of a link or of a dropped attribute, the steps they need change
+    nothing (a removal that could make a link is an attribute's, which was not found) and
+    are skipped: no SOP draft is named either, as that needs a link."""
+    text = _B_PROLOG.sub(b"", svg)
+    if not _plain_bytes(text):
+        return inline_svg(svg.decode("utf-8"), prefix, resolve, label, kinds).encode("utf-8")
+    lower = text.lower()
+    drafts: dict[bytes, str] = {}
+    if _B_HINT.search(lower) or any(hint.search(lower) for hint in _B_BAD_HINTS):
+        text, drafts = _sanitise(text, lower)
+    text = _link_nodes(text, resolve, kinds, drafts)
     text = _B_OTHER_TITLE.sub(rb"\1", text)
-    text = text.replace(b' id="', f' id="{prefix}-'.encode("utf-8")).replace(
-        b"url(#", f"url(#{prefix}-".encode("utf-8")
-    )
-    text = text.replace(b"<svg ", f'<svg role="img" aria-label="{html.escape(label, quote=True)}" '.encode("utf-8"), 1)
-    return text.strip()
+    # split and join: a third faster than bytes.replace with as many ids; url(# is rare, and a
+    # search for it faster than the replace that finds none.
+    text = f' id="{prefix}-'.encode("utf-8").join(text.split(b' id="'))
+    if _B_URL.search(text):
+        text = text.replace(b"url(#", f"url(#{prefix}-".encode("utf-8"))
+    return _open_tag(text, f'<svg role="img" aria-label="{html.escape(label, quote=True)}" '.encode("utf-8"))
+
+
+def _open_tag(text: bytes, tag: bytes) -> bytes:
+    """``text.replace(b"<svg ", tag, 1).strip()`` (``tag`` starts with ``<`` and ends with a
+    space), copying the text once when only white space is before the first ``<svg ``."""
+    at = text.find(b"<svg ")
+    end = len(text)
+    while end > at + 5 and text[end - 1] in _WHITE:
+        end -= 1
+    if at < 0 or end == at + 5 or (at and not text[:at].isspace()):
+        return text.replace(b"<svg ", tag, 1).strip()
+    return tag + memoryview(text)[at + 5 : end]
