@@ -51,9 +51,12 @@ def _as_bytes(pattern: re.Pattern[str]) -> re.Pattern[bytes]:
 # (every diagram has its "—"), a quarter of the time for some. They read a text as the text
 # patterns do when nothing in it is white space, a letter, a digit, or cased outside ASCII
 # (``\s``, ``\b``, ``.strip()`` and IGNORECASE are ASCII-only on bytes), see :func:`_plain_bytes`.
-_B_PROLOG, _B_DANGER, _B_ANCHOR, _B_BAD_ATTR, _B_WRAP, _B_HREF, _B_LINKED_NODE, _B_OTHER_TITLE = (
-    _as_bytes(p) for p in (_PROLOG, _DANGER, _ANCHOR, _BAD_ATTR, _WRAP, _HREF, _LINKED_NODE, _OTHER_TITLE)
+_B_PROLOG, _B_DANGER, _B_ANCHOR, _B_BAD_ATTR, _B_HREF, _B_LINKED_NODE, _B_OTHER_TITLE = (
+    _as_bytes(p) for p in (_PROLOG, _DANGER, _ANCHOR, _BAD_ATTR, _HREF, _LINKED_NODE, _OTHER_TITLE)
 )
+# _WRAP with its lazy body unrolled: it runs to the first ``</a>`` that ``\s*</g>`` follows, as the
+# lazy one does, without trying the end at every byte.
+_B_WRAP = re.compile(rb'<g id="a_[^"]*">\s*<a\b[^>]*>([^<]*(?:<(?!/a>\s*</g>)[^<]*)*)</a>\s*</g>')
 # The name and "=" every match of _BAD_ATTR holds, in a lower-cased text, starting one
 # character after the match (seven for ``xlink:href``): three quick passes find where to try
 # _BAD_ATTR instead of trying it at every white space.
@@ -191,7 +194,7 @@ def _sanitise(text: bytes, lower: bytes) -> tuple[bytes, dict[bytes, str]]:
             if draft:
                 drafts[match.group(1)] = draft.group(1)
     text = _drop_bad_attributes(text, lower)
-    text = _B_WRAP.sub(rb"\1", text)
+    text = b"".join(_B_WRAP.split(text))  # sub(rb"\1", text), without a Python call per match
     return _B_ANCHOR.sub(b"", text), drafts
 
 
@@ -269,7 +272,7 @@ def inline_svg_bytes(
     if _B_HINT.search(lower) or any(hint.search(lower) for hint in _B_BAD_HINTS):
         text, drafts = _sanitise(text, lower)
     text = _link_nodes(text, resolve, kinds, drafts)
-    text = _B_OTHER_TITLE.sub(rb"\1", text)
+    text = b"".join(_B_OTHER_TITLE.split(text))  # sub(rb"\1", text), as for _B_WRAP
     # split and join: a third faster than bytes.replace with as many ids; url(# is rare, and a
     # search for it faster than the replace that finds none.
     text = f' id="{prefix}-'.encode("utf-8").join(text.split(b' id="'))
