@@ -13,8 +13,8 @@ from probis_cli import api
 from probis_cli.laporan.compute import build_laporan
 from probis_cli.site.build import SiteInput, build_pages
 from probis_cli.site.builder import LINKED_KINDS, splice
-from probis_cli.site.svg import _plain_bytes, inline_svg, inline_svg_bytes
-from tests.site.conftest import copy_example
+from probis_cli.site.svg import _open_tag, _plain_bytes, inline_svg, inline_svg_bytes
+from tests.site.conftest import Site, copy_example
 from tests.site.test_pages import SVG, WRAPPED
 
 # Pieces of Graphviz SVG and of hostile text, with the characters byte and text patterns read
@@ -60,6 +60,27 @@ PIECES = [
     "</svg>\n",
     " ",
     "\n",
+    # What the fast byte path leans on: a node's trailing white space of every kind (or a "<"
+    # last), kinds with and without a page, a title with an entity, a wrapper whose first </a>
+    # no </g> follows, Graphviz's other groups, ids and gradients, upper-case tags.
+    '<g id="node7" class="node">\n<title>tx__SOP_2d_A__3</title>\n<text>a b</text> \t\r\x0b\x0c\n</g>',
+    '<g id="node8" class="node"><title>n__dinkes</title>x <</g>',
+    '<g id="node9" class="node">\n<title>keg__1.02&amp;</title>\n\n</g>',
+    '<g id="node10" class="node"><title>s</title>  a  b  </g>',
+    '<g id="a_n"><a xlink:href="sop/SOP-B.md"><text/></a> <b/></a>\n</g>',
+    '<g id="clust1" class="cluster">\n<title>cluster_x</title>\n',
+    '<g id="edge2" class="edge arrow"><title>e</title>',
+    ' class="graph"> <title>t</title>id="x"',
+    '<linearGradient id="l_1"><stop/></linearGradient>',
+    ' fill="url(#l_1)"',
+    "<STYLE>x</STYLE>",
+    "<Style/>",
+    "<IFRAME/>",
+    "<foreignobject/>",
+    "<A HREF='x'>",
+    "<a\n",
+    "<svg ",
+    "\t\x0c",
 ]
 
 
@@ -92,6 +113,60 @@ def test_bytes_path_is_the_text_path(pieces: list[str], linked_only: bool) -> No
 def test_bytes_path_is_the_text_path_on_any_text(text: str) -> None:
     same(SVG + text + WRAPPED, LINKED_KINDS)
     same(text, None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "<svg ",
+                " ",
+                "\n",
+                "\t",
+                "\x0b",
+                "x",
+                "<g>",
+                "</g>",
+                '<g id="n" class="node"><title>p__PB.02</title>',
+                '<g id="n" class="node">\n<title>tx__1</title>\n',
+                "<",
+                "/g>",
+                "</a>",
+                ' id="',
+                "url(#",
+            ]
+        ),
+        max_size=20,
+    ),
+    st.sampled_from(["d1", "d-1_x", ""]),
+)
+def test_bytes_path_is_the_text_path_on_node_soup(pieces: list[str], prefix: str) -> None:
+    """Pieces of node groups, white space and ends in any order: the split of the nodes (a body
+    stripped by the pattern), the ids, and the opening tag with the stripping around it."""
+    svg = "".join(pieces)
+    for kinds in (LINKED_KINDS, None):
+        text = inline_svg(svg, prefix, resolve, "Peta", kinds).encode("utf-8")
+        assert inline_svg_bytes(svg.encode("utf-8"), prefix, resolve, "Peta", kinds) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("<svg >\n\t\x0c\x0bab")), max_size=30))
+def test_open_tag(text: str) -> None:
+    data = text.encode("ascii")
+    tag = b'<svg role="img" '
+    assert _open_tag(data, tag) == data.replace(b"<svg ", tag, 1).strip()
+
+
+def test_the_examples_diagrams_as_bytes_are_the_text_path(contoh_site: Site, bermasalah_site: Site) -> None:
+    """Every diagram the examples' sites laid out (Graphviz's own output), byte for byte."""
+    svgs = sorted(contoh_site.repo.rglob("*.svg")) + sorted(bermasalah_site.repo.rglob("*.svg"))
+    assert len(svgs) > 20
+    for path in svgs:
+        data = path.read_bytes()
+        for kinds in (LINKED_KINDS, None):
+            text = inline_svg(data.decode("utf-8"), "d7", resolve, path.stem, kinds).encode("utf-8")
+            assert inline_svg_bytes(data, "d7", resolve, path.stem, kinds) == text, path
 
 
 def test_plain_bytes() -> None:
