@@ -144,3 +144,19 @@ def test_a_second_build_lays_out_only_the_changed_diagrams(tmp_path: Path) -> No
     diagrams_after, again = _counts(build_site(repo, tmp_path / "situs", "--engine", "wasm"))
     assert 0 < again < 10 and diagrams_after == diagrams
     assert pack.stat().st_size > size  # appended
+
+
+def test_a_first_build_writes_its_pack_as_the_layouts_arrive_and_leaves_nothing_when_it_stops(tmp_path: Path) -> None:
+    store = LayoutStore(tmp_path)
+    store.put("a", b"<svg>a</svg>", digest_bytes(b"<svg>a</svg>"))
+    (temporary,) = tmp_path.glob(f".{PACK_FILE}.*.tmp")
+    assert temporary.read_bytes() == b"<svg>a</svg>"  # written already, before save()
+    store.abandon()  # the build stopped (no engine, say)
+    assert list(tmp_path.iterdir()) == []
+    store = LayoutStore(tmp_path)
+    store.put("a", b"<svg>a</svg>", digest_bytes(b"<svg>a</svg>"))
+    store.put("b", b"<svg>b</svg>", digest_bytes(b"<svg>b</svg>"))
+    store.save({"b"})
+    assert sorted(p.name for p in tmp_path.iterdir()) == [INDEX_FILE, PACK_FILE]
+    assert set(LayoutStore(tmp_path).entries) == {"b"}
+    assert LayoutStore(tmp_path).get("b") == (b"<svg>b</svg>", digest_bytes(b"<svg>b</svg>"))

@@ -82,6 +82,12 @@ class LayoutStore:
         self._pack: bytes | None = None
         self._trusted = False
         self._read = False
+        # A first build writes its pack while the layouts arrive (the writes overlap the layout
+        # workers instead of following them): a temporary file renamed into place by save().
+        self._stream: tuple[int, str] | None = None  # descriptor, temporary path
+        self._streamed: dict[str, Entry] = {}
+        self._stream_size = 0
+        self._stream_failed = False
         if folder is None:
             return
         try:
@@ -143,8 +149,38 @@ class LayoutStore:
         return data, digest
 
     def put(self, key: str, data: bytes, digest: str) -> None:
-        """Keep ``data`` (of ``digest``) as laid out for ``key``."""
+        """Keep ``data`` (of ``digest``) as laid out for ``key`` (written at once when this
+        build writes a new pack)."""
         self.new[key] = (data, digest)
+        if self.folder is None or self.entries or self._stream_failed or key in self._streamed:
+            return
+        try:
+            if self._stream is None:
+                import tempfile
+
+                self._stream = tempfile.mkstemp(dir=self.folder, prefix=f".{PACK_FILE}.", suffix=".tmp")
+            _write_all(self._stream[0], [data])
+        except OSError:
+            self.abandon()
+            self._stream_failed = True  # save() writes what it can
+            return
+        self._streamed[key] = (self._stream_size, len(data), digest)
+        self._stream_size += len(data)
+
+    def abandon(self) -> None:
+        """Remove the pack this build began and did not finish (nothing when it saved)."""
+        if self._stream is None:
+            return
+        fd, tmp = self._stream
+        self._stream = None
+        self._streamed = {}
+        try:
+            os.close(fd)
+        finally:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
 
     def location(self, key: str) -> tuple[Path, int, int] | None:
         """Where the pack holds ``key`` (after :meth:`save`): path, offset, length."""
@@ -164,6 +200,17 @@ class LayoutStore:
         if not added and kept == self.entries:
             self._drop_old_cache()
             return
+        if self._stream is not None and set(added) <= set(self._streamed):
+            try:
+                self._finish_stream(live_set)
+                self._write_index()
+            except (OSError, ValueError):
+                self.abandon()
+                return
+            self.new = {}
+            self._drop_old_cache()
+            return
+        self.abandon()
         if not self._read:
             self._load()
         try:
@@ -178,6 +225,27 @@ class LayoutStore:
             return
         self.new = {}
         self._drop_old_cache()
+
+    def _finish_stream(self, live: set[str]) -> None:
+        """The streamed pack renamed into place (its folder checked by the caller)."""
+        assert self._stream is not None and self.pack_path is not None
+        fd, tmp = self._stream
+        self._stream = None
+        try:
+            try:
+                os.fchmod(fd, fs.file_mode())
+            finally:
+                os.close(fd)
+            os.replace(tmp, self.pack_path)  # replaces a link named like the pack, never follows it
+        except OSError:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+        self.recorded = _status(os.lstat(self.pack_path))
+        self.entries = {k: v for k, v in self._streamed.items() if k in live}
+        self._streamed = {}
 
     def _append(self, kept: dict[str, Entry], added: dict[str, tuple[bytes, str]]) -> bool:
         """Append ``added`` to the pack this machine wrote; False when it is no longer that file."""

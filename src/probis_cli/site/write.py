@@ -110,8 +110,11 @@ def layout_diagrams(
     store = LayoutStore(folder)
     layouts = None if folder is None else LayoutIndex(folder / LAYOUTS_FILE)
     layout = Layout({})
-    found = _lay_out_jobs(store, the_plan.jobs, layout, engine_preference, workers, progress, layouts)
-    store.save({job.digest for job in the_plan.jobs})
+    try:
+        found = _lay_out_jobs(store, the_plan.jobs, layout, engine_preference, workers, progress, layouts)
+        store.save({job.digest for job in the_plan.jobs})
+    finally:
+        store.abandon()  # a pack begun and not saved (no engine, say) leaves nothing behind
     if layouts is not None:
         for job in the_plan.jobs:
             where = store.location(job.digest) if layout.engine else None
@@ -124,13 +127,9 @@ def layout_diagrams(
         data, digest = found[job.digest]
         if job.fmt != "svg":
             layout.pdfs[job.artifact.path] = data
-            continue
-        try:
-            data.decode("utf-8")  # the pages take it as text: a layout that is not UTF-8 is left out
-        except UnicodeDecodeError:
-            continue
-        layout.svgs[job.artifact.path] = data
-        layout.keys[job.artifact.path] = digest
+        else:
+            layout.svgs[job.artifact.path] = data
+            layout.keys[job.artifact.path] = digest
     return layout
 
 
@@ -167,6 +166,11 @@ def _lay_out_jobs(
 
     def keep(job: render_run.Job, data: bytes) -> None:
         nonlocal done
+        if job.fmt == "svg":
+            try:
+                data.decode("utf-8")  # the pages take it as text: a layout that is not UTF-8 is left out
+            except UnicodeDecodeError:
+                return
         digest = digest_bytes(data)
         found[job.digest] = (data, digest)
         store.put(job.digest, data, digest)
