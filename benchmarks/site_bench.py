@@ -108,6 +108,26 @@ def _one_change(repo: Path) -> None:
             return
 
 
+def _cold_runs(
+    repo: Path, work: Path, repeat: int, skip_render: bool
+) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
+    """``repeat`` cold runs of render and of situs, each in a fresh copy of ``repo``; which goes
+    first alternates, so neither always runs on a machine the other warmed."""
+    renders: list[tuple[float, float]] = []
+    colds: list[tuple[float, float]] = []
+    for n in range(repeat):
+        for what in ("render", "situs") if n % 2 == 0 else ("situs", "render"):
+            if what == "render" and not skip_render:
+                out = work / f"render-out-{n}"
+                args = ["render", str(_copy(repo, work / f"render-{n}")), "--out", str(out), "--format", "svg"]
+                renders.append(_run([*args, "--paksa"], out / ".probis-render.json"))
+            elif what == "situs":
+                out = work / f"situs-out-{n}"
+                site_repo = _copy(repo, work / f"situs-{n}")
+                colds.append(_run(["situs", str(site_repo), "--out", str(out)], out / "index.html"))
+    return renders, colds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repo", type=Path, help="an existing generated repository (default: generate a city)")
@@ -123,21 +143,8 @@ def main() -> None:
         if repo is None:
             repo = work / "city"
             generate(repo, "city", seed=1)
-        renders: list[tuple[float, float]] = []
-        colds: list[tuple[float, float]] = []
+        renders, colds = _cold_runs(repo, work, options.repeat, options.skip_render)
         render_out = work / "render-out-0"
-        for n in range(options.repeat):
-            # Alternate which goes first, so neither always runs on a machine the other warmed.
-            order = ("render", "situs") if n % 2 == 0 else ("situs", "render")
-            for what in order:
-                if what == "render" and not options.skip_render:
-                    out = work / f"render-out-{n}"
-                    args = ["render", str(_copy(repo, work / f"render-{n}")), "--out", str(out), "--format", "svg"]
-                    renders.append(_run([*args, "--paksa"], out / ".probis-render.json"))
-                elif what == "situs":
-                    out = work / f"situs-out-{n}"
-                    site_repo = _copy(repo, work / f"situs-{n}")
-                    colds.append(_run(["situs", str(site_repo), "--out", str(out)], out / "index.html"))
         render = _best(renders) if renders else (0.0, 0.0)
         cold = _best(colds)
         after_render = (0.0, 0.0)
