@@ -3,9 +3,13 @@
     python benchmarks/site_bench.py                     # generates the city into a temp folder
     python benchmarks/site_bench.py --repo /tmp/city    # an existing generated repository
     python benchmarks/site_bench.py --markdown          # the table as Markdown, for the README
+    python benchmarks/site_bench.py --repeat 3          # the best of 3 cold runs of each
 
 Each probis run is a fresh process (start-up included), in its own copy of the repository so
-that no run reuses another's caches:
+that no run reuses another's caches. Before each run the dirty pages of the one before are
+written out (``sync``): the kernel would otherwise write them back during the next run, on the
+same cores. With ``--repeat N`` the cold runs of render and situs alternate (render first, then
+situs first, ...) and the best of each is kept. A run that leaves no output stops the script.
 
 * render cold      — ``probis render --format svg --paksa`` (the generated city has findings on
                      purpose): every diagram laid out, the SOP drafts written;
@@ -48,17 +52,24 @@ def _env() -> dict[str, str]:
     return env
 
 
-def _run(args: list[str]) -> tuple[float, float]:
-    """(wall seconds, CPU seconds incl. workers) of one fresh probis process."""
+def _run(args: list[str], expect: Path) -> tuple[float, float]:
+    """(wall seconds, CPU seconds incl. workers) of one fresh probis process, which must leave
+    ``expect`` behind. Dirty pages are written out first (``sync``), so that no run pays for the
+    writes of the one before it (the kernel writes them back on the same two cores)."""
+    os.sync()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "probis_cli", *args], env=_env(), capture_output=True, text=True)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode not in (0, 1):
+    if done.returncode not in (0, 1) or not expect.exists():
         raise SystemExit(f"probis {' '.join(args)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return wall, cpu
+
+
+def _best(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    return min(w for w, _ in runs), min(c for _, c in runs)
 
 
 def _load_floor(repo: Path) -> float:
@@ -97,11 +108,34 @@ def _one_change(repo: Path) -> None:
             return
 
 
+def _cold_runs(
+    repo: Path, work: Path, repeat: int, skip_render: bool
+) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
+    """``repeat`` cold runs of render and of situs, each in a fresh copy of ``repo``; which goes
+    first alternates, so neither always runs on a machine the other warmed."""
+    renders: list[tuple[float, float]] = []
+    colds: list[tuple[float, float]] = []
+    for n in range(repeat):
+        for what in ("render", "situs") if n % 2 == 0 else ("situs", "render"):
+            if what == "render" and not skip_render:
+                out = work / f"render-out-{n}"
+                args = ["render", str(_copy(repo, work / f"render-{n}")), "--out", str(out), "--format", "svg"]
+                renders.append(_run([*args, "--paksa"], out / ".probis-render.json"))
+            elif what == "situs":
+                out = work / f"situs-out-{n}"
+                site_repo = _copy(repo, work / f"situs-{n}")
+                colds.append(_run(["situs", str(site_repo), "--out", str(out)], out / "index.html"))
+    return renders, colds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repo", type=Path, help="an existing generated repository (default: generate a city)")
     parser.add_argument("--markdown", action="store_true")
     parser.add_argument("--skip-render", action="store_true", help="time only the site (render cold not measured)")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="cold runs of each (in fresh copies, alternating); the best is kept"
+    )
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="probis-situs-bench-") as tmp:
         work = Path(tmp)
@@ -109,24 +143,22 @@ def main() -> None:
         if repo is None:
             repo = work / "city"
             generate(repo, "city", seed=1)
-        render_repo = _copy(repo, work / "render")
-        render_out = work / "render-out"
-        render = (0.0, 0.0)
-        if not options.skip_render:
-            render = _run(["render", str(render_repo), "--out", str(render_out), "--format", "svg", "--paksa"])
+        renders, colds = _cold_runs(repo, work, options.repeat, options.skip_render)
+        render_out = work / "render-out-0"
+        render = _best(renders) if renders else (0.0, 0.0)
+        cold = _best(colds)
         after_render = (0.0, 0.0)
         if not options.skip_render:
-            after_render = _run(["situs", str(render_repo), "--out", str(work / "situs-after-render")])
-        site_repo = _copy(repo, work / "situs")
-        site_out = work / "situs-out"
-        cold = _run(["situs", str(site_repo), "--out", str(site_out)])
-        unchanged = _run(["situs", str(site_repo), "--out", str(site_out)])
+            after = work / "situs-after-render"
+            after_render = _run(["situs", str(work / "render-0"), "--out", str(after)], after / "index.html")
+        site_repo, site_out = work / "situs-0", work / "situs-out-0"
+        unchanged = _run(["situs", str(site_repo), "--out", str(site_out)], site_out / "index.html")
         _one_change(site_repo)
-        changed = _run(["situs", str(site_repo), "--out", str(site_out)])
+        changed = _run(["situs", str(site_repo), "--out", str(site_out)], site_out / "index.html")
         svg = (
             _size(render_out, ".svg")
             if not options.skip_render
-            else _size(site_repo / ".probis-cache" / "situs-svg", ".svg")
+            else (site_repo / ".probis-cache" / "situs-layouts.pack").stat().st_size
         )
         site = _size(site_out)
         pages = sum(1 for _ in site_out.rglob("*.html"))

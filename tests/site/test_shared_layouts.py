@@ -12,6 +12,7 @@ import pytest
 from probis_cli import api, fs
 from probis_cli.render.layouts import LAYOUTS_FILE, LayoutIndex, layout_key
 from probis_cli.site.build import diagram_shown
+from probis_cli.site.store import PACK_FILE
 from tests.site.conftest import build_site, copy_example
 
 
@@ -34,13 +35,11 @@ def test_site_after_render_copies_the_layouts(tmp_path: Path) -> None:
     diagrams, laid_out = _laid_out(build_site(repo, tmp_path / "situs", "--engine", "wasm"))
     assert diagrams > 60 and laid_out == 0  # every one copied from render's output
     index = LayoutIndex(repo / ".probis-cache" / LAYOUTS_FILE)
-    situs_svg = repo / ".probis-cache" / "situs-svg"
-    where = [Path(w) for _digest, w in index.entries.values()]
-    assert sum(w.is_relative_to(situs_svg) for w in where) == diagrams  # the latest location of each
+    pack = repo / ".probis-cache" / PACK_FILE
+    where = [Path(entry[1]) for entry in index.entries.values()]
+    assert sum(w == pack for w in where) == diagrams  # the latest location of each: a span of the site's pack
     # The diagrams no page shows (the relasi matrix, each OPD's relasi map) are not laid out by the site.
-    rest = [
-        w.relative_to(tmp_path / "render").with_suffix("").as_posix() for w in where if not w.is_relative_to(situs_svg)
-    ]
+    rest = [w.relative_to(tmp_path / "render").with_suffix("").as_posix() for w in where if w != pack]
     assert "relasi/matriks" in rest and not any(diagram_shown(path) for path in rest)
     # ... and a render into a new folder copies them back, byte for byte.
     second = _render(repo, tmp_path / "render2").outcome

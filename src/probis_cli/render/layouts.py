@@ -11,7 +11,8 @@ The cache folder and the output folders can be committed by anyone who sends a p
 so the index is signed with the machine's key (``fs.sign``), and a file it points to is used
 only when its bytes hash to the signed digest: only bytes this machine's engine wrote are
 ever reused, wherever they are now. One location per input is kept (the latest written), and
-one input per location, so the index stays as large as the outputs it knows.
+one input per location, so the index stays as large as the outputs it knows. A location is a
+file (render's output) or a span of one (the site's pack of layouts, ``site/store.py``).
 """
 
 from __future__ import annotations
@@ -33,12 +34,26 @@ def layout_key(job_digest: str, engine_name: str) -> str:
     return digest_parts((job_digest, engine_name))
 
 
+Entry = tuple[str, str] | tuple[str, str, int, int]  # digest, absolute path[, offset, length]
+
+
+def _valid_entry(value: object) -> bool:
+    if not isinstance(value, tuple) or len(value) not in (2, 4):
+        return False
+    return (
+        all(isinstance(x, str) for x in value[:2])
+        and all(isinstance(x, int) and x >= 0 for x in value[2:])
+        and (len(value) == 2 or value[3] <= OUTPUT_LIMIT)
+    )
+
+
 class LayoutIndex:
-    """``layout key -> (output digest, absolute path)``, signed, in the repository's cache."""
+    """``layout key -> (output digest, absolute path[, offset, length])``, signed, in the
+    repository's cache."""
 
     def __init__(self, file: Path | None) -> None:
         self.file = file
-        self.entries: dict[str, tuple[str, str]] = {}
+        self.entries: dict[str, Entry] = {}
         self.dirty = False
         self.reused = 0
         if file is None:
@@ -48,10 +63,7 @@ class LayoutIndex:
             loaded = marshal.loads(data) if data is not None else None
         except (OSError, ValueError, EOFError, TypeError):
             loaded = None
-        if isinstance(loaded, dict) and all(
-            isinstance(k, str) and isinstance(v, tuple) and len(v) == 2 and all(isinstance(x, str) for x in v)
-            for k, v in loaded.items()
-        ):
+        if isinstance(loaded, dict) and all(isinstance(k, str) and _valid_entry(v) for k, v in loaded.items()):
             self.entries = loaded
 
     def find(self, key: str) -> bytes | None:
@@ -59,9 +71,9 @@ class LayoutIndex:
         entry = self.entries.get(key)
         if entry is None:
             return None
-        digest, path = entry
+        digest, path = entry[0], entry[1]
         try:
-            data = fs.read_limited(Path(path), OUTPUT_LIMIT)
+            data = fs.read_limited(Path(path), OUTPUT_LIMIT) if len(entry) == 2 else _read_span(path, *entry[2:])
         except OSError:
             return None
         if digest_bytes(data) != digest:
@@ -69,20 +81,22 @@ class LayoutIndex:
         self.reused += 1
         return data
 
-    def add(self, key: str, digest: str, path: Path) -> None:
-        """``path`` now holds the bytes (of ``digest``) laid out for ``key``."""
+    def add(self, key: str, digest: str, path: Path, offset: int | None = None, length: int | None = None) -> None:
+        """``path`` (from ``offset``, ``length`` bytes, when given) now holds the bytes (of
+        ``digest``) laid out for ``key``."""
         where = os.path.abspath(path)
+        entry: Entry = (digest, where) if offset is None or length is None else (digest, where, offset, length)
         old = self.entries.pop(key, None)  # to the end: the latest written
-        self.entries[key] = (digest, where)
-        self.dirty = self.dirty or old != (digest, where)
+        self.entries[key] = entry
+        self.dirty = self.dirty or old != entry
 
     def save(self) -> None:
         """Write if anything changed (a location keeps only its latest input); failures cost speed only."""
         if self.file is None or not self.dirty:
             return
-        latest: dict[str, str] = {}
-        for key, (_digest, where) in self.entries.items():  # insertion order: the latest add wins
-            latest[where] = key
+        latest: dict[tuple[str, int], str] = {}
+        for key, entry in self.entries.items():  # insertion order: the latest add wins
+            latest[(entry[1], entry[2] if len(entry) == 4 else -1)] = key
         kept = set(latest.values())
         self.entries = {k: v for k, v in self.entries.items() if k in kept}
         try:
@@ -90,3 +104,21 @@ class LayoutIndex:
             self.dirty = False
         except (OSError, ValueError):
             pass
+
+
+def _read_span(path: str, offset: int, length: int) -> bytes:
+    """``length`` bytes of the regular file ``path`` from ``offset`` (not a link, a FIFO or a
+    device); raises OSError when it holds fewer."""
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"not a regular file: {path}")
+        data = os.pread(fd, length, offset)
+    finally:
+        os.close(fd)
+    if len(data) != length:
+        raise OSError(f"short read: {path}")
+    return data

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -21,7 +20,6 @@ from probis_cli import api, fs
 from probis_cli.api_render import cache_dir, engine_text, os_reason, render_memo, save_wasm_module, wasm_module_cache
 from probis_cli.i18n import Lang, translate
 from probis_cli.laporan.compute import build_laporan
-from probis_cli.render import run as render_run
 from probis_cli.render.base import RenderContext
 from probis_cli.site.write import Layout, Outcome
 
@@ -80,7 +78,7 @@ def sop_documents(loaded: api.Loaded) -> dict[str, bytes]:
 
 class SiteBuild:
     """The repository loaded and checked, the output folder and caches chosen; use as a
-    context manager (the render memo and a temporary layout folder are released on exit)."""
+    context manager (the render memo is released on exit)."""
 
     def __init__(self, path: Path, options: SiteOptions) -> None:
         self.options = options
@@ -111,17 +109,12 @@ class SiteBuild:
         from probis_cli.site.write import layout_diagrams
 
         options, cache = self.options, self.cache
-        if cache is not None:
-            folder = fs.ensure_dir_inside(cache, cache / "situs-svg")
-        else:
-            folder = Path(self.stack.enter_context(tempfile.TemporaryDirectory(prefix="probis-situs-")))
         wasm_cache = None if cache is None else wasm_module_cache(cache)
         ctx = RenderContext(lang=options.lang, image_format="svg", memo=self.memo)
-        stats = render_run.StatCache(None if cache is None else cache / "situs-stat.marshal")
         try:
             layout = layout_diagrams(
-                self.loaded.index, ctx, folder, groups=DIAGRAM_GROUPS, engine_preference=options.engine,
-                workers=options.jobs, progress=progress, stats=stats, pdf=options.pdf, shown=diagram_shown,
+                self.loaded.index, ctx, cache, groups=DIAGRAM_GROUPS, engine_preference=options.engine,
+                workers=options.jobs, progress=progress, pdf=options.pdf, shown=diagram_shown,
             )  # fmt: skip
         except EngineUnavailable as exc:
             detail = engine_text(options.lang, exc.code, exc.detail or exc.message)

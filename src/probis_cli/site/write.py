@@ -17,10 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from probis_cli import __version__, fs
+from probis_cli.digest import digest_bytes
 from probis_cli.index import Index
 from probis_cli.render import run as render_run
 from probis_cli.render.base import Artifact, RenderContext
-from probis_cli.render.layouts import LAYOUTS_FILE, LayoutIndex
+from probis_cli.render.layouts import LAYOUTS_FILE, LayoutIndex, layout_key
+from probis_cli.site.store import LayoutStore
 
 MANIFEST = ".probis-situs.json"
 MANIFEST_LIMIT = 64 * 1024 * 1024
@@ -66,21 +68,22 @@ def safe_name(name: object) -> bool:
 def layout_diagrams(
     index: Index,
     ctx: RenderContext,
-    folder: Path,
+    folder: Path | None,
     *,
     groups: tuple[str, ...],
     engine_preference: str = "auto",
     workers: int | None = None,
     progress: Callable[[int, int, str], None] | None = None,
-    stats: render_run.StatCache | None = None,
     pdf: bool = False,
     shown: Callable[[str], bool] | None = None,
 ) -> Layout:
-    """SVG of every diagram of ``groups``, laid out into ``folder`` by render's executor
-    (unchanged diagrams are read back, not laid out again; those ``probis render`` laid out on
-    this machine are copied from its output); with ``pdf`` also the printable SOP AP of every
-    SOP and OPD (render's ``--format pdf`` documents). Contents are built on ``workers`` cores.
-    With ``shown``, only the diagrams whose path it accepts are laid out."""
+    """SVG of every diagram of ``groups``, laid out with render's plan and engine; with ``pdf``
+    also the printable SOP AP of every SOP and OPD (render's ``--format pdf`` documents).
+    ``folder``: the repository's cache folder, where the layouts are kept between builds
+    (:class:`~probis_cli.site.store.LayoutStore`: an unchanged diagram is not laid out again;
+    one ``probis render`` laid out on this machine is copied from its output), or None.
+    Contents are built on ``workers`` cores. With ``shown``, only the diagrams whose path it
+    accepts are laid out."""
     from probis_cli.render.diagrams import DIAGRAMS
 
     def diagrams() -> list[Artifact]:
@@ -104,43 +107,97 @@ def layout_diagrams(
         the_plan = render_run.Plan(
             the_plan.jobs + extra.jobs, artifacts + documents, the_plan.conflicts + extra.conflicts
         )
-    stats = stats if stats is not None else render_run.StatCache(None)
-    # The repository's cache (where the stat cache lives) holds the layouts render made too.
-    layouts = None if stats.file is None else LayoutIndex(stats.file.parent / LAYOUTS_FILE)
-    outcome = render_run.execute(
-        folder,
-        the_plan,
-        engine_preference=engine_preference,
-        workers=workers,
-        progress=progress,
-        stats=stats,
-        layouts=layouts,
-    )
-    stats.save()
-    failed = {o for o, _, _ in outcome.failed}
-    svgs: dict[str, bytes] = {}
-    pdfs: dict[str, bytes] = {}
-    keys: dict[str, str] = {}
-    # The digest of the bytes of each output, as execute wrote or checked them: names the SVG
-    # in the site's input digest without hashing its text again.
-    recorded, _refused = render_run.read_manifest(folder)
+    store = LayoutStore(folder)
+    layouts = None if folder is None else LayoutIndex(folder / LAYOUTS_FILE)
+    layout = Layout({})
+    try:
+        found = _lay_out_jobs(store, the_plan.jobs, layout, engine_preference, workers, progress, layouts)
+        store.save({job.digest for job in the_plan.jobs})
+    finally:
+        store.abandon()  # a pack begun and not saved (no engine, say) leaves nothing behind
+    if layouts is not None:
+        for job in the_plan.jobs:
+            where = store.location(job.digest) if layout.engine else None
+            if where is not None and job.digest in found:
+                layouts.add(layout_key(job.digest, layout.engine or ""), found[job.digest][1], *where)
+        layouts.save()
     for job in the_plan.jobs:
-        if job.output in failed:
+        if job.digest not in found:
             continue
-        try:
-            data = fs.read_limited(folder / job.output, PAGE_LIMIT)
-            if job.fmt == "svg":
-                data.decode("utf-8")  # the pages take it as text: a file that is not UTF-8 is left out
-                svgs[job.artifact.path] = data
-                written = recorded.get(job.output)
-                if written is not None:
-                    keys[job.artifact.path] = written["keluaran"]
-            else:
-                pdfs[job.artifact.path] = data
-        except (OSError, UnicodeDecodeError):
-            continue
-    laid_out = len(outcome.written) - outcome.reused
-    return Layout(svgs, pdfs, outcome.engine, outcome.failed, laid_out, keys)
+        data, digest = found[job.digest]
+        if job.fmt != "svg":
+            layout.pdfs[job.artifact.path] = data
+        else:
+            layout.svgs[job.artifact.path] = data
+            layout.keys[job.artifact.path] = digest
+    return layout
+
+
+def _lay_out_jobs(
+    store: LayoutStore,
+    jobs: list[render_run.Job],
+    layout: Layout,
+    engine_preference: str,
+    workers: int | None,
+    progress: Callable[[int, int, str], None] | None,
+    layouts: LayoutIndex | None,
+) -> dict[str, tuple[bytes, str]]:
+    """Job digest -> (bytes, digest) of every job: from the store, else copied from where this
+    machine laid it out before, else laid out (on every core). Failures go to ``layout.failed``
+    (in plan order); ``layout.engine`` is set when an engine was needed."""
+    found: dict[str, tuple[bytes, str]] = {}
+    todo: list[render_run.Job] = []
+    for job in jobs:
+        known = store.get(job.digest)
+        if known is not None:
+            found[job.digest] = known
+        else:
+            todo.append(job)
+    done = len(jobs) - len(todo)
+    if progress:
+        progress(done, len(jobs), "")
+    if not todo:
+        return found
+    from probis_cli.render.graphviz import find_engine
+    from probis_cli.render.parallel import lay_out
+
+    engine = find_engine(engine_preference)  # type: ignore[arg-type]
+    layout.engine = engine.name
+
+    def keep(job: render_run.Job, data: bytes) -> None:
+        nonlocal done
+        if job.fmt == "svg":
+            try:
+                data.decode("utf-8")  # the pages take it as text: a layout that is not UTF-8 is left out
+            except UnicodeDecodeError:
+                return
+        digest = digest_bytes(data)
+        found[job.digest] = (data, digest)
+        store.put(job.digest, data, digest)
+        done += 1
+        if progress:
+            progress(done, len(jobs), job.output)
+
+    rest = []
+    for job in todo:
+        copied = layouts.find(layout_key(job.digest, engine.name)) if layouts is not None else None
+        if copied is not None:
+            keep(job, copied)
+        else:
+            rest.append(job)
+    failed: dict[int, tuple[str, str, str]] = {}
+
+    def finished(k: int, data: bytes | None, code: str, detail: str) -> None:
+        if data is None:
+            failed[k] = (rest[k].output, code, detail)
+        else:
+            keep(rest[k], data)
+
+    if rest:
+        lay_out(engine, [(job.artifact.text, job.fmt) for job in rest], workers, finished)
+    layout.laid_out = len(rest) - len(failed)
+    layout.failed.extend(failed[k] for k in sorted(failed))  # in plan order, however they finished
+    return found
 
 
 def _read_manifest(out: Path) -> tuple[list[str], list[str], str]:
