@@ -1,10 +1,12 @@
 """Benchmark ``site.svg.inline_svg_bytes`` (the site's diagram cleaner) against its reference,
 the text path ``inline_svg(...).encode()``, over a folder of Graphviz SVG files; print a table.
 
-    python benchmarks/svg_inline_bench.py /tmp/city/.probis-cache/situs-svg
+    python benchmarks/svg_inline_bench.py /tmp/city             # after `probis situs /tmp/city`
     python benchmarks/svg_inline_bench.py DIR --repeat 5
 
-The folder is read recursively (every ``*.svg``), all files into memory first; each path is
+The folder is read recursively, all into memory first: every ``*.svg`` file, and every layout
+of the site's layout pack (``site.store``: what ``probis situs`` laid out, kept in the
+repository's cache folder) found under it. Each path is
 timed on one core as CPU time (``time.process_time``), best of ``--repeat`` runs, and the
 outputs of the two paths are compared byte for byte for every file (a difference is an error).
 The resolver is shaped like the site's: a relative link for the kinds p, sop, n, keg, prog and s,
@@ -23,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from probis_cli.site.builder import LINKED_KINDS
+from probis_cli.site.store import INDEX_FILE, LayoutStore
 from probis_cli.site.svg import inline_svg, inline_svg_bytes
 
 _PAGES = {"p": "proses/{}.html", "sop": "sop/{}.html", "n": "opd/{}.html"}
@@ -37,6 +40,18 @@ def resolve(kind: str, code: str) -> tuple[str, str] | None:
     if kind in ("prog", "s"):
         return (f"../pohon.html#{'program' if kind == 'prog' else 'sasaran'}-{code}", code)
     return None
+
+
+def _diagrams(folder: Path) -> list[tuple[str, bytes]]:
+    """(name, bytes) of every SVG file under ``folder`` and of every layout in a pack there."""
+    found = [(str(path), path.read_bytes()) for path in sorted(folder.rglob("*.svg"))]
+    for index in sorted(folder.rglob(INDEX_FILE)):
+        store = LayoutStore(index.parent)
+        for key in sorted(store.entries):
+            got = store.get(key)
+            if got is not None:
+                found.append((f"{index.parent}:{key}", got[0]))
+    return found
 
 
 def _best(run: Callable[[], list[bytes]], repeat: int) -> tuple[float, list[bytes]]:
@@ -55,13 +70,14 @@ def _best(run: Callable[[], list[bytes]], repeat: int) -> tuple[float, list[byte
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("folder", type=Path, help="a folder holding Graphviz .svg files (read recursively)")
+    parser.add_argument("folder", type=Path, help="a folder holding Graphviz .svg files or a layout pack")
     parser.add_argument("--repeat", type=int, default=3, help="runs per path; the best is kept (default 3)")
     args = parser.parse_args(argv)
-    paths = sorted(args.folder.rglob("*.svg"))
-    if not paths:
-        parser.error(f"no .svg file under {args.folder}")
-    svgs = [path.read_bytes() for path in paths]
+    found = _diagrams(args.folder)
+    if not found:
+        parser.error(f"no .svg file or layout pack under {args.folder}")
+    paths = [name for name, _data in found]
+    svgs = [data for _name, data in found]
     size = sum(map(len, svgs)) / 1e6
     kinds = LINKED_KINDS
 
@@ -80,8 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     floor_s, _ = _best(floor, args.repeat)
     text_s, reference = _best(text_path, args.repeat)
     bytes_s, output = _best(bytes_path, args.repeat)
-    different = [str(path) for path, a, b in zip(paths, reference, output, strict=True) if a != b]
-    print(f"{len(svgs)} SVG files, {size:.1f} MB, one core, CPU seconds, best of {args.repeat}")
+    different = [name for name, a, b in zip(paths, reference, output, strict=True) if a != b]
+    print(f"{len(svgs)} SVG diagrams, {size:.1f} MB, one core, CPU seconds, best of {args.repeat}")
     print(f"{'path':<34}{'seconds':>9}{'MB/s':>9}{'x floor':>9}{'speed-up':>10}")
     for name, seconds in (
         ("floor (one bytes.lower() pass)", floor_s),

@@ -13,6 +13,7 @@ from probis_cli import api
 from probis_cli.laporan.compute import build_laporan
 from probis_cli.site.build import SiteInput, build_pages
 from probis_cli.site.builder import LINKED_KINDS, splice
+from probis_cli.site.store import INDEX_FILE, LayoutStore
 from probis_cli.site.svg import _open_tag, _plain_bytes, inline_svg, inline_svg_bytes
 from tests.site.conftest import Site, copy_example
 from tests.site.test_pages import SVG, WRAPPED
@@ -160,13 +161,24 @@ def test_open_tag(text: str) -> None:
 
 def test_the_examples_diagrams_as_bytes_are_the_text_path(contoh_site: Site, bermasalah_site: Site) -> None:
     """Every diagram the examples' sites laid out (Graphviz's own output), byte for byte."""
-    svgs = sorted(contoh_site.repo.rglob("*.svg")) + sorted(bermasalah_site.repo.rglob("*.svg"))
-    assert len(svgs) > 20
-    for path in svgs:
-        data = path.read_bytes()
+    svgs = laid_out(contoh_site.repo) + laid_out(bermasalah_site.repo)
+    assert len(svgs) > 50 and sum(b'class="node"' in data for data in svgs) > 50
+    for n, data in enumerate(svgs):
         for kinds in (LINKED_KINDS, None):
-            text = inline_svg(data.decode("utf-8"), "d7", resolve, path.stem, kinds).encode("utf-8")
-            assert inline_svg_bytes(data, "d7", resolve, path.stem, kinds) == text, path
+            text = inline_svg(data.decode("utf-8"), "d7", resolve, "Peta", kinds).encode("utf-8")
+            assert inline_svg_bytes(data, "d7", resolve, "Peta", kinds) == text, n
+
+
+def laid_out(repo: Path) -> list[bytes]:
+    """The SVG a site build laid out in ``repo`` (its layout pack) and any SVG file there."""
+    found = [path.read_bytes() for path in sorted(repo.rglob("*.svg"))]
+    for index in sorted(repo.rglob(INDEX_FILE)):
+        store = LayoutStore(index.parent)
+        for key in sorted(store.entries):
+            got = store.get(key)
+            if got is not None:
+                found.append(got[0])
+    return found
 
 
 def test_plain_bytes() -> None:
