@@ -87,7 +87,7 @@ PIECES = [
 
 def resolve(kind: str, code: str) -> tuple[str, str] | None:
     if kind == "p" and code == "PB.02":
-        return ("../proses/PB.02.html", "PB.02 <Pelayanan> ſ \xa0")
+        return ("../proses/PB.02.html", "PB.02 <Pelayanan> ſ \xa0 url(#n)")
     if kind == "sop":
         return (f"../sop/{code}.html", f'{code} "dan" &')
     return None
@@ -136,11 +136,14 @@ def test_bytes_path_is_the_text_path_on_any_text(text: str) -> None:
                 "</a>",
                 ' id="',
                 "url(#",
+                "url(",
+                "(",
+                "#",
             ]
         ),
         max_size=20,
     ),
-    st.sampled_from(["d1", "d-1_x", ""]),
+    st.sampled_from(["d1", "d-1_x", "", "url(#u"]),
 )
 def test_bytes_path_is_the_text_path_on_node_soup(pieces: list[str], prefix: str) -> None:
     """Pieces of node groups, white space and ends in any order: the split of the nodes (a body

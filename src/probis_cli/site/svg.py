@@ -74,6 +74,7 @@ _WHITE = frozenset(b" \t\n\r\x0b\x0c")
 # Bytes that read the same to text and byte patterns: ASCII but the separators \x1c-\x1f,
 # which are white space to ``str`` only.
 _B_SAME = bytes(range(0x1C)) + bytes(range(0x20, 0x80))
+_B_SAME_BUT_MARKS = bytes(b for b in _B_SAME if b not in b"()#")
 
 
 def decode_id(node_id: str) -> tuple[str, list[str]]:
@@ -143,13 +144,22 @@ def _plain_bytes(data: bytes) -> bool:
     """Whether the byte patterns read ``data`` (valid UTF-8) as the text patterns read its text:
     no character outside ASCII is white space, a word character or cased (``ſ`` and ``K`` are
     ``s`` and ``k`` to a case-blind text pattern), and no ASCII separator \\x1c-\\x1f is there."""
-    rest = data.translate(None, _B_SAME)
-    if not rest:
-        return True
-    chars = set(rest.decode("utf-8"))
-    return not any(
-        c.isspace() or c.isalnum() or c == "_" or c.lower() != c or c.upper() != c or c.casefold() != c for c in chars
-    )
+    return _plain_rest(data) is not None
+
+
+def _plain_rest(data: bytes) -> bytes | None:
+    """None unless :func:`_plain_bytes`; else the parentheses and ``#`` of ``data`` in order (the
+    same pass): where ``(#`` is not, no ``url(#`` is either."""
+    rest = data.translate(None, _B_SAME_BUT_MARKS)
+    odd = rest.translate(None, b"()#")
+    if odd:
+        chars = set(odd.decode("utf-8"))
+        if any(
+            c.isspace() or c.isalnum() or c == "_" or c.lower() != c or c.upper() != c or c.casefold() != c
+            for c in chars
+        ):
+            return None
+    return rest
 
 
 def _drop_bad_attributes(text: bytes, lower: bytes) -> bytes:
@@ -210,13 +220,15 @@ _B_NODE = re.compile(
 )
 
 
-def _link_nodes(text: bytes, resolve: Resolver, kinds: Collection[str] | None, drafts: dict[bytes, str]) -> bytes:
+def _link_nodes(
+    text: bytes, resolve: Resolver, kinds: Collection[str] | None, drafts: dict[bytes, str]
+) -> tuple[bytes, bool]:
     """``_PLAIN_NODE.sub(link, text)`` (on bytes) with ``inline_svg``'s ``link`` on bytes: one ``split``
     and one ``join``, Python touching only the titles (a node of a kind no page is for, the
-    most, gets the plain head)."""
+    most, gets the plain head). And whether a link's head holds ``url(#``."""
     parts = _B_NODE.split(text)
     if len(parts) == 1:
-        return text
+        return text, False
     raws = parts[1::4]
     heads: list[bytes | None]
     if kinds is None:
@@ -227,14 +239,16 @@ def _link_nodes(text: bytes, resolve: Resolver, kinds: Collection[str] | None, d
             _PLAIN_HEAD if raw.partition(b"__")[0] not in known and b"&" not in raw and raw not in drafts else None
             for raw in raws
         ]
+    url = False
     for n, head in enumerate(heads):
         if head is None:
             linked = _link_head(raws[n], resolve, drafts)
             heads[n] = _PLAIN_HEAD if linked is None else linked
             if linked is not None:
                 parts[4 * n + 3] = _LINK_TAIL
+                url = url or b"url(#" in linked
     parts[1::4] = heads
-    return b"".join(parts)
+    return b"".join(parts), url
 
 
 def _link_head(raw: bytes, resolve: Resolver, drafts: dict[bytes, str]) -> bytes | None:
@@ -265,19 +279,25 @@ def inline_svg_bytes(
     nothing (a removal that could make a link is an attribute's, which was not found) and
     are skipped: no SOP draft is named either, as that needs a link."""
     text = _B_PROLOG.sub(b"", svg)
-    if not _plain_bytes(text):
+    rest = _plain_rest(text)
+    if rest is None:
         return inline_svg(svg.decode("utf-8"), prefix, resolve, label, kinds).encode("utf-8")
     lower = text.lower()
     drafts: dict[bytes, str] = {}
+    at = f"url(#{prefix}-".encode("utf-8")
+    # Where no "(#" is, no "url(#" is after the steps either, unless they brought one: the
+    # sanitising steps join what was around what they drop, a link's title is the resolver's,
+    # and an id's prefix is the caller's.
+    url = b"(#" in rest or b"url(#" in at[5:]
     if _B_HINT.search(lower) or any(hint.search(lower) for hint in _B_BAD_HINTS):
         text, drafts = _sanitise(text, lower)
-    text = _link_nodes(text, resolve, kinds, drafts)
+        url = True
+    text, linked = _link_nodes(text, resolve, kinds, drafts)
     text = b"".join(_B_OTHER_TITLE.split(text))  # sub(rb"\1", text), as for _B_WRAP
-    # split and join: a third faster than bytes.replace with as many ids; url(# is rare, and a
-    # search for it faster than the replace that finds none.
+    # split and join: a third faster than bytes.replace with as many ids.
     text = f' id="{prefix}-'.encode("utf-8").join(text.split(b' id="'))
-    if _B_URL.search(text):
-        text = text.replace(b"url(#", f"url(#{prefix}-".encode("utf-8"))
+    if (url or linked) and _B_URL.search(text):
+        text = text.replace(b"url(#", at)
     return _open_tag(text, f'<svg role="img" aria-label="{html.escape(label, quote=True)}" '.encode("utf-8"))
 
 
