@@ -235,10 +235,9 @@ def _link_nodes(
         heads = [None] * len(raws)
     else:
         known = {kind.encode("utf-8") for kind in kinds}
-        heads = [
-            _PLAIN_HEAD if raw.partition(b"__")[0] not in known and b"&" not in raw and raw not in drafts else None
-            for raw in raws
-        ]
+        heads = [_PLAIN_HEAD if raw.partition(b"__")[0] not in known and b"&" not in raw else None for raw in raws]
+        if drafts:
+            heads = [None if raw in drafts else head for raw, head in zip(raws, heads, strict=True)]
     url = False
     for n, head in enumerate(heads):
         if head is None:
