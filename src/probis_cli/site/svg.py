@@ -14,6 +14,7 @@ before our own links are added.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable, Collection
@@ -212,41 +213,54 @@ _PLAIN_HEAD = b'<g class="node">'
 _LINK_TAIL = b"</a></g>"
 # _PLAIN_NODE (on bytes) with the body's trailing white space outside its group (as ``rstrip`` leaves
 # it: the body runs to its last non-white byte or its last ``<``, possessively, so nothing is
-# tried twice) and the closing ``</g>`` a group of its own: ``split`` gives for each node its
-# title, its stripped body and its end, and the node becomes a head, that body and that end.
-_B_NODE = re.compile(
-    rb'<g id="[^"]*" class="node">\s*<title>([^<]*)</title>\s*'
-    rb"((?:[^<]*+<(?!/g>))*+[^<\s]*+(?:\s++[^<\s]++)*+)\s*+(</g>)"
-)
+# tried twice) and the closing ``</g>`` a group of its own. The title is the first group when
+# ``link`` has to look at it (see :func:`_node_pattern`), else the second.
+_NODE_HEAD = rb'<g id="[^"]*" class="node">\s*<title>(?:((?=%b)[^<]*)|([^<]*))</title>\s*'
+_NODE_REST = rb"((?:[^<]*+<(?!/g>))*+[^<\s]*+(?:\s++[^<\s]++)*+)\s*+(</g>)"
+
+
+@functools.lru_cache(maxsize=16)
+def _node_pattern(known: frozenset[bytes] | None) -> re.Pattern[bytes]:
+    """The node pattern whose first group holds the titles ``link`` looks at: all of them
+    (``known`` None), else those with an entity or of a kind in ``known``, the kind being the
+    title up to its first ``__`` (``raw.partition(b"__")[0]``): a kind is the whole title, or
+    what is before a ``__`` when nothing before holds one (a kind ending in ``_`` cannot be)."""
+    if known is None:
+        return re.compile(_NODE_HEAD % b"" + _NODE_REST)
+    whole = [re.escape(kind) for kind in sorted(known) if b"__" not in kind]
+    first = [re.escape(kind) for kind in sorted(known) if b"__" not in kind and not kind.endswith(b"_")]
+    ways = [b"[^<]*&"]
+    if whole:
+        ways.append(b"(?:%b)<" % b"|".join(whole))
+    if first:
+        ways.append(b"(?:%b)__" % b"|".join(first))
+    return re.compile(_NODE_HEAD % b"|".join(ways) + _NODE_REST)
 
 
 def _link_nodes(
     text: bytes, resolve: Resolver, kinds: Collection[str] | None, drafts: dict[bytes, str]
 ) -> tuple[bytes, bool]:
     """``_PLAIN_NODE.sub(link, text)`` (on bytes) with ``inline_svg``'s ``link`` on bytes: one ``split``
-    and one ``join``, Python touching only the titles (a node of a kind no page is for, the
-    most, gets the plain head). And whether a link's head holds ``url(#``."""
-    parts = _B_NODE.split(text)
+    and one ``join``, Python touching only the titles ``link`` looks at (a node of a kind no page
+    is for, the most, gets the plain head). And whether a link's head holds ``url(#``."""
+    known = None if kinds is None else frozenset(kind.encode("utf-8") for kind in kinds)
+    parts = _node_pattern(None if drafts else known).split(text)
     if len(parts) == 1:
         return text, False
-    raws = parts[1::4]
-    heads: list[bytes | None]
-    if kinds is None:
-        heads = [None] * len(raws)
-    else:
-        known = {kind.encode("utf-8") for kind in kinds}
-        heads = [_PLAIN_HEAD if raw.partition(b"__")[0] not in known and b"&" not in raw else None for raw in raws]
-        if drafts:
-            heads = [None if raw in drafts else head for raw, head in zip(raws, heads, strict=True)]
+    looked = parts[1::5]
+    parts[2::5] = [b""] * len(looked)
+    heads = [_PLAIN_HEAD] * len(looked)
     url = False
-    for n, head in enumerate(heads):
-        if head is None:
-            linked = _link_head(raws[n], resolve, drafts)
-            heads[n] = _PLAIN_HEAD if linked is None else linked
-            if linked is not None:
-                parts[4 * n + 3] = _LINK_TAIL
-                url = url or b"url(#" in linked
-    parts[1::4] = heads
+    for n in [n for n, raw in enumerate(looked) if raw is not None]:
+        raw = looked[n]
+        if known is not None and raw.partition(b"__")[0] not in known and b"&" not in raw and raw not in drafts:
+            continue  # a title the pattern took as it took them all (SOP drafts named)
+        linked = _link_head(raw, resolve, drafts)
+        if linked is not None:
+            heads[n] = linked
+            parts[5 * n + 4] = _LINK_TAIL
+            url = url or b"url(#" in linked
+    parts[1::5] = heads
     return b"".join(parts), url
 
 
