@@ -191,14 +191,15 @@ def _drop_bad_attributes(text: bytes, lower: bytes) -> bytes:
     return b"".join(parts)
 
 
-def _sanitise(text: bytes, lower: bytes) -> tuple[bytes, dict[bytes, str]]:
+def _sanitise(text: bytes, lower: bytes, hint: int | None) -> tuple[bytes, dict[bytes, str]]:
     """``inline_svg``'s steps from the prolog's removal to the anchors' (``lower``: ``text.lower()``),
-    on bytes, and the SOP drafts Graphviz's links named (title -> SOP code)."""
-    if _B_DANGER_HINT.search(lower):
+    on bytes, and the SOP drafts Graphviz's links named (title -> SOP code). ``hint``: where
+    ``_B_HINT`` first matched ``lower`` (None: nowhere, so no element to drop, no link)."""
+    if hint is not None and _B_DANGER_HINT.search(lower, hint):
         text = _B_DANGER.sub(b"", text)
         lower = text.lower()
     drafts: dict[bytes, str] = {}
-    if _B_MD.search(text):
+    if hint is not None and _B_MD.search(text):
         for match in _B_LINKED_NODE.finditer(text):
             href = _B_HREF.search(match.group(2))
             draft = _SOP_DRAFT.search(html.unescape(href.group(1).decode("utf-8"))) if href else None
@@ -303,8 +304,9 @@ def inline_svg_bytes(
     # sanitising steps join what was around what they drop, a link's title is the resolver's,
     # and an id's prefix is the caller's (what else they drop or add starts or ends with a tag).
     url = b"(#" in rest or b"url(#" in url_to[5:]
-    if _B_HINT.search(lower) or any(hint.search(lower) for hint in _B_BAD_HINTS):
-        text, drafts = _sanitise(text, lower)
+    hint = _B_HINT.search(lower)
+    if hint is not None or any(bad.search(lower) for bad in _B_BAD_HINTS):
+        text, drafts = _sanitise(text, lower, None if hint is None else hint.start())
         url = True
     text, linked = _link_nodes(text, resolve, kinds, drafts)
     text = b"".join(_B_OTHER_TITLE.split(text))  # sub(rb"\1", text), as for _B_WRAP
