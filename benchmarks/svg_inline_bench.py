@@ -3,6 +3,8 @@ the text path ``inline_svg(...).encode()``, over a folder of Graphviz SVG files;
 
     python benchmarks/svg_inline_bench.py /tmp/city             # after `probis situs /tmp/city`
     python benchmarks/svg_inline_bench.py DIR --repeat 5
+    git show REV:src/probis_cli/site/svg.py > /tmp/svg_before.py
+    python benchmarks/svg_inline_bench.py DIR --against /tmp/svg_before.py   # an earlier version too
 
 The folder is read recursively, all into memory first: every ``*.svg`` file, and every layout
 of the site's layout pack (``site.store``: what ``probis situs`` laid out, kept in the
@@ -12,13 +14,16 @@ outputs of the two paths are compared byte for byte for every file (a difference
 The resolver is shaped like the site's: a relative link for the kinds p, sop, n, keg, prog and s,
 None for the others; the node kinds asked about are the site's ``LINKED_KINDS``.
 The floor, measured in the same run, is one ``bytes.lower()`` pass over every file: a single
-read and write of all the bytes (memory bandwidth), which no cleaner can beat.
+read and write of all the bytes, which no cleaner can beat. ``--against FILE`` (a copy of an
+earlier ``site/svg.py``) times that version's ``inline_svg_bytes`` too and checks its output is
+the same; the runs of the paths alternate, so a machine that gets busier slows them alike.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import importlib.util
 import sys
 import time
 from collections.abc import Callable
@@ -54,24 +59,42 @@ def _diagrams(folder: Path) -> list[tuple[str, bytes]]:
     return found
 
 
-def _best(run: Callable[[], list[bytes]], repeat: int) -> tuple[float, list[bytes]]:
-    """Best CPU seconds of ``repeat`` runs (garbage collection off while timed), and the output."""
-    best = float("inf")
-    out: list[bytes] = []
+def _load(
+    path: Path,
+) -> Callable[[bytes, str, Callable[[str, str], tuple[str, str] | None], str, frozenset[str]], bytes]:
+    """``inline_svg_bytes`` of the module at ``path`` (an earlier ``site/svg.py``)."""
+    spec = importlib.util.spec_from_file_location("svg_against", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    function: Callable[[bytes, str, Callable[[str, str], tuple[str, str] | None], str, frozenset[str]], bytes]
+    function = module.inline_svg_bytes
+    return function
+
+
+def _alternating(runs: dict[str, Callable[[], list[bytes]]], repeat: int) -> dict[str, tuple[float, list[bytes]]]:
+    """Best CPU seconds of ``repeat`` rounds of each run (garbage collection off while timed),
+    and its output; each round runs every one in turn."""
+    best: dict[str, tuple[float, list[bytes]]] = {}
     for _ in range(repeat):
-        gc.collect()
-        gc.disable()
-        start = time.process_time()
-        out = run()
-        best = min(best, time.process_time() - start)
-        gc.enable()
-    return best, out
+        for name, run in runs.items():
+            gc.collect()
+            gc.disable()
+            start = time.process_time()
+            out = run()
+            seconds = time.process_time() - start
+            gc.enable()
+            if name not in best or seconds < best[name][0]:
+                best[name] = (seconds, out)
+    return best
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", type=Path, help="a folder holding Graphviz .svg files or a layout pack")
     parser.add_argument("--repeat", type=int, default=3, help="runs per path; the best is kept (default 3)")
+    parser.add_argument("--against", type=Path, help="an earlier site/svg.py whose inline_svg_bytes to time too")
     args = parser.parse_args(argv)
     found = _diagrams(args.folder)
     if not found:
@@ -93,18 +116,35 @@ def main(argv: list[str] | None = None) -> int:
     def bytes_path() -> list[bytes]:
         return [inline_svg_bytes(svg, f"d{i}", resolve, "Peta <x>", kinds) for i, svg in enumerate(svgs)]
 
-    floor_s, _ = _best(floor, args.repeat)
-    text_s, reference = _best(text_path, args.repeat)
-    bytes_s, output = _best(bytes_path, args.repeat)
-    different = [name for name, a, b in zip(paths, reference, output, strict=True) if a != b]
+    runs: dict[str, Callable[[], list[bytes]]] = {
+        "floor (one bytes.lower() pass)": floor,
+        "inline_svg(text).encode()": text_path,
+        "inline_svg_bytes": bytes_path,
+    }
+    if args.against is not None:
+        earlier = _load(args.against)
+
+        def earlier_path() -> list[bytes]:
+            return [earlier(svg, f"d{i}", resolve, "Peta <x>", kinds) for i, svg in enumerate(svgs)]
+
+        runs[f"inline_svg_bytes of {args.against.name}"] = earlier_path
+    timed = _alternating(runs, args.repeat)
+    floor_s = timed["floor (one bytes.lower() pass)"][0]
+    text_s, reference = timed["inline_svg(text).encode()"]
+    different = [
+        f"{what}: {name}"
+        for what, (_s, output) in timed.items()
+        if not what.startswith("floor")
+        for name, a, b in zip(paths, reference, output, strict=True)
+        if a != b
+    ]
     print(f"{len(svgs)} SVG diagrams, {size:.1f} MB, one core, CPU seconds, best of {args.repeat}")
     print(f"{'path':<34}{'seconds':>9}{'MB/s':>9}{'x floor':>9}{'speed-up':>10}")
-    for name, seconds in (
-        ("floor (one bytes.lower() pass)", floor_s),
-        ("inline_svg(text).encode()", text_s),
-        ("inline_svg_bytes", bytes_s),
-    ):
+    for name, (seconds, _output) in timed.items():
         print(f"{name:<34}{seconds:>9.3f}{size / seconds:>9.0f}{seconds / floor_s:>9.1f}{text_s / seconds:>9.2f}x")
+    if args.against is not None:
+        earlier_s = timed[f"inline_svg_bytes of {args.against.name}"][0]
+        print(f"inline_svg_bytes against {args.against.name}: {earlier_s / timed['inline_svg_bytes'][0]:.2f}x as fast")
     if different:
         print(f"DIFFERENT OUTPUT for {len(different)} file(s), e.g. {different[0]}", file=sys.stderr)
         return 1
