@@ -155,6 +155,25 @@ def test_bytes_path_is_the_text_path_on_node_soup(pieces: list[str], prefix: str
 
 
 @settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(["a", "x", "_", "&#95;", "&amp;"]), max_size=6).map("".join), max_size=4),
+    st.lists(st.text(alphabet="ax_", max_size=4), max_size=4),
+)
+def test_the_titles_looked_at_are_those_of_the_kinds_asked_about(titles: list[str], kinds: list[str]) -> None:
+    """The node pattern picks the titles ``link`` looks at as ``link`` does (the kind up to the
+    first ``__``), whatever the kinds: empty, ending in ``_``, holding ``__``."""
+    svg = "".join(
+        f'<g id="n{n}" class="node"><title>{title}</title><text>t</text></g>\n' for n, title in enumerate(titles)
+    )
+
+    def any_kind(kind: str, code: str) -> tuple[str, str]:
+        return (f"{kind}.html", code)
+
+    text = inline_svg(svg, "d", any_kind, "Peta", kinds).encode("utf-8")
+    assert inline_svg_bytes(svg.encode("utf-8"), "d", any_kind, "Peta", kinds) == text
+
+
+@settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("<svg >\n\t\x0c\x0bab")), max_size=30))
 def test_open_tag(text: str) -> None:
     data = text.encode("ascii")
