@@ -52,9 +52,12 @@ def _as_bytes(pattern: re.Pattern[str]) -> re.Pattern[bytes]:
 # (every diagram has its "—"), a quarter of the time for some. They read a text as the text
 # patterns do when nothing in it is white space, a letter, a digit, or cased outside ASCII
 # (``\s``, ``\b``, ``.strip()`` and IGNORECASE are ASCII-only on bytes), see :func:`_plain_bytes`.
-_B_PROLOG, _B_DANGER, _B_ANCHOR, _B_BAD_ATTR, _B_HREF, _B_LINKED_NODE, _B_OTHER_TITLE = (
-    _as_bytes(p) for p in (_PROLOG, _DANGER, _ANCHOR, _BAD_ATTR, _HREF, _LINKED_NODE, _OTHER_TITLE)
+_B_DANGER, _B_ANCHOR, _B_BAD_ATTR, _B_HREF, _B_LINKED_NODE, _B_OTHER_TITLE = (
+    _as_bytes(p) for p in (_DANGER, _ANCHOR, _BAD_ATTR, _HREF, _LINKED_NODE, _OTHER_TITLE)
 )
+# _PROLOG with a comment's body possessive (no "-->" is ever given back) and comments, the most,
+# tried first (what starts a match tells the three apart).
+_B_PROLOG = re.compile(rb"<(?:!--[^-]*+(?:-(?!->)[^-]*+)*+-->|\?xml.*?\?>|!DOCTYPE.*?>)", re.DOTALL)
 # _WRAP with its lazy body unrolled: it runs to the first ``</a>`` that ``\s*</g>`` follows, as the
 # lazy one does, without trying the end at every byte.
 _B_WRAP = re.compile(rb'<g id="a_[^"]*">\s*<a\b[^>]*>([^<]*(?:<(?!/a>\s*</g>)[^<]*)*)</a>\s*</g>')
