@@ -118,3 +118,31 @@ def test_pages_built_on_two_cores_are_the_serial_bytes(tmp_path: Path, monkeypat
     rest, done = build_and_write_pages(data, partial(write_page, out), workers=2)
     assert done and not any(done.values())
     assert write_site(out, rest, done=done).unchanged == sorted(serial)
+
+
+def test_the_site_builds_no_content_of_a_diagram_no_page_shows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from probis_cli.render import run as render_run
+    from probis_cli.render.memo import Pending
+    from probis_cli.site.generate import SiteBuild, SiteOptions
+
+    listed: list[render_run.Artifact] = []
+    original = render_run.built_in_parallel
+
+    def recording(ctx, renderers, workers, keep=None):  # type: ignore[no-untyped-def]
+        def every() -> list[render_run.Artifact]:
+            listed.extend(renderers())
+            return listed
+
+        return original(ctx, every, workers, keep)
+
+    monkeypatch.setattr(render_run, "built_in_parallel", recording)
+    repo = copy_example("kota-contoh", tmp_path / "repo")
+    with SiteBuild(repo, SiteOptions(out=tmp_path / "situs", engine="wasm", use_cache=False)) as build:
+        build.layout()
+    pending = {a.path: a.content for a in listed if isinstance(a.content, Pending)}
+    assert "relasi/matriks" in pending and len(pending) == len(listed)
+    assert (
+        {path for path, content in pending.items() if not content.done}
+        == {path for path in pending if not diagram_shown(path)}
+        != set()
+    )

@@ -103,15 +103,22 @@ def build_artifacts(index: Index, ctx: RenderContext, *, workers: int | None = N
 
 
 def built_in_parallel(
-    ctx: RenderContext, renderers: Callable[[], list[Artifact]], workers: int | None
+    ctx: RenderContext,
+    renderers: Callable[[], list[Artifact]],
+    workers: int | None,
+    keep: Callable[[Artifact], bool] | None = None,
 ) -> list[Artifact]:
-    """``renderers()``, with the contents it builds built on ``workers`` cores (through the memo)."""
+    """``renderers()``, with the contents it builds built on ``workers`` cores (through the memo);
+    with ``keep``, only the artifacts it accepts (the others' contents are not built at all)."""
     if ctx.memo is None:
-        return renderers()
+        return [a for a in renderers() if keep is None or keep(a)]
     from probis_cli.render.parallel import build_pending
 
     with ctx.memo.deferring() as pending:
-        artifacts = renderers()
+        artifacts = [a for a in renderers() if keep is None or keep(a)]
+        if keep is not None:
+            wanted = {id(a.content) for a in artifacts}
+            pending = [p for p in pending if id(p) in wanted]
         build_pending(pending, workers)
     return artifacts
 

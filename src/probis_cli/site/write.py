@@ -92,10 +92,13 @@ def layout_diagrams(
             found.extend(DIAGRAMS[name](index, ctx))
         return found
 
+    def wanted(artifact: Artifact) -> bool:
+        return artifact.group in groups and (shown is None or shown(artifact.path))
+
     artifacts = []
     seen: set[str] = set()
-    for artifact in render_run.built_in_parallel(ctx, diagrams, workers):
-        if artifact.group in groups and artifact.path not in seen and (shown is None or shown(artifact.path)):
+    for artifact in render_run.built_in_parallel(ctx, diagrams, workers, wanted):
+        if artifact.path not in seen:
             seen.add(artifact.path)
             artifacts.append(artifact)
     the_plan = render_run.plan(artifacts, ["svg"], ctx)
