@@ -165,7 +165,15 @@ def read_limited(path: Path, limit: int) -> bytes:
     opened file's type and size, and never reads more than ``limit + 1`` bytes, so a symlink
     to ``/dev/zero`` or a growing file cannot exhaust memory.
     """
+    return read_limited_with_status(path, limit)[0]
+
+
+def read_limited_with_status(path: Path, limit: int, *, follow: bool = True) -> tuple[bytes, os.stat_result]:
+    """:func:`read_limited`, with the status of the file it read (taken on the opened file);
+    ``follow=False`` refuses a symlink at ``path`` itself (``OSError``)."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    if not follow:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
     fd = os.open(path, flags)
     try:
         info = os.fstat(fd)
@@ -184,7 +192,7 @@ def read_limited(path: Path, limit: int) -> bytes:
         data = b"".join(chunks)
         if len(data) > limit:
             raise TooLarge(path, limit)
-        return data
+        return data, info
     finally:
         os.close(fd)
 

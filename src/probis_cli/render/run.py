@@ -350,8 +350,7 @@ def stale_outputs(out: Path, the_plan: Plan, *, prune: bool = True, stats: StatC
     return sorted(set(stale))
 
 
-def _lay_out(
-    out: Path,
+def lay_out_jobs(
     jobs: list[Job],
     engine_preference: str,
     workers: int | None,
@@ -359,7 +358,9 @@ def _lay_out(
     record: Callable[[Job, bytes], None],
     layouts: LayoutIndex | None,
 ) -> None:
-    """Lay out the jobs that need Graphviz: copied when laid out before, else on every core."""
+    """Lay out the jobs that need Graphviz: copied when laid out before (``layouts``), else on
+    every core; ``record(job, bytes)`` for each, failures in ``outcome.failed`` (render's
+    executor and the site's layouts)."""
     from probis_cli.render.graphviz import find_engine
     from probis_cli.render.parallel import lay_out
 
@@ -467,7 +468,7 @@ def execute(
         record(job, job.artifact.text().encode("utf-8"))
 
     if layout_jobs:
-        _lay_out(out, layout_jobs, engine_preference, workers, outcome, record, None if force else layouts)
+        lay_out_jobs(layout_jobs, engine_preference, workers, outcome, record, None if force else layouts)
     if layouts is not None:
         layouts.save()
     _remove_orphans(out, orphans, outcome)

@@ -110,23 +110,12 @@ class LayoutStore:
         path = self.pack_path
         if path is None or not self.entries:
             return
-        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
         try:
-            fd = os.open(path, flags)
-        except OSError:
+            data, st = fs.read_limited_with_status(path, PACK_LIMIT, follow=False)
+        except OSError:  # missing, a link, a FIFO, a device, too large
             return
-        try:
-            st = os.fstat(fd)
-            if not stat_module.S_ISREG(st.st_mode) or st.st_size > PACK_LIMIT:
-                return
-            with os.fdopen(os.dup(fd), "rb") as handle:
-                data = handle.read(st.st_size + 1)
-            self._trusted = _status(st) == self.recorded and len(data) == st.st_size
-            self._pack = data
-        except OSError:
-            return
-        finally:
-            os.close(fd)
+        self._trusted = _status(st) == self.recorded and len(data) == st.st_size
+        self._pack = data
 
     def get(self, key: str) -> tuple[bytes, str] | None:
         """The bytes laid out for ``key`` and their digest, or None when there are none (or the

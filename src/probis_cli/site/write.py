@@ -161,11 +161,6 @@ def _lay_out_jobs(
         progress(done, len(jobs), "")
     if not todo:
         return found
-    from probis_cli.render.graphviz import find_engine
-    from probis_cli.render.parallel import lay_out
-
-    engine = find_engine(engine_preference)  # type: ignore[arg-type]
-    layout.engine = engine.name
 
     def keep(job: render_run.Job, data: bytes) -> None:
         nonlocal done
@@ -181,25 +176,11 @@ def _lay_out_jobs(
         if progress:
             progress(done, len(jobs), job.output)
 
-    rest = []
-    for job in todo:
-        copied = layouts.find(layout_key(job.digest, engine.name)) if layouts is not None else None
-        if copied is not None:
-            keep(job, copied)
-        else:
-            rest.append(job)
-    failed: dict[int, tuple[str, str, str]] = {}
-
-    def finished(k: int, data: bytes | None, code: str, detail: str) -> None:
-        if data is None:
-            failed[k] = (rest[k].output, code, detail)
-        else:
-            keep(rest[k], data)
-
-    if rest:
-        lay_out(engine, [(job.artifact.text, job.fmt) for job in rest], workers, finished)
-    layout.laid_out = len(rest) - len(failed)
-    layout.failed.extend(failed[k] for k in sorted(failed))  # in plan order, however they finished
+    outcome = render_run.Outcome()
+    render_run.lay_out_jobs(todo, engine_preference, workers, outcome, keep, layouts)
+    layout.engine = outcome.engine
+    layout.laid_out = len(todo) - outcome.reused - len(outcome.failed)
+    layout.failed.extend(outcome.failed)
     return found
 
 
